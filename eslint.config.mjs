@@ -1,0 +1,20 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'static/*/dist/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['src/engine/**/*.ts', 'src/config/**/*.ts'],
+    rules: {
+      // The engine is pure: no platform SDKs, no I/O.
+      'no-restricted-imports': ['error', { patterns: ['@forge/*', 'fs', 'node:*', 'http', 'https'] }],
+    },
+  },
+);

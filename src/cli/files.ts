@@ -1,0 +1,39 @@
+// Reading the CLI's input files: every failure becomes one line naming the file.
+import { readFileSync } from 'node:fs';
+import { formatIssue, type Validated } from '../config/issues';
+import { validateBundle } from '../config/validate-bundle';
+import { validateTimeline } from '../config/validate-timeline';
+import type { ConfigBundle, Timeline } from '../engine/types';
+import { fail } from './errors';
+
+export function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code ?? String(error);
+    return fail(`${file}: cannot read: ${why}`);
+  }
+}
+
+export function readJson(file: string): unknown {
+  const text = readText(file);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    return fail(`${file}: not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function orFail<T>(file: string, result: Validated<T>): T {
+  if (!result.ok) fail(...result.issues.map((issue) => `${file}: ${formatIssue(issue)}`));
+  return result.value;
+}
+
+export function readBundle(file: string): ConfigBundle {
+  return orFail(file, validateBundle(readJson(file)));
+}
+
+export function readTimeline(file: string): Timeline {
+  return orFail(file, validateTimeline(readJson(file)));
+}

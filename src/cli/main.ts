@@ -1,0 +1,141 @@
+// contract-sla: validate a bundle, compute business time, simulate an issue (spec §4).
+import { parseArgs } from 'node:util';
+import { calendarsOf, evaluate } from '../engine/evaluate';
+import { explainBadDuration, parseDuration } from '../engine/duration';
+import { formatInstant, parseInstant } from '../engine/instant';
+import { toEvaluationJson } from '../engine/report';
+import type { BusinessCalendar } from '../engine/calendar';
+import { addBatch } from './batch';
+import { fail, UsageError } from './errors';
+import { readBundle, readJson } from './files';
+import { validateBundle } from '../config/validate-bundle';
+import { formatIssue } from '../config/issues';
+import { readTimeline } from './files';
+
+const USAGE = `usage: contract-sla <command> [options]
+
+  validate --config FILE
+  time add --config FILE --calendar ID --from ISO --duration ISO_DURATION
+  time add --config FILE --calendar ID --input FILE      (one {"from","duration"} JSON object per line)
+  time between --config FILE --calendar ID --from ISO --to ISO
+  simulate --config FILE --timeline FILE --at ISO
+
+Instants are ISO-8601 with an offset (2026-11-23T09:00:00+01:00); output is UTC, whole seconds.
+Durations are ISO-8601 business time: PT30M, PT4H, P1DT2H (a day is 24 hours).`;
+
+const OPTIONS = {
+  config: { type: 'string' },
+  calendar: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  duration: { type: 'string' },
+  input: { type: 'string' },
+  timeline: { type: 'string' },
+  at: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Options = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
+
+function required(options: Options, name: 'config' | 'calendar' | 'from' | 'to' | 'duration' | 'timeline' | 'at'): string {
+  const value = options[name];
+  if (value === undefined || value === '') fail(`--${name} is required`, USAGE.split('\n')[0]!);
+  return value;
+}
+
+function instantOption(options: Options, name: 'from' | 'to' | 'at'): number {
+  const text = required(options, name);
+  const ms = parseInstant(text);
+  if (ms === undefined) fail(`--${name}: "${text}" is not an ISO-8601 instant with an offset, such as 2026-11-23T09:00:00+01:00`);
+  return ms;
+}
+
+function calendarOption(options: Options): BusinessCalendar {
+  const file = required(options, 'config');
+  const bundle = readBundle(file);
+  const id = required(options, 'calendar');
+  const calendars = calendarsOf(bundle);
+  if (!calendars.has(id)) {
+    const known = bundle.calendars.map((c) => c.id).join(', ') || 'none';
+    fail(`--calendar: ${file} has no calendar "${id}" (calendars: ${known})`);
+  }
+  return calendars.get(id);
+}
+
+function run(argv: string[], out: (text: string) => void): void {
+  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  const options = values as Options;
+  const command = positionals.join(' ');
+  if (options.help || command === '' || command === 'help') {
+    out(USAGE);
+    return;
+  }
+  switch (command) {
+    case 'validate': {
+      const file = required(options, 'config');
+      const result = validateBundle(readJson(file));
+      if (!result.ok) fail(...result.issues.map((issue) => `${file}: ${formatIssue(issue)}`));
+      out('valid');
+      return;
+    }
+    case 'time add': {
+      const calendar = calendarOption(options);
+      if (options.input !== undefined) {
+        out(addBatch(calendar, options.input));
+        return;
+      }
+      const from = instantOption(options, 'from');
+      const text = required(options, 'duration');
+      const duration = parseDuration(text);
+      if (duration === undefined) fail(`--duration: ${explainBadDuration(text)}`);
+      out(formatInstant(calendar.add(from, duration)));
+      return;
+    }
+    case 'time between': {
+      const calendar = calendarOption(options);
+      const from = instantOption(options, 'from');
+      const to = instantOption(options, 'to');
+      if (to < from) fail(`--to: ${options.to} is before --from ${options.from}`);
+      out(String(Math.floor(calendar.between(from, to) / 1000)));
+      return;
+    }
+    case 'simulate': {
+      const bundle = readBundle(required(options, 'config'));
+      const timeline = readTimeline(required(options, 'timeline'));
+      const at = instantOption(options, 'at');
+      out(JSON.stringify(toEvaluationJson(evaluate(bundle, timeline, at)), null, 2));
+      return;
+    }
+    default:
+      fail(`unknown command "${command}"`, USAGE);
+  }
+}
+
+/** Runs the CLI; returns the exit code. Output goes through the given writers so tests can capture it. */
+export function main(
+  argv: string[],
+  stdout: (text: string) => void = (t) => process.stdout.write(`${t}\n`),
+  stderr: (text: string) => void = (t) => process.stderr.write(`${t}\n`),
+): number {
+  try {
+    run(argv, stdout);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      stderr(error.lines.join('\n'));
+      return 2;
+    }
+    // parseArgs reports unknown or malformed options with a TypeError carrying a code.
+    const code = (error as { code?: string }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+      stderr(`${(error as Error).message}\n${USAGE.split('\n')[0]}`);
+      return 2;
+    }
+    if (error instanceof RangeError) {
+      stderr(error.message);
+      return 2;
+    }
+    stderr(`contract-sla: internal error: ${(error as Error).message}`);
+    return 1;
+  }
+}

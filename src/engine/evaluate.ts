@@ -1,0 +1,205 @@
+// Replays an issue's timeline against the bundle and returns its obligations at an instant (spec §3).
+// Pure: the evaluation instant is an argument, calendars come compiled from a CalendarSet the caller may reuse.
+import { actionsOf, sameStatus } from './actions';
+import { selectAgreement, targetRowFor } from './agreement';
+import { CalendarSet } from './calendar';
+import { parseDuration } from './duration';
+import type { Agreement, ConfigBundle, Evaluation, Goal, NextGoal, Obligation, PauseReason, Timeline, TimelineEvent } from './types';
+
+/** One cycle while the replay is under way. */
+interface Cycle {
+  goal: Goal;
+  number: number;
+  startedAt: number;
+  endedAt: number | null;
+  state: 'open' | 'completed' | 'cancelled';
+  targetMs: number;
+  calendar: string;
+  elapsedMs: number;
+  /** Elapsed time is counted up to this instant. */
+  countedTo: number;
+  /** The action that paused it, while paused by one. */
+  pausedByAction: string | null;
+  /** The instant elapsed time first reached the target; null while below it. */
+  reachedAt: number | null;
+}
+
+/** What a replay needs to know about the issue as it stands after each event. */
+interface IssueState {
+  status: string | undefined;
+  priority: string | undefined;
+}
+
+const cachedCalendars = new WeakMap<ConfigBundle, CalendarSet>();
+
+/** The compiled calendars of a bundle, shared by every evaluation of the same bundle object. */
+export function calendarsOf(bundle: ConfigBundle): CalendarSet {
+  let set = cachedCalendars.get(bundle);
+  if (!set) {
+    set = new CalendarSet(bundle.calendars, bundle.holidayCollections);
+    cachedCalendars.set(bundle, set);
+  }
+  return set;
+}
+
+export function evaluate(bundle: ConfigBundle, timeline: Timeline, at: number): Evaluation {
+  const { issue } = timeline;
+  const agreement = selectAgreement(bundle, issue);
+  if (!agreement) return { issue: issue.key, agreement: null, obligations: [], next: null };
+  const replay = new Replay(bundle, agreement, timeline, calendarsOf(bundle));
+  for (const event of timeline.events) {
+    if (event.at > at) break;
+    replay.apply(event);
+  }
+  return replay.result(at);
+}
+
+class Replay {
+  private readonly cycles: Cycle[] = [];
+  private readonly open = new Map<string, Cycle>();
+  private readonly state: IssueState;
+  private readonly parkingStatuses: Map<string, string[]>;
+
+  constructor(
+    private readonly bundle: ConfigBundle,
+    private readonly agreement: Agreement,
+    private readonly timeline: Timeline,
+    private readonly calendars: CalendarSet,
+  ) {
+    this.state = { status: undefined, priority: timeline.issue.priority };
+    this.parkingStatuses = new Map(bundle.actionModels.map((m) => [m.id, m.pauseInStatuses]));
+  }
+
+  apply(event: TimelineEvent): void {
+    // Time up to the event is counted under the state before it.
+    for (const cycle of this.open.values()) this.count(cycle, event.at);
+    if (event.type === 'created' && event.status !== undefined) this.state.status = event.status;
+    if (event.type === 'status') this.state.status = event.to;
+    if (event.type === 'priority') this.changePriority(event.to, event.at);
+
+    const actions = actionsOf(event, this.bundle.actions);
+    if (actions.size === 0) return;
+    for (const goal of this.bundle.goals) {
+      const cycle = this.open.get(goal.id);
+      if (cycle) {
+        if (goal.cancel.some((a) => actions.has(a))) this.close(cycle, 'cancelled', event.at);
+        else if (goal.stop.some((a) => actions.has(a))) this.close(cycle, 'completed', event.at);
+      }
+      if (!this.open.has(goal.id) && goal.start.some((a) => actions.has(a))) this.start(goal, event.at);
+      const current = this.open.get(goal.id);
+      if (current) {
+        const pause = goal.pause.find((a) => actions.has(a));
+        if (pause !== undefined) current.pausedByAction = pause;
+        if (goal.resume.some((a) => actions.has(a))) current.pausedByAction = null;
+      }
+    }
+  }
+
+  result(at: number): Evaluation {
+    for (const cycle of this.open.values()) this.count(cycle, at);
+    const goalOrder = new Map(this.bundle.goals.map((g, i) => [g.id, i]));
+    const sorted = [...this.cycles].sort(
+      (a, b) => goalOrder.get(a.goal.id)! - goalOrder.get(b.goal.id)! || a.number - b.number,
+    );
+    const obligations = sorted.map((cycle) => this.describe(cycle, at));
+    return { issue: this.timeline.issue.key, agreement: this.agreement.id, obligations, next: nextOf(obligations) };
+  }
+
+  private start(goal: Goal, at: number): void {
+    const row = targetRowFor(this.agreement, goal.id, this.timeline.issue.requestType, this.state.priority);
+    if (!row) return;
+    const targetMs = parseDuration(row.target) ?? 0;
+    const cycle: Cycle = {
+      goal,
+      number: this.cycles.filter((c) => c.goal.id === goal.id).length + 1,
+      startedAt: at,
+      endedAt: null,
+      state: 'open',
+      targetMs,
+      calendar: row.calendar ?? this.agreement.calendar,
+      elapsedMs: 0,
+      countedTo: at,
+      pausedByAction: null,
+      reachedAt: targetMs <= 0 ? at : null,
+    };
+    this.cycles.push(cycle);
+    this.open.set(goal.id, cycle);
+  }
+
+  private close(cycle: Cycle, state: 'completed' | 'cancelled', at: number): void {
+    cycle.state = state;
+    cycle.endedAt = at;
+    this.open.delete(cycle.goal.id);
+  }
+
+  /** A new priority re-targets running cycles; elapsed time carries over in the calendar it was counted in. */
+  private changePriority(priority: string, at: number): void {
+    this.state.priority = priority;
+    for (const cycle of this.open.values()) {
+      const row = targetRowFor(this.agreement, cycle.goal.id, this.timeline.issue.requestType, priority);
+      if (!row) continue;
+      cycle.targetMs = parseDuration(row.target) ?? cycle.targetMs;
+      cycle.calendar = row.calendar ?? this.agreement.calendar;
+      if (cycle.elapsedMs >= cycle.targetMs) cycle.reachedAt ??= at;
+      else cycle.reachedAt = null;
+    }
+  }
+
+  private pauseReason(cycle: Cycle): PauseReason | null {
+    if (cycle.pausedByAction !== null) return { kind: 'action', action: cycle.pausedByAction };
+    const status = this.state.status;
+    if (status === undefined) return null;
+    const parking = this.parkingStatuses.get(cycle.goal.actionModel) ?? [];
+    return parking.some((s) => sameStatus(s, status)) ? { kind: 'status', status } : null;
+  }
+
+  /** Counts the business time of [countedTo, to) when the cycle's clock runs. */
+  private count(cycle: Cycle, to: number): void {
+    if (to <= cycle.countedTo) return;
+    if (this.pauseReason(cycle) === null) {
+      const calendar = this.calendars.get(cycle.calendar);
+      const before = cycle.elapsedMs;
+      const after = before + calendar.between(cycle.countedTo, to);
+      if (cycle.reachedAt === null && after >= cycle.targetMs) {
+        cycle.reachedAt = calendar.add(cycle.countedTo, cycle.targetMs - before);
+      }
+      cycle.elapsedMs = after;
+    }
+    cycle.countedTo = to;
+  }
+
+  private describe(cycle: Cycle, at: number): Obligation {
+    const breached = cycle.elapsedMs > cycle.targetMs;
+    const breachedAt = breached ? cycle.reachedAt : null;
+    const pausedBy = cycle.state === 'open' ? this.pauseReason(cycle) : null;
+    let deadline: number | null = null;
+    if (cycle.state === 'open' && pausedBy === null) {
+      deadline = breached ? breachedAt : this.calendars.get(cycle.calendar).add(at, cycle.targetMs - cycle.elapsedMs);
+    }
+    return {
+      goal: cycle.goal.id,
+      cycle: cycle.number,
+      internal: cycle.goal.internal,
+      state: cycle.state === 'open' ? (pausedBy === null ? 'running' : 'paused') : cycle.state,
+      startedAt: cycle.startedAt,
+      endedAt: cycle.endedAt,
+      targetMs: cycle.targetMs,
+      elapsedMs: cycle.elapsedMs,
+      breached,
+      breachedAt,
+      deadline,
+      calendar: cycle.calendar,
+      pausedBy,
+    };
+  }
+}
+
+/** The running cycle with the earliest deadline (ties: goal order); else the first paused one. */
+function nextOf(obligations: Obligation[]): NextGoal | null {
+  let best: Obligation | null = null;
+  for (const o of obligations) {
+    if (o.state === 'running' && o.deadline !== null && (best === null || o.deadline < best.deadline!)) best = o;
+  }
+  best ??= obligations.find((o) => o.state === 'paused') ?? null;
+  return best ? { goal: best.goal, cycle: best.cycle, deadline: best.deadline } : null;
+}

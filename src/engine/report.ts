@@ -1,0 +1,50 @@
+// The evaluation in the spec's public JSON shape (spec §4): instants as UTC text, times in whole seconds.
+import { formatInstant } from './instant';
+import type { Evaluation, Obligation } from './types';
+
+export interface ObligationJson {
+  goal: string;
+  cycle: number;
+  internal: boolean;
+  state: Obligation['state'];
+  startedAt: string;
+  endedAt: string | null;
+  targetSeconds: number;
+  elapsedSeconds: number;
+  remainingSeconds: number;
+  breached: boolean;
+  breachedAt: string | null;
+  deadline: string | null;
+}
+
+export interface EvaluationJson {
+  issue: string;
+  agreement: string | null;
+  obligations: ObligationJson[];
+  next: { goal: string; cycle: number; deadline: string | null } | null;
+}
+
+const seconds = (ms: number): number => Math.floor(ms / 1000);
+const instantOrNull = (ms: number | null): string | null => (ms === null ? null : formatInstant(ms));
+
+export function toEvaluationJson(evaluation: Evaluation): EvaluationJson {
+  return {
+    issue: evaluation.issue,
+    agreement: evaluation.agreement,
+    obligations: evaluation.obligations.map((o) => ({
+      goal: o.goal,
+      cycle: o.cycle,
+      internal: o.internal,
+      state: o.state,
+      startedAt: formatInstant(o.startedAt),
+      endedAt: instantOrNull(o.endedAt),
+      targetSeconds: seconds(o.targetMs),
+      elapsedSeconds: seconds(o.elapsedMs),
+      remainingSeconds: seconds(o.targetMs) - seconds(o.elapsedMs),
+      breached: o.breached,
+      breachedAt: instantOrNull(o.breachedAt),
+      deadline: instantOrNull(o.deadline),
+    })),
+    next: evaluation.next && { ...evaluation.next, deadline: instantOrNull(evaluation.next.deadline) },
+  };
+}
