@@ -4,7 +4,7 @@
 import { holidayRulesForYear, type HolidayRule } from './holidays';
 import { parseTimeOfDay } from './time-of-day';
 import type { Calendar, HolidayCollection, OpeningInterval, Weekday } from './types';
-import { wallClockToInstant } from './zone';
+import { offsetAt, wallClockToInstant } from './zone';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -203,14 +203,26 @@ export class BusinessCalendar {
     const out: number[] = [];
     const first = Date.UTC(year, 0, 1);
     const next = Date.UTC(year + 1, 0, 1);
-    for (let local = first; local < next; local += DAY) {
+    const days = Math.round((next - first) / DAY);
+    // One offset sample per day (at noon, ±2 days around the year): a day whose neighbourhood shows a single
+    // offset has no DST change and converts by subtraction; only the few days near a change need the full rules.
+    const samples: number[] = [];
+    for (let d = -2; d < days + 2; d++) samples.push(offsetAt(this.timezone, first + d * DAY + DAY / 2));
+    for (let d = 0; d < days; d++) {
+      const local = first + d * DAY;
       const date = new Date(local);
       const weekday = WEEKDAY_OF_UTC_DAY[date.getUTCDay()]!;
       const key = `${year}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
       const hours = this.hoursOn(weekday, rules.get(key));
+      if (hours.length === 0) continue;
+      const offset = samples[d + 2]!;
+      const fixed = samples[d] === offset && samples[d + 1] === offset && samples[d + 3] === offset && samples[d + 4] === offset;
+      const toInstant = fixed
+        ? (wall: number) => wall - offset * MINUTE
+        : (wall: number) => wallClockToInstant(this.timezone, wall);
       for (const [startMinute, endMinute] of hours) {
-        const s = wallClockToInstant(this.timezone, local + startMinute * MINUTE);
-        const e = wallClockToInstant(this.timezone, local + endMinute * MINUTE);
+        const s = toInstant(local + startMinute * MINUTE);
+        const e = toInstant(local + endMinute * MINUTE);
         // A DST gap can make an interval empty or reversed: the spec drops it.
         if (e > s) out.push(s, e);
       }

@@ -1,0 +1,182 @@
+// The structure of the configuration bundle (spec §1) as zod schemas: types, required fields, closed word sets and
+// single-value rules (times, dates, zones, durations, preset countries), plus the defaults that make every list
+// present in the output. Anything that relates two values (interval order, references, duplicates) is checked in
+// plain TypeScript on the raw input (bundle-hours.ts, bundle-references.ts) so it is reported even when some
+// unrelated part of the bundle is structurally broken. Unknown keys are dropped, never reported.
+import { z } from 'zod';
+import type { ActionEvent, ConfigBundle } from '../engine/types';
+import { HOLIDAY_TYPES, explainBadPresetCountry } from './holiday-presets';
+import { describeValue } from './issues';
+import { explainBadDate, explainBadEnd, explainBadStart, explainBadTarget, explainBadZone } from './leaf-rules';
+import { oneOf, rule } from './zod-messages';
+
+const id = z.string().min(1);
+const label = z.string().optional();
+const strings = z.array(z.string());
+/** A list that may be absent; a fresh array each time so callers can never share (and mutate) a default. */
+const listOf = <T extends z.ZodType>(item: T) => z.array(item).default(() => []);
+
+/** Matcher filters may name one value or several: `"to": "Done"` means `"to": ["Done"]`. */
+const oneOrMany = z.preprocess(
+  (value) => (typeof value === 'string' ? [value] : value),
+  z.array(z.string(), {
+    error: (issue) => `expected a string or a list of strings, got ${describeValue(issue.input)}`,
+  }),
+);
+
+const date = z
+  .string({ error: (issue) => (issue.input === undefined ? 'required' : `expected a date YYYY-MM-DD, got ${describeValue(issue.input)}`) })
+  .superRefine(rule(explainBadDate));
+
+const optionalEndDate = z
+  .string({ error: (issue) => `expected a date YYYY-MM-DD or null, got ${describeValue(issue.input)}` })
+  .superRefine(rule(explainBadDate))
+  .nullable()
+  .default(null);
+
+const interval = z.tuple([z.string().superRefine(rule(explainBadStart)), z.string().superRefine(rule(explainBadEnd))], {
+  error: (issue) =>
+    issue.input === undefined
+      ? 'required'
+      : `expected an interval ["HH:MM", "HH:MM"], got ${Array.isArray(issue.input) ? `a list of ${issue.input.length}` : describeValue(issue.input)}`,
+});
+
+/** A day's opening intervals; an absent day is closed. */
+const day = listOf(interval);
+
+const holidayCollection = z.object({
+  id,
+  name: label,
+  preset: z
+    .object({
+      country: z.string().superRefine(rule(explainBadPresetCountry)),
+      // Public holidays are what "closed on holidays" means unless the admin asks for more.
+      types: z.array(oneOf(HOLIDAY_TYPES, 'holiday type')).default(() => ['public' as const]),
+    })
+    .optional(),
+  days: listOf(z.object({ date, name: label, hours: z.array(interval).optional() })),
+});
+
+const calendar = z.object({
+  id,
+  name: label,
+  timezone: z.string().superRefine(rule(explainBadZone)),
+  week: z.object({ mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day }),
+  holidays: listOf(z.string()),
+});
+
+const priorityModel = z.object({
+  id,
+  name: label,
+  priorities: listOf(
+    z.object({ id, name: label, rank: z.number(), description: label, colour: label }),
+  ),
+});
+
+const EVENTS = ['created', 'status', 'comment', 'resolution', 'priority', 'field'] as const satisfies readonly ActionEvent[];
+
+/**
+ * The event is checked first on its own so that an unknown one is reported at `when.event` with the list of
+ * known events (a discriminated union alone would only say "no match" at `when`); the matcher's filters after.
+ */
+const when = z.looseObject({ event: oneOf(EVENTS, 'event') }).pipe(
+  z.discriminatedUnion('event', [
+    z.object({ event: z.literal('created') }),
+    z.object({
+      event: z.literal('status'),
+      from: oneOrMany.optional(),
+      to: oneOrMany.optional(),
+      toCategory: oneOf(['new', 'indeterminate', 'done'], 'status category').optional(),
+    }),
+    z.object({
+      event: z.literal('comment'),
+      visibility: oneOf(['public', 'internal'], 'visibility').optional(),
+      author: oneOf(['agent', 'customer'], 'author').optional(),
+    }),
+    z.object({ event: z.literal('resolution'), set: z.boolean().optional() }),
+    z.object({ event: z.literal('priority'), to: oneOrMany.optional() }),
+    z.object({ event: z.literal('field'), field: z.string(), to: oneOrMany.optional() }),
+  ]),
+);
+
+const action = z.object({ id, name: label, when });
+
+const actionModel = z.object({ id, name: label, pauseInStatuses: listOf(z.string()) });
+
+const goal = z.object({
+  id,
+  name: label,
+  actionModel: z.string(),
+  internal: z.boolean().default(false),
+  start: listOf(z.string()),
+  stop: listOf(z.string()),
+  pause: listOf(z.string()),
+  resume: listOf(z.string()),
+  cancel: listOf(z.string()),
+  guidance: label,
+});
+
+const customer = z.object({
+  id,
+  name: label,
+  organizationId: z.string().optional(),
+  environments: listOf(
+    z.object({ name: z.string(), products: listOf(z.object({ name: z.string(), version: z.string().optional() })) }),
+  ),
+});
+
+const targetRow = z.object({
+  goal: z.string(),
+  requestTypes: strings.optional(),
+  priorities: strings.optional(),
+  target: z.string().superRefine(rule(explainBadTarget)),
+  calendar: z.string().optional(),
+});
+
+const agreement = z.object({
+  id,
+  name: label,
+  customer: z.string(),
+  environment: z.string(),
+  products: listOf(z.string()),
+  validFrom: date,
+  validTo: optionalEndDate,
+  priorityModel: z.string(),
+  calendar: z.string(),
+  targets: listOf(targetRow),
+});
+
+export const bundleSchema = z.object(
+  {
+    version: z.literal(1, {
+      error: (issue) => (issue.input === undefined ? 'required' : `unsupported version ${describeValue(issue.input)}; expected 1`),
+    }),
+    holidayCollections: listOf(holidayCollection),
+    calendars: listOf(calendar),
+    priorityModels: listOf(priorityModel),
+    actions: listOf(action),
+    actionModels: listOf(actionModel),
+    goals: listOf(goal),
+    customers: listOf(customer),
+    agreements: listOf(agreement),
+  },
+  { error: (issue) => `expected a configuration bundle (a JSON object), got ${describeValue(issue.input)}` },
+);
+
+/** The bundle's sections in document order, for ordering issues. */
+export const BUNDLE_SECTIONS = [
+  'version',
+  'holidayCollections',
+  'calendars',
+  'priorityModels',
+  'actions',
+  'actionModels',
+  'goals',
+  'customers',
+  'agreements',
+] as const;
+
+// Compile-time proof that what the schema produces is the engine's validated bundle type.
+export type ParsedBundle = z.output<typeof bundleSchema>;
+const _sameShape: (parsed: ParsedBundle) => ConfigBundle = (parsed) => parsed;
+void _sameShape;

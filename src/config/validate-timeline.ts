@@ -1,0 +1,71 @@
+// The one validator of an issue timeline (spec §2). Instants become epoch milliseconds here, and events are put in
+// the order the engine applies them: by `at`, equal instants keeping their given order.
+import { z } from 'zod';
+import { parseInstant } from '../engine/instant';
+import type { Timeline, TimelineEvent } from '../engine/types';
+import { describeValue, toValidationIssues, type Validated } from './issues';
+import { explainBadInstant } from './leaf-rules';
+import { oneOf, parseWith, rule } from './zod-messages';
+
+/** An ISO-8601 instant with an offset, as epoch milliseconds. */
+const instant = z
+  .string()
+  .superRefine(rule(explainBadInstant))
+  .transform((text) => parseInstant(text) as number); // defined: the refinement above let it through
+
+const text = z.string();
+const category = oneOf(['new', 'indeterminate', 'done'], 'status category');
+
+const TYPES = ['created', 'status', 'comment', 'resolution', 'priority', 'field'] as const satisfies readonly TimelineEvent['type'][];
+
+/** The fields of each event type; `at` is checked beside it (see `event`). */
+const typed = z.looseObject({ type: oneOf(TYPES, 'event type') }).pipe(
+  z.discriminatedUnion('type', [
+    z.object({ type: z.literal('created'), status: text.optional(), statusCategory: category.optional() }),
+    z.object({ type: z.literal('status'), from: text.optional(), to: text, toCategory: category.optional() }),
+    z.object({
+      type: z.literal('comment'),
+      visibility: oneOf(['public', 'internal'], 'visibility'),
+      author: oneOf(['agent', 'customer'], 'author'),
+    }),
+    // `to` must be present; null says the resolution was cleared.
+    z.object({ type: z.literal('resolution'), to: text.nullable() }),
+    z.object({ type: z.literal('priority'), from: text.optional(), to: text }),
+    z.object({ type: z.literal('field'), field: text, from: text.nullable().optional(), to: text.nullable().optional() }),
+  ]),
+);
+
+/**
+ * `at` and the typed fields are two independent halves of one intersection, so a bad instant and, say, a missing
+ * `to` on the same event are both reported, and an unknown type is reported at `type` with the known ones.
+ */
+const event = z.intersection(z.object({ at: instant }), typed);
+
+const timelineSchema = z.object(
+  {
+    issue: z.object({
+      key: z.string().min(1),
+      requestType: text.optional(),
+      customer: text.optional(),
+      environment: text.optional(),
+      product: text.optional(),
+      priority: text.optional(),
+      created: instant,
+    }),
+    // A freshly created issue may have no events yet.
+    events: z.array(event).default(() => []),
+  },
+  { error: (issue) => `expected an issue timeline (a JSON object), got ${describeValue(issue.input)}` },
+);
+
+// Compile-time proof that one parsed event is one of the engine's timeline events.
+const _isEvent: (parsed: z.output<typeof event>) => TimelineEvent = (parsed) => parsed;
+void _isEvent;
+
+export function validateTimeline(input: unknown): Validated<Timeline> {
+  const { data, issues } = parseWith(timelineSchema, input);
+  if (data === undefined || issues.length > 0) return { ok: false, issues: toValidationIssues(issues, ['issue', 'events']) };
+  // Array.prototype.sort is stable (ES2019), which is exactly the "equal instants keep their order" rule.
+  const events: TimelineEvent[] = [...data.events].sort((a, b) => a.at - b.at);
+  return { ok: true, value: { issue: data.issue, events } };
+}

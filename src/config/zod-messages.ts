@@ -1,0 +1,70 @@
+// zod checks the shapes; this module makes its complaints read like the rest of the product's messages
+// (`expected a number, got "high"`, `required`) instead of zod's defaults, and turns its issues into ours.
+import { z } from 'zod';
+import { describeValue, issueAt, type PathIssue } from './issues';
+
+const EXPECTED: Readonly<Record<string, string>> = {
+  string: 'a string',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list',
+  tuple: 'a list',
+  object: 'an object',
+  null: 'null',
+};
+
+/** The per-parse error map: every zod issue that a schema did not word itself gets a crafted message here. */
+export function craftMessage(issue: z.core.$ZodRawIssue): string {
+  const input = issue.input;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (input === undefined) return 'required';
+      // JSON cannot carry them, but a JavaScript caller can: zod refuses NaN and ±Infinity as numbers.
+      if (issue.expected === 'number' && typeof input === 'number') return `expected a finite number, got ${input}`;
+      return `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${describeValue(input)}`;
+    case 'invalid_value':
+      return `${describeValue(input)} is not allowed; expected ${issue.values.map((v) => describeValue(v)).join(' or ')}`;
+    case 'too_small':
+      if (issue.origin === 'string') return 'must not be empty';
+      return `expected at least ${String(issue.minimum)} entries, got ${describeValue(input)}`;
+    case 'too_big':
+      return `expected at most ${String(issue.maximum)} entries, got ${describeValue(input)}`;
+    default:
+      return `invalid value ${describeValue(input)}`;
+  }
+}
+
+/** A refinement that reports `explain(value)` when it returns a message (so rules are plain functions). */
+export function rule<T>(explain: (value: T) => string | undefined) {
+  return (value: T, ctx: z.core.$RefinementCtx<T>): void => {
+    const message = explain(value);
+    if (message !== undefined) ctx.addIssue({ code: 'custom', message, input: value });
+  };
+}
+
+/** A closed set of words, with the admin told which ones exist: `unknown visibility "secret"; expected one of public, internal`. */
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T, noun: string) {
+  return z.enum(values, {
+    error: (issue) =>
+      issue.input === undefined
+        ? 'required'
+        : `unknown ${noun} ${describeValue(issue.input)}; expected one of ${values.join(', ')}`,
+  });
+}
+
+/** zod's final issues as ours; symbols never occur in JSON paths but are stringified rather than dropped. */
+export function fromZod(error: z.ZodError): PathIssue[] {
+  return error.issues.map((issue) =>
+    issueAt(
+      issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment)),
+      issue.message,
+      issue.input,
+    ),
+  );
+}
+
+/** Parses with the crafted messages and with the offending input kept on each issue. */
+export function parseWith<S extends z.ZodType>(schema: S, input: unknown): { data?: z.output<S>; issues: PathIssue[] } {
+  const result = schema.safeParse(input, { error: craftMessage, reportInput: true });
+  return result.success ? { data: result.data, issues: [] } : { issues: fromZod(result.error) };
+}

@@ -1,0 +1,87 @@
+// The next goal in plain words for the person who must act on it:
+// "Reply to the customer by 14:30 — 1 h 20 m of business time left".
+import { DateTime } from 'luxon';
+import type { ConfigBundle, Evaluation, Obligation } from './types';
+
+export type GuidanceState = 'running' | 'breached' | 'paused' | 'done' | 'none';
+
+export interface Guidance {
+  state: GuidanceState;
+  /** The sentence to show. */
+  text: string;
+  goal: string | null;
+  cycle: number | null;
+  deadline: number | null;
+  /** Business milliseconds left (negative once breached); null without an open goal. */
+  remainingMs: number | null;
+}
+
+/** `1 h 20 m`, `45 m`, `2 d 3 h` (a day being 24 business hours, as in targets), `30 s` under a minute. */
+export function formatBusinessDuration(ms: number): string {
+  const totalSeconds = Math.floor(Math.abs(ms) / 1000);
+  if (totalSeconds < 60) return `${totalSeconds} s`;
+  const minutes = Math.floor(totalSeconds / 60);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  const parts: string[] = [];
+  if (days) parts.push(`${days} d`);
+  if (hours) parts.push(`${hours} h`);
+  if (rest && !days) parts.push(`${rest} m`);
+  return parts.join(' ') || '0 m';
+}
+
+/** A deadline as a person reads it in a zone: `14:30` today, `Tue 24 Nov 14:30` otherwise. */
+export function formatLocalTime(instant: number, zone: string, now: number): string {
+  const local = DateTime.fromMillis(instant, { zone });
+  const today = DateTime.fromMillis(now, { zone });
+  const time = local.toFormat('HH:mm');
+  if (local.hasSame(today, 'day')) return time;
+  const sameYear = local.hasSame(today, 'year');
+  return local.toFormat(sameYear ? 'ccc d LLL' : 'ccc d LLL yyyy', { locale: 'en-GB' }) + ` ${time}`;
+}
+
+function goalLabel(bundle: ConfigBundle, goalId: string): string {
+  const goal = bundle.goals.find((g) => g.id === goalId);
+  return goal?.guidance ?? goal?.name ?? goalId;
+}
+
+function pausedWhy(o: Obligation, bundle: ConfigBundle): string {
+  if (o.pausedBy?.kind === 'status') return `paused while the request is "${o.pausedBy.status}"`;
+  if (o.pausedBy?.kind === 'action') {
+    const action = o.pausedBy.action;
+    return `paused since "${bundle.actions.find((a) => a.id === action)?.name ?? action}"`;
+  }
+  return 'paused';
+}
+
+/**
+ * The guidance for an evaluation at `now`. `zone` is the viewer's zone; when the calendar measuring the goal
+ * is in another zone, the deadline is given in both.
+ */
+export function guidanceFor(bundle: ConfigBundle, evaluation: Evaluation, now: number, zone: string): Guidance {
+  const next = evaluation.next;
+  if (!evaluation.agreement) {
+    return { state: 'none', text: 'No agreement applies to this request', goal: null, cycle: null, deadline: null, remainingMs: null };
+  }
+  const obligation = next && evaluation.obligations.find((o) => o.goal === next.goal && o.cycle === next.cycle);
+  if (!next || !obligation) {
+    return { state: 'done', text: 'Nothing is due: every goal is met or closed', goal: null, cycle: null, deadline: null, remainingMs: null };
+  }
+  const label = goalLabel(bundle, next.goal);
+  const remainingMs = obligation.targetMs - obligation.elapsedMs;
+  const base = { goal: next.goal, cycle: next.cycle, deadline: next.deadline, remainingMs };
+  if (obligation.state === 'paused') return { ...base, state: 'paused', text: `${label} — ${pausedWhy(obligation, bundle)}` };
+
+  const calendarZone = bundle.calendars.find((c) => c.id === obligation.calendar)?.timezone ?? zone;
+  const when = (instant: number): string => {
+    const mine = formatLocalTime(instant, zone, now);
+    const offsetsDiffer = DateTime.fromMillis(instant, { zone }).offset !== DateTime.fromMillis(instant, { zone: calendarZone }).offset;
+    return offsetsDiffer ? `${mine} (${formatLocalTime(instant, calendarZone, now)} ${calendarZone})` : mine;
+  };
+  if (obligation.breached && obligation.breachedAt !== null) {
+    return { ...base, state: 'breached', text: `${label} — overdue since ${when(obligation.breachedAt)}, ${formatBusinessDuration(remainingMs)} of business time over` };
+  }
+  const deadline = next.deadline ?? now;
+  return { ...base, state: 'running', text: `${label} by ${when(deadline)} — ${formatBusinessDuration(remainingMs)} of business time left` };
+}
