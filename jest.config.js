@@ -1,5 +1,5 @@
 // Two projects so the engine suite can be run again under a second time zone (see "test" in package.json).
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] };
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 module.exports = {
   projects: [
     { displayName: 'engine', testMatch: ['<rootDir>/test/engine/**/*.test.ts', '<rootDir>/test/config/**/*.test.ts'], transform, testEnvironment: 'node' },

@@ -1,4 +1,5 @@
 // Reading the CLI's input files: every failure becomes one line naming the file.
+import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { formatIssue, type Validated } from '../config/issues';
 import { validateBundle } from '../config/validate-bundle';
@@ -8,7 +9,9 @@ import { fail } from './errors';
 
 export function readText(file: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    const bytes = readFileSync(file);
+    // Plain ASCII (the usual case) decodes to a one-byte string much faster than through UTF-8.
+    return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code ?? String(error);

@@ -5,7 +5,7 @@
 // unrelated part of the bundle is structurally broken. Unknown keys are dropped, never reported.
 import { z } from 'zod';
 import type { ActionEvent, ConfigBundle } from '../engine/types';
-import { HOLIDAY_TYPES, explainBadPresetCountry } from './holiday-presets';
+import { HOLIDAY_TYPES, explainBadPresetCountry } from '../engine/holidays';
 import { describeValue } from './issues';
 import { explainBadDate, explainBadEnd, explainBadStart, explainBadTarget, explainBadZone } from './leaf-rules';
 import { oneOf, rule } from './zod-messages';

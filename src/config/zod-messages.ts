@@ -1,7 +1,7 @@
 // zod checks the shapes; this module makes its complaints read like the rest of the product's messages
 // (`expected a number, got "high"`, `required`) instead of zod's defaults, and turns its issues into ours.
 import { z } from 'zod';
-import { describeValue, issueAt, type PathIssue } from './issues';
+import { describeValue, formatPath, issueAt, type PathIssue } from './issues';
 
 const EXPECTED: Readonly<Record<string, string>> = {
   string: 'a string',
@@ -52,15 +52,21 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T,
   });
 }
 
-/** zod's final issues as ours; symbols never occur in JSON paths but are stringified rather than dropped. */
+/**
+ * zod's final issues as ours. Identical ones are merged: both halves of an intersection (timeline events) report a
+ * non-object the same way. Symbols never occur in JSON paths but are stringified rather than dropped.
+ */
 export function fromZod(error: z.ZodError): PathIssue[] {
-  return error.issues.map((issue) =>
-    issueAt(
-      issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment)),
-      issue.message,
-      issue.input,
-    ),
-  );
+  const seen = new Set<string>();
+  const out: PathIssue[] = [];
+  for (const issue of error.issues) {
+    const path = issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment));
+    const key = `${formatPath(path)}\n${issue.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(issueAt(path, issue.message, issue.input));
+  }
+  return out;
 }
 
 /** Parses with the crafted messages and with the offending input kept on each issue. */

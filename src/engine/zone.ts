@@ -1,10 +1,15 @@
 // Wall-clock time in a named IANA zone → instant, with the spec's rules for DST gaps and overlaps.
 // luxon supplies the zone rules; the host's own time zone is never consulted.
-import { IANAZone } from 'luxon';
+import { FixedOffsetZone, IANAZone, type Zone } from 'luxon';
 
-const zones = new Map<string, IANAZone | null>();
+// UTC has no rules to look up; answering it directly spares building an Intl formatter, which costs more
+// than a small batch of deadlines.
+const zones = new Map<string, Zone | null>([
+  ['UTC', FixedOffsetZone.utcInstance],
+  ['Etc/UTC', FixedOffsetZone.utcInstance],
+]);
 
-function zoneNamed(name: string): IANAZone | null {
+function zoneNamed(name: string): Zone | null {
   let zone = zones.get(name);
   if (zone === undefined) {
     // "UTC" is accepted by IANAZone as well; an invalid name yields isValid === false.
