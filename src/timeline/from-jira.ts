@@ -1,0 +1,171 @@
+// An issue's Jira/JSM history (issue, changelog, comments) → the spec's timeline (formats.md §2).
+// The rules are documented in docs/timeline-mapping.md; each is tested on recorded REST payloads.
+import { parseInstant } from '../engine/instant';
+import type { CommentAuthor, ConfigBundle, StatusCategory, Timeline, TimelineEvent } from '../engine/types';
+import type { IssueHistory, JiraChangeItem, JiraComment, JiraUser } from '../jira/types';
+
+/** Where this site keeps what the timeline needs: custom field ids discovered from GET /rest/api/3/field. */
+export interface SiteFields {
+  /** JSM "Request Type" (`com.atlassian.servicedesk:vp-origin`). */
+  requestType?: string;
+  /** JSM "Organizations" (`com.atlassian.servicedesk:sd-customer-organizations`). */
+  organizations?: string;
+  /** JSM "Request participants" (`com.atlassian.servicedesk:sd-request-participants`). */
+  participants?: string;
+  /** The site's "Environment" field (select or text). */
+  environment?: string;
+  /** The site's "Product" field (select or text). */
+  product?: string;
+  /** The app's own read-only "Contract priority" field; holds a priority id of the agreement's model. */
+  contractPriority?: string;
+}
+
+export interface MappingContext {
+  fields: SiteFields;
+  /** Status id → category, from GET /rest/api/3/status. */
+  statusCategories: ReadonlyMap<string, StatusCategory>;
+  bundle: ConfigBundle;
+  /** The priority id the customer chose on the portal (the create panel's issue property), if any. */
+  portalPriority?: string;
+}
+
+export class TimelineMappingError extends Error {}
+
+function instant(text: string | undefined, what: string): number {
+  const at = text === undefined ? undefined : parseInstant(text);
+  if (at === undefined) throw new TimelineMappingError(`${what}: "${text}" is not a Jira timestamp`);
+  return at;
+}
+
+/** Text of a select (`{ value }`), an option list, a plain string or a number; undefined otherwise. */
+function optionText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return optionText(value[0]);
+  if (value && typeof value === 'object') {
+    const record = value as { value?: unknown; name?: unknown };
+    if (typeof record.value === 'string') return record.value;
+    if (typeof record.name === 'string') return record.name;
+  }
+  return undefined;
+}
+
+function isCategory(key: string | undefined): key is StatusCategory {
+  return key === 'new' || key === 'indeterminate' || key === 'done';
+}
+
+/** The first configured customer among the issue's JSM organizations. */
+function customerOf(value: unknown, bundle: ConfigBundle): string | undefined {
+  const organizations = Array.isArray(value) ? value : [];
+  for (const organization of organizations) {
+    const id = organization && typeof organization === 'object' ? String((organization as { id?: unknown }).id) : undefined;
+    const customer = bundle.customers.find((c) => c.organizationId !== undefined && c.organizationId === id);
+    if (customer) return customer.id;
+  }
+  return undefined;
+}
+
+/**
+ * Customers write as customers: portal-only accounts, the reporter and the request participants.
+ * Everyone else (agents, automation, apps) writes as the provider.
+ */
+function authorRole(author: JiraUser | undefined, customers: ReadonlySet<string>): CommentAuthor {
+  if (!author) return 'agent';
+  if (author.accountType === 'customer' || customers.has(author.accountId)) return 'customer';
+  return 'agent';
+}
+
+function participants(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((user) => (user && typeof user === 'object' && typeof (user as JiraUser).accountId === 'string' ? [(user as JiraUser).accountId] : []));
+}
+
+interface Stamped {
+  at: number;
+  order: number;
+  event: TimelineEvent;
+}
+
+export function timelineFromJira(history: IssueHistory, context: MappingContext): Timeline {
+  const { issue } = history;
+  const { fields } = context;
+  const created = instant(issue.fields.created, `${issue.key} fields.created`);
+  const priorityField = fields.contractPriority;
+
+  const histories = [...history.histories].sort((a, b) => instant(a.created, `${issue.key} changelog ${a.id}`) - instant(b.created, `${issue.key} changelog ${b.id}`));
+  const items = histories.flatMap((h) => h.items.map((item) => ({ at: instant(h.created, `${issue.key} changelog ${h.id}`), item })));
+  const isPriorityItem = (item: JiraChangeItem): boolean => priorityField !== undefined && (item.fieldId === priorityField || item.field === priorityField);
+
+  // The priority in force at creation: the customer's portal choice; failing that, the first classification
+  // an agent gave, which then counts from creation (otherwise goals with priority rows could never start).
+  const firstClassification = items.find(({ item }) => isPriorityItem(item) && item.to !== null);
+  const initialPriority = context.portalPriority ?? firstClassification?.item.to ?? undefined;
+  const firstStatusItem = items.find(({ item }) => item.field === 'status');
+  const initialStatus = firstStatusItem?.item.fromString ?? issue.fields.status?.name;
+
+  const stamped: Stamped[] = [];
+  let order = 0;
+  const push = (at: number, event: TimelineEvent): void => {
+    stamped.push({ at, order: order++, event });
+  };
+  const initialCategory = issue.fields.status && firstStatusItem === undefined ? issue.fields.status.statusCategory?.key : undefined;
+  push(created, {
+    at: created,
+    type: 'created',
+    ...(initialStatus !== undefined ? { status: initialStatus } : {}),
+    ...(isCategory(initialCategory) ? { statusCategory: initialCategory } : {}),
+  });
+
+  let priority = initialPriority;
+  for (const { at, item } of items) {
+    if (item.field === 'status') {
+      const toCategory = item.to === null ? undefined : context.statusCategories.get(item.to);
+      push(at, { at, type: 'status', ...(item.fromString !== null ? { from: item.fromString } : {}), to: item.toString ?? '', ...(toCategory ? { toCategory } : {}) });
+    } else if (item.field === 'resolution') {
+      push(at, { at, type: 'resolution', to: item.toString });
+    } else if (isPriorityItem(item)) {
+      // Re-stating the priority in force (the app copying the portal choice into its field) is no change.
+      if (item.to === null || item.to === priority) continue;
+      push(at, { at, type: 'priority', ...(priority !== undefined ? { from: priority } : {}), to: item.to });
+      priority = item.to;
+    } else {
+      push(at, { at, type: 'field', field: item.field, from: item.fromString, to: item.toString });
+    }
+  }
+
+  const reporter = issue.fields.reporter?.accountId;
+  const customerAccounts = new Set<string>(participants(fields.participants ? issue.fields[fields.participants] : undefined));
+  if (reporter) customerAccounts.add(reporter);
+  for (const comment of history.comments) {
+    const at = instant(comment.created, `${issue.key} comment ${comment.id}`);
+    push(at, { at, type: 'comment', visibility: visibilityOf(comment), author: authorRole(comment.author, customerAccounts) });
+  }
+
+  // Stable by instant: the creation first, then changelog before comments at the same instant, as Jira lists them.
+  stamped.sort((a, b) => a.at - b.at || a.order - b.order);
+  const optional = (key: string, value: string | undefined): Record<string, string> => (value === undefined ? {} : { [key]: value });
+  return {
+    issue: {
+      key: issue.key,
+      ...optional('requestType', fields.requestType ? requestTypeName(issue.fields[fields.requestType]) : undefined),
+      ...optional('customer', fields.organizations ? customerOf(issue.fields[fields.organizations], context.bundle) : undefined),
+      ...optional('environment', fields.environment ? optionText(issue.fields[fields.environment]) : undefined),
+      ...optional('product', fields.product ? optionText(issue.fields[fields.product]) : undefined),
+      ...optional('priority', initialPriority),
+      created,
+    },
+    events: stamped.map((s) => s.event),
+  };
+}
+
+function visibilityOf(comment: JiraComment): 'public' | 'internal' {
+  return comment.jsdPublic === false ? 'internal' : 'public';
+}
+
+function requestTypeName(value: unknown): string | undefined {
+  if (value && typeof value === 'object') {
+    const requestType = (value as { requestType?: { name?: unknown } }).requestType;
+    if (requestType && typeof requestType.name === 'string') return requestType.name;
+  }
+  return undefined;
+}
