@@ -195,7 +195,7 @@ class Replay {
 }
 
 /** The running cycle with the earliest deadline (ties: goal order); else the first paused one. */
-function nextOf(obligations: Obligation[]): NextGoal | null {
+export function nextOf(obligations: Obligation[]): NextGoal | null {
   let best: Obligation | null = null;
   for (const o of obligations) {
     if (o.state === 'running' && o.deadline !== null && (best === null || o.deadline < best.deadline!)) best = o;

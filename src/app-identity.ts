@@ -1,0 +1,13 @@
+// Identifiers shared by the manifest, the functions and the UI (a contract test checks them against manifest.yml).
+
+/** The app id's UUID (`app.id` in manifest.yml). */
+export const APP_UUID = 'b7a1c3e0-7d2f-4b8e-9c1a-2f3e4d5c6b7a';
+
+/** Where the portal create panel's choice lands: JSM saves it as an issue property keyed by the app id's UUID. */
+export const PORTAL_CHOICE_PROPERTY = APP_UUID;
+
+/** The issue property the app writes for JQL (`jira:entityProperty` indexes it). */
+export const ISSUE_PROPERTY = 'contract-sla';
+
+/** The queue for long jobs (re-evaluating a project after a configuration change). */
+export const REEVALUATION_QUEUE = 'reevaluation';
