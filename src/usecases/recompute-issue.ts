@@ -119,8 +119,9 @@ export function buildRecord(history: IssueHistory, configuration: StoredConfigur
 /** Recomputes one issue from its full history and stores the result; writes Jira only when what it sees changed. */
 export async function recomputeIssue(issueIdOrKey: string, jira: JiraClient, now: number): Promise<RecomputeOutcome> {
   // The stored record is keyed by issue id; a key works too (first read resolves it).
-  let inputs = await readEventInputs(issueIdOrKey);
-  if (!inputs.configuration) return { issueId: issueIdOrKey, result: 'no-configuration' };
+  const inputs = await readEventInputs(issueIdOrKey);
+  const configuration = inputs.configuration;
+  if (!configuration) return { issueId: issueIdOrKey, result: 'no-configuration' };
   let site = inputs.site;
   if (!site || now - site.refreshedAt > SITE_METADATA_TTL_MS) site = await refreshSiteMetadata(jira, now);
   let history = await jira.readIssueHistory(issueIdOrKey, fieldsToRead(site), [PORTAL_CHOICE_PROPERTY]);
@@ -128,9 +129,8 @@ export async function recomputeIssue(issueIdOrKey: string, jira: JiraClient, now
     site = await refreshSiteMetadata(jira, now);
     history = await jira.readIssueHistory(issueIdOrKey, fieldsToRead(site), [PORTAL_CHOICE_PROPERTY]);
   }
-  if (history.issue.id !== issueIdOrKey) inputs = { ...inputs, ...(await readEventInputs(history.issue.id)) };
-  const previous = inputs.record;
-  const record = buildRecord(history, inputs.configuration, site, previous, now);
+  const previous = history.issue.id === issueIdOrKey ? inputs.record : (await readEventInputs(history.issue.id)).record;
+  const record = buildRecord(history, configuration, site, previous, now);
   if (sameRecord(previous, record)) return { issueId: record.issueId, result: 'unchanged', record: previous };
   if (!(await writeIssueRecord(record, previous))) return { issueId: record.issueId, result: 'newer-stored' };
   const view = jiraViewOf(record);
