@@ -1,0 +1,166 @@
+// Custom entities and index queries, through the real @forge/kvs against the local store.
+import { Filter, FilterConditions, kvs, Sort, WhereConditions } from '@forge/kvs';
+import { rejection, useLocalRuntime } from './helpers';
+
+useLocalRuntime();
+
+interface Obligation {
+  issueKey: string;
+  contractId: string;
+  dueAt: number;
+  rank: number;
+  state: string;
+  breached: boolean;
+  notes?: unknown;
+}
+
+const obligations = () => kvs.entity<Obligation>('obligation');
+
+function obligation(i: number, overrides: Partial<Obligation> = {}): Obligation {
+  return {
+    issueKey: `SUP-${String(i).padStart(4, '0')}`,
+    contractId: i % 2 === 0 ? 'acme' : 'globex',
+    dueAt: 1_700_000_000_000 + i * 60_000,
+    rank: i,
+    state: i % 3 === 0 ? 'met' : 'open',
+    breached: i % 5 === 0,
+    ...overrides,
+  };
+}
+
+async function seed(count: number): Promise<void> {
+  for (let i = 0; i < count; i += 1) await obligations().set(`o${i}`, obligation(i));
+}
+
+/** Every page of a query, following cursors. */
+async function all(build: (cursor?: string) => { getMany(): Promise<{ results: Array<{ key: string }>; nextCursor?: string }> }): Promise<string[]> {
+  const keys: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await build(cursor).getMany();
+    keys.push(...page.results.map((r) => r.key));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return keys;
+}
+
+describe('entity get/set/delete', () => {
+  it('stores, reads and deletes entities', async () => {
+    await obligations().set('o1', obligation(1, { notes: { free: ['form'] } }));
+    expect(await obligations().get('o1')).toEqual(obligation(1, { notes: { free: ['form'] } }));
+    expect(await kvs.get('o1')).toBeUndefined();
+    await obligations().delete('o1');
+    expect(await obligations().get('o1')).toBeUndefined();
+  });
+
+  it('refuses undeclared entities and values of the wrong attribute type', async () => {
+    const undeclared = await rejection(kvs.entity('nope').set('x', { a: 1 }));
+    expect([undeclared.code, undeclared.responseDetails?.status]).toEqual(['SCHEMA_NOT_FOUND', 404]);
+    expect((await rejection(obligations().set('o', obligation(1, { rank: 2 ** 31 })))).code).toBe('INCORRECT_PROPERTY_TYPE');
+    expect((await rejection(obligations().set('o', obligation(1, { issueKey: 7 as unknown as string })))).code).toBe('INCORRECT_PROPERTY_TYPE');
+    expect((await rejection(kvs.entity('obligation').set('o', 'text'))).code).toBe('INVALID_ENTITY_VALUE');
+  });
+});
+
+describe('entity index queries', () => {
+  it('selects by partition and orders by the range attribute', async () => {
+    await seed(12);
+    const page = await obligations().query().index('by-contract-due', { partition: ['acme'] }).limit(100).getMany();
+    expect(page.results.map((r) => r.key)).toEqual(['o0', 'o2', 'o4', 'o6', 'o8', 'o10']);
+    expect(page.nextCursor).toBeUndefined();
+    const desc = await obligations().query().index('by-contract-due', { partition: ['acme'] }).sort(Sort.DESC).limit(3).getMany();
+    expect(desc.results.map((r) => r.key)).toEqual(['o10', 'o8', 'o6']);
+    expect(desc.results[0]?.value).toEqual(obligation(10));
+  });
+
+  it('applies each range condition', async () => {
+    await seed(10);
+    const dueAt = (i: number) => obligation(i).dueAt;
+    const keys = async (condition: ReturnType<(typeof WhereConditions)[keyof typeof WhereConditions]>) =>
+      (await obligations().query().index('by-contract-due', { partition: ['acme'] }).where(condition).limit(100).getMany()).results.map((r) => r.key);
+    expect(await keys(WhereConditions.equalTo(dueAt(4)))).toEqual(['o4']);
+    expect(await keys(WhereConditions.between(dueAt(2), dueAt(6)))).toEqual(['o2', 'o4', 'o6']);
+    expect(await keys(WhereConditions.greaterThan(dueAt(6)))).toEqual(['o8']);
+    expect(await keys(WhereConditions.greaterThanEqualTo(dueAt(6)))).toEqual(['o6', 'o8']);
+    expect(await keys(WhereConditions.lessThan(dueAt(2)))).toEqual(['o0']);
+    expect(await keys(WhereConditions.lessThanEqualTo(dueAt(2)))).toEqual(['o0', 'o2']);
+  });
+
+  it('matches string ranges with beginsWith under a multi-attribute partition', async () => {
+    await seed(30);
+    await obligations().set('x1', obligation(100, { issueKey: 'OPS-0001', state: 'open', breached: false }));
+    const page = await obligations()
+      .query()
+      .index('by-state-issue', { partition: ['open', false] })
+      .where(WhereConditions.beginsWith('SUP-001'))
+      .limit(100)
+      .getMany();
+    // i in 10..19 that are open (i % 3 !== 0) and not breached (i % 5 !== 0).
+    expect(page.results.map((r) => r.value.issueKey)).toEqual(['SUP-0011', 'SUP-0013', 'SUP-0014', 'SUP-0016', 'SUP-0017', 'SUP-0019']);
+  });
+
+  it('indexes a bare attribute (no partition) and leaves out entities without it', async () => {
+    await seed(5);
+    const { rank, ...withoutRank } = obligation(99);
+    expect(rank).toBe(99);
+    await kvs.entity('obligation').set('no-rank', withoutRank);
+    const page = await obligations().query().index('rank').where(WhereConditions.greaterThan(2)).getMany();
+    expect(page.results.map((r) => r.key)).toEqual(['o3', 'o4']);
+  });
+
+  it('pages through more than 100 results with cursors, in both sort orders', async () => {
+    await seed(230);
+    const acme = Array.from({ length: 115 }, (_, i) => `o${i * 2}`);
+    const ascending = await all((cursor) => {
+      const query = obligations().query().index('by-contract-due', { partition: ['acme'] }).limit(100);
+      return cursor ? query.cursor(cursor) : query;
+    });
+    expect(ascending).toEqual(acme);
+    const descending = await all((cursor) => {
+      const query = obligations().query().index('by-contract-due', { partition: ['acme'] }).sort(Sort.DESC).limit(40);
+      return cursor ? query.cursor(cursor) : query;
+    });
+    expect(descending).toEqual([...acme].reverse());
+  });
+
+  it('keeps its place when rows change between pages', async () => {
+    await seed(10);
+    const first = await obligations().query().index('rank').limit(3).getMany();
+    expect(first.results.map((r) => r.key)).toEqual(['o0', 'o1', 'o2']);
+    await obligations().delete('o3');
+    await obligations().set('o0', obligation(0, { rank: 50 }));
+    const second = await obligations().query().index('rank').limit(3).cursor(first.nextCursor as string).getMany();
+    expect(second.results.map((r) => r.key)).toEqual(['o4', 'o5', 'o6']);
+  });
+
+  it('applies and/or filters before the page limit', async () => {
+    await seed(40);
+    const and = await obligations()
+      .query()
+      .index('by-contract-due', { partition: ['acme'] })
+      .filters(new Filter<Obligation>().and('state', FilterConditions.equalTo('open')).and('breached', FilterConditions.equalTo(true)))
+      .limit(2)
+      .getMany();
+    // Even i that are open (i % 3 !== 0) and breached (i % 5 === 0): 10, 20, 40...
+    expect(and.results.map((r) => r.key)).toEqual(['o10', 'o20']);
+    expect(and.nextCursor).toBeUndefined();
+    const or = await obligations()
+      .query()
+      .index('rank')
+      .where(WhereConditions.lessThan(10))
+      .filters(new Filter<Obligation>().or('issueKey', FilterConditions.contains('0003')).or('rank', FilterConditions.between(8, 9)))
+      .getMany();
+    expect(or.results.map((r) => r.key)).toEqual(['o3', 'o8', 'o9']);
+  });
+
+  it('refuses what the platform refuses', async () => {
+    expect((await rejection(obligations().query().index('by-contract-due', { partition: ['acme'] }).limit(101).getMany())).code).toBe(
+      'COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE',
+    );
+    expect((await rejection(obligations().query().index('by-contract-due', { partition: ['acme'] }).limit(0).getMany())).code).toBe(
+      'COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE',
+    );
+    expect((await rejection(obligations().query().index('no-such-index').getMany())).code).toBe('INVALID_ENTITY_INDEX');
+    expect((await rejection(obligations().query().index('by-contract-due').getMany())).code).toBe('INVALID_PARTITION');
+  });
+});
