@@ -34,16 +34,20 @@ export async function saveConfiguration(input: unknown, expectedVersion: number,
     return { ok: false, reason: 'invalid', issues: [{ path: '(root)', message: `the configuration takes ${Math.ceil(bytes / 1024)} KiB; at most ${MAX_BUNDLE_BYTES / 1024} KiB can be stored` }] };
   }
   const saved: StoredConfiguration = { version: expectedVersion + 1, savedAt: now, savedBy, bundle: validated.value };
-  const expectation =
-    expectedVersion === 0
-      ? new Filter<StoredConfiguration>().and('version', FilterConditions.notExists())
-      : new Filter<StoredConfiguration>().and('version', FilterConditions.equalTo(expectedVersion));
   try {
-    await kvs
-      .transact()
-      .set(CURRENT, saved, { entityName: ENTITY.configuration, conditions: expectation })
-      .set(versionKey(saved.version), saved, { entityName: ENTITY.configurationVersion })
-      .execute();
+    if (expectedVersion === 0) {
+      // The first save: a condition needs an existing record, so refuse to replace one instead. Its history
+      // entry follows; were that write to fail, the configuration itself is still whole.
+      await kvs.entity<StoredConfiguration>(ENTITY.configuration).set(CURRENT, saved, { keyPolicy: 'FAIL_IF_EXISTS' });
+      await kvs.entity<StoredConfiguration>(ENTITY.configurationVersion).set(versionKey(saved.version), saved);
+    } else {
+      const expectation = new Filter<StoredConfiguration>().and('version', FilterConditions.equalTo(expectedVersion));
+      await kvs
+        .transact()
+        .set(CURRENT, saved, { entityName: ENTITY.configuration, conditions: expectation })
+        .set(versionKey(saved.version), saved, { entityName: ENTITY.configurationVersion })
+        .execute();
+    }
   } catch (error) {
     const current = await currentConfiguration();
     if ((current?.version ?? 0) !== expectedVersion) return { ok: false, reason: 'conflict', current: current?.version ?? 0 };

@@ -16,6 +16,8 @@ export const INDEX = {
   byProjectDeadline: 'by-project-deadline',
   /** issue-obligations: partition customer, range next deadline (work list filtered by customer). */
   byCustomerDeadline: 'by-customer-deadline',
+  /** issue-obligations: partition open state, range next deadline (breach detection across projects). */
+  byOpenDeadline: 'by-open-deadline',
   /** issue-obligations: partition agreement, range created month (monthly compliance reports). */
   byAgreementMonth: 'by-agreement-month',
 } as const;

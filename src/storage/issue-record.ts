@@ -23,6 +23,9 @@ export interface IssueRecord {
   projectKey: string;
   agreement: string;
   customer: string;
+  requestType: string;
+  environment: string;
+  product: string;
   /** `YYYY-MM` of creation (UTC), for monthly reports per agreement. */
   createdMonth: string;
   created: number;
@@ -35,6 +38,8 @@ export interface IssueRecord {
   nextGoal: string;
   nextCycle: number;
   breached: boolean;
+  /** `open` while a cycle runs or is paused: the partition the breach detection scans. */
+  openState: 'open' | 'closed';
   rank: number;
   priority: string;
   /** Goal and calendar ids referenced by index from the cycles. */

@@ -37,17 +37,19 @@ export async function readIssueRecord(issueId: string): Promise<IssueRecord | un
  * issue): the condition makes the check and the write one step. Returns false when the stored one was newer.
  */
 export async function writeIssueRecord(record: IssueRecord, previous: IssueRecord | undefined): Promise<boolean> {
-  const condition =
-    previous === undefined
-      ? new Filter<IssueRecord>().and('revision', FilterConditions.notExists())
-      : new Filter<IssueRecord>().and('revision', FilterConditions.lessThanEqualTo(record.revision));
   try {
-    await kvs.transact().set(record.issueId, record, { entityName: ENTITY.issueObligations, conditions: condition }).execute();
+    if (previous === undefined) {
+      // A condition needs an existing record to test; the first write instead refuses to replace one.
+      await kvs.entity<IssueRecord>(ENTITY.issueObligations).set(record.issueId, record, { keyPolicy: 'FAIL_IF_EXISTS' });
+    } else {
+      const notNewer = new Filter<IssueRecord>().and('revision', FilterConditions.lessThanEqualTo(record.revision));
+      await kvs.transact().set(record.issueId, record, { entityName: ENTITY.issueObligations, conditions: notNewer }).execute();
+    }
     return true;
   } catch (error) {
-    const now = await readIssueRecord(record.issueId);
-    if (now && now.revision > record.revision) return false;
-    if (previous === undefined && now) return writeIssueRecord(record, now);
+    const stored = await readIssueRecord(record.issueId);
+    if (stored && stored.revision > record.revision) return false;
+    if (previous === undefined && stored) return writeIssueRecord(record, stored);
     throw error;
   }
 }

@@ -19,6 +19,8 @@ export interface RecomputeOutcome {
   /** What happened: stored a new result, found it unchanged, skipped (and why). */
   result: 'stored' | 'unchanged' | 'newer-stored' | 'no-configuration';
   record?: IssueRecord;
+  /** The configuration it was computed with. */
+  configuration?: StoredConfiguration;
 }
 
 /** The part of the record Jira sees (entity property and field); Jira is written only when this changes. */
@@ -101,6 +103,9 @@ export function buildRecord(history: IssueHistory, configuration: StoredConfigur
     projectKey: history.issue.fields.project?.key ?? history.issue.key.split('-')[0] ?? '',
     agreement: agreement?.id ?? '',
     customer: timeline.issue.customer ?? '',
+    requestType: timeline.issue.requestType ?? '',
+    environment: timeline.issue.environment ?? '',
+    product: timeline.issue.product ?? '',
     createdMonth: new Date(created).toISOString().slice(0, 7),
     created,
     revision: parseInstant(String(history.issue.fields.updated ?? '')) ?? created,
@@ -110,6 +115,7 @@ export function buildRecord(history: IssueHistory, configuration: StoredConfigur
     nextGoal: next?.goal ?? '',
     nextCycle: next?.cycle ?? 0,
     breached: evaluation.obligations.some((o) => (o.state === 'running' || o.state === 'paused') && o.breached),
+    openState: evaluation.obligations.some((o) => o.state === 'running' || o.state === 'paused') ? 'open' : 'closed',
     rank: rankOf(bundle, agreement?.priorityModel, priority),
     priority: priority ?? '',
     ...encodeCycles(evaluation.obligations, created),
@@ -131,12 +137,12 @@ export async function recomputeIssue(issueIdOrKey: string, jira: JiraClient, now
   }
   const previous = history.issue.id === issueIdOrKey ? inputs.record : (await readEventInputs(history.issue.id)).record;
   const record = buildRecord(history, configuration, site, previous, now);
-  if (sameRecord(previous, record)) return { issueId: record.issueId, result: 'unchanged', record: previous };
-  if (!(await writeIssueRecord(record, previous))) return { issueId: record.issueId, result: 'newer-stored' };
+  if (sameRecord(previous, record)) return { issueId: record.issueId, result: 'unchanged', record: previous, configuration };
+  if (!(await writeIssueRecord(record, previous))) return { issueId: record.issueId, result: 'newer-stored', configuration };
   const view = jiraViewOf(record);
   if (!sameView(jiraViewOf(previous), view)) {
     await jira.setIssueProperty(record.issueKey, ISSUE_PROPERTY, view);
     if (site.fields.nextDeadline) await jira.setAppFieldValue(site.fields.nextDeadline, record.issueId, view.nextDeadline);
   }
-  return { issueId: record.issueId, result: 'stored', record };
+  return { issueId: record.issueId, result: 'stored', record, configuration };
 }

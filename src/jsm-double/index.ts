@@ -1,0 +1,10 @@
+// The local JSM double: a stateful fake of one Jira Cloud + Jira Service Management site for the sandbox and tests.
+export { JsmDouble, JsmDoubleError, appFieldValue } from './jsm-double';
+export type { ActorOption, Caller, CreateRequestInput, FieldValueOptions, JsmDoubleOptions } from './jsm-double';
+export type * from './model';
+export type * from './product-events';
+export { handleJiraRequest, jsmProductHandler } from './rest/router';
+export type { JiraRequest, JiraResponse, ProductHandler } from './rest/http';
+export { seedDemo, DEMO_ACCOUNTS, DEMO_REQUEST_TYPES } from './seed';
+export { jiraDateTime, type Clock } from './jira-time';
+export { STATUS_CATEGORIES } from './status-categories';

@@ -1,0 +1,157 @@
+// The state the JSM double keeps. It is plain JSON on purpose: the sandbox saves it to a file with toJSON() and
+// loads it back with fromJSON(), so nothing here may be a class instance, a Map or a Date.
+
+export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
+
+/** Jira Cloud's account types: agents are 'atlassian', portal-only customers 'customer', app users 'app'. */
+export type AccountType = 'atlassian' | 'customer' | 'app';
+
+export interface User {
+  accountId: string;
+  displayName: string;
+  accountType: AccountType;
+  emailAddress: string;
+  timeZone: string;
+  locale?: string;
+}
+
+export interface Organization {
+  id: string;
+  name: string;
+  memberAccountIds: string[];
+}
+
+export interface Project {
+  id: string;
+  key: string;
+  name: string;
+  serviceDeskId: string;
+  /** The number the next issue key gets (SUP-<n>); Jira never reuses a number, even after a delete. */
+  nextIssueNumber: number;
+  /** Members of the Administrators project role: they have ADMINISTER_PROJECTS. */
+  administrators: string[];
+  /** Members of the Service Desk Team role (agents). Administrators are agents too. */
+  agents: string[];
+}
+
+export interface IssueType {
+  id: string;
+  name: string;
+  description: string;
+}
+
+export interface RequestType {
+  id: string;
+  name: string;
+  description: string;
+  issueTypeId: string;
+  serviceDeskId: string;
+}
+
+export interface Status {
+  id: string;
+  name: string;
+  category: StatusCategoryKey;
+}
+
+export interface Priority {
+  id: string;
+  name: string;
+}
+
+export interface Resolution {
+  id: string;
+  name: string;
+  description: string;
+}
+
+export interface SelectOption {
+  id: string;
+  value: string;
+}
+
+/**
+ * The custom fields the double knows. `kind` says how a value is stored on an issue and rendered:
+ * - requestType: the request type id (string)
+ * - organizations: organization ids (string[])
+ * - participants: account ids (string[])
+ * - select: an option id (string) or null
+ * - app: the raw value the app wrote (a Forge app field; only the owning app may write it)
+ */
+export type CustomField =
+  | { kind: 'requestType'; id: string; name: string }
+  | { kind: 'organizations'; id: string; name: string }
+  | { kind: 'participants'; id: string; name: string }
+  | { kind: 'select'; id: string; name: string; options: SelectOption[] }
+  | { kind: 'app'; id: string; name: string; key: string; type: AppFieldType; description?: string };
+
+/** The data types of a Forge `jira:customField`. */
+export type AppFieldType = 'string' | 'number' | 'datetime' | 'date' | 'user' | 'group' | 'object';
+
+export interface ChangeItem {
+  field: string;
+  fieldtype: 'jira' | 'custom';
+  fieldId: string;
+  from: string | null;
+  fromString: string | null;
+  to: string | null;
+  toString: string | null;
+}
+
+export interface History {
+  id: string;
+  author: string;
+  created: number;
+  items: ChangeItem[];
+}
+
+export interface Comment {
+  id: string;
+  author: string;
+  /** The body as Atlassian Document Format, the way REST v3 returns it. */
+  body: unknown;
+  created: number;
+  updated: number;
+  /** JSM: true = shared with the customer, false = internal note. */
+  jsdPublic: boolean;
+}
+
+export interface Issue {
+  id: string;
+  key: string;
+  projectId: string;
+  issueTypeId: string;
+  summary: string;
+  description: string | null;
+  statusId: string;
+  priorityId: string;
+  resolutionId: string | null;
+  resolutionDate: number | null;
+  statusCategoryChangeDate: number;
+  created: number;
+  updated: number;
+  creator: string;
+  reporter: string;
+  assignee: string | null;
+  /** Custom field values by field id, stored as described on CustomField. */
+  customFields: Record<string, unknown>;
+  comments: Comment[];
+  histories: History[];
+  properties: Record<string, unknown>;
+}
+
+export interface DoubleState {
+  version: 1;
+  site: { baseUrl: string; timeZone: string; appId: string; environmentId: string; appAccountId: string };
+  counters: { issue: number; comment: number; history: number; customField: number };
+  users: User[];
+  organizations: Organization[];
+  projects: Project[];
+  issueTypes: IssueType[];
+  requestTypes: RequestType[];
+  statuses: Status[];
+  priorities: Priority[];
+  resolutions: Resolution[];
+  customFields: CustomField[];
+  issues: Issue[];
+}

@@ -1,0 +1,116 @@
+// The servicedesk API (/rest/servicedeskapi): service desks, request types, organizations, the customer's view of a
+// request, and creating requests and comments the way the portal does. Pages use the servicedesk envelope
+// (`size, start, limit, isLastPage, values`), errors its `{ errorMessage, i18nErrorMessage }` body.
+import { JsmDoubleError, type JsmDouble } from '../jsm-double';
+import { customerRequest, jsmComment, organizationDto, requestTypeDto, serviceDeskDto } from '../representations';
+import { jsmError, jsmPage, jsonBody, listParam, ok, type JiraRequest, type JiraResponse } from './http';
+import { visibleIssue } from './issue-routes';
+
+const REQUEST_NOT_FOUND = 'Request does not exist or you do not have permission to see it.';
+
+export function listServiceDesks(double: JsmDouble, request: JiraRequest): JiraResponse {
+  const values = double.state.projects.map((project) => serviceDeskDto(double, project.id));
+  return jsmPage(double.state.site.baseUrl, '/rest/servicedeskapi/servicedesk', values, request.query);
+}
+
+export function listRequestTypes(double: JsmDouble, request: JiraRequest, serviceDeskId: string): JiraResponse {
+  const project = double.state.projects.find((p) => p.serviceDeskId === serviceDeskId || p.key === serviceDeskId.toUpperCase() || p.id === serviceDeskId);
+  if (!project) return jsmError(404, `The service project with ID ${serviceDeskId} does not exist.`, 'sd.service.project.not.found');
+  const search = request.query.get('searchQuery')?.toLowerCase() ?? '';
+  const values = double.state.requestTypes
+    .filter((rt) => rt.serviceDeskId === project.serviceDeskId && rt.name.toLowerCase().includes(search))
+    .map((rt) => requestTypeDto(double, rt));
+  return jsmPage(double.state.site.baseUrl, `/rest/servicedeskapi/servicedesk/${serviceDeskId}/requesttype`, values, request.query);
+}
+
+/** All organizations, or — with `accountId` — the ones that user belongs to. */
+export function listOrganizations(double: JsmDouble, request: JiraRequest): JiraResponse {
+  const accountId = request.query.get('accountId');
+  const organizations = accountId === null ? double.state.organizations : double.organizationsOf(accountId);
+  const values = organizations.map((organization) => organizationDto(double, organization));
+  return jsmPage(double.state.site.baseUrl, '/rest/servicedeskapi/organization', values, request.query);
+}
+
+export function getCustomerRequest(double: JsmDouble, request: JiraRequest, idOrKey: string): JiraResponse {
+  const issue = visibleIssue(double, request.as, idOrKey);
+  if (!issue || double.valueOfKind(issue, 'requestType') === undefined) return jsmError(404, REQUEST_NOT_FOUND, 'sd.request.not.found');
+  return ok(customerRequest(double, issue, new Set(listParam(request.query, 'expand') ?? [])));
+}
+
+/** Select values in `requestFieldValues` come as `{ id }`, `{ value }` or a bare string. */
+function optionText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object') {
+    const record = value as { id?: unknown; value?: unknown };
+    if (typeof record.id === 'string') return record.id;
+    if (typeof record.value === 'string') return record.value;
+  }
+  return undefined;
+}
+
+export function createCustomerRequest(double: JsmDouble, request: JiraRequest): JiraResponse {
+  const body = jsonBody(request.body);
+  if ('error' in body) return jsmError(400, 'The request body is not valid JSON.', 'sd.request.body.invalid');
+  const input = (body.value ?? {}) as Record<string, unknown>;
+  const requestType = typeof input.requestTypeId === 'string' ? double.requestType(input.requestTypeId) : undefined;
+  if (!requestType || String(input.serviceDeskId) !== requestType.serviceDeskId) {
+    return jsmError(400, 'The request type does not exist in this service project.', 'sd.request.create.error.request.type.invalid');
+  }
+  const values = (input.requestFieldValues ?? {}) as Record<string, unknown>;
+  if (typeof values.summary !== 'string' || values.summary.trim() === '') {
+    return jsmError(400, 'Summary: You must specify a summary of the issue.', 'sd.request.create.error.summary.required');
+  }
+  const onBehalf = typeof input.raiseOnBehalfOf === 'string' ? input.raiseOnBehalfOf : undefined;
+  const caller = request.as === 'app' ? undefined : request.as.accountId;
+  const reporter = onBehalf ?? caller;
+  if (reporter === undefined) return jsmError(400, 'An app must name the customer in raiseOnBehalfOf.', 'sd.request.create.error.reporter.required');
+  if (onBehalf !== undefined && caller !== undefined) {
+    const project = double.state.projects.find((p) => p.serviceDeskId === requestType.serviceDeskId);
+    if (project && !double.isAgent(caller, project)) {
+      return jsmError(403, 'You do not have permission to raise requests on behalf of other customers.', 'sd.request.create.error.raise.on.behalf.not.permitted');
+    }
+  }
+  const fieldValues: Record<string, string | undefined> = {};
+  for (const [fieldId, value] of Object.entries(values)) {
+    if (fieldId === 'summary' || fieldId === 'description') continue;
+    const field = double.customField(fieldId);
+    if (!field || field.kind !== 'select') {
+      return jsmError(400, `Field '${fieldId}' cannot be set on this request type.`, 'sd.request.create.error.field.invalid');
+    }
+    fieldValues[field.name] = optionText(value);
+  }
+  const participants = Array.isArray(input.requestParticipants) ? input.requestParticipants.map(String) : undefined;
+  try {
+    const issue = double.createRequest({
+      requestTypeId: requestType.id,
+      reporter,
+      summary: values.summary,
+      ...(typeof values.description === 'string' ? { description: values.description } : {}),
+      fieldValues,
+      ...(participants ? { participants } : {}),
+      raisedBy: caller ?? double.state.site.appAccountId,
+    });
+    return ok(customerRequest(double, issue, new Set()), 201);
+  } catch (error) {
+    if (error instanceof JsmDoubleError) return jsmError(400, error.message, 'sd.request.create.error');
+    throw error;
+  }
+}
+
+export function addCustomerComment(double: JsmDouble, request: JiraRequest, idOrKey: string): JiraResponse {
+  const issue = visibleIssue(double, request.as, idOrKey);
+  if (!issue) return jsmError(404, REQUEST_NOT_FOUND, 'sd.request.not.found');
+  const body = jsonBody(request.body);
+  if ('error' in body) return jsmError(400, 'The request body is not valid JSON.', 'sd.request.body.invalid');
+  const input = (body.value ?? {}) as { body?: unknown; public?: unknown };
+  if (typeof input.body !== 'string' || input.body.trim() === '') return jsmError(400, 'The comment body must not be empty.', 'sd.comment.body.required');
+  const author = request.as === 'app' ? double.state.site.appAccountId : request.as.accountId;
+  const isPublic = input.public !== false;
+  try {
+    const comment = double.addComment(issue.key, { author, body: input.body, public: isPublic });
+    return ok(jsmComment(double, issue, comment), 201);
+  } catch (error) {
+    if (error instanceof JsmDoubleError) return jsmError(400, 'Customers can only add public comments.', 'sd.comment.internal.not.permitted');
+    throw error;
+  }
+}

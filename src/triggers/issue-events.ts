@@ -1,0 +1,17 @@
+// Issue created / updated / commented / deleted: recompute the issue from its history, or forget it.
+import { JiraClient } from '../jira/client';
+import { deleteIssueRecord } from '../storage/issue-store';
+import { recomputeIssue, type RecomputeOutcome } from '../usecases/recompute-issue';
+
+export interface IssueEvent {
+  eventType: string;
+  issue: { id: string; key?: string };
+}
+
+export async function handleIssueEvent(event: IssueEvent, now: () => number = Date.now): Promise<RecomputeOutcome | { issueId: string; result: 'deleted' }> {
+  if (event.eventType === 'avi:jira:deleted:issue') {
+    await deleteIssueRecord(event.issue.id);
+    return { issueId: event.issue.id, result: 'deleted' };
+  }
+  return recomputeIssue(event.issue.id, new JiraClient(), now());
+}

@@ -1,0 +1,156 @@
+// What the issue panel shows: the next goal in words, every obligation, and which agreement applies and why.
+import { guidanceFor } from '../engine/guidance';
+import { formatInstant } from '../engine/instant';
+import type { ConfigBundle, Evaluation, Obligation, PauseReason } from '../engine/types';
+import { NO_DEADLINE, decodeCycles, type IssueRecord } from '../storage/issue-record';
+
+export interface ObligationView {
+  goal: string;
+  goalName: string;
+  cycle: number;
+  internal: boolean;
+  state: Obligation['state'];
+  startedAt: string;
+  endedAt: string | null;
+  targetSeconds: number;
+  elapsedSeconds: number;
+  remainingSeconds: number;
+  breached: boolean;
+  breachedAt: string | null;
+  deadline: string | null;
+  calendar: { id: string; name: string; timezone: string };
+  pausedBy: string | null;
+}
+
+export interface AgreementView {
+  id: string;
+  name: string;
+  customer: { id: string; name: string };
+  environment: string;
+  products: string[];
+  priorityModel: { id: string; name: string };
+  priority: { id: string; name: string; rank: number } | null;
+  calendar: { id: string; name: string; timezone: string };
+  /** Why this agreement applies, one reason a line. */
+  why: string[];
+}
+
+export interface IssuePanelView {
+  issueKey: string;
+  computedAt: string;
+  configVersion: number;
+  agreement: AgreementView | null;
+  /** When no agreement applies: what an admin or agent can do about it. */
+  howToFix: string[];
+  guidance: { state: string; text: string; goal: string | null; cycle: number | null; deadline: string | null; remainingSeconds: number | null };
+  obligations: ObligationView[];
+}
+
+const iso = (ms: number | null): string | null => (ms === null ? null : formatInstant(ms));
+
+export function evaluationOf(record: IssueRecord): Evaluation {
+  return {
+    issue: record.issueKey,
+    agreement: record.agreement || null,
+    obligations: decodeCycles(record),
+    next: record.nextGoal ? { goal: record.nextGoal, cycle: record.nextCycle, deadline: record.nextDeadline === NO_DEADLINE ? null : record.nextDeadline } : null,
+  };
+}
+
+function calendarView(bundle: ConfigBundle, id: string): ObligationView['calendar'] {
+  const calendar = bundle.calendars.find((c) => c.id === id);
+  return { id, name: calendar?.name ?? id, timezone: calendar?.timezone ?? 'UTC' };
+}
+
+function pauseText(bundle: ConfigBundle, pause: PauseReason | null): string | null {
+  if (pause === null) return null;
+  if (pause.kind === 'status') return `status "${pause.status}"`;
+  return `action "${bundle.actions.find((a) => a.id === pause.action)?.name ?? pause.action}"`;
+}
+
+export function obligationViews(bundle: ConfigBundle, obligations: Obligation[]): ObligationView[] {
+  return obligations.map((o) => {
+    const goal = bundle.goals.find((g) => g.id === o.goal);
+    const reason = pauseText(bundle, o.pausedBy);
+    return {
+      goal: o.goal,
+      goalName: goal?.name ?? o.goal,
+      cycle: o.cycle,
+      internal: o.internal,
+      state: o.state,
+      startedAt: formatInstant(o.startedAt),
+      endedAt: iso(o.endedAt),
+      targetSeconds: Math.floor(o.targetMs / 1000),
+      elapsedSeconds: Math.floor(o.elapsedMs / 1000),
+      remainingSeconds: Math.floor(o.targetMs / 1000) - Math.floor(o.elapsedMs / 1000),
+      breached: o.breached,
+      breachedAt: iso(o.breachedAt),
+      deadline: iso(o.deadline),
+      calendar: calendarView(bundle, o.calendar),
+      pausedBy: reason,
+    };
+  });
+}
+
+function agreementView(bundle: ConfigBundle, record: IssueRecord): AgreementView | null {
+  const agreement = bundle.agreements.find((a) => a.id === record.agreement);
+  if (!agreement) return null;
+  const customer = bundle.customers.find((c) => c.id === agreement.customer);
+  const model = bundle.priorityModels.find((m) => m.id === agreement.priorityModel);
+  const priority = model?.priorities.find((p) => p.id === record.priority);
+  const customerName = customer?.name ?? agreement.customer;
+  const why = [
+    `Customer ${customerName}${customer?.organizationId ? ` (JSM organization ${customer.organizationId})` : ''}`,
+    `Environment ${agreement.environment}`,
+    agreement.products.length > 0 ? `Product ${record.product} is covered (${agreement.products.join(', ')})` : 'Covers every product',
+    `Valid from ${agreement.validFrom}${agreement.validTo ? ` until ${agreement.validTo}` : ''}; the request was created ${formatInstant(record.created)}`,
+    priority ? `Priority ${priority.name ?? priority.id} of model ${model?.name ?? model?.id} (rank ${priority.rank})` : 'No contract priority chosen yet',
+  ];
+  return {
+    id: agreement.id,
+    name: agreement.name ?? agreement.id,
+    customer: { id: agreement.customer, name: customerName },
+    environment: agreement.environment,
+    products: agreement.products,
+    priorityModel: { id: agreement.priorityModel, name: model?.name ?? agreement.priorityModel },
+    priority: priority ? { id: priority.id, name: priority.name ?? priority.id, rank: priority.rank } : null,
+    calendar: calendarView(bundle, agreement.calendar),
+    why,
+  };
+}
+
+/** Concrete steps when no agreement applies, from what the request is missing. */
+function howToFix(bundle: ConfigBundle, record: IssueRecord): string[] {
+  if (record.agreement) return [];
+  const steps: string[] = [];
+  const customer = bundle.customers.find((c) => c.id === record.customer);
+  if (!customer) steps.push("Add the request's JSM organization to a customer on the Contract SLA admin page (customer → organization id)");
+  if (!record.environment) steps.push('Fill in the Environment field of the request');
+  if (customer && record.environment) {
+    const forCustomer = bundle.agreements.filter((a) => a.customer === customer.id && a.environment === record.environment);
+    if (forCustomer.length === 0) steps.push(`Create an agreement for ${customer.name ?? customer.id}, environment ${record.environment}`);
+    else steps.push(`Check the products and validity of ${forCustomer.map((a) => a.name ?? a.id).join(', ')}: none covers product "${record.product || '(none)'}" on ${formatInstant(record.created).slice(0, 10)}`);
+  }
+  return steps;
+}
+
+export function issuePanelView(bundle: ConfigBundle, record: IssueRecord, now: number, zone: string): IssuePanelView {
+  const evaluation = evaluationOf(record);
+  const guidance = guidanceFor(bundle, evaluation, now, zone);
+  return {
+    issueKey: record.issueKey,
+    computedAt: formatInstant(record.computedAt),
+    configVersion: record.configVersion,
+    agreement: agreementView(bundle, record),
+    howToFix: howToFix(bundle, record),
+    guidance: {
+      state: guidance.state,
+      text: guidance.text,
+      goal: guidance.goal,
+      cycle: guidance.cycle,
+      deadline: iso(guidance.deadline),
+      remainingSeconds: guidance.remainingMs === null ? null : Math.floor(guidance.remainingMs / 1000),
+    },
+    obligations: obligationViews(bundle, evaluation.obligations),
+  };
+}

@@ -1,0 +1,96 @@
+// What an agreement promises a customer, in words: "Time to first response within 30 minutes, around the clock".
+import { localDate, targetRowFor } from '../engine/agreement';
+import { parseDuration } from '../engine/duration';
+import type { Agreement, Calendar, ConfigBundle, Weekday } from '../engine/types';
+import { WEEKDAYS } from '../engine/types';
+
+const DAY_NAMES: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
+
+/** `30 minutes`, `4 hours`, `1 hour 30 minutes`, `48 hours` (days stay hours: a contract day is 24 business hours). */
+export function durationInWords(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const part = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (hours === 0) return part(rest, 'minute');
+  return rest === 0 ? part(hours, 'hour') : `${part(hours, 'hour')} ${part(rest, 'minute')}`;
+}
+
+/** `around the clock`, or the week grouped by equal days: `Mon–Thu 08:00–16:00, Fri 08:00–15:30 (Europe/Copenhagen)`. */
+export function calendarInWords(calendar: Calendar): string {
+  const text = (day: Weekday): string => calendar.week[day].map(([s, e]) => `${s}–${e}`).join(', ');
+  if (WEEKDAYS.every((d) => text(d) === '00:00–24:00')) return 'around the clock';
+  const groups: Array<{ from: Weekday; to: Weekday; hours: string }> = [];
+  for (const day of WEEKDAYS) {
+    const hours = text(day);
+    const last = groups[groups.length - 1];
+    if (last && last.hours === hours) last.to = day;
+    else groups.push({ from: day, to: day, hours });
+  }
+  const open = groups.filter((g) => g.hours !== '');
+  const days = open.map((g) => `${DAY_NAMES[g.from]}${g.from === g.to ? '' : `–${DAY_NAMES[g.to]}`} ${g.hours}`);
+  const holidays = calendar.holidays.length > 0 ? ', closed on holidays' : '';
+  return `${days.join(', ')} (${calendar.timezone})${holidays}`;
+}
+
+export interface Promised {
+  goal: string;
+  goalName: string;
+  targetSeconds: number;
+  calendar: string;
+  words: string;
+}
+
+export interface PriorityOffer {
+  id: string;
+  name: string;
+  rank: number;
+  description?: string;
+  colour?: string;
+  promises: Promised[];
+}
+
+export interface AgreementOffer {
+  agreement: { id: string; name: string; environment: string; products: string[] };
+  priorityModel: { id: string; name: string };
+  priorities: PriorityOffer[];
+}
+
+/** Agreements of a customer in force on a date (each read in its own calendar's zone). */
+export function agreementsInForce(bundle: ConfigBundle, customerIds: string[], at: number): Agreement[] {
+  return bundle.agreements.filter((a) => {
+    if (!customerIds.includes(a.customer)) return false;
+    const calendar = bundle.calendars.find((c) => c.id === a.calendar);
+    const date = localDate(at, calendar?.timezone ?? 'UTC');
+    return a.validFrom <= date && (a.validTo === null || date < a.validTo);
+  });
+}
+
+/** The priorities of an agreement's model with the customer-facing (not internal) targets each promises. */
+export function offerOf(bundle: ConfigBundle, agreement: Agreement, requestType: string | undefined): AgreementOffer {
+  const model = bundle.priorityModels.find((m) => m.id === agreement.priorityModel);
+  const goals = bundle.goals.filter((g) => !g.internal);
+  const priorities = [...(model?.priorities ?? [])].sort((a, b) => a.rank - b.rank);
+  return {
+    agreement: { id: agreement.id, name: agreement.name ?? agreement.id, environment: agreement.environment, products: agreement.products },
+    priorityModel: { id: agreement.priorityModel, name: model?.name ?? agreement.priorityModel },
+    priorities: priorities.map((priority) => ({
+      id: priority.id,
+      name: priority.name ?? priority.id,
+      rank: priority.rank,
+      ...(priority.description ? { description: priority.description } : {}),
+      ...(priority.colour ? { colour: priority.colour } : {}),
+      promises: goals.flatMap((goal): Promised[] => {
+        const row = targetRowFor(agreement, goal.id, requestType, priority.id);
+        if (!row) return [];
+        const targetMs = parseDuration(row.target) ?? 0;
+        const calendarId = row.calendar ?? agreement.calendar;
+        const calendar = bundle.calendars.find((c) => c.id === calendarId);
+        const goalName = goal.name ?? goal.id;
+        const when = calendar ? calendarInWords(calendar) : calendarId;
+        const words = `${goalName} within ${durationInWords(targetMs)}${when === 'around the clock' ? ', around the clock' : ` of business time: ${when}`}`;
+        return [{ goal: goal.id, goalName, targetSeconds: Math.floor(targetMs / 1000), calendar: calendarId, words }];
+      }),
+    })),
+  };
+}

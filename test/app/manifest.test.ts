@@ -1,0 +1,114 @@
+// The manifest, the sources and the UI agree: Atlassian's own validator accepts manifest.yml, every handler it
+// names is exported, every resolver key the UI invokes is defined, and the ids the code relies on are declared.
+import { validate } from '@forge/manifest';
+import Resolver from '@forge/resolver';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import * as app from '../../src/index';
+import { APP_UUID, ISSUE_PROPERTY, REEVALUATION_QUEUE } from '../../src/app-identity';
+import { defineAdmin } from '../../src/resolvers/admin';
+import { defineIssuePanel } from '../../src/resolvers/issue-panel';
+import { definePortal } from '../../src/resolvers/portal';
+import { ENTITY, INDEX } from '../../src/storage/entities';
+import { CONTRACT_PRIORITY_FIELD_KEY, NEXT_DEADLINE_FIELD_KEY } from '../../src/timeline/site-fields';
+import { defineReevaluationConsumer } from '../../src/triggers/reevaluation-consumer';
+
+const root = path.join(__dirname, '../..');
+interface Manifest {
+  app: { id: string; runtime: { name: string }; storage: { entities: Array<{ name: string; attributes: Record<string, { type: string }>; indexes?: Array<{ name: string; partition?: string[]; range: string[] }> }> } };
+  modules: Record<string, Array<Record<string, unknown>>>;
+  permissions: { scopes: string[] };
+}
+const manifest = parse(readFileSync(path.join(root, 'manifest.yml'), 'utf8')) as Manifest;
+
+/** Resolver keys each definer registers, recorded without running any handler. */
+function keysOf(define: (r: Resolver) => Resolver): string[] {
+  const keys: string[] = [];
+  const recorder = { define: (key: string) => (keys.push(key), recorder) } as unknown as Resolver;
+  define(recorder);
+  return keys;
+}
+
+test('@forge/manifest validates manifest.yml', async () => {
+  const result = await validate(false, path.join(root, 'manifest.yml'));
+  expect(result.errors ?? []).toEqual([]);
+  expect(result.success).toBe(true);
+});
+
+test('the runtime is Node 22 or newer', () => {
+  expect(manifest.app.runtime.name).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
+});
+
+test('every function handler in the manifest is exported by src/index.ts, and index.ts exports nothing else', () => {
+  const handlers = manifest.modules.function!.map((f) => String(f.handler));
+  for (const handler of handlers) {
+    const [file, name] = handler.split('.');
+    expect(file).toBe('index');
+    expect(typeof (app as Record<string, unknown>)[name!]).toBe('function');
+  }
+  expect(Object.keys(app).sort()).toEqual(handlers.map((h) => h.split('.')[1]).sort());
+});
+
+test('every function the modules reference is declared, and every declared function is used', () => {
+  const declared = new Set(manifest.modules.function!.map((f) => String(f.key)));
+  const referenced = new Set<string>();
+  for (const [kind, modules] of Object.entries(manifest.modules)) {
+    if (kind === 'function') continue;
+    for (const module of modules) {
+      if (typeof module.function === 'string') referenced.add(module.function);
+      const resolver = module.resolver as { function?: string } | undefined;
+      if (resolver?.function) referenced.add(resolver.function);
+    }
+  }
+  for (const key of referenced) expect(declared).toContain(key);
+  // Resolver functions of the UI surfaces are attached when their Custom UI modules are declared.
+  const uiResolvers = ['issue-panel-resolver', 'admin-resolver', 'portal-resolver'];
+  for (const key of declared) if (!uiResolvers.includes(key)) expect(referenced).toContain(key);
+});
+
+test('the consumer method, queue, entity property, fields and app id match the code', () => {
+  const consumer = manifest.modules.consumer![0]!;
+  expect(consumer.queue).toBe(REEVALUATION_QUEUE);
+  expect(keysOf((r) => defineReevaluationConsumer(r))).toContain((consumer.resolver as { method: string }).method);
+  expect(manifest.modules['jira:entityProperty']![0]!.propertyKey).toBe(ISSUE_PROPERTY);
+  expect(manifest.modules['jira:customField']!.map((f) => f.key).sort()).toEqual([CONTRACT_PRIORITY_FIELD_KEY, NEXT_DEADLINE_FIELD_KEY].sort());
+  expect(manifest.app.id).toBe(`ari:cloud:ecosystem::app/${APP_UUID}`);
+});
+
+test('the storage entities and indexes the code uses are declared with every attribute the records carry', () => {
+  const entities = new Map(manifest.app.storage.entities.map((e) => [e.name, e]));
+  for (const name of Object.values(ENTITY)) expect(entities.has(name)).toBe(true);
+  const indexes = manifest.app.storage.entities.flatMap((e) => (e.indexes ?? []).map((i) => i.name));
+  for (const name of Object.values(INDEX)) expect(indexes).toContain(name);
+  // Instants are milliseconds: 32-bit integers cannot hold them.
+  const issue = entities.get(ENTITY.issueObligations)!;
+  for (const attribute of ['created', 'revision', 'computedAt', 'nextDeadline']) expect(issue.attributes[attribute]!.type).toBe('float');
+});
+
+function sources(dir: string): string[] {
+  let files: string[] = [];
+  try {
+    for (const entry of readdirSync(dir)) {
+      if (entry === 'node_modules' || entry === 'dist') continue;
+      const full = path.join(dir, entry);
+      if (statSync(full).isDirectory()) files = files.concat(sources(full));
+      else if (/\.(ts|tsx|js|jsx)$/.test(entry)) files.push(full);
+    }
+  } catch {
+    return files;
+  }
+  return files;
+}
+
+test('every resolver key the UI invokes is defined by a resolver', () => {
+  const defined = new Set([...keysOf((r) => defineIssuePanel(r)), ...keysOf((r) => defineAdmin(r)), ...keysOf((r) => definePortal(r))]);
+  expect(defined.size).toBeGreaterThan(10);
+  const invoked = sources(path.join(root, 'static')).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/invoke(?:<[^>]*>)?\(\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!));
+  for (const key of invoked) expect(defined).toContain(key);
+});
+
+test('every scope is one the README justifies', () => {
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  for (const scope of manifest.permissions.scopes) expect(readme).toContain(`\`${scope}\``);
+});
