@@ -1,0 +1,129 @@
+// The admin resolvers through the real getDefinitions(), on the local Forge runtime (real @forge/kvs and
+// @forge/api), with Jira answering the permission check for two users: an admin of SUP and an agent who is not.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { adminResolver } from '../../src/index';
+import { installLocalForgeRuntime, KvsStore, loadEntityDefinitions, runAs, type LocalForgeRuntime, type ProductRequest, type QueuePushRequest } from '../../src/local-runtime';
+import { currentConfiguration } from '../../src/storage/config-store';
+
+const root = path.join(__dirname, '../..');
+const example = readFileSync(path.join(root, 'examples/config.json'), 'utf8');
+const ADMIN = 'acc-mette';
+const AGENT = 'acc-lars';
+
+let store: KvsStore;
+let runtime: LocalForgeRuntime;
+let pushes: QueuePushRequest[];
+
+async function jira(request: ProductRequest) {
+  if (request.path === '/rest/api/3/mypermissions' && request.as !== 'app') {
+    const admin = request.as.accountId === ADMIN && request.query.get('projectKey') === 'SUP';
+    return { status: 200, body: { permissions: { ADMINISTER_PROJECTS: { id: '0', key: 'ADMINISTER_PROJECTS', havePermission: admin } } } };
+  }
+  return { status: 404, body: { errorMessages: [`not in this test: ${request.method} ${request.path}`] } };
+}
+
+beforeEach(() => {
+  store = new KvsStore({ entities: loadEntityDefinitions(path.join(root, 'manifest.yml')) });
+  pushes = [];
+  runtime = installLocalForgeRuntime({ kvs: store, products: { jira }, queue: (push) => void pushes.push(push) });
+});
+afterEach(() => {
+  runtime.uninstall();
+  store.close();
+});
+
+type Envelope = { ok: boolean; data?: Record<string, unknown>; errors?: Array<{ code: string; message: string; path?: string }> };
+
+function call(functionKey: string, payload: unknown, accountId = ADMIN, project = 'SUP'): Promise<Envelope> {
+  return runAs(accountId, () =>
+    // Forge hands the caller's identity to getDefinitions() beside the call, as the runtime's principal.
+    adminResolver({ call: { functionKey, payload }, context: { extension: { type: 'jira:projectPage', project: { key: project } } } } as never, { principal: { accountId } }),
+  ) as Promise<Envelope>;
+}
+
+test('an admin saves the bundle; it is stored as version 1 and the project is queued for re-evaluation', async () => {
+  const saved = await call('admin/config/save', { bundle: JSON.parse(example), expectedVersion: 0 });
+  expect(saved).toMatchObject({ ok: true, data: { version: 1, savedBy: ADMIN } });
+  expect((await currentConfiguration())?.bundle.agreements[0]?.id).toBe('acme-prod');
+  expect(pushes).toHaveLength(1);
+  expect(pushes[0]!.payload[0]!.body).toEqual({ projectKey: 'SUP' });
+  const read = await call('admin/config/get', {});
+  expect(read).toMatchObject({ ok: true, data: { version: 1 } });
+});
+
+test.each([
+  ['an agent who does not administer the project', AGENT, 'SUP'],
+  ['an admin of SUP acting on another project', ADMIN, 'OPS'],
+])('%s is refused and nothing is stored', async (_label, account, project) => {
+  const saved = await call('admin/config/save', { bundle: JSON.parse(example), expectedVersion: 0 }, account, project);
+  expect(saved).toEqual({ ok: false, errors: [{ code: 'FORBIDDEN', message: `Only administrators of project ${project} can change Contract SLA` }] });
+  expect(await currentConfiguration()).toBeUndefined();
+  expect((await call('admin/config/get', {}, account, project)).ok).toBe(false);
+  expect(pushes).toEqual([]);
+});
+
+test('an invalid bundle is refused with every error on its field, and the stored version is untouched', async () => {
+  await call('admin/config/save', { bundle: JSON.parse(example), expectedVersion: 0 });
+  const broken = JSON.parse(example);
+  broken.calendars[0].week.mon = [['08:00', '12:00'], ['11:00', '16:00']];
+  broken.agreements[0].targets[0].target = 'P1M';
+  delete broken.calendars[1];
+  broken.calendars = broken.calendars.filter(Boolean);
+  const result = await call('admin/config/save', { bundle: broken, expectedVersion: 1 });
+  expect(result.ok).toBe(false);
+  const paths = result.errors!.map((e) => e.path);
+  expect(paths).toEqual(expect.arrayContaining(['bundle.calendars[0].week.mon[1]', 'bundle.agreements[0].targets[0].target', 'bundle.agreements[0].targets[0].calendar']));
+  expect(result.errors!.every((e) => e.code === 'INVALID')).toBe(true);
+  // Deleting a calendar still in use is refused, naming where it is used.
+  expect(result.errors!.find((e) => e.path === 'bundle.agreements[0].targets[0].calendar')?.message).toContain('always');
+  const stored = await currentConfiguration();
+  expect(stored?.version).toBe(1);
+  expect(stored?.bundle.calendars).toHaveLength(2);
+});
+
+test('a save based on an old version is refused as a conflict', async () => {
+  await call('admin/config/save', { bundle: JSON.parse(example), expectedVersion: 0 });
+  await call('admin/config/save', { bundle: JSON.parse(example), expectedVersion: 1 });
+  const stale = await call('admin/config/save', { bundle: JSON.parse(example), expectedVersion: 1 });
+  expect(stale).toMatchObject({ ok: false, errors: [{ code: 'CONFLICT' }] });
+  expect((await currentConfiguration())?.version).toBe(2);
+  const history = await call('admin/config/history', {});
+  expect((history.data as unknown as Array<{ version: number }>).map((v) => v.version)).toEqual([2, 1]);
+});
+
+test('import takes the exported file; a file that is not JSON is refused', async () => {
+  expect(await call('admin/config/import', { json: example, expectedVersion: 0 })).toMatchObject({ ok: true, data: { version: 1 } });
+  const exported = await call('admin/config/export', {});
+  expect(JSON.parse(String(exported.data!.json))).toEqual(JSON.parse(JSON.stringify((await currentConfiguration())!.bundle)));
+  expect(String(exported.data!.fileName)).toMatch(/^contract-sla-config-v1-\d{4}-\d{2}-\d{2}\.json$/);
+  const bad = await call('admin/config/import', { json: '{"version": 1,', expectedVersion: 1 });
+  expect(bad).toMatchObject({ ok: false, errors: [{ code: 'INVALID', path: 'file' }] });
+  expect((await currentConfiguration())?.version).toBe(1);
+});
+
+test('a malformed payload is refused naming the field', async () => {
+  expect(await call('admin/config/save', { bundle: {}, expectedVersion: -1 })).toMatchObject({ ok: false, errors: [{ code: 'INVALID', path: 'payload.expectedVersion' }] });
+});
+
+test('the simulator evaluates a timeline against the stored bundle exactly as the CLI does', async () => {
+  await call('admin/config/save', { bundle: JSON.parse(example), expectedVersion: 0 });
+  const timeline = JSON.parse(readFileSync(path.join(root, 'examples/timeline-sup-17.json'), 'utf8'));
+  const { at, expected } = JSON.parse(readFileSync(path.join(root, 'examples/sup-17-at-2026-11-23T140000Z.json'), 'utf8'));
+  expect(await call('admin/simulate', { timeline, at })).toEqual({ ok: true, data: expected });
+  const bad = await call('admin/simulate', { timeline: { issue: { key: 'X' }, events: [] }, at });
+  expect(bad).toMatchObject({ ok: false, errors: [{ code: 'INVALID', path: 'timeline.issue.created' }] });
+});
+
+test('the calendar preview lists the next openings of a calendar being edited', async () => {
+  const preview = await call('admin/calendar/preview', { bundle: JSON.parse(example), calendar: 'cph-office', from: '2026-12-23T00:00:00+01:00', days: 3 });
+  expect(preview).toEqual({
+    ok: true,
+    data: {
+      calendar: 'cph-office',
+      openSeconds: 28800,
+      // 24 Dec closed, 25 Dec a public holiday: only the 23rd is open.
+      openings: [{ from: '2026-12-23T07:00:00Z', to: '2026-12-23T15:00:00Z' }],
+    },
+  });
+});
