@@ -84,6 +84,7 @@ export class BusinessCalendar {
 
   /** The open intervals meeting `[from, to)`, clipped to it: for previews of the next openings. */
   openings(from: number, to: number): Array<[number, number]> {
+    if (to <= from) return [];
     this.cover(from);
     this.cover(to);
     const out: Array<[number, number]> = [];

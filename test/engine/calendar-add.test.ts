@@ -1,6 +1,6 @@
 // BusinessCalendar.add (spec §3 "Business time"): the instant at which business time counted from `from`
 // reaches `duration`. Every expectation is a literal worked out by hand from the calendar's hours.
-import { at, cal, calendar, CALENDARS, dur, iso, type CalendarName } from './helpers';
+import { at, cal, calendar, CALENDARS, dur, freshCal, iso, type CalendarName } from './helpers';
 
 interface AddCase {
   calendar: CalendarName;
@@ -52,6 +52,8 @@ describe('add on the Copenhagen office (Mon–Thu 08–16, Fri 08–15:30, DK pu
     { calendar: 'cph', from: '2026-11-23T08:00:00+01:00', duration: 'PT59M59S', expected: '2026-11-23T07:59:59Z', why: '59:59' },
     { calendar: 'cph', from: '2026-11-23T15:59:59+01:00', duration: 'PT1S', expected: '2026-11-23T15:00:00Z', why: 'last second ends at closing' },
     { calendar: 'cph', from: '2026-11-23T15:59:59+01:00', duration: 'PT2S', expected: '2026-11-24T07:00:01Z', why: '1 s Monday, 1 s Tuesday' },
+    { calendar: 'cph', from: '2026-11-23T10:00:00.250+01:00', duration: 'PT1H', expected: '2026-11-23T10:00:00.250Z', why: 'milliseconds carried through' },
+    { calendar: 'cph', from: '2026-11-23T15:30:00.250+01:00', duration: 'PT1H', expected: '2026-11-24T07:30:00.250Z', why: 'milliseconds across the night' },
     { calendar: 'cph', from: '2026-11-23T15:59:59.999+01:00', duration: 'PT0S', expected: '2026-11-23T14:59:59.999Z', why: 'milliseconds kept' },
     // add(t, 0): t when open, else the next opening.
     { calendar: 'cph', from: '2026-11-23T10:00:00+01:00', duration: 'PT0S', expected: '2026-11-23T09:00:00Z', why: 'open → t' },
@@ -103,16 +105,16 @@ describe('add far from the first query (the calendar extends itself both ways)',
     { calendar: 'alwaysUtc', prime: '2026-06-01T00:00:00Z', from: '2021-01-01T00:00:00Z', duration: 'P1826D', expected: '2026-01-01T00:00:00Z', why: '24x7 over five years incl. 2024-02-29' },
   ];
   test.each(cases)('$from + $duration = $expected ($why)', ({ calendar: name, prime, from, duration, expected }) => {
-    const c = cal(name);
+    const c = freshCal(name);
     c.isOpen(at(prime));
     expect(iso(c.add(at(from), dur(duration)))).toBe(expected);
   });
 
   test('the answer does not depend on what was queried before', () => {
-    const fresh = cal('cph');
-    const primedEarly = cal('cph');
+    const fresh = freshCal('cph');
+    const primedEarly = freshCal('cph');
     primedEarly.isOpen(at('2021-01-01T00:00:00Z'));
-    const primedLate = cal('cph');
+    const primedLate = freshCal('cph');
     primedLate.isOpen(at('2029-06-01T00:00:00Z'));
     const from = at('2026-12-23T15:00:00+01:00');
     const expected = '2026-12-28T08:00:00Z'; // Wed 1 h, 24–27 Dec closed, Mon 08–09

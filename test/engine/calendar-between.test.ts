@@ -1,6 +1,6 @@
 // BusinessCalendar.between (spec §3 "Business time"): the business seconds inside [a, b).
 // Expected seconds are literals worked out by hand from the calendar's hours.
-import { at, cal, iso, openingsIso, type CalendarName } from './helpers';
+import { at, cal, calendar, dur, freshCal, iso, openingsIso, type CalendarName } from './helpers';
 
 interface BetweenCase {
   calendar: CalendarName;
@@ -79,6 +79,14 @@ describe('openings and isOpen', () => {
   });
 
   test.each([
+    ['2026-11-23T08:00:00+01:00', 'at an opening'],
+    ['2026-11-23T10:00:00+01:00', 'inside an opening'],
+    ['2026-11-23T17:00:00+01:00', 'while closed'],
+  ])('an empty range [t, t) has no openings: t %s (%s)', (instant) => {
+    expect(openingsIso(cal('cph'), instant, instant)).toEqual([]);
+  });
+
+  test.each([
     ['2026-11-23T08:00:00+01:00', true],
     ['2026-11-23T07:59:59+01:00', false],
     ['2026-11-23T15:59:59+01:00', true],
@@ -88,6 +96,35 @@ describe('openings and isOpen', () => {
     ['2026-11-28T12:00:00+01:00', false],
   ])('cph isOpen(%s) = %s', (instant, open) => {
     expect(cal('cph').isOpen(at(instant))).toBe(open);
+  });
+});
+
+describe('local New Year, where the compiled years meet (first query on a fresh calendar)', () => {
+  test.each([
+    ['alwaysCph', '2026-12-31T23:00:00+01:00', '2027-01-01T01:00:00+01:00', 7_200],
+    ['alwaysLh', '2026-12-31T23:00:00+11:00', '2027-01-01T01:00:00+11:00', 7_200],
+    ['alwaysNy', '2026-12-31T23:00:00-05:00', '2027-01-01T01:00:00-05:00', 7_200],
+    ['kolkata', '2026-12-31T17:00:00+05:30', '2027-01-01T10:00:00+05:30', 5_400],
+  ] as Array<[CalendarName, string, string, number]>)('%s [%s, %s) = %d s', (name, a, b, expected) => {
+    expect(freshCal(name).between(at(a), at(b)) / 1000).toBe(expected);
+  });
+
+  test.each([
+    ['alwaysCph', '2027-01-01T00:30:00+01:00', true],
+    ['alwaysLh', '2027-01-01T00:30:00+11:00', true],
+    ['cph', '2027-01-01T00:30:00+01:00', false],
+  ] as Array<[CalendarName, string, boolean]>)('%s isOpen(%s) = %s', (name, instant, open) => {
+    expect(freshCal(name).isOpen(at(instant))).toBe(open);
+  });
+
+  test('add from just after local midnight on 1 January (Nytårsdag, then a weekend)', () => {
+    expect(iso(freshCal('cph').add(at('2027-01-01T00:30:00+01:00'), 0))).toBe('2027-01-04T07:00:00Z');
+  });
+
+  test('a window across New Year is one opening', () => {
+    const c = calendar({ zone: 'Australia/Lord_Howe', week: { daily: '00:00-02:00 22:00-24:00' } });
+    expect(openingsIso(c, '2026-12-31T12:00:00+11:00', '2027-01-01T12:00:00+11:00')).toEqual([['2026-12-31T11:00:00Z', '2026-12-31T15:00:00Z']]);
+    expect(iso(c.add(at('2026-12-31T23:00:00+11:00'), dur('PT2H')))).toBe('2026-12-31T14:00:00Z');
   });
 });
 
@@ -106,13 +143,26 @@ describe('between far from the first query (the calendar extends itself both way
     },
   ];
   test.each(cases)('[$a, $b) = $seconds s ($why)', ({ calendar: name, prime, a, b, seconds: expected }) => {
-    const c = cal(name);
+    const c = freshCal(name);
     c.isOpen(at(prime));
     expect(c.between(at(a), at(b)) / 1000).toBe(expected);
   });
 
+  // Instants whose local year differs from their UTC year, years away from what was compiled.
+  test.each([
+    ['alwaysCph', '2030-01-01T00:30:00+01:00', '2029-12-31T23:30:00Z'],
+    ['alwaysLh', '2030-01-01T00:30:00+11:00', '2029-12-31T13:30:00Z'],
+    ['alwaysNy', '2022-12-31T22:00:00-05:00', '2023-01-01T03:00:00Z'],
+  ] as Array<[CalendarName, string, string]>)('%s primed in 2026 is open at %s (%s)', (name, instant, utc) => {
+    const c = freshCal(name);
+    c.isOpen(at('2026-06-01T00:00:00Z'));
+    expect(iso(at(instant))).toBe(utc);
+    expect(c.isOpen(at(instant))).toBe(true);
+    expect(c.between(at(instant), at(instant) + 1000)).toBe(1000);
+  });
+
   test('a query spanning from five years back to a year ahead', () => {
-    const c = cal('alwaysUtc');
+    const c = freshCal('alwaysUtc');
     c.isOpen(at('2026-06-01T00:00:00Z'));
     // 2021-01-01 → 2028-01-01: 7 years with one leap day (2024).
     expect(c.between(at('2021-01-01T00:00:00Z'), at('2028-01-01T00:00:00Z')) / 1000).toBe((7 * 365 + 1) * 86_400);

@@ -103,8 +103,23 @@ export const CALENDARS = {
 
 export type CalendarName = keyof typeof CALENDARS;
 
-/** A fresh instance of a named calendar. */
+const shared = new Map<CalendarName, BusinessCalendar>();
+
+/**
+ * The named calendar, one instance per test file: compiled years are kept between tests, as CalendarSet keeps
+ * them in production. Tests about a calendar's first query use `freshCal`.
+ */
 export function cal(name: CalendarName): BusinessCalendar {
+  let c = shared.get(name);
+  if (!c) {
+    c = calendar(CALENDARS[name]);
+    shared.set(name, c);
+  }
+  return c;
+}
+
+/** A new, never queried instance of a named calendar. */
+export function freshCal(name: CalendarName): BusinessCalendar {
   return calendar(CALENDARS[name]);
 }
 
