@@ -126,7 +126,7 @@ export class JiraClient {
   /** Sets the value of one of the app's own custom fields (read-only to people). */
   async setAppFieldValue(fieldId: string, issueId: string, value: unknown): Promise<void> {
     await this.call('app', route`/rest/api/3/app/field/value`, {
-      method: 'PUT',
+      method: 'POST',
       body: { updates: [{ customField: fieldId, issueIds: [Number(issueId)], value }] },
     });
   }

@@ -99,10 +99,13 @@ export function selectFields(double: JsmDouble, requested: string[], available: 
   for (const raw of requested) {
     const token = raw.trim();
     if (token === '') continue;
-    if (token === '*all') for (const id of all) chosen.add(id);
-    else if (token === '*navigable') for (const id of all) if (navigable.has(id)) chosen.add(id);
-    else if (token.startsWith('-')) removed.add(token.slice(1));
-    else {
+    if (token === '*all') {
+      for (const id of all) chosen.add(id);
+    } else if (token === '*navigable') {
+      for (const id of all) if (navigable.has(id)) chosen.add(id);
+    } else if (token.startsWith('-')) {
+      removed.add(token.slice(1));
+    } else {
       const appField = double.state.customFields.find((f) => f.kind === 'app' && f.key === token);
       chosen.add(appField ? appField.id : token);
     }

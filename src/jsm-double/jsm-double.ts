@@ -1,52 +1,22 @@
-// An in-process, stateful stand-in for one Jira Cloud site with Jira Service Management. It holds the catalogue
-// (users, organizations, request types, statuses, fields …) and the issues with their comments, changelog and
-// properties, and it changes them the way Jira does: every change of a field is recorded as a changelog history,
-// and every change emits the Forge product event a trigger would receive. REST is a separate layer (rest/router.ts)
-// so the plain methods here can drive the sandbox's control strip and tests directly.
+// An in-process, stateful stand-in for one Jira Cloud site with Jira Service Management. On top of the site's
+// catalogue it keeps time (an injected clock) and changes issues the way Jira does: every change of a field is
+// recorded as a changelog history, and every change emits the Forge product event a trigger would receive. REST is
+// a separate layer (rest/router.ts), so these plain methods can drive the sandbox's control strip and tests directly.
 import { adfFromText } from './adf';
-import { jiraDateTime, type Clock } from './jira-time';
-import type {
-  AppFieldType,
-  ChangeItem,
-  Comment,
-  CustomField,
-  DoubleState,
-  Issue,
-  IssueType,
-  Organization,
-  Priority,
-  Project,
-  RequestType,
-  Resolution,
-  Status,
-  User,
-} from './model';
-import type { EventIssue, EventUser, IssueEvent, IssueEventListener, IssueEventType } from './product-events';
-import { STATUS_CATEGORIES } from './status-categories';
+import { JsmDoubleError } from './errors';
+import { appFieldValue, checkedProperty } from './field-values';
+import type { Clock } from './jira-time';
+import type { ChangeItem, Comment, CustomField, DoubleState, Issue } from './model';
+import { eventIssue, type IssueEvent, type IssueEventListener, type IssueEventType } from './product-events';
+import { SiteCatalogue, type SiteOptions } from './site-catalogue';
 
-/** A plain-method call the double refuses (unknown issue, bad value …). REST handlers answer with Jira's shape. */
-export class JsmDoubleError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'JsmDoubleError';
-  }
-}
+export { JsmDoubleError } from './errors';
+export { appFieldValue } from './field-values';
+export type { Caller } from './site-catalogue';
 
-export interface JsmDoubleOptions {
+export interface JsmDoubleOptions extends SiteOptions {
   clock?: Clock;
-  /** The site's base URL, used for every `self` link. */
-  baseUrl?: string;
-  /** The site's default zone: app requests and JQL dates searched by the app use it. */
-  timeZone?: string;
-  /** The Forge app's id (a UUID) and environment: they name app fields and the portal property key. */
-  appId?: string;
-  environmentId?: string;
-  /** The account id of the app's own user (accountType 'app'), the author of the app's changes. */
-  appAccountId?: string;
 }
-
-/** Who makes a REST call: the Forge app itself (asApp) or a user (asUser). */
-export type Caller = 'app' | { accountId: string };
 
 export interface CreateRequestInput {
   requestTypeId: string;
@@ -83,47 +53,14 @@ export interface FieldValueOptions extends ActorOption {
   generateAppEvents?: boolean;
 }
 
-const PROPERTY_VALUE_LIMIT = 32_768;
-const PROPERTY_KEY_LIMIT = 255;
-
-export class JsmDouble {
-  readonly state: DoubleState;
+export class JsmDouble extends SiteCatalogue {
   private clockOverride: number | null = null;
   private readonly listeners = new Set<IssueEventListener>();
   private readonly clock: Clock;
 
   constructor(options: JsmDoubleOptions = {}, state?: DoubleState) {
+    super(options, state);
     this.clock = options.clock ?? Date.now;
-    this.state = state ?? {
-      version: 1,
-      site: {
-        baseUrl: options.baseUrl ?? 'https://nordlys-it.atlassian.net',
-        timeZone: options.timeZone ?? 'Europe/Copenhagen',
-        appId: options.appId ?? '4d6e2c1a-9b57-4f0e-8a43-2f1c7d0b5e91',
-        environmentId: options.environmentId ?? 'b3f1e6a2-7c4d-4e58-9a0b-6d2e8f1c3a74',
-        appAccountId: options.appAccountId ?? '630db2b7f1a8c4e2d9b0a517',
-      },
-      counters: { issue: 10000, comment: 10000, history: 10000, customField: 10100 },
-      users: [],
-      organizations: [],
-      projects: [],
-      issueTypes: [],
-      requestTypes: [],
-      statuses: [],
-      priorities: [],
-      resolutions: [],
-      customFields: [],
-      issues: [],
-    };
-    if (!this.state.users.some((user) => user.accountId === this.state.site.appAccountId)) {
-      this.state.users.push({
-        accountId: this.state.site.appAccountId,
-        displayName: 'Contract SLA',
-        accountType: 'app',
-        emailAddress: '',
-        timeZone: this.state.site.timeZone,
-      });
-    }
   }
 
   /** Epoch ms now: the injected clock, or the instant fixed by atTime(). */
@@ -157,149 +94,6 @@ export class JsmDouble {
       throw new JsmDoubleError('not a saved JSM double (expected { version: 1, … })');
     }
     return new JsmDouble(options, structuredClone(state));
-  }
-
-  // ---- catalogue -------------------------------------------------------------------------------------------------
-
-  addUser(user: User): User {
-    this.state.users.push({ ...user });
-    return user;
-  }
-
-  addOrganization(organization: Organization): Organization {
-    this.state.organizations.push({ ...organization, memberAccountIds: [...organization.memberAccountIds] });
-    return organization;
-  }
-
-  addProject(project: Omit<Project, 'nextIssueNumber'> & { nextIssueNumber?: number }): Project {
-    const stored: Project = { nextIssueNumber: 1, ...project };
-    this.state.projects.push(stored);
-    return stored;
-  }
-
-  addIssueType(issueType: IssueType): IssueType {
-    this.state.issueTypes.push({ ...issueType });
-    return issueType;
-  }
-
-  addRequestType(requestType: RequestType): RequestType {
-    this.state.requestTypes.push({ ...requestType });
-    return requestType;
-  }
-
-  addStatus(status: Status): Status {
-    this.state.statuses.push({ ...status });
-    return status;
-  }
-
-  addPriority(priority: Priority): Priority {
-    this.state.priorities.push({ ...priority });
-    return priority;
-  }
-
-  addResolution(resolution: Resolution): Resolution {
-    this.state.resolutions.push({ ...resolution });
-    return resolution;
-  }
-
-  /** A JSM system field (Request Type, Organizations, Request participants) or a select list field. */
-  addCustomField(field: Exclude<CustomField, { kind: 'app' }>): CustomField {
-    this.state.customFields.push(structuredClone(field));
-    return field;
-  }
-
-  /** A Forge `jira:customField` the app declares in its manifest, known by its module key. */
-  registerAppField(field: { key: string; name: string; type: AppFieldType; description?: string }): CustomField {
-    const existing = this.state.customFields.find((f) => f.kind === 'app' && f.key === field.key);
-    if (existing) return existing;
-    const stored: CustomField = { kind: 'app', id: `customfield_${this.state.counters.customField++}`, ...field };
-    this.state.customFields.push(stored);
-    return stored;
-  }
-
-  // ---- lookups ---------------------------------------------------------------------------------------------------
-
-  user(accountId: string): User | undefined {
-    return this.state.users.find((user) => user.accountId === accountId);
-  }
-
-  issue(idOrKey: string): Issue | undefined {
-    const wanted = idOrKey.toUpperCase();
-    return this.state.issues.find((issue) => issue.id === idOrKey || issue.key === wanted);
-  }
-
-  project(idOrKey: string): Project | undefined {
-    return this.state.projects.find((p) => p.id === idOrKey || p.key === idOrKey.toUpperCase());
-  }
-
-  projectOf(issue: Issue): Project {
-    return this.required(this.state.projects.find((p) => p.id === issue.projectId), `project ${issue.projectId}`);
-  }
-
-  status(id: string): Status {
-    return this.required(this.state.statuses.find((s) => s.id === id), `status ${id}`);
-  }
-
-  priority(id: string): Priority {
-    return this.required(this.state.priorities.find((p) => p.id === id), `priority ${id}`);
-  }
-
-  resolution(id: string): Resolution {
-    return this.required(this.state.resolutions.find((r) => r.id === id), `resolution ${id}`);
-  }
-
-  issueType(id: string): IssueType {
-    return this.required(this.state.issueTypes.find((t) => t.id === id), `issue type ${id}`);
-  }
-
-  requestType(id: string): RequestType | undefined {
-    return this.state.requestTypes.find((r) => r.id === id);
-  }
-
-  /** A custom field by id (`customfield_10010`), app field key or name (case-insensitive). */
-  customField(idKeyOrName: string): CustomField | undefined {
-    const lower = idKeyOrName.toLowerCase();
-    return (
-      this.state.customFields.find((f) => f.id === idKeyOrName || (f.kind === 'app' && f.key === idKeyOrName)) ??
-      this.state.customFields.find((f) => f.name.toLowerCase() === lower)
-    );
-  }
-
-  fieldOfKind<K extends CustomField['kind']>(kind: K): Extract<CustomField, { kind: K }> | undefined {
-    return this.state.customFields.find((f): f is Extract<CustomField, { kind: K }> => f.kind === kind);
-  }
-
-  organizationsOf(accountId: string): Organization[] {
-    return this.state.organizations.filter((o) => o.memberAccountIds.includes(accountId));
-  }
-
-  isAgent(accountId: string, project: Project): boolean {
-    return project.agents.includes(accountId) || project.administrators.includes(accountId);
-  }
-
-  isAdministrator(accountId: string, project: Project): boolean {
-    return project.administrators.includes(accountId);
-  }
-
-  /**
-   * Whether a caller may see an issue. The app and the project's agents see every issue; a portal customer sees the
-   * requests they reported, participate in, or that are shared with one of their organizations — JSM's rule.
-   */
-  canSee(caller: Caller, issue: Issue): boolean {
-    if (caller === 'app') return true;
-    const project = this.projectOf(issue);
-    if (this.isAgent(caller.accountId, project)) return true;
-    if (issue.reporter === caller.accountId) return true;
-    const participants = this.valueOfKind(issue, 'participants');
-    if (Array.isArray(participants) && participants.includes(caller.accountId)) return true;
-    const shared = this.valueOfKind(issue, 'organizations');
-    const mine = this.organizationsOf(caller.accountId).map((o) => o.id);
-    return Array.isArray(shared) && shared.some((id) => mine.includes(String(id)));
-  }
-
-  /** Internal comments are for agents and the app; customers see public ones only. */
-  canSeeInternalComments(caller: Caller, issue: Issue): boolean {
-    return caller === 'app' || this.isAgent(caller.accountId, this.projectOf(issue));
   }
 
   // ---- mutations -------------------------------------------------------------------------------------------------
@@ -499,60 +293,9 @@ export class JsmDouble {
     this.emit('avi:jira:deleted:issue', issue, actor);
   }
 
-  // ---- helpers used by the REST layer ----------------------------------------------------------------------------
-
-  issueOrThrow(idOrKey: string): Issue {
-    return this.required(this.issue(idOrKey), `issue ${idOrKey}`);
-  }
-
-  userOrThrow(accountId: string): User {
-    return this.required(this.user(accountId), `user ${accountId}`);
-  }
-
-  statusByName(name: string): Status {
-    const lower = name.trim().toLowerCase();
-    return this.required(this.state.statuses.find((s) => s.name.toLowerCase() === lower), `status ${name}`);
-  }
-
-  priorityByName(name: string): Priority {
-    const lower = name.trim().toLowerCase();
-    return this.required(this.state.priorities.find((p) => p.name.toLowerCase() === lower), `priority ${name}`);
-  }
-
-  resolutionByName(name: string): Resolution {
-    const lower = name.trim().toLowerCase();
-    return this.required(this.state.resolutions.find((r) => r.name.toLowerCase() === lower), `resolution ${name}`);
-  }
-
-  valueOfKind(issue: Issue, kind: CustomField['kind']): unknown {
-    const field = this.fieldOfKind(kind);
-    return field ? issue.customFields[field.id] : undefined;
-  }
-
-  /** An instant as Jira's REST API writes it, in the site zone. */
-  timestamp(ms: number): string {
-    return jiraDateTime(ms, this.state.site.timeZone);
-  }
-
   // ---- internals -------------------------------------------------------------------------------------------------
 
-  private required<T>(value: T | undefined, what: string): T {
-    if (value === undefined) throw new JsmDoubleError(`the JSM double has no ${what}`);
-    return value;
-  }
-
-  private organizationOrThrow(id: string): Organization {
-    return this.required(this.state.organizations.find((o) => o.id === id), `organization ${id}`);
-  }
-
-  private optionOrThrow(field: Extract<CustomField, { kind: 'select' }>, value: string) {
-    const lower = value.toLowerCase();
-    return this.required(
-      field.options.find((o) => o.value.toLowerCase() === lower || o.id === value),
-      `option ${value} of ${field.name}`,
-    );
-  }
-
+  /** Who made a change: the given account, else the project's first agent (the control strip's default). */
   private actor(issue: Issue, by: string | undefined): string {
     if (by !== undefined) return this.userOrThrow(by).accountId;
     const project = this.projectOf(issue);
@@ -632,79 +375,12 @@ export class JsmDouble {
   private emit(eventType: IssueEventType, issue: Issue, actor: string, extra: Partial<IssueEvent> = {}): void {
     const event: IssueEvent = {
       eventType,
-      issue: this.eventIssue(issue),
+      issue: eventIssue(this, issue),
       atlassianId: actor,
       selfGenerated: actor === this.state.site.appAccountId,
       associatedUsers: [{ accountId: actor }],
       ...extra,
     };
     for (const listener of [...this.listeners]) listener(structuredClone(event));
-  }
-
-  private eventIssue(issue: Issue): EventIssue {
-    const project = this.projectOf(issue);
-    const status = this.status(issue.statusId);
-    const category = STATUS_CATEGORIES[status.category];
-    const issueType = this.issueType(issue.issueTypeId);
-    const user = (accountId: string): EventUser => ({ accountId });
-    return {
-      id: issue.id,
-      key: issue.key,
-      fields: {
-        summary: issue.summary,
-        issuetype: { id: issueType.id, name: issueType.name },
-        project: { id: project.id, key: project.key, name: project.name, projectTypeKey: 'service_desk' },
-        status: { id: status.id, name: status.name, statusCategory: { id: category.id, key: category.key, name: category.name } },
-        creator: user(issue.creator),
-        reporter: user(issue.reporter),
-        assignee: issue.assignee === null ? null : user(issue.assignee),
-        created: this.timestamp(issue.created),
-        updated: this.timestamp(issue.updated),
-      },
-    };
-  }
-}
-
-/** Jira's limits on issue properties: a key of at most 255 characters and a JSON value of at most 32768. */
-function checkedProperty(key: string, value: unknown): unknown {
-  if (key.length === 0 || key.length > PROPERTY_KEY_LIMIT) {
-    throw new JsmDoubleError(`The property key must be between 1 and ${PROPERTY_KEY_LIMIT} characters long.`);
-  }
-  const json = JSON.stringify(value);
-  if (json === undefined) throw new JsmDoubleError('The property value must be valid JSON.');
-  if (json.length > PROPERTY_VALUE_LIMIT) {
-    throw new JsmDoubleError(`The property value is too long. The maximum length is ${PROPERTY_VALUE_LIMIT} characters.`);
-  }
-  return JSON.parse(json) as unknown;
-}
-
-/**
- * What the app field value API accepts for each Forge field type (its documentation, "value"): a string, a number,
- * an ISO datetime (milliseconds ignored, stored here as epoch ms), a `yyyy-MM-dd` date, `{ accountId }`,
- * `{ name | groupId }`, or any JSON object.
- */
-export function appFieldValue(type: AppFieldType, name: string, value: unknown): unknown {
-  const refuse = (expected: string): never => {
-    throw new JsmDoubleError(`The value for field ${name} must be ${expected}.`);
-  };
-  switch (type) {
-    case 'string':
-      return typeof value === 'string' ? value : refuse('a string');
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? value : refuse('a number');
-    case 'datetime': {
-      const ms = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : Number.NaN;
-      return Number.isNaN(ms) ? refuse('an ISO datetime such as 2023-01-18T12:00:00-03:00') : Math.floor(ms / 1000) * 1000;
-    }
-    case 'date':
-      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : refuse('a date such as 2023-01-18');
-    case 'user':
-      return typeof value === 'object' && value !== null && typeof (value as { accountId?: unknown }).accountId === 'string'
-        ? { accountId: (value as { accountId: string }).accountId }
-        : refuse('an object with an accountId');
-    case 'group':
-      return typeof value === 'object' && value !== null ? value : refuse('an object with a group name or groupId');
-    case 'object':
-      return structuredClone(value);
   }
 }

@@ -3,7 +3,9 @@
 // ({ id, key, fields }), an optional `atlassianId` and `associatedUsers`; `updated` adds `changelog` and, for a status
 // change, `associatedStatuses`; `commented` adds `comment`. Field contents beyond the documented `Issue` interface
 // are deliberately minimal: the app must re-read the issue through REST, as it would in production.
-import type { ChangeItem } from './model';
+import type { JsmDouble } from './jsm-double';
+import type { ChangeItem, Issue } from './model';
+import { STATUS_CATEGORIES } from './status-categories';
 
 export type IssueEventType =
   | 'avi:jira:created:issue'
@@ -54,3 +56,27 @@ export interface IssueEvent {
 }
 
 export type IssueEventListener = (event: IssueEvent) => void;
+
+/** The issue as an event carries it: the documented `Issue` fields, nothing the app should rely on beyond them. */
+export function eventIssue(double: JsmDouble, issue: Issue): EventIssue {
+  const project = double.projectOf(issue);
+  const status = double.status(issue.statusId);
+  const category = STATUS_CATEGORIES[status.category];
+  const issueType = double.issueType(issue.issueTypeId);
+  const user = (accountId: string): EventUser => ({ accountId });
+  return {
+    id: issue.id,
+    key: issue.key,
+    fields: {
+      summary: issue.summary,
+      issuetype: { id: issueType.id, name: issueType.name },
+      project: { id: project.id, key: project.key, name: project.name, projectTypeKey: 'service_desk' },
+      status: { id: status.id, name: status.name, statusCategory: { id: category.id, key: category.key, name: category.name } },
+      creator: user(issue.creator),
+      reporter: user(issue.reporter),
+      assignee: issue.assignee === null ? null : user(issue.assignee),
+      created: double.timestamp(issue.created),
+      updated: double.timestamp(issue.updated),
+    },
+  };
+}

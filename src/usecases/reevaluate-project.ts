@@ -18,8 +18,9 @@ export interface ReevaluationJob extends Record<string, unknown> {
 export const TIME_BUDGET_MS = 600_000;
 
 export function reevaluationJql(projectKey: string): string {
-  // Resolved issues recently touched can still hold open cycles (goals that resolution does not stop).
-  return `project = "${projectKey.replace(/"/g, '')}" AND (resolution = EMPTY OR updated >= -30d) ORDER BY key ASC`;
+  // Unresolved requests are the ones whose cycles can still move; a resolved request with a cycle left open is
+  // picked up by the breach watch when that cycle's deadline passes.
+  return `project = "${projectKey.replace(/"/g, '')}" AND resolution = EMPTY ORDER BY key ASC`;
 }
 
 export async function enqueueReevaluation(job: ReevaluationJob): Promise<void> {
