@@ -124,6 +124,7 @@ export function seedDemo(double: JsmDouble, now: number): void {
     double.createRequest({
       requestTypeId: rt.incident, reporter: a.karen, summary: 'Fleet tracking map shows no vehicles',
       description: 'The live map has been empty since 07:30.', fieldValues: { environment: 'Production', product: 'Fleet' }, priority: 'High',
+      contractPriority: { priority: 'yellow' },
     }),
   );
   at(4, '08:10', () => double.transition(key(3), 'In Progress', { by: a.lars }));
@@ -132,6 +133,8 @@ export function seedDemo(double: JsmDouble, now: number): void {
   at(3, '09:00', () => double.addComment(key(3), { author: a.karen, body: 'Trucks in Norway are still missing from the map.', public: true }));
   at(3, '09:20', () => double.transition(key(3), 'In Progress', { by: a.lars }));
   at(3, '09:25', () => double.setPriority(key(3), 'Highest', { by: a.lars }));
+  // With the app installed, the agent also re-classifies the contract priority (Yellow → Red) through the app.
+  if (double.customField('contract-priority')) at(3, '09:26', () => double.setFieldValue(key(3), 'contract-priority', 'red'));
 
   // SUP-4: ACME question, waiting for the customer's answer.
   at(3, '13:20', () =>
@@ -147,7 +150,7 @@ export function seedDemo(double: JsmDouble, now: number): void {
   at(2, '10:00', () =>
     double.createRequest({
       requestTypeId: rt.serviceRequest, reporter: a.jens, summary: 'Refresh the Test environment with production data',
-      fieldValues: { environment: 'Test', product: 'Fleet' },
+      fieldValues: { environment: 'Test', product: 'Fleet' }, contractPriority: { priority: 'green' },
     }),
   );
   at(2, '10:30', () => double.addComment(key(5), { author: a.lars, body: 'Needs a DBA slot; asked Mette.', public: false }));

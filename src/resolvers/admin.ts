@@ -1,4 +1,5 @@
 // Resolvers of the project admin page. Each starts with the permission check, made as the calling user.
+import { now } from '../clock';
 import type Resolver from '@forge/resolver';
 import type { Request } from '@forge/resolver';
 import { z } from 'zod';
@@ -47,7 +48,7 @@ async function save(request: Request, bundle: unknown, expectedVersion: number, 
   return meta;
 }
 
-export function defineAdmin(resolver: Resolver, now: () => number = Date.now): Resolver {
+export function defineAdmin(resolver: Resolver): Resolver {
   const admin = <T>(key: string, handler: (request: Request, projectKey: string, jira: JiraClient) => Promise<T>) =>
     resolver.define(
       key,

@@ -1,4 +1,5 @@
 // Resolvers of the issue panel (agents): the request's obligations and next goal, recomputed on open.
+import { now } from '../clock';
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
 import { isKnownZone } from '../engine/zone';
@@ -12,7 +13,7 @@ import { parsePayload } from './payload';
 
 const ViewPayload = z.object({ timezone: z.string().refine(isKnownZone, 'unknown time zone').optional() }).default({});
 
-export function defineIssuePanel(resolver: Resolver, now: () => number = Date.now): Resolver {
+export function defineIssuePanel(resolver: Resolver): Resolver {
   return resolver.define(
     'issue/obligations',
     enveloped(async (request) => {

@@ -1,4 +1,5 @@
 // Resolvers of the customer portal. A customer only ever sees their own organization's agreements.
+import { now } from '../clock';
 import type Resolver from '@forge/resolver';
 import type { Request } from '@forge/resolver';
 import type { ConfigBundle } from '../engine/types';
@@ -23,7 +24,7 @@ async function configured(): Promise<ConfigBundle> {
   return stored.bundle;
 }
 
-export function definePortal(resolver: Resolver, now: () => number = Date.now): Resolver {
+export function definePortal(resolver: Resolver): Resolver {
   resolver.define(
     'portal/priorities',
     enveloped(async (request) => {

@@ -1,5 +1,6 @@
 // Every five minutes: issues whose next deadline has passed without an event are recomputed, so they are marked
 // breached (entity property, field, work list) at the deadline and not only at the next comment.
+import { now } from '../clock';
 import kvs, { Filter, FilterConditions, Sort, WhereConditions } from '@forge/kvs';
 import { JiraClient } from '../jira/client';
 import { ENTITY, INDEX } from '../storage/entities';
@@ -9,7 +10,7 @@ import { recomputeIssue } from '../usecases/recompute-issue';
 /** Stays well inside the scheduled trigger's 900 s; what is left is picked up five minutes later. */
 const TIME_BUDGET_MS = 600_000;
 
-export async function watchBreaches(now: () => number = Date.now): Promise<{ recomputed: number }> {
+export async function watchBreaches(): Promise<{ recomputed: number }> {
   const started = now();
   const jira = new JiraClient();
   const notYetBreached = new Filter<IssueRecord>().and('breached', FilterConditions.equalTo(false));

@@ -1,4 +1,5 @@
 // Issue created / updated / commented / deleted: recompute the issue from its history, or forget it.
+import { now } from '../clock';
 import { JiraClient } from '../jira/client';
 import { deleteIssueRecord } from '../storage/issue-store';
 import { recomputeIssue, type RecomputeOutcome } from '../usecases/recompute-issue';
@@ -8,7 +9,7 @@ export interface IssueEvent {
   issue: { id: string; key?: string };
 }
 
-export async function handleIssueEvent(event: IssueEvent, now: () => number = Date.now): Promise<RecomputeOutcome | { issueId: string; result: 'deleted' }> {
+export async function handleIssueEvent(event: IssueEvent): Promise<RecomputeOutcome | { issueId: string; result: 'deleted' }> {
   if (event.eventType === 'avi:jira:deleted:issue') {
     await deleteIssueRecord(event.issue.id);
     return { issueId: event.issue.id, result: 'deleted' };

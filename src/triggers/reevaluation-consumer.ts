@@ -1,4 +1,5 @@
 // The queue consumer that re-evaluates a project after a configuration change (see usecases/reevaluate-project).
+import { now } from '../clock';
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
 import { JiraClient } from '../jira/client';
@@ -6,7 +7,7 @@ import { reevaluateProject } from '../usecases/reevaluate-project';
 
 const Job = z.object({ projectKey: z.string().min(1), nextPageToken: z.string().optional(), done: z.number().optional() });
 
-export function defineReevaluationConsumer(resolver: Resolver, now: () => number = Date.now): Resolver {
+export function defineReevaluationConsumer(resolver: Resolver): Resolver {
   return resolver.define('reevaluate', async ({ payload }) => {
     const job = Job.safeParse(payload);
     if (!job.success) {

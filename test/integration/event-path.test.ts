@@ -1,0 +1,214 @@
+// The whole backend on this machine: the real handlers and SDKs on the local Forge runtime, the JSM double as the
+// site. Requests are raised, answered and left to breach; what is stored is checked against the engine itself.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ISSUE_PROPERTY, PORTAL_CHOICE_PROPERTY } from '../../src/app-identity';
+import { validateBundle } from '../../src/config/validate-bundle';
+import { evaluate } from '../../src/engine/evaluate';
+import { toEvaluationJson } from '../../src/engine/report';
+import type { ConfigBundle, StatusCategory } from '../../src/engine/types';
+import { JiraClient } from '../../src/jira/client';
+import { DEMO_ACCOUNTS, DEMO_REQUEST_TYPES } from '../../src/jsm-double';
+import { runAs } from '../../src/local-runtime';
+import { ForgeHost } from '../../src/sandbox/forge-host';
+import { decodeCycles, type IssueRecord } from '../../src/storage/issue-record';
+import { readIssueRecord } from '../../src/storage/issue-store';
+import { timelineFromJira } from '../../src/timeline/from-jira';
+
+const root = path.join(__dirname, '../..');
+const config = JSON.parse(readFileSync(path.join(root, 'examples/nordlys-config.json'), 'utf8')) as unknown;
+const validated = validateBundle(config);
+if (!validated.ok) throw new Error('examples/nordlys-config.json must be valid');
+const bundle: ConfigBundle = validated.value;
+
+// Thursday 26 November 2026, 10:00 in Copenhagen.
+const NOW = Date.parse('2026-11-26T09:00:00Z');
+const a = DEMO_ACCOUNTS;
+const project = { key: 'SUP', id: '10000' };
+
+let host: ForgeHost;
+
+async function configure(): Promise<void> {
+  const saved = await host.invoke<{ ok: boolean }>('adminResolver', 'admin/config/save', { bundle: config, expectedVersion: 0 }, { accountId: a.mette, extension: { project } });
+  expect(saved.ok).toBe(true);
+  await host.drainQueue();
+}
+
+async function record(key: string): Promise<IssueRecord> {
+  const id = host.double.issue(key)!.id;
+  const stored = await runAs(undefined, () => readIssueRecord(id));
+  if (!stored) throw new Error(`no record for ${key}`);
+  return stored;
+}
+
+/** The engine's own answer for the issue, from the same REST payloads, at the instant the record was computed. */
+async function engineAnswer(key: string, at: number) {
+  const jira = new JiraClient();
+  const fields = await runAs(undefined, () => jira.listFields());
+  const statuses = await runAs(undefined, () => jira.listStatuses());
+  const site = (await import('../../src/timeline/site-fields')).discoverSiteFields(fields);
+  const history = await runAs(undefined, () => jira.readIssueHistory(key, ['*all'], [PORTAL_CHOICE_PROPERTY]));
+  const choice = history.issue.properties?.[PORTAL_CHOICE_PROPERTY] as { priority?: string } | undefined;
+  const timeline = timelineFromJira(history, {
+    fields: site,
+    statusCategories: new Map(statuses.map((s) => [s.id, s.statusCategory.key as StatusCategory])),
+    bundle,
+    ...(choice?.priority ? { portalPriority: choice.priority } : {}),
+  });
+  return toEvaluationJson(evaluate(bundle, timeline, at));
+}
+
+async function panel(key: string, timezone = 'Europe/Copenhagen') {
+  const issue = host.double.issue(key)!;
+  return host.invoke<{ ok: boolean; data: { guidance: { state: string; text: string; deadline: string | null }; agreement: { id: string } | null; howToFix: string[]; obligations: Array<{ goal: string; state: string; breached: boolean }> } }>(
+    'issuePanelResolver', 'issue/obligations', { timezone }, { accountId: a.lars, extension: { issue: { id: issue.id, key }, project } });
+}
+
+beforeEach(async () => {
+  host = new ForgeHost({ now: NOW });
+  await configure();
+});
+afterEach(() => host.close());
+
+test('after the configuration is saved, every open seeded request is stored exactly as the engine evaluates it', async () => {
+  const open = host.double.toJSON().issues.filter((i) => i.resolutionId === null);
+  expect(open.length).toBeGreaterThan(3);
+  for (const issue of open) {
+    const stored = await record(issue.key);
+    const expected = await engineAnswer(issue.key, stored.computedAt);
+    expect(stored.agreement || null).toBe(expected.agreement);
+    expect(toEvaluationJson({ issue: issue.key, agreement: expected.agreement, obligations: decodeCycles(stored), next: null }).obligations).toEqual(expected.obligations);
+  }
+});
+
+test('a customer raises a P1 incident; the agent is told to reply; the reply moves the guidance on', async () => {
+  const created = host.double.createRequest({
+    requestTypeId: DEMO_REQUEST_TYPES.incident, reporter: a.sofie, summary: 'Payroll is down',
+    fieldValues: { environment: 'Production', product: 'Payroll' }, contractPriority: { priority: 'p1' },
+  });
+  await host.settle();
+  const first = await panel(created.key);
+  // P1 response: 30 minutes around the clock, from 10:00 Copenhagen.
+  expect(first.data.guidance).toMatchObject({ state: 'running', text: 'Reply to the customer by 10:30 (09:30 UTC) — 30 m of business time left', deadline: '2026-11-26T09:30:00Z' });
+  expect(first.data.agreement?.id).toBe('acme-prod');
+
+  host.advance(10 * 60_000);
+  host.double.addComment(created.key, { author: a.lars, body: 'We are on it.', public: true });
+  await host.settle();
+  const stored = await record(created.key);
+  expect(decodeCycles(stored).find((o) => o.goal === 'response')).toMatchObject({ state: 'completed', elapsedMs: 600_000, breached: false });
+  const after = await panel(created.key);
+  // Next: triage (OLA, 1 h of office time) is due first at 11:00.
+  expect(after.data.guidance.text).toBe('Triage (internal) by 11:00 — 50 m of business time left');
+});
+
+test('the clock passes a deadline with no event: the breach watch records the breach in storage and in Jira', async () => {
+  const created = host.double.createRequest({
+    requestTypeId: DEMO_REQUEST_TYPES.incident, reporter: a.sofie, summary: 'Payroll is down',
+    fieldValues: { environment: 'Production', product: 'Payroll' }, contractPriority: { priority: 'p1' },
+  });
+  await host.settle();
+  expect((await record(created.key)).breached).toBe(false);
+  expect(host.double.issue(created.key)!.properties[ISSUE_PROPERTY]).toMatchObject({ breached: 'no', nextDeadline: '2026-11-26T09:30:00Z', rank: 1 });
+
+  host.advance(45 * 60_000);
+  await host.runSchedule();
+  const breached = await record(created.key);
+  expect(breached.breached).toBe(true);
+  expect(decodeCycles(breached).find((o) => o.goal === 'response')).toMatchObject({ breached: true, breachedAt: Date.parse('2026-11-26T09:30:00Z') });
+  expect(host.double.issue(created.key)!.properties[ISSUE_PROPERTY]).toMatchObject({ breached: 'yes', nextDeadline: '2026-11-26T09:30:00Z' });
+  const shown = await panel(created.key);
+  expect(shown.data.guidance).toMatchObject({ state: 'breached', text: 'Reply to the customer — overdue since 10:30 (09:30 UTC), 15 m of business time over' });
+});
+
+test('duplicated and late events change nothing: the stored result depends on the history alone', async () => {
+  const created = host.double.createRequest({
+    requestTypeId: DEMO_REQUEST_TYPES.question, reporter: a.anders, summary: 'Where is the payslip archive?',
+    fieldValues: { environment: 'Production', product: 'Payroll' }, contractPriority: { priority: 'p2' },
+  });
+  host.double.addComment(created.key, { author: a.mette, body: 'In the archive menu.', public: true });
+  await host.settle();
+  const once = await record(created.key);
+  const deliveries = host.eventLog.length;
+  // The same events again, in reverse order, at the same instant.
+  for (const { event } of [...host.eventLog].reverse().slice(0, 2)) await runAs(undefined, () => import('../../src/index').then((m) => m.onIssueEvent(event as never)));
+  expect(host.eventLog).toHaveLength(deliveries);
+  expect(await record(created.key)).toEqual(once);
+});
+
+test('an older history never overwrites a newer stored result', async () => {
+  const { writeIssueRecord } = await import('../../src/storage/issue-store');
+  const created = host.double.createRequest({ requestTypeId: DEMO_REQUEST_TYPES.incident, reporter: a.sofie, summary: 'x', fieldValues: { environment: 'Production', product: 'Payroll' } });
+  await host.settle();
+  const current = await record(created.key);
+  const stale: IssueRecord = { ...current, revision: current.revision - 60_000, nextGoal: 'stale' };
+  expect(await runAs(undefined, () => writeIssueRecord(stale, current))).toBe(false);
+  expect((await record(created.key)).nextGoal).toBe(current.nextGoal);
+});
+
+test('a request without an applicable agreement says so and how to fix it', async () => {
+  const created = host.double.createRequest({ requestTypeId: DEMO_REQUEST_TYPES.question, reporter: a.karen, summary: 'Training login', fieldValues: { environment: 'Training', product: 'HR' } });
+  await host.settle();
+  const shown = await panel(created.key);
+  expect(shown.data.agreement).toBeNull();
+  expect(shown.data.guidance).toMatchObject({ state: 'none', text: 'No agreement applies to this request' });
+  expect(shown.data.howToFix).toEqual(['Create an agreement for Fjord Logistik ApS, environment Training']);
+});
+
+test('a configuration change re-targets open cycles and leaves completed ones as they were reported', async () => {
+  const created = host.double.createRequest({
+    requestTypeId: DEMO_REQUEST_TYPES.incident, reporter: a.sofie, summary: 'Slow payroll', fieldValues: { environment: 'Production', product: 'Payroll' }, contractPriority: { priority: 'p2' },
+  });
+  host.advance(20 * 60_000);
+  host.double.addComment(created.key, { author: a.lars, body: 'Looking.', public: true });
+  await host.settle();
+  const changed = structuredClone(config) as { agreements: Array<{ id: string; targets: Array<{ goal: string; priorities?: string[]; target: string }> }> };
+  for (const row of changed.agreements.find((x) => x.id === 'acme-prod')!.targets) if (row.goal === 'response' || row.goal === 'resolution') row.target = 'PT1H';
+  const saved = await host.invoke<{ ok: boolean }>('adminResolver', 'admin/config/save', { bundle: changed, expectedVersion: 1 }, { accountId: a.mette, extension: { project } });
+  expect(saved.ok).toBe(true);
+  expect(await host.drainQueue()).toBe(1);
+  const cycles = decodeCycles(await record(created.key));
+  expect(cycles.find((o) => o.goal === 'response')).toMatchObject({ state: 'completed', targetMs: 7_200_000 });
+  expect(cycles.find((o) => o.goal === 'resolution')).toMatchObject({ state: 'running', targetMs: 3_600_000 });
+  expect((await record(created.key)).configVersion).toBe(2);
+});
+
+test('deleting a request forgets its obligations', async () => {
+  const created = host.double.createRequest({ requestTypeId: DEMO_REQUEST_TYPES.incident, reporter: a.sofie, summary: 'x', fieldValues: { environment: 'Production', product: 'Payroll' } });
+  await host.settle();
+  await record(created.key);
+  host.double.deleteIssue(created.key);
+  await host.settle();
+  expect(await runAs(undefined, () => readIssueRecord(created.id))).toBeUndefined();
+});
+
+describe('portal', () => {
+  const portal = (accountId: string, extension: Record<string, unknown>, key: string) =>
+    host.invoke<{ ok: boolean; data?: Record<string, unknown>; errors?: Array<{ code: string }> }>('portalResolver', key, {}, { accountId, extension });
+
+  test("a customer sees their own organization's priorities with the times they promise", async () => {
+    const acme = await portal(a.sofie, { portal: { id: '1' }, request: { typeId: DEMO_REQUEST_TYPES.incident } }, 'portal/priorities');
+    const agreements = acme.data!.agreements as Array<{ agreement: { id: string }; priorities: Array<{ id: string; promises: Array<{ words: string }> }> }>;
+    expect(agreements.map((x) => x.agreement.id)).toEqual(['acme-prod', 'acme-uat']);
+    expect(agreements[0]!.priorities[0]!.promises.map((p) => p.words)).toEqual([
+      'Time to first response within 30 minutes, around the clock',
+      'Time to resolution within 4 hours, around the clock',
+      'Keep the customer informed within 8 hours of business time: Mon–Thu 08:00–16:00, Fri 08:00–15:30 (Europe/Copenhagen), closed on holidays',
+    ]);
+    const fjord = await portal(a.karen, { portal: { id: '1' }, request: { typeId: DEMO_REQUEST_TYPES.incident } }, 'portal/priorities');
+    const fjordAgreements = fjord.data!.agreements as Array<{ agreement: { id: string }; priorityModel: { id: string } }>;
+    expect(fjordAgreements.map((x) => [x.agreement.id, x.priorityModel.id])).toEqual([['fjord-prod', 'traffic'], ['fjord-test', 'traffic']]);
+  });
+
+  test("a customer of another organization is refused a request's commitments; its own customer sees them without internal goals", async () => {
+    const created = host.double.createRequest({
+      requestTypeId: DEMO_REQUEST_TYPES.incident, reporter: a.sofie, summary: 'Payroll is down', fieldValues: { environment: 'Production', product: 'Payroll' }, contractPriority: { priority: 'p1' },
+    });
+    await host.settle();
+    const other = await portal(a.karen, { request: { key: created.key } }, 'portal/commitments');
+    expect(other).toMatchObject({ ok: false, errors: [{ code: 'FORBIDDEN' }] });
+    const own = await portal(a.sofie, { request: { key: created.key } }, 'portal/commitments');
+    const goals = (own.data!.obligations as Array<{ goal: string; internal: boolean }>).map((o) => o.goal);
+    expect(goals).toEqual(['response', 'resolution', 'update']);
+  });
+});
