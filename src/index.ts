@@ -3,6 +3,7 @@ import Resolver from '@forge/resolver';
 import { defineAdmin } from './resolvers/admin';
 import { defineIssuePanel } from './resolvers/issue-panel';
 import { definePortal } from './resolvers/portal';
+import { defineWorklist } from './resolvers/worklist';
 import { watchBreaches } from './triggers/breach-watch';
 import { handleIssueEvent, type IssueEvent } from './triggers/issue-events';
 import { defineReevaluationConsumer } from './triggers/reevaluation-consumer';
@@ -20,3 +21,4 @@ export const reevaluationConsumer = defineReevaluationConsumer(new Resolver()).g
 export const issuePanelResolver = defineIssuePanel(new Resolver()).getDefinitions();
 export const adminResolver = defineAdmin(new Resolver()).getDefinitions();
 export const portalResolver = definePortal(new Resolver()).getDefinitions();
+export const worklistResolver = defineWorklist(new Resolver()).getDefinitions();

@@ -62,6 +62,7 @@ export interface JiraIssue {
     status?: { id: string; name: string; statusCategory?: JiraStatusCategory };
     resolution?: { id: string; name: string } | null;
     reporter?: JiraUser | null;
+    assignee?: JiraUser | null;
     project?: { id: string; key: string };
     comment?: { comments: JiraComment[]; total: number; startAt: number; maxResults: number };
   };

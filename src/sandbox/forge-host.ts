@@ -9,7 +9,7 @@ import { JsmDouble, jsmProductHandler, seedDemo, type IssueEvent } from '../jsm-
 import { installLocalForgeRuntime, KvsStore, loadEntityDefinitions, runAs, type LocalForgeRuntime, type QueuePushRequest } from '../local-runtime';
 import { CONTRACT_PRIORITY_FIELD_KEY, NEXT_DEADLINE_FIELD_KEY } from '../timeline/site-fields';
 
-export type ResolverName = 'issuePanelResolver' | 'adminResolver' | 'portalResolver';
+export type ResolverName = 'issuePanelResolver' | 'adminResolver' | 'portalResolver' | 'worklistResolver';
 
 export interface ForgeHostOptions {
   /** SQLite file for the app's storage; `:memory:` (default) for tests. */

@@ -21,6 +21,10 @@ export interface IssueRecord {
   issueId: string;
   issueKey: string;
   projectKey: string;
+  summary: string;
+  /** Account id of the assignee; empty when unassigned. */
+  assignee: string;
+  assigneeName: string;
   agreement: string;
   customer: string;
   requestType: string;

@@ -18,3 +18,8 @@ export const SITE_METADATA_TTL_MS = 24 * 3_600_000;
 export async function writeSiteMetadata(site: SiteMetadata): Promise<void> {
   await kvs.entity<SiteMetadata>(ENTITY.site).set(CURRENT, site);
 }
+
+/** The site's field ids as last discovered (empty before the first event). */
+export async function readSiteFields(): Promise<SiteMetadata['fields']> {
+  return (await kvs.entity<SiteMetadata>(ENTITY.site).get(CURRENT))?.fields ?? {};
+}

@@ -47,7 +47,7 @@ export async function refreshSiteMetadata(jira: JiraClient, now: number): Promis
 /** Fields the event path reads: the standard ones plus the site's custom fields. */
 function fieldsToRead(site: SiteMetadata): string[] {
   const { nextDeadline: _ignored, ...custom } = site.fields;
-  return ['created', 'updated', 'status', 'resolution', 'reporter', 'project', 'comment', ...Object.values(custom)];
+  return ['summary', 'assignee', 'created', 'updated', 'status', 'resolution', 'reporter', 'project', 'comment', ...Object.values(custom)];
 }
 
 function unknownStatus(history: IssueHistory, site: SiteMetadata): boolean {
@@ -101,6 +101,9 @@ export function buildRecord(history: IssueHistory, configuration: StoredConfigur
     issueId: history.issue.id,
     issueKey: history.issue.key,
     projectKey: history.issue.fields.project?.key ?? history.issue.key.split('-')[0] ?? '',
+    summary: typeof history.issue.fields.summary === 'string' ? history.issue.fields.summary : '',
+    assignee: history.issue.fields.assignee?.accountId ?? '',
+    assigneeName: history.issue.fields.assignee?.displayName ?? '',
     agreement: agreement?.id ?? '',
     customer: timeline.issue.customer ?? '',
     requestType: timeline.issue.requestType ?? '',

@@ -30,6 +30,8 @@ export interface AgreementView {
   products: string[];
   priorityModel: { id: string; name: string };
   priority: { id: string; name: string; rank: number } | null;
+  /** The priorities an agent may classify the request with: the agreement's own model, by rank. */
+  priorityChoices: Array<{ id: string; name: string; rank: number; colour?: string; description?: string }>;
   calendar: { id: string; name: string; timezone: string };
   /** Why this agreement applies, one reason a line. */
   why: string[];
@@ -114,6 +116,9 @@ function agreementView(bundle: ConfigBundle, record: IssueRecord): AgreementView
     products: agreement.products,
     priorityModel: { id: agreement.priorityModel, name: model?.name ?? agreement.priorityModel },
     priority: priority ? { id: priority.id, name: priority.name ?? priority.id, rank: priority.rank } : null,
+    priorityChoices: [...(model?.priorities ?? [])]
+      .sort((x, y) => x.rank - y.rank)
+      .map((p) => ({ id: p.id, name: p.name ?? p.id, rank: p.rank, ...(p.colour ? { colour: p.colour } : {}), ...(p.description ? { description: p.description } : {}) })),
     calendar: calendarView(bundle, agreement.calendar),
     why,
   };

@@ -10,6 +10,7 @@ import { APP_UUID, ISSUE_PROPERTY, REEVALUATION_QUEUE } from '../../src/app-iden
 import { defineAdmin } from '../../src/resolvers/admin';
 import { defineIssuePanel } from '../../src/resolvers/issue-panel';
 import { definePortal } from '../../src/resolvers/portal';
+import { defineWorklist } from '../../src/resolvers/worklist';
 import { ENTITY, INDEX } from '../../src/storage/entities';
 import { CONTRACT_PRIORITY_FIELD_KEY, NEXT_DEADLINE_FIELD_KEY } from '../../src/timeline/site-fields';
 import { defineReevaluationConsumer } from '../../src/triggers/reevaluation-consumer';
@@ -63,7 +64,7 @@ test('every function the modules reference is declared, and every declared funct
   }
   for (const key of referenced) expect(declared).toContain(key);
   // Resolver functions of the UI surfaces are attached when their Custom UI modules are declared.
-  const uiResolvers = ['issue-panel-resolver', 'admin-resolver', 'portal-resolver'];
+  const uiResolvers = ['issue-panel-resolver', 'admin-resolver', 'portal-resolver', 'worklist-resolver'];
   for (const key of declared) if (!uiResolvers.includes(key)) expect(referenced).toContain(key);
 });
 
@@ -102,7 +103,7 @@ function sources(dir: string): string[] {
 }
 
 test('every resolver key the UI invokes is defined by a resolver', () => {
-  const defined = new Set([...keysOf((r) => defineIssuePanel(r)), ...keysOf((r) => defineAdmin(r)), ...keysOf((r) => definePortal(r))]);
+  const defined = new Set([...keysOf((r) => defineIssuePanel(r)), ...keysOf((r) => defineAdmin(r)), ...keysOf((r) => definePortal(r)), ...keysOf((r) => defineWorklist(r))]);
   expect(defined.size).toBeGreaterThan(10);
   const invoked = sources(path.join(root, 'static')).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/invoke(?:<[^>]*>)?\(\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!));
   for (const key of invoked) expect(defined).toContain(key);

@@ -212,3 +212,47 @@ describe('portal', () => {
     expect(goals).toEqual(['response', 'resolution', 'update']);
   });
 });
+
+describe('work list and re-classification', () => {
+  test('the work list orders open requests across customers: breached first, then the nearest deadline, then rank', async () => {
+    const p1 = host.double.createRequest({ requestTypeId: DEMO_REQUEST_TYPES.incident, reporter: a.sofie, summary: 'Payroll is down', fieldValues: { environment: 'Production', product: 'Payroll' }, contractPriority: { priority: 'p1' } });
+    await host.settle();
+    host.advance(45 * 60_000);
+    await host.runSchedule();
+    const list = await host.invoke<{ ok: boolean; data: { items: Array<{ issueKey: string; breached: boolean; deadline: string | null; priority: { rank: number } | null }>; options: { customers: Array<{ id: string }> } } }>(
+      'worklistResolver', 'worklist/list', { timezone: 'Europe/Copenhagen' }, { accountId: a.lars, extension: { project } });
+    expect(list.ok).toBe(true);
+    const items = list.data.items;
+    const breached = items.filter((i) => i.breached);
+    expect(breached.map((i) => i.issueKey)).toContain(p1.key);
+    // The breached come first, longest overdue first; then the rest by deadline.
+    expect(items.slice(0, breached.length)).toEqual(breached);
+    expect(breached.map((i) => i.deadline)).toEqual([...breached.map((i) => i.deadline)].sort());
+    const rest = items.slice(breached.length).filter((i) => i.deadline !== null);
+    expect(rest.length).toBeGreaterThan(0);
+    expect(rest.map((i) => i.deadline)).toEqual([...rest.map((i) => i.deadline)].sort());
+    expect(list.data.options.customers.map((c) => c.id).sort()).toEqual(['acme', 'fjord']);
+    const acmeOnly = await host.invoke<{ data: { items: Array<{ customer: { id: string } | null }> } }>('worklistResolver', 'worklist/list', { customer: 'fjord' }, { accountId: a.lars, extension: { project } });
+    expect(acmeOnly.data.items.every((i) => i.customer?.id === 'fjord')).toBe(true);
+  });
+
+  test('a portal customer is refused the work list', async () => {
+    const refused = await host.invoke<{ ok: boolean; errors: Array<{ code: string }> }>('worklistResolver', 'worklist/list', {}, { accountId: a.sofie, extension: { project } });
+    expect(refused).toMatchObject({ ok: false, errors: [{ code: 'FORBIDDEN' }] });
+  });
+
+  test("an agent re-classifies the contract priority from the agreement's model; the change is in the history and re-targets", async () => {
+    const created = host.double.createRequest({ requestTypeId: DEMO_REQUEST_TYPES.incident, reporter: a.sofie, summary: 'Slow', fieldValues: { environment: 'Production', product: 'Payroll' }, contractPriority: { priority: 'p2' } });
+    await host.settle();
+    const extension = { issue: { id: created.id, key: created.key }, project };
+    const bad = await host.invoke<{ ok: boolean; errors: Array<{ path: string; message: string }> }>('issuePanelResolver', 'issue/set-priority', { priority: 'red' }, { accountId: a.lars, extension });
+    expect(bad).toMatchObject({ ok: false, errors: [{ path: 'payload.priority' }] });
+    host.advance(5 * 60_000);
+    const done = await host.invoke<{ ok: boolean; data: { agreement: { priority: { id: string } } } }>('issuePanelResolver', 'issue/set-priority', { priority: 'p1' }, { accountId: a.lars, extension });
+    expect(done).toMatchObject({ ok: true, data: { agreement: { priority: { id: 'p1' } } } });
+    const cycles = decodeCycles(await record(created.key));
+    expect(cycles.find((o) => o.goal === 'response')).toMatchObject({ targetMs: 1_800_000 });
+    const customer = await host.invoke<{ ok: boolean }>('issuePanelResolver', 'issue/set-priority', { priority: 'p2' }, { accountId: a.sofie, extension });
+    expect(customer).toMatchObject({ ok: false });
+  });
+});
