@@ -3,6 +3,16 @@ const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 module.exports = {
   projects: [
     { displayName: 'engine', testMatch: ['<rootDir>/test/engine/**/*.test.ts', '<rootDir>/test/config/**/*.test.ts'], transform, testEnvironment: 'node' },
-    { displayName: 'app', testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['<rootDir>/test/engine/', '<rootDir>/test/config/'], transform, testEnvironment: 'node' },
+    { displayName: 'app', testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['<rootDir>/test/engine/', '<rootDir>/test/config/', '<rootDir>/test/browser/'], transform, testEnvironment: 'node' },
+    // Component tests of the Custom UI surfaces, with @forge/bridge mocked.
+    {
+      displayName: 'ui',
+      testMatch: ['<rootDir>/test/ui/**/*.test.tsx'],
+      transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'static/tsconfig.json' }] },
+      testEnvironment: 'jsdom',
+      moduleNameMapper: { '\\.css$': '<rootDir>/test/ui/style-stub.js' },
+    },
+    // Browser tests in Debian's chromium against the running sandbox.
+    { displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.test.ts'], transform, testEnvironment: 'node' },
   ],
 };

@@ -1,0 +1,33 @@
+// The only way the Custom UI reaches the backend: resolvers through @forge/bridge `invoke`, unwrapped from the
+// app's envelope `{ ok, data } | { ok: false, errors }`. Failures become ApiError with every error and its path.
+import { invoke } from '@forge/bridge';
+
+export interface ApiErrorItem {
+  code: 'INVALID' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'NOT_CONFIGURED' | 'UPSTREAM' | 'INTERNAL' | string;
+  message: string;
+  /** JSON path of the field concerned, e.g. `bundle.calendars[0].week.mon[1]`. */
+  path?: string;
+}
+
+export class ApiError extends Error {
+  constructor(readonly errors: ApiErrorItem[]) {
+    super(errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('\n'));
+    this.name = 'ApiError';
+  }
+
+  /** Errors for one field path (and everything under it), for showing on that field. */
+  at(path: string): ApiErrorItem[] {
+    return this.errors.filter((e) => e.path === path || e.path?.startsWith(`${path}.`) || e.path?.startsWith(`${path}[`));
+  }
+}
+
+type Envelope<T> = { ok: true; data: T } | { ok: false; errors: ApiErrorItem[] };
+
+export async function call<T>(key: string, payload: Record<string, unknown> = {}): Promise<T> {
+  const answer = (await invoke(key, payload)) as Envelope<T> | undefined;
+  if (!answer || typeof answer !== 'object' || !('ok' in answer)) {
+    throw new ApiError([{ code: 'INTERNAL', message: 'Contract SLA answered in an unexpected way; try again' }]);
+  }
+  if (!answer.ok) throw new ApiError(answer.errors);
+  return answer.data;
+}
