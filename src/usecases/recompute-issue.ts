@@ -54,11 +54,23 @@ function unknownStatus(history: IssueHistory, site: SiteMetadata): boolean {
   return history.histories.some((h) => h.items.some((i) => i.field === 'status' && i.to !== null && !(i.to in site.statusCategories)));
 }
 
+/**
+ * The priority the customer chose on the portal. JSM stores the create panel's submitted field under the app's
+ * property; the value is `{ priority }`, possibly wrapped in the field key it was submitted with.
+ */
 function portalChoice(history: IssueHistory): string | undefined {
+  const find = (value: unknown, depth: number): string | undefined => {
+    if (!value || typeof value !== 'object' || depth > 1) return undefined;
+    const record = value as Record<string, unknown>;
+    if (typeof record.priority === 'string') return record.priority;
+    for (const inner of Object.values(record)) {
+      const found = find(inner, depth + 1);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
   const value = history.issue.properties?.[PORTAL_CHOICE_PROPERTY];
-  if (typeof value === 'string') return value;
-  if (value && typeof value === 'object' && typeof (value as { priority?: unknown }).priority === 'string') return (value as { priority: string }).priority;
-  return undefined;
+  return typeof value === 'string' ? value : find(value, 0);
 }
 
 function rankOf(bundle: ConfigBundle, modelId: string | undefined, priority: string | undefined): number {
