@@ -1,4 +1,5 @@
-// Two projects so the engine suite can be run again under a second time zone (see "test" in package.json).
+// Projects: the pure engine (run again under a second time zone by "npm test"), the app on the local Forge
+// runtime, the Custom UI components (jsdom) and the browser tests (Debian chromium against the sandbox).
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 module.exports = {
   projects: [

@@ -30,15 +30,27 @@ interface IssueState {
   priority: string | undefined;
 }
 
-const cachedCalendars = new WeakMap<ConfigBundle, CalendarSet>();
+const byBundle = new WeakMap<ConfigBundle, CalendarSet>();
+const byContent = new Map<string, CalendarSet>();
+/** A long-lived function sees a handful of configurations; older compilations are dropped. */
+const MAX_CACHED_CONTENTS = 4;
 
-/** The compiled calendars of a bundle, shared by every evaluation of the same bundle object. */
+/**
+ * The compiled calendars of a bundle. Compilation is the expensive part of an evaluation, and a Forge function
+ * reads the bundle afresh from storage for every event, so compilations are also shared between equal
+ * calendar definitions, not only between evaluations of the same bundle object.
+ */
 export function calendarsOf(bundle: ConfigBundle): CalendarSet {
-  let set = cachedCalendars.get(bundle);
+  let set = byBundle.get(bundle);
+  if (set) return set;
+  const content = JSON.stringify([bundle.calendars, bundle.holidayCollections]);
+  set = byContent.get(content);
   if (!set) {
     set = new CalendarSet(bundle.calendars, bundle.holidayCollections);
-    cachedCalendars.set(bundle, set);
+    if (byContent.size >= MAX_CACHED_CONTENTS) byContent.delete(byContent.keys().next().value as string);
+    byContent.set(content, set);
   }
+  byBundle.set(bundle, set);
   return set;
 }
 

@@ -26,6 +26,13 @@ export interface ForgeHostOptions {
 export interface InvokeContext {
   accountId?: string;
   extension: Record<string, unknown>;
+  /** The rest of what Forge puts in a resolver's context (moduleKey, localId, cloudId, siteUrl, timezone, locale). */
+  moduleKey?: string;
+  localId?: string;
+  cloudId?: string;
+  siteUrl?: string;
+  timezone?: string;
+  locale?: string;
 }
 
 const ROOT = path.join(__dirname, '../..');
@@ -71,6 +78,8 @@ export class ForgeHost {
 
   /** Forge delivers product events to the trigger asynchronously, as the app (no user). */
   private deliver(event: IssueEvent): void {
+    // The manifest's trigger filter `ignoreSelf: true`: events the app caused itself are not delivered.
+    if (event.selfGenerated) return;
     const entry: { event: IssueEvent; outcome?: unknown } = { event };
     this.eventLog.push(entry);
     const run = runAs(undefined, () => app.onIssueEvent(event as never))
@@ -102,8 +111,10 @@ export class ForgeHost {
   /** Calls a resolver the way Forge does: the call, the context, and the caller as the runtime's principal. */
   async invoke<T = unknown>(resolver: ResolverName, functionKey: string, payload: unknown, context: InvokeContext): Promise<T> {
     const definitions = app[resolver] as (call: unknown, runtime: unknown) => Promise<unknown>;
-    const result = await runAs(context.accountId, () =>
-      definitions({ call: { functionKey, payload }, context: { extension: context.extension } }, context.accountId ? { principal: { accountId: context.accountId } } : {}),
+    // The caller reaches the resolver as the runtime's principal, never through the context the UI could forge.
+    const { accountId, ...rest } = context;
+    const result = await runAs(accountId, () =>
+      definitions({ call: { functionKey, payload }, context: rest }, accountId ? { principal: { accountId } } : {}),
     );
     await this.settle();
     return result as T;

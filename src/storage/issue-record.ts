@@ -12,10 +12,11 @@ const STATES: CycleState[] = ['running', 'paused', 'completed', 'cancelled'];
 
 /**
  * One cycle as an array: [goal index, cycle, state index, started, ended, target s, elapsed s, breachedAt, deadline,
- * internal (0/1), calendar index, paused-by]. Instants are seconds after the issue's creation (small numbers);
- * -1 stands for null.
+ * calendar index, paused-by]. `started` is in seconds after the issue's creation; `ended`, `breachedAt` and
+ * `deadline` in seconds after the cycle's start (small numbers); -1 stands for null. Trailing fields at their
+ * default (-1, -1, 0, '') are left out, which keeps an issue with thousands of cycles far below the entity limit.
  */
-export type CompactCycle = [number, number, number, number, number, number, number, number, number, number, number, string];
+export type CompactCycle = [number, number, number, number, number, number, number, number?, number?, number?, string?];
 
 export interface IssueRecord {
   issueId: string;
@@ -48,11 +49,13 @@ export interface IssueRecord {
   priority: string;
   /** Goal and calendar ids referenced by index from the cycles. */
   goals: string[];
+  /** Indexes into `goals` of the internal (OLA) goals. */
+  internalGoals: number[];
   calendars: string[];
   cycles: CompactCycle[];
 }
 
-const rel = (instant: number | null, base: number): number => (instant === null ? -1 : Math.round((instant - base) / 1000));
+const rel = (instant: number | null, base: number): number => (instant === null ? -1 : Math.floor((instant - base) / 1000));
 const abs = (offset: number, base: number): number | null => (offset === -1 ? null : base + offset * 1000);
 
 function encodePause(reason: PauseReason | null): string {
@@ -71,43 +74,46 @@ function indexIn(list: string[], value: string): number {
   return i;
 }
 
-export function encodeCycles(obligations: Obligation[], created: number): Pick<IssueRecord, 'goals' | 'calendars' | 'cycles'> {
+export function encodeCycles(obligations: Obligation[], created: number): Pick<IssueRecord, 'goals' | 'internalGoals' | 'calendars' | 'cycles'> {
   const goals: string[] = [];
+  const internalGoals = new Set<number>();
   const calendars: string[] = [];
-  const cycles = obligations.map((o): CompactCycle => [
-    indexIn(goals, o.goal),
-    o.cycle,
-    STATES.indexOf(o.state),
-    rel(o.startedAt, created),
-    rel(o.endedAt, created),
-    Math.round(o.targetMs / 1000),
-    Math.round(o.elapsedMs / 1000),
-    rel(o.breachedAt, created),
-    rel(o.deadline, created),
-    o.internal ? 1 : 0,
-    indexIn(calendars, o.calendar),
-    encodePause(o.pausedBy),
-  ]);
-  return { goals, calendars, cycles };
+  const cycles = obligations.map((o): CompactCycle => {
+    const goal = indexIn(goals, o.goal);
+    if (o.internal) internalGoals.add(goal);
+    const started = rel(o.startedAt, created);
+    const base = created + started * 1000;
+    const cycle: CompactCycle = [goal, o.cycle, STATES.indexOf(o.state), started, rel(o.endedAt, base), Math.floor(o.targetMs / 1000), Math.floor(o.elapsedMs / 1000)];
+    const optional: [number, number, number, string] = [rel(o.breachedAt, base), rel(o.deadline, base), indexIn(calendars, o.calendar), encodePause(o.pausedBy)];
+    const defaults = [-1, -1, 0, ''];
+    let last = optional.length;
+    while (last > 0 && optional[last - 1] === defaults[last - 1]) last--;
+    cycle.push(...(optional.slice(0, last) as [number?, number?, number?, string?]));
+    return cycle;
+  });
+  return { goals, internalGoals: [...internalGoals], calendars, cycles };
 }
 
-export function decodeCycles(record: Pick<IssueRecord, 'goals' | 'calendars' | 'cycles' | 'created'>): Obligation[] {
-  const base = record.created;
-  return record.cycles.map(([goal, cycle, state, started, ended, target, elapsed, breachedAt, deadline, internal, calendar, paused]) => ({
-    goal: record.goals[goal] ?? String(goal),
-    cycle,
-    internal: internal === 1,
-    state: STATES[state] ?? 'completed',
-    startedAt: abs(started, base) ?? base,
-    endedAt: abs(ended, base),
-    targetMs: target * 1000,
-    elapsedMs: elapsed * 1000,
-    breached: elapsed > target,
-    breachedAt: abs(breachedAt, base),
-    deadline: abs(deadline, base),
-    calendar: record.calendars[calendar] ?? '',
-    pausedBy: decodePause(paused),
-  }));
+export function decodeCycles(record: Pick<IssueRecord, 'goals' | 'internalGoals' | 'calendars' | 'cycles' | 'created'>): Obligation[] {
+  const internal = new Set(record.internalGoals);
+  return record.cycles.map(([goal, cycle, state, started, ended, target, elapsed, breachedAt = -1, deadline = -1, calendar = 0, paused = '']) => {
+    const startedAt = record.created + started * 1000;
+    return {
+      goal: record.goals[goal] ?? String(goal),
+      cycle,
+      internal: internal.has(goal),
+      state: STATES[state] ?? 'completed',
+      startedAt,
+      endedAt: abs(ended, startedAt),
+      targetMs: target * 1000,
+      elapsedMs: elapsed * 1000,
+      breached: elapsed > target,
+      breachedAt: abs(breachedAt, startedAt),
+      deadline: abs(deadline, startedAt),
+      calendar: record.calendars[calendar] ?? '',
+      pausedBy: decodePause(paused),
+    };
+  });
 }
 
 /** Closed cycles already stored are history: a configuration change never rewrites them. */

@@ -1,0 +1,183 @@
+#!/usr/bin/env node
+// `npm run bench` (second part): issue events through the real handlers on the local Forge runtime and the JSM
+// double. Prints Jira requests, storage operations and CPU per event, and the largest stored value.
+//   node bench/backend.js [--issues N] [--events N]
+const path = require('node:path');
+const { parseArgs } = require('node:util');
+const { readFileSync } = require('node:fs');
+
+const root = path.join(__dirname, '..');
+const dist = (p) => require(path.join(root, 'dist', p));
+const app = dist('index.js');
+const { useClock } = dist('clock.js');
+const { APP_UUID } = dist('app-identity.js');
+const { JsmDouble, jsmProductHandler, seedDemo, DEMO_ACCOUNTS, DEMO_REQUEST_TYPES } = dist('jsm-double/index.js');
+const { installLocalForgeRuntime, KvsStore, loadEntityDefinitions, runAs } = dist('local-runtime/index.js');
+const { readIssueRecord } = dist('storage/issue-store.js');
+const { CONTRACT_PRIORITY_FIELD_KEY, NEXT_DEADLINE_FIELD_KEY } = dist('timeline/site-fields.js');
+
+const { values } = parseArgs({ options: { issues: { type: 'string' }, events: { type: 'string' } } });
+const ISSUES = Number(values.issues ?? 1000);
+const EVENTS = Number(values.events ?? 50);
+
+const fmt = (n, digits = 2) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const row = (label, figure, target = '') => console.log(`${label.padEnd(58)} ${figure.padStart(14)}  ${target}`);
+const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+
+function random(seed) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/** A site with the app installed and configured, its Jira calls timed apart from the app's own CPU. */
+async function site(start) {
+  const clock = { now: start };
+  const restoreClock = useClock(() => clock.now);
+  const store = new KvsStore({ entities: loadEntityDefinitions(path.join(root, 'manifest.yml')), now: () => clock.now });
+  const double = new JsmDouble({ clock: () => clock.now, appId: APP_UUID, timeZone: 'Europe/Copenhagen' });
+  double.registerAppField({ key: NEXT_DEADLINE_FIELD_KEY, name: 'Next SLA deadline', type: 'datetime' });
+  double.registerAppField({ key: CONTRACT_PRIORITY_FIELD_KEY, name: 'Contract priority', type: 'string' });
+  seedDemo(double, start);
+  const jira = { reads: 0, writes: 0, cpuMicros: 0 };
+  const serve = jsmProductHandler(double);
+  // The double runs in this process: its CPU is Jira's, not the app's, so it is measured and taken out
+  // (serialising the answer included: in production the app receives text and pays only for parsing it).
+  const timedJira = async (request) => {
+    const before = process.cpuUsage();
+    try {
+      const reply = await serve(request);
+      return reply.body === undefined || typeof reply.body === 'string' ? reply : { ...reply, body: JSON.stringify(reply.body) };
+    } finally {
+      const used = process.cpuUsage(before);
+      jira.cpuMicros += used.user + used.system;
+      if (request.method === 'GET' || request.path.endsWith('/search/jql')) jira.reads++;
+      else jira.writes++;
+    }
+  };
+  const queue = [];
+  const runtime = installLocalForgeRuntime({ kvs: store, products: { jira: timedJira }, queue: (push) => void queue.push(push), identity: { appId: APP_UUID } });
+  const config = JSON.parse(readFileSync(path.join(root, 'examples/nordlys-config.json'), 'utf8'));
+  const saved = await runAs(DEMO_ACCOUNTS.mette, () =>
+    app.adminResolver({ call: { functionKey: 'admin/config/save', payload: { bundle: config, expectedVersion: 0 } }, context: { extension: { project: { key: 'SUP' } } } }, { principal: { accountId: DEMO_ACCOUNTS.mette } }),
+  );
+  if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+  const events = [];
+  // The trigger's `ignoreSelf` filter: the platform does not deliver the app's own changes.
+  double.onEvent((event) => event.selfGenerated || events.push(event));
+  return { clock, store, double, jira, runtime, events, close: () => (runtime.uninstall(), store.close(), restoreClock()) };
+}
+
+/** One issue's history: created, then comments, status changes, re-classifications and resolutions. */
+function* history(rnd, count) {
+  const statuses = ['In Progress', 'Waiting for customer', 'In Progress', 'Waiting for release', 'Resolved'];
+  let status = 'Open';
+  for (let produced = 1; produced < count; ) {
+    const kind = rnd();
+    if (kind < 0.5) yield { kind: 'comment', author: rnd() < 0.6 ? 'agent' : 'customer', public: rnd() < 0.8 };
+    else if (kind < 0.9) {
+      const to = statuses[Math.floor(rnd() * statuses.length)];
+      if (to === status) continue;
+      status = to;
+      yield { kind: 'status', to };
+    } else yield { kind: 'priority', to: rnd() < 0.5 ? 'p1' : 'p2' };
+    produced++;
+  }
+}
+
+/** Runs the events the site emitted through the trigger, one by one, measuring each. */
+async function deliver(s, samples) {
+  while (s.events.length > 0) {
+    const event = s.events.shift();
+    const before = { reads: s.jira.reads, writes: s.jira.writes, jiraCpu: s.jira.cpuMicros, kvs: s.runtime.counters.kvsOps };
+    const cpu = process.cpuUsage();
+    await runAs(undefined, () => app.onIssueEvent(event));
+    const used = process.cpuUsage(cpu);
+    samples.push({
+      reads: s.jira.reads - before.reads,
+      writes: s.jira.writes - before.writes,
+      kvs: s.runtime.counters.kvsOps - before.kvs,
+      cpuMs: (used.user + used.system - (s.jira.cpuMicros - before.jiraCpu)) / 1000,
+    });
+  }
+}
+
+async function apply(s, key, step) {
+  const a = DEMO_ACCOUNTS;
+  if (step.kind === 'comment') s.double.addComment(key, { author: step.author === 'agent' ? a.lars : a.sofie, body: 'An update on the request.', public: step.public || step.author === 'customer' });
+  else if (step.kind === 'status') s.double.transition(key, step.to, { by: a.lars });
+  else if (step.kind === 'priority') s.double.setFieldValue(key, CONTRACT_PRIORITY_FIELD_KEY, step.to);
+}
+
+function createIssue(s) {
+  return s.double.createRequest({
+    requestTypeId: DEMO_REQUEST_TYPES.incident, reporter: DEMO_ACCOUNTS.sofie, summary: 'Payroll export fails',
+    fieldValues: { environment: 'Production', product: 'Payroll' }, contractPriority: { priority: 'p2' },
+  });
+}
+
+async function manyIssues() {
+  const s = await site(Date.parse('2026-11-02T08:00:00Z'));
+  const rnd = random(7);
+  const samples = [];
+  let largest = 0;
+  const wall = process.hrtime.bigint();
+  for (let i = 0; i < ISSUES; i++) {
+    s.clock.now += 60_000;
+    const issue = createIssue(s);
+    await deliver(s, samples);
+    for (const step of history(rnd, EVENTS)) {
+      s.clock.now += Math.floor(rnd() * 20 * 60_000);
+      await apply(s, issue.key, step);
+      await deliver(s, samples);
+    }
+    const record = await runAs(undefined, () => readIssueRecord(issue.id));
+    largest = Math.max(largest, Buffer.byteLength(JSON.stringify(record)));
+  }
+  const seconds = Number(process.hrtime.bigint() - wall) / 1e9;
+  s.close();
+  const sum = (k) => samples.reduce((t, x) => t + x[k], 0);
+  const cpu = samples.map((x) => x.cpuMs).sort((x, y) => x - y);
+  const changed = samples.filter((x) => x.writes > 0);
+  console.log(`${fmt(ISSUES, 0)} issues × ${EVENTS} events (${fmt(samples.length, 0)} events, ${fmt(seconds, 1)} s wall)`);
+  row('Jira reads per event (mean / max)', `${fmt(sum('reads') / samples.length)} / ${Math.max(...samples.map((x) => x.reads))}`, 'target ≤ 2');
+  row('Jira writes per event (mean / max when written)', `${fmt(sum('writes') / samples.length)} / ${Math.max(0, ...changed.map((x) => x.writes))}`, 'target ≤ 2, only on change');
+  row('  events that wrote Jira', `${fmt((100 * changed.length) / samples.length, 1)} %`);
+  row('storage operations per event (mean / max)', `${fmt(sum('kvs') / samples.length)} / ${Math.max(...samples.map((x) => x.kvs))}`, 'target ≤ 4');
+  row('app CPU per event (median / p95)', `${fmt(quantile(cpu, 0.5))} / ${fmt(quantile(cpu, 0.95))} ms`);
+  row('largest stored value', `${fmt(largest / 1024, 1)} KiB`);
+}
+
+/** One long-lived issue: CPU per event once it has ~500 events, and the stored size at 5,000. */
+async function longIssue() {
+  const s = await site(Date.parse('2026-01-05T08:00:00Z'));
+  const rnd = random(11);
+  const issue = createIssue(s);
+  await deliver(s, []);
+  const late = [];
+  let n = 1;
+  for (const step of history(rnd, 5000)) {
+    s.clock.now += Math.floor(rnd() * 60 * 60_000);
+    await apply(s, issue.key, step);
+    n++;
+    if (n > 480 && n <= 520) await deliver(s, late);
+    else if (n <= 480 || n % 250 === 0 || n === 5000) await deliver(s, []);
+    else s.events.length = 0; // between the measured points only the final replay matters: skip the rest
+  }
+  await deliver(s, []);
+  const record = await runAs(undefined, () => readIssueRecord(issue.id));
+  s.close();
+  const cpu = late.map((x) => x.cpuMs).sort((x, y) => x - y);
+  row('issue with ~500 events: app CPU per event (median / p95)', `${fmt(quantile(cpu, 0.5))} / ${fmt(quantile(cpu, 0.95))} ms`, 'target p95 ≤ 20 ms');
+  row('  Jira reads per event at ~500 events (mean)', fmt(late.reduce((t, x) => t + x.reads, 0) / late.length));
+  row('issue with 5,000 events: stored value', `${fmt(Buffer.byteLength(JSON.stringify(record)) / 1024, 1)} KiB`, 'target ≤ 64 KiB');
+  row('  cycles stored', String(record.cycles.length));
+}
+
+(async () => {
+  console.log('\nBackend: real handlers on the local Forge runtime, Jira answered by the JSM double\n');
+  await manyIssues();
+  await longIssue();
+})().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
