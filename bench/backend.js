@@ -71,6 +71,7 @@ async function site(start) {
 function* history(rnd, count) {
   const statuses = ['In Progress', 'Waiting for customer', 'In Progress', 'Waiting for release', 'Resolved'];
   let status = 'Open';
+  let priority = 'p2';
   for (let produced = 1; produced < count; ) {
     const kind = rnd();
     if (kind < 0.5) yield { kind: 'comment', author: rnd() < 0.6 ? 'agent' : 'customer', public: rnd() < 0.8 };
@@ -79,7 +80,10 @@ function* history(rnd, count) {
       if (to === status) continue;
       status = to;
       yield { kind: 'status', to };
-    } else yield { kind: 'priority', to: rnd() < 0.5 ? 'p1' : 'p2' };
+    } else {
+      priority = priority === 'p1' ? 'p2' : 'p1';
+      yield { kind: 'priority', to: priority };
+    }
     produced++;
   }
 }
