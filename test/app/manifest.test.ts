@@ -63,9 +63,7 @@ test('every function the modules reference is declared, and every declared funct
     }
   }
   for (const key of referenced) expect(declared).toContain(key);
-  // Resolver functions of the UI surfaces are attached when their Custom UI modules are declared.
-  const uiResolvers = ['issue-panel-resolver', 'admin-resolver', 'portal-resolver', 'worklist-resolver'];
-  for (const key of declared) if (!uiResolvers.includes(key)) expect(referenced).toContain(key);
+  for (const key of declared) expect(referenced).toContain(key);
 });
 
 test('the consumer method, queue, entity property, fields and app id match the code', () => {
@@ -101,6 +99,23 @@ function sources(dir: string): string[] {
   }
   return files;
 }
+
+test('each Custom UI module is served from a built static/ surface and resolved by the function its surface calls', () => {
+  const resources = new Map((manifest as unknown as { resources: Array<{ key: string; path: string }> }).resources.map((r) => [r.key, r.path]));
+  const ui = ['jira:issuePanel', 'jira:projectPage', 'jira:projectSettingsPage', 'jiraServiceManagement:portalRequestCreatePropertyPanel', 'jiraServiceManagement:portalRequestDetailPanel'];
+  const expected: Record<string, [string, string]> = {
+    'jira:issuePanel': ['static/issue-panel/dist', 'issue-panel-resolver'],
+    'jira:projectPage': ['static/worklist/dist', 'worklist-resolver'],
+    'jira:projectSettingsPage': ['static/admin/dist', 'admin-resolver'],
+    'jiraServiceManagement:portalRequestCreatePropertyPanel': ['static/portal-create/dist', 'portal-resolver'],
+    'jiraServiceManagement:portalRequestDetailPanel': ['static/portal-detail/dist', 'portal-resolver'],
+  };
+  for (const kind of ui) {
+    const module = manifest.modules[kind]![0]!;
+    expect([resources.get(String(module.resource)), (module.resolver as { function: string }).function]).toEqual(expected[kind]);
+  }
+  for (const dir of resources.values()) expect(statSync(path.join(root, dir, 'index.html')).isFile()).toBe(true);
+});
 
 test('every resolver key the UI invokes is defined by a resolver', () => {
   const defined = new Set([...keysOf((r) => defineIssuePanel(r)), ...keysOf((r) => defineAdmin(r)), ...keysOf((r) => definePortal(r)), ...keysOf((r) => defineWorklist(r))]);

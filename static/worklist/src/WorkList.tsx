@@ -1,0 +1,74 @@
+// The agents' work list: every open request of the project across customers, most urgent first, with what to do.
+import { useCallback, useState } from 'react';
+import { call } from '../../shared/api';
+import { Button, Loading, ProblemMessage, SectionMessage } from '../../shared/components';
+import { useViewerTimezone } from '../../shared/context';
+import { formatLocalTime } from '../../shared/format';
+import { hasCode, messagesOf } from '../../shared/problem';
+import { useResource } from '../../shared/use-resource';
+import type { WorkListAnswer } from '../../shared/views';
+import { NO_FILTERS, WorkListFilters, chosen, type Filters } from './WorkListFilters';
+import { WorkListTable } from './WorkListTable';
+
+function ListProblem({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  if (hasCode(error, 'NOT_CONFIGURED')) {
+    return (
+      <SectionMessage appearance="information" title="Contract SLA is not set up yet">
+        <p>{messagesOf(error).join(' ')}. A project administrator sets it up on the Contract SLA admin page.</p>
+      </SectionMessage>
+    );
+  }
+  if (hasCode(error, 'FORBIDDEN')) {
+    return (
+      <SectionMessage appearance="warning" title="The work list is for the project's agents">
+        <p>{messagesOf(error).join(' ')}</p>
+      </SectionMessage>
+    );
+  }
+  return (
+    <ProblemMessage title="The work list could not be loaded" error={error}>
+      <Button onClick={onRetry}>Try again</Button>
+    </ProblemMessage>
+  );
+}
+
+export function WorkList() {
+  const zone = useViewerTimezone();
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const fetcher = useCallback(() => call<WorkListAnswer>('worklist/list', { ...chosen(filters), timezone: zone }), [filters, zone]);
+  const list = useResource<WorkListAnswer>(zone ? fetcher : null);
+  const retry = (): void => void list.reload();
+
+  const answer = list.data;
+  if (!zone || !answer) {
+    if (list.error !== null) return <ListProblem error={list.error} onRetry={retry} />;
+    return <Loading label="Ranking the open requests…" />;
+  }
+  const filtered = Object.keys(chosen(filters)).length > 0;
+  return (
+    <main className="worklist-page">
+      <header className="toolbar">
+        <h2>Work list</h2>
+        <span className="subtle" data-testid="worklist-count">
+          {filtered ? `${answer.items.length} of ${answer.total} open requests` : `${answer.total} open requests`} · updated {formatLocalTime(new Date(list.receivedAt).toISOString(), zone, list.receivedAt)}
+        </span>
+        <Button onClick={retry} disabled={list.loading}>
+          {list.loading ? 'Refreshing…' : 'Refresh'}
+        </Button>
+      </header>
+      <WorkListFilters options={answer.options} filters={filters} onChange={setFilters} />
+      {list.error !== null && <ListProblem error={list.error} onRetry={retry} />}
+      {answer.items.length > 0 ? (
+        <WorkListTable items={answer.items} zone={zone} now={list.receivedAt} />
+      ) : answer.total === 0 ? (
+        <SectionMessage appearance="success" title="No open requests">
+          <p>Nothing is waiting on the project's agents.</p>
+        </SectionMessage>
+      ) : (
+        <SectionMessage appearance="information" title="No open requests match these filters">
+          <Button onClick={() => setFilters(NO_FILTERS)}>Clear filters</Button>
+        </SectionMessage>
+      )}
+    </main>
+  );
+}

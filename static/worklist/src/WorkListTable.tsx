@@ -1,0 +1,92 @@
+// The open requests in the order the resolver ranks them (breached first, then the nearest deadline, then the
+// priority's rank): the order is the advice, so the table never re-sorts.
+import { router } from '@forge/bridge';
+import type { MouseEvent } from 'react';
+import { Lozenge } from '../../shared/components';
+import { formatLocalTime, formatRelative } from '../../shared/format';
+import type { WorkItem } from '../../shared/views';
+
+/** Opens the request in Jira itself: the work list runs in a frame, where a plain link would open Jira inside it. */
+function RequestLink({ issueKey }: { issueKey: string }) {
+  const path = `/browse/${issueKey}`;
+  const open = (event: MouseEvent<HTMLAnchorElement>): void => {
+    event.preventDefault();
+    void router.open(path);
+  };
+  return (
+    <a href={path} onClick={open} className="worklist__key">
+      {issueKey}
+    </a>
+  );
+}
+
+function Deadline({ item, zone, now }: { item: WorkItem; zone: string; now: number }) {
+  return (
+    <>
+      {item.breached && <Lozenge appearance="removed">Breached</Lozenge>}
+      {item.state === 'paused' && <Lozenge appearance="moved">Paused</Lozenge>}
+      {item.deadline ? (
+        <>
+          <span className={`deadline__relative${item.breached ? ' danger' : ''}`}>{formatRelative(item.deadline, now)}</span>
+          <span className="deadline__absolute subtlest">{formatLocalTime(item.deadline, zone, now)}</span>
+        </>
+      ) : (
+        item.state !== 'paused' && <span className="subtle">No deadline</span>
+      )}
+    </>
+  );
+}
+
+function WorkItemRow({ item, zone, now }: { item: WorkItem; zone: string; now: number }) {
+  return (
+    <tr data-testid="worklist-row" className={item.breached ? 'worklist-row--breached' : undefined}>
+      <td>
+        <RequestLink issueKey={item.issueKey} />
+      </td>
+      <td>{item.summary}</td>
+      <td>{item.customer?.name ?? <span className="subtle">Unknown</span>}</td>
+      <td>{item.agreement?.name ?? <span className="subtle">None</span>}</td>
+      <td>{item.priority ? item.priority.name : <span className="subtle">Not chosen</span>}</td>
+      <td>
+        {item.nextGoal ? (
+          <>
+            {item.nextGoal.name}
+            {item.nextGoal.cycle > 1 && <span className="subtle"> #{item.nextGoal.cycle}</span>}
+          </>
+        ) : (
+          <span className="subtle">—</span>
+        )}
+      </td>
+      <td className="deadline">
+        <Deadline item={item} zone={zone} now={now} />
+      </td>
+      <td className={`worklist__guidance worklist__guidance--${item.state}`}>{item.guidance}</td>
+      <td>{item.assignee?.displayName ?? <span className="subtle">Unassigned</span>}</td>
+    </tr>
+  );
+}
+
+export function WorkListTable({ items, zone, now }: { items: WorkItem[]; zone: string; now: number }) {
+  return (
+    <table className="worklist">
+      <thead>
+        <tr>
+          <th scope="col">Request</th>
+          <th scope="col">Summary</th>
+          <th scope="col">Customer</th>
+          <th scope="col">Agreement</th>
+          <th scope="col">Priority</th>
+          <th scope="col">Next goal</th>
+          <th scope="col">Deadline</th>
+          <th scope="col">What to do</th>
+          <th scope="col">Assignee</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((item) => (
+          <WorkItemRow key={item.issueKey} item={item} zone={zone} now={now} />
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,174 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { WorkItem, WorkListAnswer } from '../../../static/shared/views';
+import { WorkList } from '../../../static/worklist/src/WorkList';
+import { answer, callsTo, failed, host, mocked, ok } from '../bridge-double';
+
+jest.mock('@forge/bridge', () => jest.requireActual<typeof import('../bridge-double')>('../bridge-double').bridgeModule());
+
+// Monday 23 November 2026, 14:00 UTC; the agent works in Copenhagen (15:00 local).
+const NOW = Date.parse('2026-11-23T14:00:00Z');
+const ZONE = 'Europe/Copenhagen';
+
+const acme = { id: 'acme', name: 'ACME A/S' };
+const fjord = { id: 'fjord', name: 'Fjord Logistik ApS' };
+const mette = { accountId: '5b10a2844c20165700ede21g', displayName: 'Mette Holm' };
+
+const overdue: WorkItem = {
+  issueKey: 'SUP-12', summary: 'Payroll run fails with error 500', customer: acme, agreement: { id: 'acme-prod', name: 'ACME Production' },
+  priority: { id: 'p1', name: '1 – Critical', rank: 1 }, assignee: mette, nextGoal: { id: 'resolution', name: 'Time to resolution', cycle: 1 },
+  state: 'breached', deadline: '2026-11-23T12:00:00Z', breached: true, guidance: 'Resolve the request — overdue since 13:00, 2 h of business time over',
+};
+const dueSoon: WorkItem = {
+  issueKey: 'SUP-17', summary: 'Cannot export payslips to PDF', customer: acme, agreement: { id: 'acme-prod', name: 'ACME Production' },
+  priority: { id: 'p2', name: '2 – High', rank: 2 }, assignee: null, nextGoal: { id: 'resolution', name: 'Time to resolution', cycle: 1 },
+  state: 'running', deadline: '2026-11-23T15:05:00Z', breached: false, guidance: 'Resolve the request by 16:05 — 1 h 5 m of business time left',
+};
+const informTomorrow: WorkItem = {
+  issueKey: 'SUP-31', summary: 'Shipment labels print twice', customer: fjord, agreement: { id: 'fjord-prod', name: 'Fjord Production' },
+  priority: { id: 'yellow', name: 'Yellow', rank: 3 }, assignee: mette, nextGoal: { id: 'update', name: 'Keep the customer informed', cycle: 2 },
+  state: 'running', deadline: '2026-11-24T09:30:00Z', breached: false, guidance: 'Inform the customer of the status by Tue 24 Nov 10:30 — 3 h 30 m of business time left',
+};
+const waiting: WorkItem = {
+  issueKey: 'SUP-40', summary: 'New user for the warehouse', customer: fjord, agreement: { id: 'fjord-test', name: 'Fjord Test' },
+  priority: null, assignee: null, nextGoal: { id: 'resolution', name: 'Time to resolution', cycle: 1 },
+  state: 'paused', deadline: null, breached: false, guidance: 'Resolve the request — paused while the request is "Waiting for customer"',
+};
+
+const options: WorkListAnswer['options'] = {
+  customers: [acme, fjord],
+  agreements: [{ id: 'acme-prod', name: 'ACME Production' }, { id: 'fjord-prod', name: 'Fjord Production' }, { id: 'fjord-test', name: 'Fjord Test' }],
+  goals: [{ id: 'resolution', name: 'Time to resolution' }, { id: 'update', name: 'Keep the customer informed' }],
+  assignees: [mette],
+};
+const all = [overdue, dueSoon, informTomorrow, waiting];
+
+/** The resolver's filtering, so the test sees what a real answer to each payload looks like. */
+function list(payload: Record<string, unknown>): WorkListAnswer {
+  const items = all
+    .filter((i) => !payload.customer || i.customer?.id === payload.customer)
+    .filter((i) => !payload.agreement || i.agreement?.id === payload.agreement)
+    .filter((i) => !payload.goal || i.nextGoal?.id === payload.goal)
+    .filter((i) => !payload.assignee || (payload.assignee === 'unassigned' ? i.assignee === null : i.assignee?.accountId === payload.assignee));
+  return { items, total: all.length, options };
+}
+
+const keys = () => screen.getAllByTestId('worklist-row').map((r) => r.querySelector('a')?.textContent);
+
+beforeEach(() => {
+  jest.clearAllMocks();
+  jest.spyOn(Date, 'now').mockReturnValue(NOW);
+});
+afterEach(() => jest.restoreAllMocks());
+
+describe('the work list', () => {
+  test('shows the open requests in the order the resolver ranks them, with deadline, guidance and assignee', async () => {
+    host({ timezone: ZONE });
+    answer({ 'worklist/list': (p) => ok(list(p)) });
+    render(<WorkList />);
+
+    await waitFor(() => expect(screen.getAllByTestId('worklist-row')).toHaveLength(4));
+    expect(keys()).toEqual(['SUP-12', 'SUP-17', 'SUP-31', 'SUP-40']);
+    expect(callsTo('worklist/list')).toEqual([{ timezone: ZONE }]);
+
+    const [breached, soon, tomorrow, paused] = screen.getAllByTestId('worklist-row');
+    expect(breached!.className).toContain('worklist-row--breached');
+    expect(breached!.textContent).toContain('Breached');
+    expect(breached!.textContent).toContain('2 h ago');
+    expect(breached!.textContent).toContain('13:00');
+    expect(breached!.textContent).toContain('overdue since 13:00');
+    expect(breached!.textContent).toContain('ACME A/S');
+    expect(breached!.textContent).toContain('1 – Critical');
+    expect(breached!.textContent).toContain('Mette Holm');
+
+    expect(soon!.className).not.toContain('worklist-row--breached');
+    expect(soon!.textContent).not.toContain('Breached');
+    expect(soon!.textContent).toContain('in 1 h 5 m');
+    expect(soon!.textContent).toContain('16:05');
+    expect(soon!.textContent).toContain('Unassigned');
+    expect(soon!.textContent).toContain('Cannot export payslips to PDF');
+
+    expect(tomorrow!.textContent).toContain('Keep the customer informed #2');
+    expect(tomorrow!.textContent).toContain('Tue 24 Nov 10:30');
+    expect(tomorrow!.textContent).toContain('Fjord Production');
+
+    expect(paused!.textContent).toContain('Paused');
+    expect(paused!.textContent).toContain('Not chosen');
+    expect(screen.getByTestId('worklist-count').textContent).toContain('4 open requests');
+  });
+
+  test('filters by customer, assignee (unassigned too) and goal through the resolver', async () => {
+    host({ timezone: ZONE });
+    answer({ 'worklist/list': (p) => ok(list(p)) });
+    render(<WorkList />);
+    await waitFor(() => expect(keys()).toHaveLength(4));
+
+    const customer = screen.getByLabelText('Customer') as HTMLSelectElement;
+    expect([...customer.options].map((o) => o.textContent)).toEqual(['All customers', 'ACME A/S', 'Fjord Logistik ApS']);
+    fireEvent.change(customer, { target: { value: 'fjord' } });
+    await waitFor(() => expect(keys()).toEqual(['SUP-31', 'SUP-40']));
+    expect(callsTo('worklist/list').at(-1)).toEqual({ customer: 'fjord', timezone: ZONE });
+    expect(screen.getByTestId('worklist-count').textContent).toContain('2 of 4 open requests');
+
+    const assignee = screen.getByLabelText('Assignee') as HTMLSelectElement;
+    expect([...assignee.options].map((o) => o.textContent)).toEqual(['Anyone', 'Unassigned', 'Mette Holm']);
+    fireEvent.change(assignee, { target: { value: 'unassigned' } });
+    await waitFor(() => expect(keys()).toEqual(['SUP-40']));
+    expect(callsTo('worklist/list').at(-1)).toEqual({ customer: 'fjord', assignee: 'unassigned', timezone: ZONE });
+
+    fireEvent.change(customer, { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText('Next goal'), { target: { value: 'resolution' } });
+    await waitFor(() => expect(keys()).toEqual(['SUP-17', 'SUP-40']));
+    expect(callsTo('worklist/list').at(-1)).toEqual({ assignee: 'unassigned', goal: 'resolution', timezone: ZONE });
+
+    fireEvent.change(screen.getByLabelText('Agreement'), { target: { value: 'fjord-prod' } });
+    expect(await screen.findByText('No open requests match these filters')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(keys()).toHaveLength(4));
+    expect(callsTo('worklist/list').at(-1)).toEqual({ timezone: ZONE });
+  });
+
+  test('opens a request in Jira through the router', async () => {
+    host({ timezone: ZONE });
+    answer({ 'worklist/list': (p) => ok(list(p)) });
+    render(<WorkList />);
+
+    fireEvent.click(await screen.findByRole('link', { name: 'SUP-17' }));
+    expect(mocked.open).toHaveBeenCalledWith('/browse/SUP-17');
+  });
+
+  test('says so when nothing is open, and refreshes on request', async () => {
+    host({ timezone: ZONE });
+    let items: WorkItem[] = [];
+    answer({ 'worklist/list': () => ok({ items, total: items.length, options: { customers: [], agreements: [], goals: [], assignees: [] } }) });
+    render(<WorkList />);
+
+    expect(await screen.findByText('No open requests')).toBeTruthy();
+    items = [dueSoon];
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    await waitFor(() => expect(keys()).toEqual(['SUP-17']));
+    expect(callsTo('worklist/list')).toHaveLength(2);
+  });
+
+  test('tells a customer-side user the list is for agents', async () => {
+    host({ timezone: ZONE });
+    answer({ 'worklist/list': () => failed({ code: 'FORBIDDEN', message: 'Only agents of project SUP see the work list' }) });
+    render(<WorkList />);
+
+    expect(await screen.findByText("The work list is for the project's agents")).toBeTruthy();
+    expect(screen.getByText('Only agents of project SUP see the work list')).toBeTruthy();
+    expect(screen.queryAllByTestId('worklist-row')).toHaveLength(0);
+  });
+
+  test('keeps the rows visible when a refresh fails', async () => {
+    host({ timezone: ZONE });
+    let down = false;
+    answer({ 'worklist/list': (p) => (down ? failed({ code: 'INTERNAL', message: 'Storage is unavailable; try again' }) : ok(list(p))) });
+    render(<WorkList />);
+    await waitFor(() => expect(keys()).toHaveLength(4));
+
+    down = true;
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Storage is unavailable; try again');
+    expect(keys()).toHaveLength(4);
+  });
+});
