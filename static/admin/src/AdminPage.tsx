@@ -1,0 +1,212 @@
+// The project admin page (jira:projectSettingsPage): the whole configuration bundle as forms in tabs, checked as
+// the admin types, saved as one new version. Errors sit on their fields and are summarised at the top.
+import { useEffect, useState, type ReactElement } from 'react';
+import { ActionModelsSection } from './ActionModelEditor';
+import { ActionsSection } from './ActionEditor';
+import { AgreementsSection } from './AgreementEditor';
+import { CalendarsSection } from './CalendarEditor';
+import { Button } from './controls';
+import { CustomersSection } from './CustomerEditor';
+import type { SectionProps } from './editing';
+import { ErrorSummary, IssuesProvider, revealField } from './errors';
+import { formatSavedAt } from './format';
+import { GoalsSection } from './GoalEditor';
+import { HolidayCollectionsSection } from './HolidayCollectionEditor';
+import { ImportExport } from './ImportExport';
+import { LookupsProvider } from './lookups';
+import { labelOf, type ConfigBundle } from './model';
+import { sectionOf, segmentsOf } from './paths';
+import { PriorityModelsSection } from './PriorityModelEditor';
+import { Simulator } from './Simulator';
+import { useConfiguration } from './useConfiguration';
+
+type SectionKey = Exclude<keyof ConfigBundle, 'version'>;
+
+interface EditorTab {
+  id: SectionKey;
+  label: string;
+  noun: string;
+  Section: (props: SectionProps) => ReactElement;
+}
+
+const EDITOR_TABS: EditorTab[] = [
+  { id: 'calendars', label: 'Calendars', noun: 'Calendar', Section: CalendarsSection },
+  { id: 'holidayCollections', label: 'Holiday collections', noun: 'Holiday collection', Section: HolidayCollectionsSection },
+  { id: 'actions', label: 'Actions', noun: 'Action', Section: ActionsSection },
+  { id: 'actionModels', label: 'Action models', noun: 'Action model', Section: ActionModelsSection },
+  { id: 'goals', label: 'Goals', noun: 'Goal', Section: GoalsSection },
+  { id: 'priorityModels', label: 'Priority models', noun: 'Priority model', Section: PriorityModelsSection },
+  { id: 'customers', label: 'Customers', noun: 'Customer', Section: CustomersSection },
+  { id: 'agreements', label: 'Agreements', noun: 'Agreement', Section: AgreementsSection },
+];
+
+type TabId = SectionKey | 'simulator' | 'files';
+
+const OTHER_TABS: Array<{ id: TabId; label: string }> = [
+  { id: 'simulator', label: 'Simulator' },
+  { id: 'files', label: 'Import, export & history' },
+];
+
+const tabOfPath = (path: string): EditorTab | undefined => EDITOR_TABS.find((t) => t.id === sectionOf(path));
+
+/** `Calendar “Copenhagen office hours” › week.mon[1]`: the entry by name, then where inside it. */
+export function describePath(bundle: ConfigBundle, path: string): string {
+  const tab = tabOfPath(path);
+  const segments = segmentsOf(path);
+  if (path === '(root)') return 'The configuration';
+  if (!tab) return path;
+  const index = segments[1];
+  if (typeof index !== 'number') return `${tab.label} › ${path.slice(tab.id.length).replace(/^\./, '') || 'the list'}`;
+  const entry = (bundle[tab.id] as Array<{ id: string; name?: string }>)[index];
+  const rest = path.slice(`${tab.id}[${index}]`.length).replace(/^\./, '');
+  const name = entry ? labelOf(entry) : `#${index + 1}`;
+  return rest ? `${tab.noun} ${name} › ${rest}` : `${tab.noun} ${name}`;
+}
+
+function TabBar({ active, onSelect, counts }: { active: TabId; onSelect: (tab: TabId) => void; counts: Map<TabId, number> }) {
+  const tabs: Array<{ id: TabId; label: string }> = [...EDITOR_TABS, ...OTHER_TABS];
+  return (
+    <div role="tablist" aria-label="Configuration" className="tabs">
+      {tabs.map((tab) => {
+        const count = counts.get(tab.id) ?? 0;
+        return (
+          <button
+            key={tab.id}
+            type="button"
+            role="tab"
+            id={`tab-${tab.id}`}
+            aria-selected={active === tab.id}
+            aria-controls={`panel-${tab.id}`}
+            className={`tab ${active === tab.id ? 'active' : ''}`}
+            onClick={() => onSelect(tab.id)}
+          >
+            {tab.label}
+            {count > 0 && (
+              <span className="badge danger" aria-label={`${count} problems`}>
+                {count}
+              </span>
+            )}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+function SaveBar({ config }: { config: ReturnType<typeof useConfiguration> }) {
+  const { meta, dirty, checking, saving, issues, saved } = config;
+  const state = saving ? 'Saving…' : checking ? 'Checking…' : issues.length > 0 ? `${issues.length} problem${issues.length === 1 ? '' : 's'}` : dirty ? 'Unsaved changes' : 'All changes saved';
+  return (
+    <header className="save-bar">
+      <div>
+        <h1>Contract SLA</h1>
+        <div className="hint">
+          {meta.version === 0 ? 'Nothing saved yet' : `Version ${meta.version}, saved ${formatSavedAt(meta.savedAt)}`}
+        </div>
+      </div>
+      <div className="save-actions">
+        <span className={`save-state ${issues.length > 0 ? 'danger-text' : ''}`} aria-live="polite">
+          {state}
+        </span>
+        {saved && (
+          <span className="saved" role="status" data-testid="saved">
+            Saved as version {saved.version}
+          </span>
+        )}
+        <Button onClick={() => void config.reload()} disabled={saving}>
+          {dirty ? 'Discard changes' : 'Reload'}
+        </Button>
+        <Button variant="primary" data-testid="save" onClick={() => void config.save()} disabled={saving}>
+          Save
+        </Button>
+      </div>
+    </header>
+  );
+}
+
+export function AdminPage() {
+  const config = useConfiguration();
+  const [tab, setTab] = useState<TabId>('calendars');
+  const [reveal, setReveal] = useState<{ path: string } | null>(null);
+
+  // After switching to the tab of an error, its field exists: scroll to it and focus it.
+  useEffect(() => {
+    if (reveal) revealField(reveal.path);
+  }, [reveal]);
+
+  if (config.load.status === 'loading') return <p className="loading">Loading the configuration…</p>;
+  if (config.load.status === 'failed') {
+    return (
+      <div className="notice danger" role="alert">
+        <p>The configuration could not be loaded:</p>
+        <ul>
+          {config.load.messages.map((m, i) => (
+            <li key={i}>{m}</li>
+          ))}
+        </ul>
+        <Button onClick={() => void config.reload()}>Try again</Button>
+      </div>
+    );
+  }
+
+  const counts = new Map<TabId, number>();
+  for (const issue of config.issues) {
+    const owner = tabOfPath(issue.path);
+    if (owner) counts.set(owner.id, (counts.get(owner.id) ?? 0) + 1);
+  }
+  const editorTab = EDITOR_TABS.find((t) => t.id === tab);
+
+  return (
+    <LookupsProvider>
+      <IssuesProvider value={config.issues}>
+        <main className="admin">
+          <SaveBar config={config} />
+          {config.conflict && (
+            <div className="notice warning" role="alert" data-testid="conflict">
+              <p>{config.conflict}</p>
+              <p>Reloading shows their version; your edits here are discarded, so note them first.</p>
+              <Button variant="primary" onClick={() => void config.reload()}>
+                Reload the saved configuration
+              </Button>
+              <Button variant="subtle" onClick={() => config.setConflict(null)}>
+                Keep editing
+              </Button>
+            </div>
+          )}
+          {config.problems.length > 0 && (
+            <div className="notice danger" data-testid="problems">
+              {config.problems.map((p, i) => (
+                <p key={i}>{p}</p>
+              ))}
+            </div>
+          )}
+          <ErrorSummary
+            issues={config.issues}
+            describe={(path) => describePath(config.bundle, path)}
+            canShow={(path) => tabOfPath(path) !== undefined}
+            onShow={(path) => {
+              const owner = tabOfPath(path);
+              if (owner) setTab(owner.id);
+              setReveal({ path });
+            }}
+          />
+          <TabBar active={tab} onSelect={setTab} counts={counts} />
+          {editorTab && (
+            <div role="tabpanel" id={`panel-${editorTab.id}`} aria-labelledby={`tab-${editorTab.id}`} className="panel">
+              <editorTab.Section bundle={config.bundle} edit={config.edit} />
+            </div>
+          )}
+          {/* Kept mounted while hidden so a simulation survives a visit to another tab. */}
+          <div role="tabpanel" id="panel-simulator" aria-labelledby="tab-simulator" className="panel" hidden={tab !== 'simulator'}>
+            <Simulator bundle={config.bundle} onBundleErrors={config.showBundleErrors} />
+          </div>
+          {tab === 'files' && (
+            <div role="tabpanel" id="panel-files" aria-labelledby="tab-files" className="panel">
+              <ImportExport version={config.meta.version} dirty={config.dirty} onImported={config.adoptSaved} onConflict={config.setConflict} />
+            </div>
+          )}
+        </main>
+      </IssuesProvider>
+    </LookupsProvider>
+  );
+}

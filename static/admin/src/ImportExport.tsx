@@ -1,0 +1,233 @@
+// The configuration as a file: export the saved bundle, import one (validated and versioned like a save), the
+// saved versions, and a manual re-evaluation of the project's requests.
+import { useEffect, useRef, useState } from 'react';
+import { ApiError, call } from '../../shared/api';
+import { Button } from './controls';
+import { formatSavedAt } from './format';
+import type { ConfigMeta } from './model';
+import { withoutPrefix } from './paths';
+
+interface Props {
+  version: number;
+  dirty: boolean;
+  /** The import became the stored configuration. */
+  onImported: (meta: ConfigMeta) => Promise<void>;
+  onConflict: (message: string) => void;
+}
+
+function readText(file: File): Promise<string> {
+  // FileReader rather than File.text(): older embedded browsers lack the latter.
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
+    reader.readAsText(file);
+  });
+}
+
+/** Offers text as a file download through a temporary object URL. */
+export function download(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // The download has started from the click; the URL is no longer needed.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+function ExportPanel() {
+  const [state, setState] = useState<string | null>(null);
+  const run = async () => {
+    try {
+      const { fileName, json } = await call<{ fileName: string; json: string }>('admin/config/export');
+      download(fileName, json);
+      setState(`Downloaded ${fileName}`);
+    } catch (error) {
+      setState(error instanceof Error ? error.message : String(error));
+    }
+  };
+  return (
+    <section className="card">
+      <h3>Export</h3>
+      <p>Downloads the saved configuration (not unsaved edits) as a JSON file, to keep or to import elsewhere.</p>
+      <Button onClick={() => void run()} data-testid="export">
+        Export configuration
+      </Button>
+      {state && (
+        <p role="status" className="hint">
+          {state}
+        </p>
+      )}
+    </section>
+  );
+}
+
+interface FileIssue {
+  path: string;
+  message: string;
+}
+
+function ImportPanel({ version, dirty, onImported, onConflict }: Props) {
+  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [issues, setIssues] = useState<FileIssue[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  const choose = async (chosen: File | undefined) => {
+    setIssues([]);
+    setMessage(null);
+    if (!chosen) return setFile(null);
+    try {
+      setFile({ name: chosen.name, text: await readText(chosen) });
+    } catch (error) {
+      setMessage((error as Error).message);
+    }
+  };
+
+  const run = async () => {
+    if (!file) return;
+    setBusy(true);
+    setIssues([]);
+    setMessage(null);
+    try {
+      const meta = await call<ConfigMeta>('admin/config/import', { json: file.text, expectedVersion: version });
+      setFile(null);
+      if (input.current) input.current.value = '';
+      setMessage(`Imported ${file.name} as version ${meta.version}.`);
+      await onImported(meta);
+    } catch (error) {
+      if (error instanceof ApiError && error.errors.some((e) => e.code === 'CONFLICT')) onConflict(error.errors.find((e) => e.code === 'CONFLICT')!.message);
+      else if (error instanceof ApiError) {
+        // Paths are in the file (bundle.…) or about the file itself; none of them is a field on this page.
+        setIssues(error.errors.map((e) => ({ path: withoutPrefix(e.path, 'bundle') ?? e.path ?? '', message: e.message })));
+        setMessage(`${file.name} was not imported: nothing was saved.`);
+      } else setMessage(String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card">
+      <h3>Import</h3>
+      <p>
+        Replaces the whole configuration with a JSON file. It is checked like a save: a file with problems is refused
+        and nothing changes.{dirty && ' Your unsaved edits on this page would be discarded.'}
+      </p>
+      <label className="field">
+        <span className="field-label">Configuration file (.json)</span>
+        <input ref={input} type="file" accept=".json,application/json" data-testid="import-file" onChange={(e) => void choose(e.target.files?.[0])} />
+      </label>
+      {file && (
+        <Button variant="primary" onClick={() => void run()} disabled={busy} data-testid="import">
+          Import {file.name}
+        </Button>
+      )}
+      {message && (
+        <p role="status" className="hint">
+          {message}
+        </p>
+      )}
+      {issues.length > 0 && (
+        <ul className="file-issues">
+          {issues.map((issue, i) => (
+            <li key={i} className="field-error" data-file-path={issue.path}>
+              <strong>{issue.path}</strong>: {issue.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+interface HistoryEntry {
+  version: number;
+  savedAt: number | string;
+  savedBy: string;
+}
+
+function HistoryPanel({ version }: { version: number }) {
+  const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    call<HistoryEntry[]>('admin/config/history')
+      .then((list) => live && setEntries(list))
+      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      live = false;
+    };
+  }, [version]);
+  return (
+    <section className="card">
+      <h3>History</h3>
+      {error && <p className="notice danger">{error}</p>}
+      {!entries && !error && <p className="hint">Loading…</p>}
+      {entries && entries.length === 0 && <p className="hint">Nothing has been saved yet.</p>}
+      {entries && entries.length > 0 && (
+        <table className="table" data-testid="history">
+          <thead>
+            <tr>
+              <th>Version</th>
+              <th>Saved</th>
+              <th>By (account id)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.version}>
+                <td>
+                  {entry.version}
+                  {entry.version === version && <span className="badge">current</span>}
+                </td>
+                <td>{formatSavedAt(entry.savedAt)}</td>
+                <td>{entry.savedBy}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function ReevaluatePanel() {
+  const [state, setState] = useState<string | null>(null);
+  const run = async () => {
+    try {
+      await call<{ queued: boolean }>('admin/reevaluate');
+      setState('Queued: the project’s open requests are being recomputed with the saved configuration.');
+    } catch (error) {
+      setState(error instanceof Error ? error.message : String(error));
+    }
+  };
+  return (
+    <section className="card">
+      <h3>Recompute requests</h3>
+      <p>Saving recomputes the project’s open requests by itself; recompute by hand when they look out of date.</p>
+      <Button onClick={() => void run()}>Recompute now</Button>
+      {state && (
+        <p role="status" className="hint">
+          {state}
+        </p>
+      )}
+    </section>
+  );
+}
+
+export function ImportExport(props: Props) {
+  return (
+    <div>
+      <ExportPanel />
+      <ImportPanel {...props} />
+      <HistoryPanel version={props.version} />
+      <ReevaluatePanel />
+    </div>
+  );
+}

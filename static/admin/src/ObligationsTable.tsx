@@ -1,0 +1,109 @@
+// What the engine says about the simulated request: every cycle of every goal, and the goal to work on next.
+import { formatInstant, formatSeconds } from './format';
+import type { ConfigBundle } from './model';
+
+export interface ObligationJson {
+  goal: string;
+  cycle: number;
+  internal: boolean;
+  state: 'running' | 'paused' | 'completed' | 'cancelled';
+  startedAt: string;
+  endedAt: string | null;
+  targetSeconds: number;
+  elapsedSeconds: number;
+  remainingSeconds: number;
+  breached: boolean;
+  breachedAt: string | null;
+  deadline: string | null;
+}
+
+export interface EvaluationJson {
+  issue: string;
+  agreement: string | null;
+  obligations: ObligationJson[];
+  next: { goal: string; cycle: number; deadline: string | null } | null;
+}
+
+function When({ iso, zone }: { iso: string | null; zone: string }) {
+  if (iso === null) return <span className="hint">—</span>;
+  return (
+    <time dateTime={iso} title={iso}>
+      {formatInstant(iso, zone)}
+    </time>
+  );
+}
+
+export function ObligationsTable({ evaluation, bundle }: { evaluation: EvaluationJson; bundle: ConfigBundle }) {
+  const agreement = bundle.agreements.find((a) => a.id === evaluation.agreement);
+  const zone = bundle.calendars.find((c) => c.id === agreement?.calendar)?.timezone ?? 'UTC';
+  const goalName = (id: string) => bundle.goals.find((g) => g.id === id)?.name ?? id;
+  if (evaluation.agreement === null) {
+    return (
+      <p className="notice warning" data-testid="simulation-result">
+        No agreement applies to {evaluation.issue}: check its customer, environment, product and creation date. It has no obligations.
+      </p>
+    );
+  }
+  const next = evaluation.next;
+  return (
+    <div data-testid="simulation-result">
+      <p>
+        {evaluation.issue} is measured by agreement <strong>{agreement?.name ?? evaluation.agreement}</strong> ({evaluation.agreement}). Times in {zone}.
+      </p>
+      <p data-testid="next-goal" className="next-goal">
+        {next ? (
+          <>
+            Next: <strong>{goalName(next.goal)}</strong> (cycle {next.cycle}){next.deadline ? <>, due <When iso={next.deadline} zone={zone} /></> : ', paused'}
+          </>
+        ) : (
+          'Nothing is open: no next goal.'
+        )}
+      </p>
+      {evaluation.obligations.length === 0 ? (
+        <p className="hint">No goal of the agreement was started.</p>
+      ) : (
+        <table className="table obligations">
+          <thead>
+            <tr>
+              <th>Goal</th>
+              <th>Cycle</th>
+              <th>State</th>
+              <th>Target</th>
+              <th>Elapsed</th>
+              <th>Remaining</th>
+              <th>Deadline</th>
+              <th>Breached</th>
+            </tr>
+          </thead>
+          <tbody>
+            {evaluation.obligations.map((o) => (
+              <tr key={`${o.goal}:${o.cycle}`} className={o.breached ? 'breached' : undefined}>
+                <td>
+                  {goalName(o.goal)}
+                  {o.internal && <span className="badge">internal</span>}
+                </td>
+                <td>{o.cycle}</td>
+                <td>{o.state}</td>
+                <td>{formatSeconds(o.targetSeconds)}</td>
+                <td>{formatSeconds(o.elapsedSeconds)}</td>
+                <td>{formatSeconds(o.remainingSeconds)}</td>
+                <td>
+                  <When iso={o.deadline} zone={zone} />
+                </td>
+                <td>
+                  {o.breached ? (
+                    <span className="danger-text">
+                      Yes{o.breachedAt && <>, at <When iso={o.breachedAt} zone={zone} /></>}
+                    </span>
+                  ) : (
+                    'No'
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+// How times and durations read on the admin page. Durations follow the engine's own grammar so a hint never
+// disagrees with the validator.
+import { parseDuration } from '../../../src/engine/duration';
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** `PT4H` → `4 hours`, `P1DT2H` → `26 hours (a day is 24 hours)`; undefined when the text is not a duration. */
+export function describeTarget(text: string): string | undefined {
+  const ms = parseDuration(text.trim());
+  if (ms === undefined) return undefined;
+  const totalSeconds = Math.round(ms / 1000);
+  if (totalSeconds === 0) return 'no time at all (due immediately)';
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = totalSeconds % 60;
+  const parts = [hours && plural(hours, 'hour'), minutes && plural(minutes, 'minute'), seconds && plural(seconds, 'second')].filter(Boolean);
+  const words = parts.join(' ');
+  // Admins read "P1D" as a working day; the spec says it is 24 hours of business time, so say so.
+  return /D/.test(text) ? `${words} of business time (a day is 24 hours)` : `${words} of business time`;
+}
+
+/** Seconds as `1 h 20 m`; negative amounts (overdue) with a minus sign. */
+export function formatSeconds(seconds: number): string {
+  const sign = seconds < 0 ? '−' : '';
+  let rest = Math.abs(seconds);
+  const h = Math.floor(rest / 3600);
+  rest -= h * 3600;
+  const m = Math.floor(rest / 60);
+  const s = rest - m * 60;
+  const parts: string[] = [];
+  if (h) parts.push(`${h} h`);
+  if (m) parts.push(`${m} m`);
+  if (s || parts.length === 0) parts.push(`${s} s`);
+  return sign + parts.join(' ');
+}
+
+/** A zone the browser knows, else UTC, so formatting never throws on a half-typed zone. */
+export function safeZone(zone: string | undefined): string {
+  if (!zone) return 'UTC';
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return zone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** `Mon 23 Nov 2026, 09:00` in the given zone. */
+export function formatInstant(iso: string, zone: string | undefined): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: safeZone(zone),
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(date);
+}
+
+/** The current instant as the resolvers accept it, to the minute: `2026-11-23T14:00:00Z`. */
+export function nowInstant(now = Date.now()): string {
+  return new Date(Math.floor(now / 60_000) * 60_000).toISOString().replace('.000Z', 'Z');
+}
+
+/** An ISO instant plus some minutes, in UTC (or undefined when the text is not an instant). */
+export function addMinutes(iso: string, minutes: number): string | undefined {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? undefined : nowInstant(ms + minutes * 60_000);
+}
+
+/** Epoch milliseconds of a stored `savedAt` (a number) or of ISO text, as readable text. */
+export function formatSavedAt(savedAt: number | string | null | undefined): string {
+  if (savedAt === null || savedAt === undefined) return 'never';
+  const date = new Date(savedAt);
+  return Number.isNaN(date.getTime()) ? String(savedAt) : formatInstant(date.toISOString(), Intl.DateTimeFormat().resolvedOptions().timeZone);
+}
