@@ -63,7 +63,7 @@ export interface SandboxStateView {
   /** The sandbox clock (ISO instant). */
   now: string;
   timezone: string;
-  site: { name: string; url: string; project: { key: string; name: string } };
+  site: { name: string; url: string; project: { id: string; key: string; name: string } };
   people: PersonView[];
   requestTypes: Array<{ id: string; name: string; description: string }>;
   statuses: string[];

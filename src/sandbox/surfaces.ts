@@ -27,7 +27,7 @@ export const SURFACES: Record<Surface, SurfaceModule> = {
     type: 'jiraServiceManagement:portalRequestDetailPanel',
     moduleKey: 'contract-sla-portal-commitments',
     resolver: 'portalResolver',
-    title: 'Our commitments',
+    title: 'Service commitments',
   },
 };
 

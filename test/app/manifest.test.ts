@@ -11,6 +11,7 @@ import { defineAdmin } from '../../src/resolvers/admin';
 import { defineIssuePanel } from '../../src/resolvers/issue-panel';
 import { definePortal } from '../../src/resolvers/portal';
 import { defineWorklist } from '../../src/resolvers/worklist';
+import { SURFACES } from '../../src/sandbox/surfaces';
 import { ENTITY, INDEX } from '../../src/storage/entities';
 import { CONTRACT_PRIORITY_FIELD_KEY, NEXT_DEADLINE_FIELD_KEY } from '../../src/timeline/site-fields';
 import { defineReevaluationConsumer } from '../../src/triggers/reevaluation-consumer';
@@ -115,6 +116,17 @@ test('each Custom UI module is served from a built static/ surface and resolved 
     expect([resources.get(String(module.resource)), (module.resolver as { function: string }).function]).toEqual(expected[kind]);
   }
   for (const dir of resources.values()) expect(statSync(path.join(root, dir, 'index.html')).isFile()).toBe(true);
+});
+
+test('the sandbox hosts each surface as the module the manifest declares, with the same key, title and resolver', () => {
+  const functions = new Map(manifest.modules.function!.map((f) => [String(f.key), String(f.handler).split('.')[1]]));
+  for (const [surface, module] of Object.entries(SURFACES)) {
+    const declared = manifest.modules[module.type]!.find((m) => m.key === module.moduleKey);
+    expect(declared).toBeDefined();
+    expect(declared!.resource).toBe(surface);
+    expect(declared!.title).toBe(module.title);
+    expect(functions.get((declared!.resolver as { function: string }).function)).toBe(module.resolver);
+  }
 });
 
 test('every resolver key the UI invokes is defined by a resolver', () => {

@@ -1,0 +1,388 @@
+// The sandbox's one site: the app installed on the Nordlys IT demo site (a ForgeHost), kept in a state folder so it
+// survives restarts, and the changes the control strip makes to it. Every change runs alone and ends with the site
+// settled — events handled by the trigger, queued re-evaluations done — and the state saved.
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import { DEMO_ACCOUNTS, JsmDoubleError, jsmProductHandler, type Issue, type JsmDouble } from '../jsm-double';
+import type { PersonView, Placement, PriorityChoiceView, SandboxStateView, Surface } from './api-types';
+import { ForgeHost } from './forge-host';
+import { requestList } from './request-views';
+import { SITE_TIMEZONE, SURFACE_NAMES, SURFACES, invokeContext } from './surfaces';
+
+const ROOT = path.join(__dirname, '../..');
+const STATE_FILE = 'site.json';
+const STORAGE_FILE = 'storage.sqlite';
+const STATE_FORMAT = 'contract-sla-sandbox';
+
+/** A refusal the host page shows as is (a 4xx), as opposed to a fault in the sandbox (a 500). */
+export class SandboxError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface DemoSiteOptions {
+  /** Where the storage (SQLite) and the site with its clock (JSON) are kept. */
+  stateDir: string;
+  /** Where the clock starts on a first start and after a reset (epoch ms); a working morning when absent. */
+  clockStart?: number;
+  /** The configuration Mette saves on a first start and after a reset. */
+  configPath?: string;
+}
+
+interface SavedState {
+  format: typeof STATE_FORMAT;
+  version: 1;
+  now: number;
+  site: unknown;
+}
+
+export interface NewRequest {
+  reporter: string;
+  requestTypeId: string;
+  summary: string;
+  description?: string;
+  environment?: string;
+  product?: string;
+  /** The contract priority as the portal panel chose it: `{ priority, agreement }`. */
+  contractPriority?: unknown;
+}
+
+/** What the bridge's `fetchProduct` answers: the body as text, as @forge/bridge builds a Response from it. */
+export interface ProductAnswer {
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export type ClockMove = { by: number } | { to: number };
+
+export class DemoSite {
+  private current: ForgeHost;
+  private tail: Promise<unknown> = Promise.resolve();
+  private readonly config: unknown;
+
+  private constructor(
+    private readonly options: DemoSiteOptions,
+    host: ForgeHost,
+    config: unknown,
+  ) {
+    this.current = host;
+    this.config = config;
+  }
+
+  /** Opens the saved site in `stateDir`, or sets up the demo there when there is none. */
+  static async open(options: DemoSiteOptions): Promise<DemoSite> {
+    mkdirSync(options.stateDir, { recursive: true });
+    const config = JSON.parse(readFileSync(options.configPath ?? path.join(ROOT, 'examples/nordlys-config.json'), 'utf8')) as unknown;
+    const saved = readSaved(options.stateDir);
+    if (saved) {
+      const host = new ForgeHost({ storagePath: path.join(options.stateDir, STORAGE_FILE), site: saved.site, now: saved.now });
+      return new DemoSite(options, host, config);
+    }
+    const site = new DemoSite(options, await bootstrap(options, config), config);
+    site.save();
+    return site;
+  }
+
+  get host(): ForgeHost {
+    return this.current;
+  }
+
+  get double(): JsmDouble {
+    return this.current.double;
+  }
+
+  get now(): number {
+    return this.current.clock.now;
+  }
+
+  // ---- reading ---------------------------------------------------------------------------------------------------
+
+  people(): PersonView[] {
+    const project = this.projectOrThrow();
+    return Object.entries(DEMO_ACCOUNTS).map(([name, accountId]) => {
+      const user = this.double.userOrThrow(accountId);
+      const agent = this.double.isAgent(accountId, project);
+      return {
+        name,
+        accountId,
+        displayName: user.displayName,
+        role: agent ? 'agent' : 'customer',
+        administrator: this.double.isAdministrator(accountId, project),
+        organization: this.double.organizationsOf(accountId)[0]?.name ?? null,
+      };
+    });
+  }
+
+  /** A person by short name (`sofie`) or account id. */
+  person(nameOrAccountId: string): PersonView {
+    const person = this.people().find((p) => p.name === nameOrAccountId || p.accountId === nameOrAccountId);
+    if (!person) throw new SandboxError(400, `nobody called ${nameOrAccountId} works with this site`);
+    return person;
+  }
+
+  request(key: string): Issue {
+    const issue = this.double.issue(key);
+    if (!issue) throw new SandboxError(404, `there is no request ${key}`);
+    return issue;
+  }
+
+  state(built: Record<Surface, boolean>): SandboxStateView {
+    const project = this.projectOrThrow();
+    const field = (name: string): string[] => {
+      const found = this.double.customField(name);
+      return found?.kind === 'select' ? found.options.map((o) => o.value) : [];
+    };
+    return {
+      now: new Date(this.now).toISOString(),
+      timezone: SITE_TIMEZONE,
+      site: { name: 'Nordlys IT', url: this.double.state.site.baseUrl, project: { id: project.id, key: project.key, name: project.name } },
+      people: this.people(),
+      requestTypes: this.double.state.requestTypes.map(({ id, name, description }) => ({ id, name, description })),
+      statuses: this.double.state.statuses.filter((s) => s.name !== 'Closed').map((s) => s.name),
+      fields: { environment: field('Environment'), product: field('Product') },
+      requests: requestList(this.double),
+      built,
+    };
+  }
+
+  // ---- the app's surfaces ----------------------------------------------------------------------------------------
+
+  /** A resolver call from a surface, as Forge makes it: the surface's resolver, its context, the caller. */
+  invoke(placement: Placement, accountId: string, functionKey: string, payload: unknown): Promise<unknown> {
+    return this.change(async (host) => {
+      this.person(accountId);
+      const resolver = SURFACES[placement.surface].resolver;
+      return host.invoke(resolver, functionKey, payload ?? {}, invokeContext(host.double, placement, accountId)).catch((error: unknown) => {
+        // @forge/resolver throws for a key it does not define: the surface called the wrong resolver.
+        if (error instanceof Error && error.message.startsWith('Resolver has no definition')) {
+          throw new SandboxError(404, `${placement.surface} calls ${resolver}, which has no function ${functionKey}`);
+        }
+        throw error;
+      });
+    });
+  }
+
+  /** The priorities a customer could choose on the portal for a request type, flattened for a plain select. */
+  async priorityChoices(accountId: string, requestTypeId: string): Promise<PriorityChoiceView[]> {
+    const answer = (await this.invoke({ surface: 'portal-create', requestTypeId }, accountId, 'portal/priorities', {})) as {
+      ok: boolean;
+      data?: { agreements: Array<{ agreement: { id: string; name: string }; priorities: Array<{ id: string; name: string }> }> };
+    };
+    if (!answer.ok || !answer.data) return [];
+    return answer.data.agreements.flatMap(({ agreement, priorities }) =>
+      priorities.map((p) => ({ agreement: agreement.id, agreementName: agreement.name, priority: p.id, priorityName: p.name })),
+    );
+  }
+
+  /** `requestJira` from a surface: Jira REST as the viewing user (the bridge's `fetchProduct`). */
+  productRequest(accountId: string, restPath: string, init: { method?: string; headers?: Array<[string, string]>; body?: string | null }): Promise<ProductAnswer> {
+    return this.change(async (host) => {
+      this.person(accountId);
+      const url = new URL(restPath, 'http://jira.invalid');
+      const headers = Object.fromEntries((init.headers ?? []).map(([name, value]) => [name.toLowerCase(), value]));
+      let body: unknown = init.body ?? undefined;
+      if (typeof body === 'string' && body !== '') {
+        try {
+          body = JSON.parse(body) as unknown;
+        } catch {
+          // Not JSON: the double gets the text, as the local runtime passes it.
+        }
+      }
+      const answer = await jsmProductHandler(host.double)({ method: (init.method ?? 'GET').toUpperCase(), path: url.pathname, query: url.searchParams, headers, body, as: { accountId } });
+      const text = answer.body === undefined || answer.body === null ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+      return { status: answer.status, statusText: '', headers: answer.headers ?? {}, body: text };
+    });
+  }
+
+  // ---- the control strip -----------------------------------------------------------------------------------------
+
+  createRequest(input: NewRequest): Promise<Issue> {
+    return this.change(async (host) => {
+      const reporter = this.person(input.reporter);
+      if (reporter.role !== 'customer') throw new SandboxError(400, `${reporter.displayName} is an agent; requests are raised by customers`);
+      if (!input.summary.trim()) throw new SandboxError(400, 'a request needs a summary');
+      return host.double.createRequest({
+        requestTypeId: input.requestTypeId,
+        reporter: reporter.accountId,
+        summary: input.summary.trim(),
+        ...(input.description?.trim() ? { description: input.description.trim() } : {}),
+        fieldValues: { environment: input.environment || undefined, product: input.product || undefined },
+        ...(input.contractPriority !== undefined && input.contractPriority !== null ? { contractPriority: input.contractPriority } : {}),
+      });
+    });
+  }
+
+  comment(key: string, input: { author: string; body: string; public: boolean }): Promise<Issue> {
+    return this.change(async (host) => {
+      const issue = this.request(key);
+      if (!input.body.trim()) throw new SandboxError(400, 'a comment needs some text');
+      const author = this.person(input.author);
+      if (author.role === 'customer' && !host.double.canSee({ accountId: author.accountId }, issue)) {
+        throw new SandboxError(403, `${author.displayName} cannot see ${issue.key}`);
+      }
+      host.double.addComment(issue.key, { author: author.accountId, body: input.body.trim(), public: input.public });
+      return issue;
+    });
+  }
+
+  transition(key: string, input: { status: string; by?: string }): Promise<Issue> {
+    return this.change(async (host) => {
+      const issue = this.request(key);
+      const by = input.by ? this.person(input.by) : undefined;
+      // Customers cannot move requests through the workflow; the project's first agent does it for them.
+      host.double.transition(issue.key, input.status, by?.role === 'agent' ? { by: by.accountId } : {});
+      return issue;
+    });
+  }
+
+  /** Moves the clock forward and runs the scheduled breach watch, which Forge would have run meanwhile. */
+  moveClock(move: ClockMove): Promise<number> {
+    return this.change(async (host) => {
+      const target = 'by' in move ? host.clock.now + move.by : move.to;
+      if (!Number.isFinite(target)) throw new SandboxError(400, 'not an instant');
+      if (target < host.clock.now) throw new SandboxError(400, 'the sandbox clock only moves forward; reset the demo to start again');
+      host.advance(target - host.clock.now);
+      await host.runSchedule();
+      return host.clock.now;
+    });
+  }
+
+  /** Back to a fresh demo: the same set-up as a first start. */
+  reset(): Promise<void> {
+    return this.exclusive(async () => {
+      this.current.close();
+      removeState(this.options.stateDir);
+      this.current = await bootstrap(this.options, this.config);
+      this.save();
+    });
+  }
+
+  /** Waits for the work under way, saves and lets go of the storage. */
+  async close(): Promise<void> {
+    await this.exclusive(async () => {
+      this.save();
+      this.current.close();
+    });
+  }
+
+  // ---- internals -------------------------------------------------------------------------------------------------
+
+  private projectOrThrow() {
+    const project = this.double.state.projects[0];
+    if (!project) throw new SandboxError(500, 'the site has no project');
+    return project;
+  }
+
+  /** One change at a time; a change ends with the site settled and saved, whether it succeeded or not. */
+  private change<T>(work: (host: ForgeHost) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      const host = this.current;
+      try {
+        return await work(host).catch((error: unknown) => {
+          throw error instanceof JsmDoubleError ? new SandboxError(400, error.message) : error;
+        });
+      } finally {
+        await host.settle();
+        await host.drainQueue();
+        this.save();
+      }
+    });
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(work, work);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  private save(): void {
+    const saved: SavedState = { format: STATE_FORMAT, version: 1, now: this.current.clock.now, site: this.current.double.toJSON() };
+    const file = path.join(this.options.stateDir, STATE_FILE);
+    // Written aside and renamed, so a crash never leaves half a file.
+    writeFileSync(`${file}.tmp`, JSON.stringify(saved));
+    renameSync(`${file}.tmp`, file);
+  }
+}
+
+function readSaved(stateDir: string): SavedState | undefined {
+  const file = path.join(stateDir, STATE_FILE);
+  if (!existsSync(file) || !existsSync(path.join(stateDir, STORAGE_FILE))) return undefined;
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as Partial<SavedState>;
+  if (saved.format !== STATE_FORMAT || saved.version !== 1 || typeof saved.now !== 'number') {
+    throw new Error(`${file} is not a saved sandbox; delete ${stateDir} (or press Reset) to start afresh`);
+  }
+  return saved as SavedState;
+}
+
+function removeState(stateDir: string): void {
+  for (const name of [STATE_FILE, STORAGE_FILE, `${STORAGE_FILE}-wal`, `${STORAGE_FILE}-shm`, `${STORAGE_FILE}-journal`]) {
+    rmSync(path.join(stateDir, name), { force: true });
+  }
+}
+
+/**
+ * A fresh demo, as if the app had just been installed on a site with history: the seeded site, the example
+ * configuration saved by Mette through the admin resolver (which queues a re-evaluation), the queue drained, and
+ * every seeded request replayed through the trigger.
+ */
+async function bootstrap(options: DemoSiteOptions, config: unknown): Promise<ForgeHost> {
+  removeState(options.stateDir);
+  const start = options.clockStart ?? demoMorning(Date.now());
+  const host = new ForgeHost({ storagePath: path.join(options.stateDir, STORAGE_FILE), now: start });
+  try {
+    const admin = invokeContext(host.double, { surface: 'admin' }, DEMO_ACCOUNTS.mette);
+    const saved = await host.invoke<{ ok: boolean; errors?: unknown }>('adminResolver', 'admin/config/save', { bundle: config, expectedVersion: 0 }, admin);
+    if (!saved.ok) throw new Error(`the demo configuration was refused: ${JSON.stringify(saved.errors)}`);
+    await host.drainQueue();
+    await host.replaySeededRequests();
+    return host;
+  } catch (error) {
+    host.close();
+    throw error;
+  }
+}
+
+/**
+ * Where the clock starts unless told: 10:00 in Copenhagen today, or on the next Monday at a weekend, so a newcomer
+ * sees office hours running (and pausing at closing time) rather than a weekend where only 24x7 goals move.
+ */
+export function demoMorning(now: number): number {
+  let day = DateTime.fromMillis(now, { zone: SITE_TIMEZONE }).startOf('day');
+  while (day.weekday > 5) day = day.plus({ days: 1 });
+  return day.set({ hour: 10 }).toMillis();
+}
+
+/** Which surfaces are built, so the host page can say "run npm run build" instead of showing an empty frame. */
+export function builtSurfaces(staticDir: string): Record<Surface, boolean> {
+  return Object.fromEntries(SURFACE_NAMES.map((s) => [s, existsSync(path.join(staticDir, s, 'dist', 'index.html'))])) as Record<Surface, boolean>;
+}
+
+/** `2026-11-26T10:30` (Copenhagen wall-clock, what a datetime-local input gives) or any ISO instant with an offset. */
+export function parseInstant(text: string): number {
+  const trimmed = text.trim();
+  const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed);
+  const parsed = hasZone ? DateTime.fromISO(trimmed, { setZone: true }) : DateTime.fromISO(trimmed, { zone: SITE_TIMEZONE });
+  if (!parsed.isValid) throw new SandboxError(400, `${text} is not a date and time (expected e.g. 2026-11-26T10:30)`);
+  return parsed.toMillis();
+}
+
+/**
+ * What the portal panel submitted with view.submit: `{ fields: [{ key, value }], isValid }` as JSM takes it, or the
+ * value itself. JSM refuses to create the request while the panel says it is not valid.
+ */
+export function portalChoice(submission: unknown): unknown {
+  if (submission === null || typeof submission !== 'object') return submission ?? undefined;
+  const record = submission as { fields?: unknown; isValid?: unknown };
+  if (record.isValid === false) throw new SandboxError(400, 'The Contract SLA panel says the request is not ready: choose a priority');
+  if (!Array.isArray(record.fields)) return submission;
+  const fields = record.fields as Array<{ key?: unknown; value?: unknown }>;
+  const field = fields.find((f) => f.key === 'contract-priority-choice') ?? fields[0];
+  return field?.value;
+}

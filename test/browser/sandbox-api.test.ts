@@ -1,0 +1,202 @@
+// The sandbox server's JSON endpoints without a browser: resolver calls are routed by surface with the caller as the
+// principal, the control strip changes the site, moving the clock runs the breach watch, reset starts over, and the
+// state survives a restart in the same folder.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DEMO_ACCOUNTS } from '../../src/jsm-double';
+import { demoMorning } from '../../src/sandbox/demo-site';
+import { startSandbox, type SandboxServer } from '../../src/sandbox/sandbox-server';
+import type { RequestDetailView, SandboxStateView } from '../../src/sandbox/api-types';
+import { CLOCK_START } from './sandbox-harness';
+
+jest.setTimeout(30_000);
+
+let stateDir: string;
+let server: SandboxServer;
+
+async function call<T = Record<string, unknown>>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<{ status: number; json: T }> {
+  const response = await fetch(`${server.url}${url}`, {
+    method,
+    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, json: (text ? JSON.parse(text) : undefined) as T };
+}
+
+type Envelope = { ok: boolean; data?: Record<string, unknown> & { guidance?: { state: string; text: string } }; errors?: Array<{ code: string }> };
+
+const invoke = (placement: Record<string, unknown>, as: string, functionKey: string, payload: unknown = {}) =>
+  call<Envelope>('POST', '/api/invoke', { placement, as, functionKey, payload });
+
+/** A P1 incident for ACME Production, with the portal panel's submission as JSM hands it over. */
+const raiseP1 = () =>
+  call<{ key: string; id: string }>('POST', '/api/requests', {
+    reporter: 'sofie',
+    requestTypeId: '1',
+    summary: 'Payroll is down',
+    environment: 'Production',
+    product: 'Payroll',
+    portalSubmission: { fields: [{ key: 'contract-priority-choice', value: { priority: 'p1', agreement: 'acme-prod' } }], isValid: true },
+  });
+
+const start = async (): Promise<void> => {
+  server = await startSandbox({ port: 0, stateDir, clockStart: CLOCK_START });
+};
+
+describe('the server', () => {
+  beforeEach(async () => {
+    stateDir = mkdtempSync(path.join(os.tmpdir(), 'contract-sla-sandbox-api-'));
+    await start();
+  });
+
+  afterEach(async () => {
+    await server.close();
+    rmSync(stateDir, { recursive: true, force: true });
+  });
+
+  test('a first start is the demo: the seeded site, the example configuration saved by Mette, the clock at its start', async () => {
+    const { json: state } = await call<SandboxStateView>('GET', '/api/state');
+    expect(state.now).toBe('2026-11-26T09:00:00.000Z');
+    expect(state.people.map((p) => `${p.name}:${p.role}`)).toEqual(['mette:agent', 'lars:agent', 'sofie:customer', 'anders:customer', 'karen:customer', 'jens:customer']);
+    expect(state.requests).toHaveLength(8);
+    expect(state.statuses).toEqual(['Open', 'In Progress', 'Waiting for customer', 'Waiting for release', 'Resolved']);
+    const history = await invoke({ surface: 'admin' }, 'mette', 'admin/config/history');
+    expect((history.json.data as unknown as Array<{ version: number; savedBy: string }>).map((h) => [h.version, h.savedBy])).toEqual([[1, DEMO_ACCOUNTS.mette]]);
+    // The seeded requests were replayed: an open one carries the app's "Next SLA deadline".
+    const sup7 = await call<RequestDetailView>('GET', '/api/requests/SUP-7?as=lars');
+    expect(sup7.json.nextSlaDeadline).not.toBeNull();
+  });
+
+  test('each surface reaches its own resolver, with the context of its module and the caller as principal', async () => {
+    const panel = await invoke({ surface: 'issue-panel', issueKey: 'SUP-7' }, 'lars', 'issue/obligations', { timezone: 'Europe/Copenhagen' });
+    expect(panel.json).toMatchObject({ ok: true, data: { issueKey: 'SUP-7' } });
+    const list = await invoke({ surface: 'worklist' }, 'lars', 'worklist/list');
+    expect(list.json.ok).toBe(true);
+    // The portal surfaces call the portal resolver, which has no issue panel function.
+    const wrong = await invoke({ surface: 'portal-detail', issueKey: 'SUP-7' }, 'sofie', 'issue/obligations');
+    expect(wrong.status).toBe(404);
+    const commitments = await invoke({ surface: 'portal-detail', issueKey: 'SUP-7' }, 'sofie', 'portal/commitments');
+    expect(commitments.json).toMatchObject({ ok: true, data: { request: 'SUP-7' } });
+
+    const { json: context } = await call<Record<string, unknown>>('GET', '/api/context?surface=issue-panel&issueKey=SUP-7&as=lars');
+    expect(context).toMatchObject({
+      accountId: DEMO_ACCOUNTS.lars,
+      timezone: 'Europe/Copenhagen',
+      siteUrl: 'https://nordlys-it.atlassian.net',
+      extension: { type: 'jira:issuePanel', issue: { key: 'SUP-7' }, project: { key: 'SUP' } },
+    });
+    const { json: create } = await call<Record<string, unknown>>('GET', '/api/context?surface=portal-create&requestTypeId=1&as=sofie');
+    expect(create).toMatchObject({ accountType: 'customer', extension: { type: 'jiraServiceManagement:portalRequestCreatePropertyPanel', portal: { id: '1' }, request: { typeId: '1' } } });
+  });
+
+  test('who is asking decides what they get', async () => {
+    expect((await invoke({ surface: 'worklist' }, 'sofie', 'worklist/list')).json).toMatchObject({ ok: false, errors: [{ code: 'FORBIDDEN' }] });
+    expect((await invoke({ surface: 'admin' }, 'lars', 'admin/config/get')).json).toMatchObject({ ok: false, errors: [{ code: 'FORBIDDEN' }] });
+    expect((await invoke({ surface: 'portal-detail', issueKey: 'SUP-7' }, 'karen', 'portal/commitments')).json).toMatchObject({ ok: false, errors: [{ code: 'FORBIDDEN' }] });
+    expect((await invoke({ surface: 'worklist' }, 'nobody', 'worklist/list')).status).toBe(400);
+    // A customer reads their request without the agents' internal notes (SUP-7 has one), and not another's at all.
+    const agent = await call<RequestDetailView>('GET', '/api/requests/SUP-7?as=lars');
+    const customer = await call<RequestDetailView>('GET', '/api/requests/SUP-7?as=anders');
+    expect(agent.json.comments.some((c) => !c.public)).toBe(true);
+    expect(customer.json.comments.every((c) => c.public)).toBe(true);
+    expect((await call('GET', '/api/requests/SUP-7?as=karen')).status).toBe(403);
+  });
+
+  test('moving the clock runs the breach watch: a passed deadline is recorded without any event on the request', async () => {
+    const { status, json: created } = await raiseP1();
+    expect(status).toBe(201);
+    const before = await call<RequestDetailView>('GET', `/api/requests/${created.key}?as=lars`);
+    expect(before.json).toMatchObject({ nextSlaDeadline: '2026-11-26T09:30:00.000Z', breached: false });
+
+    expect((await call('POST', '/api/clock', { by: 45 * 60_000 })).json).toEqual({ now: '2026-11-26T09:45:00.000Z' });
+    const after = await call<RequestDetailView>('GET', `/api/requests/${created.key}?as=lars`);
+    expect(after.json.breached).toBe(true);
+    const panel = await invoke({ surface: 'issue-panel', issueKey: created.key }, 'lars', 'issue/obligations', { timezone: 'Europe/Copenhagen' });
+    expect(panel.json.data?.guidance).toMatchObject({ state: 'breached' });
+    expect(panel.json.data?.guidance?.text).toMatch(/^Reply to the customer — overdue since 10:30/);
+
+    // A typed instant is Copenhagen wall-clock time; the clock never goes back.
+    expect((await call('POST', '/api/clock', { to: '2026-11-26T11:00' })).json).toEqual({ now: '2026-11-26T10:00:00.000Z' });
+    expect((await call('POST', '/api/clock', { to: '2026-11-26T10:00' })).status).toBe(400);
+  });
+
+  test('the control strip comments and moves requests; the app follows (a reply completes, waiting pauses)', async () => {
+    const { json: created } = await raiseP1();
+    const refused = await call('POST', `/api/requests/${created.key}/comments`, { author: 'sofie', body: 'secret', public: false });
+    expect(refused.status).toBe(400);
+    await call('POST', '/api/clock', { by: 10 * 60_000 });
+    expect((await call('POST', `/api/requests/${created.key}/comments`, { author: 'lars', body: 'On it.', public: true })).status).toBe(201);
+    const replied = await invoke({ surface: 'issue-panel', issueKey: created.key }, 'lars', 'issue/obligations', { timezone: 'Europe/Copenhagen' });
+    expect(replied.json.data?.guidance?.text).toBe('Triage (internal) by 11:00 — 50 m of business time left');
+
+    expect((await call('POST', `/api/requests/${created.key}/transitions`, { status: 'Waiting for customer', by: 'lars' })).json).toMatchObject({ status: 'Waiting for customer' });
+    const detail = await call<RequestDetailView>('GET', `/api/requests/${created.key}?as=sofie`);
+    expect(detail.json).toMatchObject({ status: 'Waiting for customer', comments: [{ body: 'On it.', public: true, author: { displayName: 'Lars Nielsen', agent: true } }] });
+    expect((await call('POST', `/api/requests/${created.key}/transitions`, { status: 'Nowhere' })).status).toBe(400);
+  });
+
+  test('the portal panel can hold the request back: JSM does not create it while the panel says it is not valid', async () => {
+    const refused = await call('POST', '/api/requests', { reporter: 'sofie', requestTypeId: '1', summary: 'x', portalSubmission: { fields: [], isValid: false } });
+    expect(refused.status).toBe(400);
+    expect((await call<SandboxStateView>('GET', '/api/state')).json.requests).toHaveLength(8);
+    expect((await call('POST', '/api/requests', { reporter: 'lars', requestTypeId: '1', summary: 'x' })).status).toBe(400);
+  });
+
+  test('reset brings back the demo as a first start has it', async () => {
+    await raiseP1();
+    await call('POST', '/api/clock', { by: 24 * 3_600_000 });
+    expect((await call('POST', '/api/reset')).json).toEqual({ now: '2026-11-26T09:00:00.000Z' });
+    const { json: state } = await call<SandboxStateView>('GET', '/api/state');
+    expect(state.requests.map((r) => r.key)).not.toContain('SUP-9');
+    expect(state.requests).toHaveLength(8);
+    const history = await invoke({ surface: 'admin' }, 'mette', 'admin/config/history');
+    expect((history.json.data as unknown as unknown[]).length).toBe(1);
+    // Numbering starts over with the fresh site.
+    expect((await raiseP1()).json.key).toBe('SUP-9');
+  });
+
+  test('the site, the storage and the clock survive a restart in the same state folder', async () => {
+    const { json: created } = await raiseP1();
+    await call('POST', `/api/requests/${created.key}/comments`, { author: 'sofie', body: 'Still down.', public: true });
+    await call('POST', '/api/clock', { by: 45 * 60_000 });
+    await server.close();
+
+    await start();
+    const { json: state } = await call<SandboxStateView>('GET', '/api/state');
+    expect(state.now).toBe('2026-11-26T09:45:00.000Z');
+    const detail = await call<RequestDetailView>('GET', `/api/requests/${created.key}?as=lars`);
+    expect(detail.json).toMatchObject({ summary: 'Payroll is down', breached: true, comments: [{ body: 'Still down.' }] });
+    // The app's storage came back too: still one configuration version, and the breach it recorded.
+    expect(((await invoke({ surface: 'admin' }, 'mette', 'admin/config/history')).json.data as unknown as unknown[]).length).toBe(1);
+    const panel = await invoke({ surface: 'issue-panel', issueKey: created.key }, 'lars', 'issue/obligations', { timezone: 'Europe/Copenhagen' });
+    expect(panel.json.data?.guidance).toMatchObject({ state: 'breached' });
+  });
+
+  test('the host page, the bridge and the built surfaces are served; the bridge comes before the app', async () => {
+    const page = await fetch(`${server.url}/issue/SUP-7`);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await page.text()).toContain('/sandbox/host.js');
+    const bridge = await fetch(`${server.url}/sandbox/bridge.js`);
+    expect(await bridge.text()).toContain('__bridge');
+    const surface = await fetch(`${server.url}/apps/issue-panel/`);
+    if (surface.status === 200) {
+      const html = await surface.text();
+      expect(html.indexOf('/sandbox/bridge.js')).toBeGreaterThan(-1);
+      expect(html.indexOf('/sandbox/bridge.js')).toBeLessThan(html.indexOf('type="module"'));
+    } else {
+      expect(await surface.text()).toMatch(/not built yet/);
+    }
+    expect((await fetch(`${server.url}/apps/issue-panel/..%2f..%2fpackage.json`)).status).toBe(404);
+    expect((await fetch(`${server.url}/apps/nothing/`)).status).toBe(404);
+  });
+});
+
+test('left to itself, the clock starts at 10:00 in Copenhagen on a working day', () => {
+  // Thursday 26 November, late evening: that Thursday, 10:00.
+  expect(new Date(demoMorning(Date.parse('2026-11-26T21:00:00Z'))).toISOString()).toBe('2026-11-26T09:00:00.000Z');
+  // Sunday 22 November: Monday 23 November, 10:00.
+  expect(new Date(demoMorning(Date.parse('2026-11-22T21:56:00Z'))).toISOString()).toBe('2026-11-23T09:00:00.000Z');
+  // Summer time: 10:00 in Copenhagen is 08:00 UTC.
+  expect(new Date(demoMorning(Date.parse('2026-06-10T05:00:00Z'))).toISOString()).toBe('2026-06-10T08:00:00.000Z');
+});

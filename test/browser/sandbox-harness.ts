@@ -1,0 +1,89 @@
+// Starts the sandbox in this process for a browser test: a fresh state folder, the clock fixed at Thursday
+// 26 November 2026, 10:00 in Copenhagen, a free port; and Debian's chromium driven by playwright-core.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Frame, type FrameLocator, type Page } from 'playwright-core';
+import { startSandbox, type SandboxServer } from '../../src/sandbox/sandbox-server';
+
+export const CLOCK_START = Date.parse('2026-11-26T09:00:00Z');
+export const ROOT = path.join(__dirname, '../..');
+export const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
+const CHROMIUM = '/usr/bin/chromium';
+
+export interface Sandbox {
+  server: SandboxServer;
+  stateDir: string;
+  /** Stops the server and removes the state folder. */
+  stop(): Promise<void>;
+}
+
+export async function startTestSandbox(): Promise<Sandbox> {
+  const stateDir = mkdtempSync(path.join(os.tmpdir(), 'contract-sla-sandbox-'));
+  const server = await startSandbox({ port: 0, stateDir, clockStart: CLOCK_START });
+  return {
+    server,
+    stateDir,
+    stop: async () => {
+      await server.close();
+      rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The surfaces are the real built ones; a test without them would test nothing. */
+export function requireBuilt(...surfaces: string[]): void {
+  const missing = surfaces.filter((s) => !existsSync(path.join(ROOT, 'static', s, 'dist', 'index.html')));
+  if (missing.length > 0) throw new Error(`not built: ${missing.map((s) => `static/${s}`).join(', ')} — run npm run build (or node scripts/build-static.mjs)`);
+}
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run bash scripts/ensure-chromium.sh`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+/** A page of its own (fresh localStorage), the size of a laptop screen; surface errors fail loudly in the log. */
+export async function openPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, timezoneId: 'Europe/Copenhagen', locale: 'en-GB' });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.warn(`page error: ${error.message}`));
+  return page;
+}
+
+/** The iframe of a surface on the host page. */
+export function surface(page: Page, name: string): FrameLocator {
+  return page.frameLocator(`iframe[data-testid="surface-${name}"]`);
+}
+
+/** The Frame object of a surface (for screenshots of the frame's own document). */
+export async function surfaceFrame(page: Page, name: string): Promise<Frame> {
+  const handle = await page.waitForSelector(`iframe[data-testid="surface-${name}"]`);
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error(`no frame for ${name}`);
+  return frame;
+}
+
+export function screenshotPath(name: string): string {
+  return path.join(SCREENSHOTS, `${name}.png`);
+}
+
+/**
+ * docs/screenshots/<surface>.png: the surface's frame alone, with the host's top bar and control strip (which float
+ * above the page) out of the way for the moment.
+ */
+export async function captureSurface(page: Page, name: string): Promise<void> {
+  await page.evaluate(`(() => {
+    const style = document.createElement('style');
+    style.id = 'sandbox-capture';
+    style.textContent = '.topbar, .strip, .flags { display: none !important; }';
+    document.head.append(style);
+  })()`);
+  try {
+    await page.locator(`iframe[data-testid="surface-${name}"]`).screenshot({ path: screenshotPath(name) });
+  } finally {
+    await page.evaluate(`document.getElementById('sandbox-capture')?.remove()`);
+  }
+}
