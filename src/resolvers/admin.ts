@@ -11,7 +11,7 @@ import { formatInstant, parseInstant } from '../engine/instant';
 import { toEvaluationJson } from '../engine/report';
 import type { ConfigBundle } from '../engine/types';
 import { JiraClient } from '../jira/client';
-import { configurationHistory, currentConfiguration, saveConfiguration } from '../storage/config-store';
+import { configurationHistory, configurationVersion, currentConfiguration, saveConfiguration } from '../storage/config-store';
 import { enqueueReevaluation } from '../usecases/reevaluate-project';
 import { accountOf } from './context';
 import { conflict, enveloped, invalid, notFound } from './envelope';
@@ -28,6 +28,7 @@ const SavePayload = z.object({ bundle: z.unknown(), expectedVersion: z.number().
 const ImportPayload = z.object({ json: z.string().max(1_000_000), expectedVersion: z.number().int().min(0) });
 const SimulatePayload = z.object({ bundle: z.unknown().optional(), timeline: z.unknown(), at: Instant });
 const PreviewPayload = z.object({ bundle: z.unknown().optional(), calendar: z.string(), from: Instant, days: z.number().int().min(1).max(62).default(14) });
+const RestorePayload = z.object({ version: z.number().int().min(1), expectedVersion: z.number().int().min(0) });
 const ServiceDeskPayload = z.object({ serviceDeskId: z.string().optional() }).default({});
 
 /** The bundle a request brings, or the stored one; either way validated, errors under `bundle`. */
@@ -95,6 +96,14 @@ export function defineAdmin(resolver: Resolver): Resolver {
 
   admin('admin/config/history', async () => configurationHistory());
 
+  // Restoring saves an earlier version's bundle as a new version: history only ever grows.
+  admin('admin/config/restore', async (request, projectKey) => {
+    const { version, expectedVersion } = parsePayload(RestorePayload, request.payload);
+    const earlier = await configurationVersion(version);
+    if (!earlier) throw notFound(`There is no saved version ${version}`);
+    return save(request, earlier.bundle, expectedVersion, projectKey, now());
+  });
+
   admin('admin/simulate', async (request) => {
     const payload = parsePayload(SimulatePayload, request.payload);
     const bundle = await bundleFrom(payload.bundle);
@@ -119,6 +128,10 @@ export function defineAdmin(resolver: Resolver): Resolver {
   });
 
   admin('admin/jira/organizations', async (_request, _projectKey, jira) => jira.listOrganizations());
+
+  admin('admin/jira/statuses', async (_request, _projectKey, jira) =>
+    (await jira.listStatuses()).map((s) => ({ id: s.id, name: s.name, category: s.statusCategory.key })),
+  );
 
   admin('admin/jira/request-types', async (request, projectKey, jira) => {
     const { serviceDeskId } = parsePayload(ServiceDeskPayload, request.payload);

@@ -92,6 +92,17 @@ test('a save based on an old version is refused as a conflict', async () => {
   expect((history.data as unknown as Array<{ version: number }>).map((v) => v.version)).toEqual([2, 1]);
 });
 
+test('an earlier version is restored as a new version', async () => {
+  const first = JSON.parse(example);
+  await call('admin/config/save', { bundle: first, expectedVersion: 0 });
+  const changed = JSON.parse(example);
+  changed.calendars[0].name = 'Changed';
+  await call('admin/config/save', { bundle: changed, expectedVersion: 1 });
+  expect(await call('admin/config/restore', { version: 1, expectedVersion: 2 })).toMatchObject({ ok: true, data: { version: 3 } });
+  expect((await currentConfiguration())?.bundle.calendars[0]?.name).toBe('Copenhagen office hours');
+  expect(await call('admin/config/restore', { version: 9, expectedVersion: 3 })).toMatchObject({ ok: false, errors: [{ code: 'NOT_FOUND' }] });
+});
+
 test('import takes the exported file; a file that is not JSON is refused', async () => {
   expect(await call('admin/config/import', { json: example, expectedVersion: 0 })).toMatchObject({ ok: true, data: { version: 1 } });
   const exported = await call('admin/config/export', {});

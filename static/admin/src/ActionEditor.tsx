@@ -5,6 +5,7 @@ import { Card, DeleteButton, SectionIntro, SelectField, StringListEditor, TextFi
 import type { SectionProps } from './editing';
 import { FieldErrors } from './errors';
 import { labelOf, matcherFor, newAction, renameEntity, setOptionalList, type ConfigBundle } from './model';
+import { useLookups } from './lookups';
 import { at } from './paths';
 import { actionUsage } from './usage';
 
@@ -18,8 +19,9 @@ const EVENTS: Array<{ value: ActionMatcher['event']; label: string }> = [
 ];
 
 /** Status names the bundle already mentions, offered while typing (Jira's own list is not available here). */
-export function knownStatuses(bundle: ConfigBundle): string[] {
-  const names = new Set<string>();
+/** Status names to suggest: the site's own statuses, and those the bundle already names. */
+export function knownStatuses(bundle: ConfigBundle, site: Array<{ name: string }> = []): string[] {
+  const names = new Set<string>(site.map((s) => s.name));
   for (const model of bundle.actionModels) model.pauseInStatuses.forEach((s) => names.add(s));
   for (const action of bundle.actions) {
     if (action.when.event !== 'status') continue;
@@ -32,11 +34,12 @@ export function knownStatuses(bundle: ConfigBundle): string[] {
 type MatcherChange = (change: (when: ActionMatcher) => void) => void;
 
 function MatcherFilters({ when, path, change, bundle }: { when: ActionMatcher; path: string; change: MatcherChange; bundle: ConfigBundle }) {
+  const siteStatuses = useLookups().statuses.items;
   switch (when.event) {
     case 'created':
       return <p className="hint">Matches the creation of every request.</p>;
     case 'status': {
-      const statuses = knownStatuses(bundle);
+      const statuses = knownStatuses(bundle, siteStatuses);
       return (
         <div className="grid">
           <StringListEditor

@@ -2,12 +2,14 @@
 import { Card, DeleteButton, SectionIntro, StringListEditor, TextField } from './controls';
 import type { SectionProps } from './editing';
 import { knownStatuses } from './ActionEditor';
+import { useLookups } from './lookups';
 import { labelOf, newActionModel, renameEntity } from './model';
 import { at } from './paths';
 import { actionModelUsage } from './usage';
 
 export function ActionModelEditor({ bundle, edit, index }: SectionProps & { index: number }) {
   const model = bundle.actionModels[index]!;
+  const siteStatuses = useLookups().statuses.items;
   const path = at('actionModels', index);
   return (
     <Card
@@ -26,7 +28,7 @@ export function ActionModelEditor({ bundle, edit, index }: SectionProps & { inde
         noun="status"
         path={at(path, 'pauseInStatuses')}
         values={model.pauseInStatuses}
-        suggestions={knownStatuses(bundle)}
+        suggestions={knownStatuses(bundle, siteStatuses)}
         emptyMeans="The clocks never stop for a status."
         onChange={(v) => edit((d) => void (d.actionModels[index]!.pauseInStatuses = v))}
       />

@@ -152,9 +152,19 @@ interface HistoryEntry {
   savedBy: string;
 }
 
-function HistoryPanel({ version }: { version: number }) {
+function HistoryPanel({ version, dirty, onImported, onConflict }: Props) {
   const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const restore = async (earlier: number) => {
+    setError(null);
+    try {
+      const meta = await call<ConfigMeta>('admin/config/restore', { version: earlier, expectedVersion: version });
+      await onImported(meta);
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.errors.some((e) => e.code === 'CONFLICT')) onConflict(failure.errors.find((e) => e.code === 'CONFLICT')!.message);
+      else setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
   useEffect(() => {
     let live = true;
     call<HistoryEntry[]>('admin/config/history')
@@ -177,6 +187,7 @@ function HistoryPanel({ version }: { version: number }) {
               <th>Version</th>
               <th>Saved</th>
               <th>By (account id)</th>
+              <th />
             </tr>
           </thead>
           <tbody>
@@ -188,6 +199,14 @@ function HistoryPanel({ version }: { version: number }) {
                 </td>
                 <td>{formatSavedAt(entry.savedAt)}</td>
                 <td>{entry.savedBy}</td>
+                <td>
+                  {entry.version !== version && (
+                    // Unsaved edits would be replaced by the restored version, so restoring waits for them.
+                    <Button onClick={() => void restore(entry.version)} disabled={dirty} data-testid={`restore-${entry.version}`}>
+                      Restore as a new version
+                    </Button>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -226,7 +245,7 @@ export function ImportExport(props: Props) {
     <div>
       <ExportPanel />
       <ImportPanel {...props} />
-      <HistoryPanel version={props.version} />
+      <HistoryPanel {...props} />
       <ReevaluatePanel />
     </div>
   );

@@ -31,7 +31,7 @@ function shiftTo(timeline: TimelineDraft, created: string): TimelineDraft {
 }
 
 export function Simulator({ bundle, onBundleErrors }: Props) {
-  const { requestTypes } = useLookups();
+  const { requestTypes, statuses } = useLookups();
   const [agreementId, setAgreementId] = useState('');
   const [timeline, setTimeline] = useState<TimelineDraft>(() => emptyTimeline());
   const [mode, setMode] = useState<'form' | 'json'>('form');
@@ -158,7 +158,7 @@ export function Simulator({ bundle, onBundleErrors }: Props) {
         </div>
         {mode === 'form' ? (
           <>
-            <TimelineEditor timeline={timeline} onChange={setTimeline} requestTypes={typeNames} priorities={priorities} statuses={knownStatuses(bundle)} />
+            <TimelineEditor timeline={timeline} onChange={setTimeline} requestTypes={typeNames} priorities={priorities} statuses={knownStatuses(bundle, statuses.items)} />
             <FieldErrors path="timeline" />
           </>
         ) : (

@@ -1,5 +1,5 @@
-// What the forms can offer from Jira: the JSM organizations (for customers) and the service desk's request types
-// (for target rows). Either may be unavailable (no permission, not a service project); the forms then take typed values.
+// What the forms can offer from Jira: the JSM organizations (for customers), the service desk's request types
+// (for target rows) and the site's statuses (for actions and action models). Any may be unavailable (no permission, not a service project); the forms then take typed values.
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { ApiError, call } from '../../shared/api';
 
@@ -21,13 +21,20 @@ interface Lookup<T> {
   loading: boolean;
 }
 
+export interface JiraStatus {
+  id: string;
+  name: string;
+  category: string;
+}
+
 export interface JiraLookups {
   organizations: Lookup<Organization>;
   requestTypes: Lookup<RequestType>;
+  statuses: Lookup<JiraStatus>;
 }
 
 const LOADING = { items: [], loading: true };
-const LookupsContext = createContext<JiraLookups>({ organizations: LOADING, requestTypes: LOADING });
+const LookupsContext = createContext<JiraLookups>({ organizations: LOADING, requestTypes: LOADING, statuses: LOADING });
 
 export const useLookups = (): JiraLookups => useContext(LookupsContext);
 
@@ -42,14 +49,16 @@ async function fetchList<T>(key: string): Promise<Lookup<T>> {
 }
 
 export function LookupsProvider({ children }: { children: ReactNode }) {
-  const [lookups, setLookups] = useState<JiraLookups>({ organizations: LOADING, requestTypes: LOADING });
+  const [lookups, setLookups] = useState<JiraLookups>({ organizations: LOADING, requestTypes: LOADING, statuses: LOADING });
   useEffect(() => {
     let live = true;
-    void Promise.all([fetchList<Organization>('admin/jira/organizations'), fetchList<RequestType>('admin/jira/request-types')]).then(
-      ([organizations, requestTypes]) => {
-        if (live) setLookups({ organizations, requestTypes });
-      },
-    );
+    void Promise.all([
+      fetchList<Organization>('admin/jira/organizations'),
+      fetchList<RequestType>('admin/jira/request-types'),
+      fetchList<JiraStatus>('admin/jira/statuses'),
+    ]).then(([organizations, requestTypes, statuses]) => {
+      if (live) setLookups({ organizations, requestTypes, statuses });
+    });
     return () => {
       live = false;
     };

@@ -83,6 +83,22 @@ describe('import, export and history', () => {
     expect(history.textContent).toContain('other-admin');
   });
 
+  it('restores an earlier version as a new version, then shows what is stored', async () => {
+    const backend = await renderAdmin({ 'admin/config/restore': ({ expectedVersion }) => ok({ version: (expectedVersion as number) + 1, savedAt: 0, savedBy: 'me' }) });
+    openTab(/Import, export/);
+    await screen.findByTestId('history');
+    expect(screen.queryByTestId(`restore-${STORED_VERSION}`)).toBeNull();
+    fireEvent.click(screen.getByTestId('restore-6'));
+    await waitFor(() => expect(backend.sent('admin/config/restore')).toEqual([{ version: 6, expectedVersion: STORED_VERSION }]));
+    await waitFor(() => expect(backend.sent('admin/config/get')).toHaveLength(2));
+  });
+
+  it('offers the site\'s statuses when an action model pauses on a status', async () => {
+    await renderAdmin({ 'admin/jira/statuses': () => ok([{ id: '10009', name: 'Pending vendor', category: 'indeterminate' }]) });
+    openTab(/Action models/);
+    await waitFor(() => expect(document.body.innerHTML).toContain('Pending vendor'));
+  });
+
   it('says when someone saved meanwhile and reloads their version on request', async () => {
     const backend = await renderAdmin({
       'admin/config/save': () => ({ ok: false, errors: [{ code: 'CONFLICT', message: 'Someone saved version 8 meanwhile; reload to see it, then make your change again' }] }),
