@@ -19,7 +19,7 @@ export function readText(file: string): string {
   }
 }
 
-export function readJson(file: string): unknown {
+function readJson(file: string): unknown {
   const text = readText(file);
   try {
     return JSON.parse(text);

@@ -1,16 +1,13 @@
 // contract-sla: validate a bundle, compute business time, simulate an issue (spec §4).
 import { parseArgs } from 'node:util';
-import { calendarsOf, evaluate } from '../engine/evaluate';
+import type { BusinessCalendar } from '../engine/calendar';
 import { explainBadDuration, parseDuration } from '../engine/duration';
+import { calendarsOf, evaluate } from '../engine/evaluate';
 import { formatInstant, parseInstant } from '../engine/instant';
 import { toEvaluationJson } from '../engine/report';
-import type { BusinessCalendar } from '../engine/calendar';
 import { addBatch } from './batch';
 import { fail, UsageError } from './errors';
-import { readBundle, readJson } from './files';
-import { validateBundle } from '../config/validate-bundle';
-import { formatIssue } from '../config/issues';
-import { readTimeline } from './files';
+import { readBundle, readTimeline } from './files';
 
 const USAGE = `usage: contract-sla <command> [options]
 
@@ -72,9 +69,7 @@ function run(argv: string[], out: (text: string) => void): void {
   }
   switch (command) {
     case 'validate': {
-      const file = required(options, 'config');
-      const result = validateBundle(readJson(file));
-      if (!result.ok) fail(...result.issues.map((issue) => `${file}: ${formatIssue(issue)}`));
+      readBundle(required(options, 'config'));
       out('valid');
       return;
     }
