@@ -59,7 +59,7 @@ function calendarOption(options: Options): BusinessCalendar {
   return calendars.get(id);
 }
 
-function run(argv: string[], out: (text: string) => void): void {
+function run(argv: string[], out: (text: string) => void, write: (bytes: Uint8Array) => void): void {
   const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   const options = values as Options;
   const command = positionals.join(' ');
@@ -76,7 +76,7 @@ function run(argv: string[], out: (text: string) => void): void {
     case 'time add': {
       const calendar = calendarOption(options);
       if (options.input !== undefined) {
-        out(addBatch(calendar, options.input));
+        write(addBatch(calendar, options.input));
         return;
       }
       const from = instantOption(options, 'from');
@@ -106,14 +106,17 @@ function run(argv: string[], out: (text: string) => void): void {
   }
 }
 
-/** Runs the CLI; returns the exit code. Output goes through the given writers so tests can capture it. */
+/**
+ * Runs the CLI; returns the exit code. Output goes through the given writers so tests can capture it: `stdout`
+ * takes a line of text, or a batch's bytes (lines already ending in newlines, written as they are).
+ */
 export function main(
   argv: string[],
-  stdout: (text: string) => void = (t) => process.stdout.write(`${t}\n`),
+  stdout: (text: string | Uint8Array) => void = (t) => process.stdout.write(typeof t === 'string' ? `${t}\n` : t),
   stderr: (text: string) => void = (t) => process.stderr.write(`${t}\n`),
 ): number {
   try {
-    run(argv, stdout);
+    run(argv, stdout, stdout);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

@@ -14,7 +14,8 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'contract-sla-cli-'));
 function cli(...argv: string[]): { code: number; stdout: string; stderr: string } {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(argv, (t) => out.push(t), (t) => err.push(t));
+  // A batch arrives as bytes with its lines' newlines; other output as one line of text.
+  const code = main(argv, (t) => out.push(typeof t === 'string' ? t : Buffer.from(t).toString('latin1').replace(/\n$/, '')), (t) => err.push(t));
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
