@@ -87,10 +87,14 @@ function batch(dir) {
   fs.writeFileSync(config, JSON.stringify({ version: 1, calendars: [officeUtc] }));
   const { file, peerFile } = batchInput(dir);
   const cli = path.join(root, 'bin/contract-sla.js');
-  const ours = timed(process.execPath, [cli, 'time', 'add', '--config', config, '--calendar', 'office-utc', '--input', file], { TZ: 'UTC' });
+  // Five runs, the median reported: a single process start is at the mercy of whatever else the machine does.
+  const runs = [];
+  for (let i = 0; i < 5; i++) runs.push(timed(process.execPath, [cli, 'time', 'add', '--config', config, '--calendar', 'office-utc', '--input', file], { TZ: 'UTC' }));
+  runs.sort((a, b) => a.seconds - b.seconds);
+  const ours = runs[2];
   const ourRate = LINES / ours.seconds;
-  row(`batch CLI, ${fmt(LINES)} lines (whole process)`, `${fmt(ourRate)} lines/s`, 'target ≥ 500,000');
-  row('  wall time', `${ours.seconds.toFixed(3)} s`);
+  row(`batch CLI, ${fmt(LINES)} lines (whole process, median of 5)`, `${fmt(ourRate)} lines/s`, 'target ≥ 500,000');
+  row('  wall time (median / best)', `${ours.seconds.toFixed(3)} / ${runs[0].seconds.toFixed(3)} s`);
   const peer = timed(process.execPath, [path.join(__dirname, 'peer-moment.js'), peerFile], { TZ: 'UTC' });
   const peerRate = PEER_LINES / peer.seconds;
   row(`moment-business-time, ${fmt(PEER_LINES)} of the same lines (whole process)`, `${fmt(peerRate)} lines/s`);

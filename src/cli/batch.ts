@@ -77,8 +77,8 @@ export function addBatch(calendar: BusinessCalendar, file: string): Uint8Array {
     const next = end + 1;
     lineNumber++;
     if (end > start && text.charCodeAt(end - 1) === 13) end--;
-    let from = 0;
-    let duration = 0;
+    let from: number;
+    let duration: number;
     if (readCanonical(text, start, end)) {
       from = lineFrom;
       duration = lineDuration;
