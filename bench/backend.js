@@ -179,7 +179,7 @@ async function longIssue() {
 
 (async () => {
   console.log('\nBackend: real handlers on the local Forge runtime, Jira answered by the JSM double\n');
-  await manyIssues();
+  if (ISSUES > 0) await manyIssues();
   await longIssue();
 })().catch((error) => {
   console.error(error);

@@ -69,6 +69,8 @@ export function evaluate(bundle: ConfigBundle, timeline: Timeline, at: number): 
 class Replay {
   private readonly cycles: Cycle[] = [];
   private readonly open = new Map<string, Cycle>();
+  /** Cycles started so far per goal: the next one's number. */
+  private readonly started = new Map<string, number>();
   private readonly state: IssueState;
   private readonly parkingStatuses: Map<string, string[]>;
 
@@ -121,9 +123,11 @@ class Replay {
     const row = targetRowFor(this.agreement, goal.id, this.timeline.issue.requestType, this.state.priority);
     if (!row) return;
     const targetMs = parseDuration(row.target) ?? 0;
+    const number = (this.started.get(goal.id) ?? 0) + 1;
+    this.started.set(goal.id, number);
     const cycle: Cycle = {
       goal,
-      number: this.cycles.filter((c) => c.goal.id === goal.id).length + 1,
+      number,
       startedAt: at,
       endedAt: null,
       state: 'open',

@@ -65,14 +65,14 @@ function two(text: string, i: number): number {
 }
 
 /**
- * The instant written in `text` between `start` and `end`, when it has the canonical shape
- * `YYYY-MM-DDTHH:MM:SSZ` or `YYYY-MM-DDTHH:MM:SS±HH:MM`; undefined for any other shape (parseInstant's regular
- * expression handles those). Reading in place lets the batch CLI parse a line without cutting it into strings.
+ * The instant written in `text` between `start` and `end`, when it has one of the common shapes: seconds with
+ * optional milliseconds, then `Z`, `±hh:mm` or `±hhmm` (`2026-11-23T09:00:00Z`, Jira's `2026-11-23T09:00:00.000+0100`);
+ * undefined for any other shape (parseInstant's regular expression handles those). Reading in place lets the batch
+ * CLI parse a line without cutting it into strings, and the event path parse thousands of Jira timestamps quickly.
  */
 export function parseInstantAt(text: string, start: number, end: number): number | undefined {
-  const length = end - start;
-  if (length !== 20 && length !== 25) return undefined;
   const c = start;
+  if (end - c < 20) return undefined;
   if (text.charCodeAt(c + 4) !== 45 || text.charCodeAt(c + 7) !== 45 || text.charCodeAt(c + 10) !== 84 || text.charCodeAt(c + 13) !== 58 || text.charCodeAt(c + 16) !== 58) {
     return undefined;
   }
@@ -86,19 +86,31 @@ export function parseInstantAt(text: string, start: number, end: number): number
   if (century < 0 || yy < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
     return undefined;
   }
+  let i = c + 19;
+  let millis = 0;
+  if (text.charCodeAt(i) === 46) {
+    const hundreds = text.charCodeAt(i + 1) - 48;
+    const rest = two(text, i + 2);
+    if (hundreds < 0 || hundreds > 9 || rest < 0) return undefined;
+    millis = hundreds * 100 + rest;
+    i += 4;
+  }
   let offsetMinutes = 0;
-  if (length === 20) {
-    if (text.charCodeAt(c + 19) !== 90) return undefined;
+  const zone = text.charCodeAt(i);
+  if (zone === 90 && i + 1 === end) {
+    // Z
+  } else if ((zone === 43 || zone === 45) && (i + 6 === end || i + 5 === end)) {
+    const colon = i + 6 === end;
+    const oh = two(text, i + 1);
+    const om = two(text, colon ? i + 4 : i + 3);
+    if ((colon && text.charCodeAt(i + 3) !== 58) || oh < 0 || oh > 23 || om < 0 || om > 59) return undefined;
+    offsetMinutes = (zone === 45 ? -1 : 1) * (oh * 60 + om);
   } else {
-    const sign = text.charCodeAt(c + 19);
-    const oh = two(text, c + 20);
-    const om = two(text, c + 23);
-    if ((sign !== 43 && sign !== 45) || text.charCodeAt(c + 22) !== 58 || oh < 0 || oh > 23 || om < 0 || om > 59) return undefined;
-    offsetMinutes = (sign === 45 ? -1 : 1) * (oh * 60 + om);
+    return undefined;
   }
   const year = century * 100 + yy;
   if (!isRealDate(year, month, day)) return undefined;
-  return daysFromCivil(year, month, day) * 86_400_000 + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000;
+  return daysFromCivil(year, month, day) * 86_400_000 + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + millis;
 }
 
 const datePrefixes = new Map<number, Uint8Array>();

@@ -92,8 +92,11 @@ export function timelineFromJira(history: IssueHistory, context: MappingContext)
   const created = instant(issue.fields.created, `${issue.key} fields.created`);
   const priorityField = fields.contractPriority;
 
-  const histories = [...history.histories].sort((a, b) => instant(a.created, `${issue.key} changelog ${a.id}`) - instant(b.created, `${issue.key} changelog ${b.id}`));
-  const items = histories.flatMap((h) => h.items.map((item) => ({ at: instant(h.created, `${issue.key} changelog ${h.id}`), item })));
+  // Each timestamp is parsed once: long histories have thousands.
+  const histories = history.histories
+    .map((h) => ({ at: instant(h.created, `${issue.key} changelog ${h.id}`), items: h.items }))
+    .sort((a, b) => a.at - b.at);
+  const items = histories.flatMap((h) => h.items.map((item) => ({ at: h.at, item })));
   const isPriorityItem = (item: JiraChangeItem): boolean => priorityField !== undefined && (item.fieldId === priorityField || item.field === priorityField);
 
   // The priority in force at creation: the customer's portal choice; failing that, the first classification
