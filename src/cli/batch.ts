@@ -39,9 +39,15 @@ function parseLine(line: string): Line {
 let lineFrom = 0;
 let lineDuration = 0;
 
+/** Whether `text` holds `expected` at `at`: a plain loop, cheaper than startsWith for these short fixed parts. */
+function holds(text: string, at: number, expected: string): boolean {
+  for (let i = 0; i < expected.length; i++) if (text.charCodeAt(at + i) !== expected.charCodeAt(i)) return false;
+  return true;
+}
+
 /** The canonical shape read in place into lineFrom/lineDuration; false sends the line to the general path. */
 function readCanonical(text: string, start: number, end: number): boolean {
-  if (text.charCodeAt(start) !== 123 || !text.startsWith(HEAD, start)) return false;
+  if (!holds(text, start, HEAD)) return false;
   const fromStart = start + HEAD.length;
   // A canonical instant is 20 characters (…Z) or 25 (…±hh:mm): its closing quote is at one of two places.
   let fromEnd = fromStart + 20;
@@ -49,11 +55,11 @@ function readCanonical(text: string, start: number, end: number): boolean {
     fromEnd = fromStart + 25;
     if (text.charCodeAt(fromEnd) !== 34) return false;
   }
-  if (!text.startsWith(MIDDLE, fromEnd)) return false;
+  if (!holds(text, fromEnd, MIDDLE)) return false;
   const durationStart = fromEnd + MIDDLE.length;
   const durationEnd = end - TAIL.length;
-  if (durationEnd <= durationStart || text.charCodeAt(durationEnd) !== 34 || text.charCodeAt(end - 1) !== 125) return false;
-  for (let i = durationStart; i < durationEnd; i++) if (text.charCodeAt(i) === 34) return false;
+  // A quote inside the duration (another field after it) makes it no duration, so such lines fall through too.
+  if (durationEnd <= durationStart || !holds(text, durationEnd, TAIL)) return false;
   const from = parseInstantAt(text, fromStart, fromEnd);
   const duration = parseDurationAt(text, durationStart, durationEnd);
   if (from === undefined || duration === undefined) return false;
