@@ -1,28 +1,10 @@
 // What the engine says about the simulated request: every cycle of every goal, and the goal to work on next.
 import { formatInstant, formatSeconds } from './format';
+import type { EvaluationJson, ObligationJson } from '../../../src/engine/report';
 import type { ConfigBundle } from './model';
 
-export interface ObligationJson {
-  goal: string;
-  cycle: number;
-  internal: boolean;
-  state: 'running' | 'paused' | 'completed' | 'cancelled';
-  startedAt: string;
-  endedAt: string | null;
-  targetSeconds: number;
-  elapsedSeconds: number;
-  remainingSeconds: number;
-  breached: boolean;
-  breachedAt: string | null;
-  deadline: string | null;
-}
-
-export interface EvaluationJson {
-  issue: string;
-  agreement: string | null;
-  obligations: ObligationJson[];
-  next: { goal: string; cycle: number; deadline: string | null } | null;
-}
+// The simulator shows exactly what `admin/simulate` answers: the spec's evaluation JSON, typed by the backend.
+export type { EvaluationJson, ObligationJson } from '../../../src/engine/report';
 
 function When({ iso, zone }: { iso: string | null; zone: string }) {
   if (iso === null) return <span className="hint">—</span>;
