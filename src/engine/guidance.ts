@@ -1,7 +1,10 @@
 // The next goal in plain words for the person who must act on it:
 // "Reply to the customer by 14:30 — 1 h 20 m of business time left".
 import { DateTime } from 'luxon';
+import { formatBusinessDuration } from './business-duration';
 import type { ConfigBundle, Evaluation, Obligation } from './types';
+
+export { formatBusinessDuration };
 
 export type GuidanceState = 'running' | 'breached' | 'paused' | 'done' | 'none';
 
@@ -14,21 +17,6 @@ export interface Guidance {
   deadline: number | null;
   /** Business milliseconds left (negative once breached); null without an open goal. */
   remainingMs: number | null;
-}
-
-/** `1 h 20 m`, `45 m`, `2 d 3 h` (a day being 24 business hours, as in targets), `30 s` under a minute. */
-export function formatBusinessDuration(ms: number): string {
-  const totalSeconds = Math.floor(Math.abs(ms) / 1000);
-  if (totalSeconds < 60) return `${totalSeconds} s`;
-  const minutes = Math.floor(totalSeconds / 60);
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  const rest = minutes % 60;
-  const parts: string[] = [];
-  if (days) parts.push(`${days} d`);
-  if (hours) parts.push(`${hours} h`);
-  if (rest && !days) parts.push(`${rest} m`);
-  return parts.join(' ') || '0 m';
 }
 
 /** A deadline as a person reads it in a zone: `14:30` today, `Tue 24 Nov 14:30` otherwise. */

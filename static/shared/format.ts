@@ -1,5 +1,6 @@
 // Times and durations as the surfaces show them, in an explicit zone (never the browser's own): the same words as the
 // engine's guidance ("1 h 20 m", "14:30", "Tue 24 Nov 14:30") so a row and the sentence above it read alike.
+import { formatBusinessDuration } from '../../src/engine/business-duration';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -88,19 +89,9 @@ export function formatInZones(iso: string, viewerZone: string, otherZone: string
   return `${mine} (${formatLocalTime(iso, otherZone, now)} ${otherZone})`;
 }
 
-/** `1 h 20 m`, `45 m`, `2 d 3 h` (a day being 24 hours, as in contract targets), `30 s` under a minute. */
+/** `1 h 20 m`, `45 m`, `2 d 3 h`, `30 s` for a number of seconds: the engine's own wording. */
 export function formatDuration(seconds: number): string {
-  const total = Math.floor(Math.abs(seconds));
-  if (total < 60) return `${total} s`;
-  const minutes = Math.floor(total / 60);
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  const rest = minutes % 60;
-  const parts: string[] = [];
-  if (days) parts.push(`${days} d`);
-  if (hours) parts.push(`${hours} h`);
-  if (rest && !days) parts.push(`${rest} m`);
-  return parts.join(' ') || '0 m';
+  return formatBusinessDuration(seconds * 1000);
 }
 
 /** Wall-clock distance from now: `in 1 h 20 m`, `3 h ago`, `now` within a minute. */

@@ -1,24 +1,12 @@
 // The request/response pair the local runtime's `__forge_fetch__` shim hands to a product handler, and the error
 // bodies Jira answers with. The platform API (/rest/api/3) reports errors as ErrorCollection
 // `{ errorMessages, errors }`; the servicedesk API (/rest/servicedeskapi) as `{ errorMessage, i18nErrorMessage }`.
-import type { Caller } from '../jsm-double';
+import type { ProductHandler, ProductRequest, ProductResponse } from '../../local-runtime';
 
-export interface JiraRequest {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  headers: Record<string, string>;
-  body: unknown;
-  as: Caller;
-}
-
-export interface JiraResponse {
-  status: number;
-  headers?: Record<string, string>;
-  body: unknown;
-}
-
-export type ProductHandler = (request: JiraRequest) => Promise<JiraResponse>;
+/** The double answers exactly what the runtime hands to a product handler. */
+export type JiraRequest = ProductRequest;
+export type JiraResponse = ProductResponse;
+export type { ProductHandler };
 
 const JSON_HEADERS = { 'content-type': 'application/json;charset=UTF-8' };
 
