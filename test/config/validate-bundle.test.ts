@@ -2,26 +2,11 @@ import fc from 'fast-check';
 import { formatIssue, formatPath } from '../../src/config/issues';
 import { validateBundle } from '../../src/config/validate-bundle';
 import type { ConfigBundle } from '../../src/engine/types';
+import { DELETE, editedCopy, type Edit } from './edit-json';
 import example from '../../examples/config.json';
 
-/** Deletes the value at a path instead of setting it. */
-const DELETE = Symbol('delete');
-/** `['calendars.0.week.mon', [...]]`: set (or DELETE) the value at a dotted path; list indexes are numbers in the path. */
-type Edit = [string, unknown];
-
 /** A copy of the shipped example bundle (spec/examples/config.json) with the given edits. */
-function edited(...edits: Edit[]): unknown {
-  const bundle: unknown = JSON.parse(JSON.stringify(example));
-  for (const [path, value] of edits) {
-    const keys = path.split('.');
-    let node = bundle as Record<string, unknown>;
-    for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
-    const last = keys[keys.length - 1] as string;
-    if (value === DELETE) delete node[last];
-    else node[last] = value;
-  }
-  return bundle;
-}
+const edited = (...edits: Edit[]): unknown => editedCopy(example, ...edits);
 
 function issuesOf(input: unknown) {
   const result = validateBundle(input);

@@ -2,25 +2,11 @@ import fc from 'fast-check';
 import { formatIssue } from '../../src/config/issues';
 import { validateTimeline } from '../../src/config/validate-timeline';
 import type { Timeline } from '../../src/engine/types';
+import { DELETE, editedCopy, type Edit } from './edit-json';
 import example from '../../examples/timeline-sup-17.json';
 
-const DELETE = Symbol('delete');
-/** `['events.3.at', '…']`: set (or DELETE) the value at a dotted path. */
-type Edit = [string, unknown];
-
 /** A copy of the shipped example timeline (spec/examples/timeline-sup-17.json) with the given edits. */
-function edited(...edits: Edit[]): unknown {
-  const timeline: unknown = JSON.parse(JSON.stringify(example));
-  for (const [path, value] of edits) {
-    const keys = path.split('.');
-    let node = timeline as Record<string, unknown>;
-    for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
-    const last = keys[keys.length - 1] as string;
-    if (value === DELETE) delete node[last];
-    else node[last] = value;
-  }
-  return timeline;
-}
+const edited = (...edits: Edit[]): unknown => editedCopy(example, ...edits);
 
 function validOf(input: unknown): Timeline {
   const result = validateTimeline(input);
