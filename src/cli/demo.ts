@@ -1,7 +1,7 @@
 // `npm start` (until the browser sandbox exists): replays the shipped example request SUP-17 event by event
 // through the engine and shows what an agent would be told after each step, then the contract's calendar facts.
 import path from 'node:path';
-import { calendarsOf, evaluate } from '../engine/evaluate';
+import { calendarsOf, evaluate } from '../engine/obligations';
 import { guidanceFor, formatBusinessDuration } from '../engine/guidance';
 import { formatInstant } from '../engine/instant';
 import type { ConfigBundle, Obligation, Timeline, TimelineEvent } from '../engine/types';

@@ -2,9 +2,9 @@
 import { parseArgs } from 'node:util';
 import type { BusinessCalendar } from '../engine/calendar';
 import { explainBadDuration, parseDuration } from '../engine/duration';
-import { calendarsOf, evaluate } from '../engine/evaluate';
+import { calendarsOf, evaluate } from '../engine/obligations';
 import { formatInstant, parseInstant } from '../engine/instant';
-import { toEvaluationJson } from '../engine/report';
+import { toEvaluationJson } from '../engine/simulate-json';
 import { addBatch } from './batch';
 import { fail, UsageError } from './errors';
 import { readBundle, readTimeline } from './files';

@@ -1,6 +1,6 @@
 // What the app stores per issue: the evaluation, compact enough that an issue with thousands of events stays far
 // below the 240 KiB entity limit, plus the summary fields the indexes, JQL and the work list need.
-import { nextOf } from '../engine/evaluate';
+import { nextOf } from '../engine/obligations';
 import type { CycleState, Evaluation, Obligation, PauseReason } from '../engine/types';
 
 /** Stored instead of "no deadline" so range queries on the deadline index still order such issues last. */

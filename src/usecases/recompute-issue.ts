@@ -2,7 +2,7 @@
 // Duplicated, late or out-of-order events therefore all give the same stored result.
 import { ISSUE_PROPERTY, PORTAL_CHOICE_PROPERTY } from '../app-identity';
 import { selectAgreement } from '../engine/agreement';
-import { evaluate } from '../engine/evaluate';
+import { evaluate } from '../engine/obligations';
 import { formatInstant, parseInstant } from '../engine/instant';
 import type { ConfigBundle, StatusCategory } from '../engine/types';
 import type { JiraClient } from '../jira/client';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { validateBundle } from '../../src/config/validate-bundle';
 import { validateTimeline } from '../../src/config/validate-timeline';
-import { evaluate } from '../../src/engine/evaluate';
+import { evaluate } from '../../src/engine/obligations';
 import { formatBusinessDuration, guidanceFor } from '../../src/engine/guidance';
 
 const read = (name: string): unknown => JSON.parse(readFileSync(path.join(__dirname, '../../examples', name), 'utf8'));

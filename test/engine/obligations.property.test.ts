@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { validateBundle } from '../../src/config/validate-bundle';
-import { evaluate } from '../../src/engine/evaluate';
+import { evaluate } from '../../src/engine/obligations';
 import type { ConfigBundle, Timeline, TimelineEvent } from '../../src/engine/types';
 
 const loaded = validateBundle(JSON.parse(readFileSync(path.join(__dirname, '../../examples/config.json'), 'utf8')));

@@ -1,7 +1,7 @@
 // Obligation scenarios: one block per rule of spec §3 ("Obligations"), on calendars simple enough to check by hand.
 // 2026-11-23 is a Monday. "office" is Mon–Fri 09:00–17:00 UTC, "always" is 24x7 UTC.
-import { evaluate } from '../../src/engine/evaluate';
-import { toEvaluationJson } from '../../src/engine/report';
+import { evaluate } from '../../src/engine/obligations';
+import { toEvaluationJson } from '../../src/engine/simulate-json';
 import type { ConfigBundle, Goal, Timeline, TimelineEvent } from '../../src/engine/types';
 
 const ms = (iso: string): number => Date.parse(iso);

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { validateBundle } from '../../src/config/validate-bundle';
-import { evaluate } from '../../src/engine/evaluate';
-import { toEvaluationJson } from '../../src/engine/report';
+import { evaluate } from '../../src/engine/obligations';
+import { toEvaluationJson } from '../../src/engine/simulate-json';
 import type { StatusCategory } from '../../src/engine/types';
 import type { IssueHistory, JiraField, JiraIssue, JiraStatus } from '../../src/jira/types';
 import { timelineFromJira, type MappingContext } from '../../src/timeline/from-jira';

@@ -1,10 +1,10 @@
 // What the engine says about the simulated request: every cycle of every goal, and the goal to work on next.
 import { formatInstant, formatSeconds } from './format';
-import type { EvaluationJson } from '../../../src/engine/report';
+import type { EvaluationJson } from '../../../src/engine/simulate-json';
 import type { ConfigBundle } from './model';
 
 // The simulator shows exactly what `admin/simulate` answers: the spec's evaluation JSON, typed by the backend.
-export type { EvaluationJson, ObligationJson } from '../../../src/engine/report';
+export type { EvaluationJson, ObligationJson } from '../../../src/engine/simulate-json';
 
 function When({ iso, zone }: { iso: string | null; zone: string }) {
   if (iso === null) return <span className="hint">—</span>;

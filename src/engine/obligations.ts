@@ -1,9 +1,10 @@
 // Replays an issue's timeline against the bundle and returns its obligations at an instant (spec §3).
 // Pure: the evaluation instant is an argument, calendars come compiled from a CalendarSet the caller may reuse.
-import { actionsOf, sameStatus } from './actions';
+import { actionsOf } from './actions';
 import { selectAgreement, targetRowFor } from './agreement';
 import { CalendarSet } from './calendar';
 import { parseDuration } from './duration';
+import { parkingStatusesOf, pauseOf, type ParkingStatuses } from './pause';
 import type { Agreement, ConfigBundle, Evaluation, Goal, NextGoal, Obligation, PauseReason, Timeline, TimelineEvent } from './types';
 
 /** One cycle while the replay is under way. */
@@ -72,7 +73,7 @@ class Replay {
   /** Cycles started so far per goal: the next one's number. */
   private readonly started = new Map<string, number>();
   private readonly state: IssueState;
-  private readonly parkingStatuses: Map<string, string[]>;
+  private readonly parking: ParkingStatuses;
 
   constructor(
     private readonly bundle: ConfigBundle,
@@ -81,7 +82,7 @@ class Replay {
     private readonly calendars: CalendarSet,
   ) {
     this.state = { status: undefined, priority: timeline.issue.priority };
-    this.parkingStatuses = new Map(bundle.actionModels.map((m) => [m.id, m.pauseInStatuses]));
+    this.parking = parkingStatusesOf(bundle.actionModels);
   }
 
   apply(event: TimelineEvent): void {
@@ -161,18 +162,14 @@ class Replay {
     }
   }
 
-  private pauseReason(cycle: Cycle): PauseReason | null {
-    if (cycle.pausedByAction !== null) return { kind: 'action', action: cycle.pausedByAction };
-    const status = this.state.status;
-    if (status === undefined) return null;
-    const parking = this.parkingStatuses.get(cycle.goal.actionModel) ?? [];
-    return parking.some((s) => sameStatus(s, status)) ? { kind: 'status', status } : null;
+  private pausedBy(cycle: Cycle): PauseReason | null {
+    return pauseOf(cycle.pausedByAction, cycle.goal.actionModel, this.state.status, this.parking);
   }
 
   /** Counts the business time of [countedTo, to) when the cycle's clock runs. */
   private count(cycle: Cycle, to: number): void {
     if (to <= cycle.countedTo) return;
-    if (this.pauseReason(cycle) === null) {
+    if (this.pausedBy(cycle) === null) {
       const calendar = this.calendars.get(cycle.calendar);
       const before = cycle.elapsedMs;
       const after = before + calendar.between(cycle.countedTo, to);
@@ -187,7 +184,7 @@ class Replay {
   private describe(cycle: Cycle, at: number): Obligation {
     const breached = cycle.elapsedMs > cycle.targetMs;
     const breachedAt = breached ? cycle.reachedAt : null;
-    const pausedBy = cycle.state === 'open' ? this.pauseReason(cycle) : null;
+    const pausedBy = cycle.state === 'open' ? this.pausedBy(cycle) : null;
     let deadline: number | null = null;
     if (cycle.state === 'open' && pausedBy === null) {
       deadline = breached ? breachedAt : this.calendars.get(cycle.calendar).add(at, cycle.targetMs - cycle.elapsedMs);
