@@ -6,15 +6,15 @@ const path = require('node:path');
 const { parseArgs } = require('node:util');
 const { readFileSync } = require('node:fs');
 
+// Run with tsx (`npm run bench`), which loads the TypeScript sources as the Forge bundler does.
 const root = path.join(__dirname, '..');
-const dist = (p) => require(path.join(root, 'dist', p));
-const app = dist('index.js');
-const { useClock } = dist('clock.js');
-const { APP_UUID } = dist('app-identity.js');
-const { JsmDouble, jsmProductHandler, seedDemo, DEMO_ACCOUNTS, DEMO_REQUEST_TYPES } = dist('jsm-double/index.js');
-const { installLocalForgeRuntime, KvsStore, loadEntityDefinitions, runAs } = dist('local-runtime/index.js');
-const { readIssueRecord } = dist('storage/issue-store.js');
-const { CONTRACT_PRIORITY_FIELD_KEY, NEXT_DEADLINE_FIELD_KEY } = dist('timeline/site-fields.js');
+const app = require('../src/index');
+const { useClock } = require('../src/adapters/clock');
+const { APP_UUID } = require('../src/app-identity');
+const { JsmDouble, jsmProductHandler, seedDemo, DEMO_ACCOUNTS, DEMO_REQUEST_TYPES } = require('../offline/jsm-double');
+const { installLocalForgeRuntime, KvsStore, loadEntityDefinitions, runAs } = require('../offline/forge-runtime');
+const { readIssueRecord } = require('../src/adapters/storage/issue-store');
+const { CONTRACT_PRIORITY_FIELD_KEY, NEXT_DEADLINE_FIELD_KEY } = require('../src/timeline/site-fields');
 
 const { values } = parseArgs({ options: { issues: { type: 'string' }, events: { type: 'string' } } });
 const ISSUES = Number(values.issues ?? 1000);

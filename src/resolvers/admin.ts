@@ -1,5 +1,5 @@
 // Resolvers of the project admin page. Each starts with the permission check, made as the calling user.
-import { now } from '../clock';
+import { now } from '../adapters/clock';
 import type Resolver from '@forge/resolver';
 import type { Request } from '@forge/resolver';
 import { z } from 'zod';
@@ -10,8 +10,8 @@ import { evaluate } from '../engine/obligations';
 import { formatInstant, parseInstant } from '../engine/instant';
 import { toEvaluationJson } from '../engine/simulate-json';
 import type { ConfigBundle } from '../engine/types';
-import { JiraClient } from '../jira/client';
-import { configurationHistory, configurationVersion, currentConfiguration, saveConfiguration } from '../storage/config-store';
+import { JiraClient } from '../adapters/jira/client';
+import { configurationHistory, configurationVersion, currentConfiguration, saveConfiguration } from '../adapters/storage/config-store';
 import { enqueueReevaluation } from '../usecases/reevaluate-project';
 import { accountOf } from './context';
 import { conflict, enveloped, invalid, notFound } from './envelope';

@@ -2,7 +2,7 @@
 // Handlers throw the typed errors below; anything else becomes INTERNAL without leaking a stack trace.
 import type { Request } from '@forge/resolver';
 import type { ValidationIssue } from '../config/issues';
-import { JiraRequestError } from '../jira/errors';
+import { JiraRequestError } from '../adapters/jira/errors';
 
 export type ErrorCode = 'INVALID' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'NOT_CONFIGURED' | 'UPSTREAM' | 'INTERNAL';
 

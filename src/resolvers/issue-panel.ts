@@ -1,11 +1,11 @@
 // Resolvers of the issue panel (agents): the request's obligations and next goal, recomputed on open.
-import { now } from '../clock';
+import { now } from '../adapters/clock';
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
 import { isKnownZone } from '../engine/zone';
-import { JiraClient } from '../jira/client';
-import { readIssueRecord } from '../storage/issue-store';
-import { readSiteFields } from '../storage/site-store';
+import { JiraClient } from '../adapters/jira/client';
+import { readIssueRecord } from '../adapters/storage/issue-store';
+import { readSiteFields } from '../adapters/storage/site-store';
 import { recomputeIssue } from '../usecases/recompute-issue';
 import { issuePanelView } from '../views/issue-panel';
 import { issueOf, projectKeyOf } from './context';

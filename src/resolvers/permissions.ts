@@ -1,6 +1,6 @@
 // Admin resolvers act only for people who administer the project, checked as that user with their own rights.
 import type { Request } from '@forge/resolver';
-import type { JiraClient } from '../jira/client';
+import type { JiraClient } from '../adapters/jira/client';
 import { projectKeyOf } from './context';
 import { forbidden } from './envelope';
 

@@ -1,10 +1,10 @@
 // Resolvers of the customer portal. A customer only ever sees their own organization's agreements.
-import { now } from '../clock';
+import { now } from '../adapters/clock';
 import type Resolver from '@forge/resolver';
 import type { Request } from '@forge/resolver';
 import type { ConfigBundle } from '../engine/types';
-import { JiraClient } from '../jira/client';
-import { currentConfiguration } from '../storage/config-store';
+import { JiraClient } from '../adapters/jira/client';
+import { currentConfiguration } from '../adapters/storage/config-store';
 import { recomputeIssue } from '../usecases/recompute-issue';
 import { evaluationOf, obligationViews } from '../views/issue-panel';
 import { agreementsInForce, offerOf } from '../views/promises';

@@ -1,14 +1,14 @@
 // The agents' work list: a project's open requests across all customers, most urgent first.
 import type Resolver from '@forge/resolver';
 import { z } from 'zod';
-import { now } from '../clock';
+import { now } from '../adapters/clock';
 import { guidanceFor } from '../engine/guidance';
 import { formatInstant } from '../engine/instant';
 import type { ConfigBundle } from '../engine/types';
-import { JiraClient } from '../jira/client';
-import { currentConfiguration } from '../storage/config-store';
-import { NO_DEADLINE, type IssueRecord } from '../storage/issue-record';
-import { recordsByDeadline } from '../storage/issue-store';
+import { JiraClient } from '../adapters/jira/client';
+import { currentConfiguration } from '../adapters/storage/config-store';
+import { NO_DEADLINE, type IssueRecord } from '../adapters/storage/issue-record';
+import { recordsByDeadline } from '../adapters/storage/issue-store';
 import { evaluationOf } from '../views/issue-panel';
 import { projectKeyOf } from './context';
 import { enveloped, forbidden, notConfigured } from './envelope';

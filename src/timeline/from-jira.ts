@@ -2,7 +2,7 @@
 // The rules are documented in docs/timeline-mapping.md; each is tested on recorded REST payloads.
 import { parseInstant } from '../engine/instant';
 import type { CommentAuthor, ConfigBundle, StatusCategory, Timeline, TimelineEvent } from '../engine/types';
-import type { IssueHistory, JiraChangeItem, JiraComment, JiraUser } from '../jira/types';
+import type { IssueHistory, JiraChangeItem, JiraComment, JiraUser } from '../adapters/jira/types';
 
 /** Where this site keeps what the timeline needs: custom field ids discovered from GET /rest/api/3/field. */
 export interface SiteFields {

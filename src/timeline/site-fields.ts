@@ -1,5 +1,5 @@
 // Finds, once per site, which custom fields hold what the timeline needs (ids differ from site to site).
-import type { JiraField } from '../jira/types';
+import type { JiraField } from '../adapters/jira/types';
 import type { SiteFields } from './from-jira';
 
 const REQUEST_TYPE = 'com.atlassian.servicedesk:vp-origin';

@@ -1,10 +1,10 @@
 // Every five minutes: issues whose next deadline has passed without an event are recomputed, so they are marked
 // breached (entity property, field, work list) at the deadline and not only at the next comment.
-import { now } from '../clock';
+import { now } from '../adapters/clock';
 import kvs, { Filter, FilterConditions, Sort, WhereConditions } from '@forge/kvs';
-import { JiraClient } from '../jira/client';
-import { ENTITY, INDEX } from '../storage/entities';
-import type { IssueRecord } from '../storage/issue-record';
+import { JiraClient } from '../adapters/jira/client';
+import { ENTITY, INDEX } from '../adapters/storage/entities';
+import type { IssueRecord } from '../adapters/storage/issue-record';
 import { recomputeIssue } from '../usecases/recompute-issue';
 
 /** Stays well inside the scheduled trigger's 900 s; what is left is picked up five minutes later. */

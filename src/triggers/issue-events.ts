@@ -1,7 +1,7 @@
 // Issue created / updated / commented / deleted: recompute the issue from its history, or forget it.
-import { now } from '../clock';
-import { JiraClient } from '../jira/client';
-import { deleteIssueRecord } from '../storage/issue-store';
+import { now } from '../adapters/clock';
+import { JiraClient } from '../adapters/jira/client';
+import { deleteIssueRecord } from '../adapters/storage/issue-store';
 import { recomputeIssue, type RecomputeOutcome } from '../usecases/recompute-issue';
 
 export interface IssueEvent {

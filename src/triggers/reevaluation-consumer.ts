@@ -1,8 +1,8 @@
 // The queue consumer that re-evaluates a project after a configuration change (see usecases/reevaluate-project).
-import { now } from '../clock';
+import { now } from '../adapters/clock';
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
-import { JiraClient } from '../jira/client';
+import { JiraClient } from '../adapters/jira/client';
 import { reevaluateProject } from '../usecases/reevaluate-project';
 
 const Job = z.object({ projectKey: z.string().min(1), nextPageToken: z.string().optional(), done: z.number().optional() });

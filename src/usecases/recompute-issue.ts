@@ -5,12 +5,12 @@ import { selectAgreement } from '../engine/agreement';
 import { evaluate } from '../engine/obligations';
 import { formatInstant, parseInstant } from '../engine/instant';
 import type { ConfigBundle, StatusCategory } from '../engine/types';
-import type { JiraClient } from '../jira/client';
-import type { IssueHistory } from '../jira/types';
-import type { StoredConfiguration } from '../storage/config-store';
-import { NO_DEADLINE, NO_RANK, decodeCycles, encodeCycles, keepFrozenCycles, type IssueRecord } from '../storage/issue-record';
-import { readEventInputs, writeIssueRecord } from '../storage/issue-store';
-import { SITE_METADATA_TTL_MS, writeSiteMetadata, type SiteMetadata } from '../storage/site-store';
+import type { JiraClient } from '../adapters/jira/client';
+import type { IssueHistory } from '../adapters/jira/types';
+import type { StoredConfiguration } from '../adapters/storage/config-store';
+import { NO_DEADLINE, NO_RANK, decodeCycles, encodeCycles, keepFrozenCycles, type IssueRecord } from '../adapters/storage/issue-record';
+import { readEventInputs, writeIssueRecord } from '../adapters/storage/issue-store';
+import { SITE_METADATA_TTL_MS, writeSiteMetadata, type SiteMetadata } from '../adapters/storage/site-store';
 import { timelineFromJira } from '../timeline/from-jira';
 import { discoverSiteFields } from '../timeline/site-fields';
 

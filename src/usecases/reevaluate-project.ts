@@ -3,7 +3,7 @@
 // invocation before its time runs out, so a project of any size is covered.
 import { Queue } from '@forge/events';
 import { REEVALUATION_QUEUE } from '../app-identity';
-import type { JiraClient } from '../jira/client';
+import type { JiraClient } from '../adapters/jira/client';
 import { recomputeIssue } from './recompute-issue';
 
 export interface ReevaluationJob extends Record<string, unknown> {

@@ -2,7 +2,7 @@
 import { guidanceFor } from '../engine/guidance';
 import { formatInstant } from '../engine/instant';
 import type { ConfigBundle, Evaluation, Obligation, PauseReason } from '../engine/types';
-import { NO_DEADLINE, decodeCycles, type IssueRecord } from '../storage/issue-record';
+import { NO_DEADLINE, decodeCycles, type IssueRecord } from '../adapters/storage/issue-record';
 
 export interface ObligationView {
   goal: string;

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { adminResolver } from '../../src/index';
-import { installLocalForgeRuntime, KvsStore, loadEntityDefinitions, runAs, type LocalForgeRuntime, type ProductRequest, type QueuePushRequest } from '../../src/local-runtime';
-import { currentConfiguration } from '../../src/storage/config-store';
+import { installLocalForgeRuntime, KvsStore, loadEntityDefinitions, runAs, type LocalForgeRuntime, type ProductRequest, type QueuePushRequest } from '../../offline/forge-runtime';
+import { currentConfiguration } from '../../src/adapters/storage/config-store';
 
 const root = path.join(__dirname, '../..');
 const example = readFileSync(path.join(root, 'examples/config.json'), 'utf8');

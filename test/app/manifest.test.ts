@@ -11,8 +11,8 @@ import { defineAdmin } from '../../src/resolvers/admin';
 import { defineIssuePanel } from '../../src/resolvers/issue-panel';
 import { definePortal } from '../../src/resolvers/portal';
 import { defineWorklist } from '../../src/resolvers/worklist';
-import { SURFACES } from '../../src/sandbox/surfaces';
-import { ENTITY, INDEX } from '../../src/storage/entities';
+import { SURFACES } from '../../offline/sandbox/surfaces';
+import { ENTITY, INDEX } from '../../src/adapters/storage/entities';
 import { CONTRACT_PRIORITY_FIELD_KEY, NEXT_DEADLINE_FIELD_KEY } from '../../src/timeline/site-fields';
 import { defineReevaluationConsumer } from '../../src/triggers/reevaluation-consumer';
 

@@ -1,6 +1,6 @@
 // The project admin page in a real browser: Mette breaks a calendar and is told exactly where, and nothing is saved.
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_ACCOUNTS } from '../../src/jsm-double';
+import { DEMO_ACCOUNTS } from '../../offline/jsm-double';
 import { captureSurface, launchChromium, openPage, requireBuilt, startTestSandbox, surface, type Sandbox } from './sandbox-harness';
 
 jest.setTimeout(60_000);

@@ -4,10 +4,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEMO_ACCOUNTS } from '../../src/jsm-double';
-import { demoMorning } from '../../src/sandbox/demo-site';
-import { startSandbox, type SandboxServer } from '../../src/sandbox/sandbox-server';
-import type { RequestDetailView, SandboxStateView } from '../../src/sandbox/api-types';
+import { DEMO_ACCOUNTS } from '../../offline/jsm-double';
+import { demoMorning } from '../../offline/sandbox/demo-site';
+import { startSandbox, type SandboxServer } from '../../offline/sandbox/sandbox-server';
+import type { RequestDetailView, SandboxStateView } from '../../offline/sandbox/api-types';
 import { CLOCK_START } from './sandbox-harness';
 
 jest.setTimeout(30_000);

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Frame, type FrameLocator, type Page } from 'playwright-core';
-import { startSandbox, type SandboxServer } from '../../src/sandbox/sandbox-server';
+import { startSandbox, type SandboxServer } from '../../offline/sandbox/sandbox-server';
 
 export const CLOCK_START = Date.parse('2026-11-26T09:00:00Z');
 export const ROOT = path.join(__dirname, '../..');

@@ -7,12 +7,12 @@ import { validateBundle } from '../../src/config/validate-bundle';
 import { evaluate } from '../../src/engine/obligations';
 import { toEvaluationJson } from '../../src/engine/simulate-json';
 import type { ConfigBundle, StatusCategory } from '../../src/engine/types';
-import { JiraClient } from '../../src/jira/client';
-import { DEMO_ACCOUNTS, DEMO_REQUEST_TYPES } from '../../src/jsm-double';
-import { runAs } from '../../src/local-runtime';
-import { ForgeHost } from '../../src/sandbox/forge-host';
-import { decodeCycles, type IssueRecord } from '../../src/storage/issue-record';
-import { readIssueRecord } from '../../src/storage/issue-store';
+import { JiraClient } from '../../src/adapters/jira/client';
+import { DEMO_ACCOUNTS, DEMO_REQUEST_TYPES } from '../../offline/jsm-double';
+import { runAs } from '../../offline/forge-runtime';
+import { ForgeHost } from '../../offline/sandbox/forge-host';
+import { decodeCycles, type IssueRecord } from '../../src/adapters/storage/issue-record';
+import { readIssueRecord } from '../../src/adapters/storage/issue-store';
 import { timelineFromJira } from '../../src/timeline/from-jira';
 
 const root = path.join(__dirname, '../..');
@@ -137,7 +137,7 @@ test('duplicated and late events change nothing: the stored result depends on th
 });
 
 test('an older history never overwrites a newer stored result', async () => {
-  const { writeIssueRecord } = await import('../../src/storage/issue-store');
+  const { writeIssueRecord } = await import('../../src/adapters/storage/issue-store');
   const created = host.double.createRequest({ requestTypeId: DEMO_REQUEST_TYPES.incident, reporter: a.sofie, summary: 'x', fieldValues: { environment: 'Production', product: 'Payroll' } });
   await host.settle();
   const current = await record(created.key);

@@ -5,7 +5,7 @@ import { validateBundle } from '../../src/config/validate-bundle';
 import { evaluate } from '../../src/engine/obligations';
 import { toEvaluationJson } from '../../src/engine/simulate-json';
 import type { StatusCategory } from '../../src/engine/types';
-import type { IssueHistory, JiraField, JiraIssue, JiraStatus } from '../../src/jira/types';
+import type { IssueHistory, JiraField, JiraIssue, JiraStatus } from '../../src/adapters/jira/types';
 import { timelineFromJira, type MappingContext } from '../../src/timeline/from-jira';
 import { discoverSiteFields } from '../../src/timeline/site-fields';
 

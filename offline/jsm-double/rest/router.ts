@@ -1,0 +1,84 @@
+// handleJiraRequest: the ProductHandler the local runtime calls for every `requestJira`. It routes exactly the
+// endpoints the app uses; anything else is a 404 that names the method and path, so a call the double does not
+// implement fails loudly instead of looking like an empty site.
+import type { JsmDouble } from '../jsm-double';
+import { jiraError, type JiraRequest, type JiraResponse } from './http';
+import { deleteProperty, getChangelog, getComments, getIssue, getProperty, putProperty } from './issue-routes';
+import { removedSearch, searchJql } from './search-routes';
+import { addCustomerComment, createCustomerRequest, getCustomerRequest, listOrganizations, listRequestTypes, listServiceDesks } from './service-desk-routes';
+import { getFields, getMyPermissions, getMyself, getStatuses, putAppFieldValues } from './site-routes';
+
+type Handler = (double: JsmDouble, request: JiraRequest, params: string[]) => JiraResponse;
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  handle: Handler;
+}
+
+const SEGMENT = '([^/]+)';
+
+function route(method: string, path: string, handle: Handler): Route {
+  return { method, pattern: new RegExp(`^${path.replace(/\{[a-zA-Z]+\}/g, SEGMENT)}/?$`), handle };
+}
+
+const ROUTES: Route[] = [
+  route('GET', '/rest/api/3/issue/{issueIdOrKey}', (d, r, [key = '']) => getIssue(d, r, key)),
+  route('GET', '/rest/api/3/issue/{issueIdOrKey}/changelog', (d, r, [key = '']) => getChangelog(d, r, key)),
+  route('GET', '/rest/api/3/issue/{issueIdOrKey}/comment', (d, r, [key = '']) => getComments(d, r, key)),
+  route('GET', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', (d, r, [key = '', property = '']) => getProperty(d, r, key, property)),
+  route('PUT', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', (d, r, [key = '', property = '']) => putProperty(d, r, key, property)),
+  route('DELETE', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', (d, r, [key = '', property = '']) => deleteProperty(d, r, key, property)),
+  route('GET', '/rest/api/3/field', (d) => getFields(d)),
+  route('GET', '/rest/api/3/status', (d) => getStatuses(d)),
+  route('GET', '/rest/api/3/myself', (d, r) => getMyself(d, r)),
+  route('GET', '/rest/api/3/mypermissions', (d, r) => getMyPermissions(d, r)),
+  route('GET', '/rest/api/3/search/jql', (d, r) => searchJql(d, r)),
+  route('POST', '/rest/api/3/search/jql', (d, r) => searchJql(d, r)),
+  route('GET', '/rest/api/3/search', () => removedSearch()),
+  route('POST', '/rest/api/3/search', () => removedSearch()),
+  route('POST', '/rest/api/3/app/field/value', (d, r) => putAppFieldValues(d, r, null)),
+  route('PUT', '/rest/api/3/app/field/value', () =>
+    jiraError(405, 'Method Not Allowed: "Update custom fields" is POST /rest/api/3/app/field/value; PUT is only for /rest/api/3/app/field/{fieldIdOrKey}/value.'),
+  ),
+  route('PUT', '/rest/api/3/app/field/{fieldIdOrKey}/value', (d, r, [field = '']) => putAppFieldValues(d, r, field)),
+  route('GET', '/rest/servicedeskapi/servicedesk', (d, r) => listServiceDesks(d, r)),
+  route('GET', '/rest/servicedeskapi/servicedesk/{serviceDeskId}/requesttype', (d, r, [id = '']) => listRequestTypes(d, r, id)),
+  route('GET', '/rest/servicedeskapi/organization', (d, r) => listOrganizations(d, r)),
+  route('GET', '/rest/servicedeskapi/request/{issueIdOrKey}', (d, r, [key = '']) => getCustomerRequest(d, r, key)),
+  route('POST', '/rest/servicedeskapi/request', (d, r) => createCustomerRequest(d, r)),
+  route('POST', '/rest/servicedeskapi/request/{issueIdOrKey}/comment', (d, r, [key = '']) => addCustomerComment(d, r, key)),
+];
+
+/** Splits a path that may still carry its query string (`/rest/api/3/field?x=1`) and merges that query in. */
+function splitPath(path: string, query: URLSearchParams): { path: string; query: URLSearchParams } {
+  const at = path.indexOf('?');
+  if (at < 0) return { path, query };
+  const merged = new URLSearchParams(path.slice(at + 1));
+  for (const [name, value] of query) merged.append(name, value);
+  return { path: path.slice(0, at), query: merged };
+}
+
+export async function handleJiraRequest(double: JsmDouble, request: JiraRequest): Promise<JiraResponse> {
+  const { path, query } = splitPath(request.path, request.query);
+  const normalised: JiraRequest = { ...request, path, query, method: request.method.toUpperCase() };
+  if (normalised.as !== 'app' && !double.user(normalised.as.accountId)) {
+    return jiraError(401, 'Client must be authenticated to access this resource.');
+  }
+  let pathMatched = false;
+  for (const candidate of ROUTES) {
+    const match = candidate.pattern.exec(path);
+    if (!match) continue;
+    pathMatched = true;
+    if (candidate.method !== normalised.method) continue;
+    const params = match.slice(1).map((segment) => decodeURIComponent(segment));
+    return candidate.handle(double, normalised, params);
+  }
+  if (pathMatched) return jiraError(405, `The JSM double does not implement ${normalised.method} ${path}.`);
+  return jiraError(404, `The JSM double does not implement ${normalised.method} ${path}: add it to offline/jsm-double/rest/router.ts if the app needs it.`);
+}
+
+/** The double bound as a ProductHandler for the local runtime. */
+export function jsmProductHandler(double: JsmDouble): (request: JiraRequest) => Promise<JiraResponse> {
+  return (request) => handleJiraRequest(double, request);
+}

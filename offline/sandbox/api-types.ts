@@ -1,0 +1,87 @@
+// The JSON the sandbox server and its host page exchange. Types only (no imports), so the browser code under
+// offline/sandbox/browser can share them without bundling anything of the backend.
+
+/** The Custom UI surfaces of the app, named after their folders under static/. */
+export type Surface = 'issue-panel' | 'portal-create' | 'portal-detail' | 'admin' | 'worklist';
+
+/** Where a surface is rendered: which module, and on which request or request type. */
+export interface Placement {
+  surface: Surface;
+  /** The request an issue panel or portal detail panel belongs to. */
+  issueKey?: string;
+  /** The request type a portal create form is for. */
+  requestTypeId?: string;
+}
+
+export interface PersonView {
+  /** The short name the switcher and `?as=` use: mette, lars, sofie, anders, karen, jens. */
+  name: string;
+  accountId: string;
+  displayName: string;
+  role: 'agent' | 'customer';
+  administrator: boolean;
+  organization: string | null;
+}
+
+export interface RequestSummaryView {
+  key: string;
+  id: string;
+  summary: string;
+  status: string;
+  statusCategory: 'new' | 'indeterminate' | 'done';
+  requestType: string;
+  reporter: { accountId: string; displayName: string };
+  organization: string | null;
+  /** The app's "Contract priority" field. */
+  contractPriority: string | null;
+  /** The app's "Next SLA deadline" field (ISO instant). */
+  nextSlaDeadline: string | null;
+  breached: boolean;
+  created: string;
+  updated: string;
+}
+
+export interface CommentView {
+  id: string;
+  author: { accountId: string; displayName: string; agent: boolean };
+  body: string;
+  public: boolean;
+  created: string;
+}
+
+export interface RequestDetailView extends RequestSummaryView {
+  description: string | null;
+  priority: string;
+  environment: string | null;
+  product: string | null;
+  assignee: string | null;
+  resolution: string | null;
+  comments: CommentView[];
+}
+
+export interface SandboxStateView {
+  /** The sandbox clock (ISO instant). */
+  now: string;
+  timezone: string;
+  site: { name: string; url: string; project: { id: string; key: string; name: string } };
+  people: PersonView[];
+  requestTypes: Array<{ id: string; name: string; description: string }>;
+  statuses: string[];
+  fields: { environment: string[]; product: string[] };
+  requests: RequestSummaryView[];
+  /** Which surfaces have been built (static/<surface>/dist/index.html exists). */
+  built: Record<Surface, boolean>;
+}
+
+/** A contract priority the quick "raise a request" form offers: what the portal panel would let the customer pick. */
+export interface PriorityChoiceView {
+  agreement: string;
+  agreementName: string;
+  priority: string;
+  priorityName: string;
+}
+
+/** Every failed call answers `{ error }` with a 4xx/5xx status. */
+export interface ErrorView {
+  error: string;
+}

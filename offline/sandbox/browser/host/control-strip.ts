@@ -1,0 +1,213 @@
+// The control strip at the bottom of every page: what happens on the site while nobody is looking at the app —
+// customers raise requests and comment, agents reply and move requests through the workflow, time passes (and the
+// breach watch with it), and the demo can start over.
+import type { SandboxStateView } from '../../api-types';
+import { api } from './api';
+import type { HostApp } from './app';
+import { clear, h, localInputValue, option, when } from './dom';
+
+const MINUTE = 60_000;
+
+/** Refills a select with new options, keeping the chosen value when it is still there. */
+function refill(select: HTMLSelectElement, options: Array<[string, string]>, preferred?: string): void {
+  const keep = preferred ?? select.value;
+  clear(select, ...options.map(([value, label]) => option(value, label)));
+  if (options.some(([value]) => value === keep)) select.value = keep;
+}
+
+export class ControlStrip {
+  readonly element: HTMLElement;
+  private readonly clock = h('span', { class: 'strip-clock', 'data-testid': 'strip-clock' });
+  private readonly clockTo = h('input', { type: 'datetime-local', 'data-testid': 'clock-to', 'aria-label': 'Move the clock to' });
+  private readonly request = h('select', { 'data-testid': 'strip-request', 'aria-label': 'Request' });
+  private readonly status = h('select', { 'data-testid': 'strip-status', 'aria-label': 'Status' });
+  private readonly author = h('select', { 'data-testid': 'strip-comment-author', 'aria-label': 'Comment as' });
+  private readonly visibility = h('select', { 'data-testid': 'strip-comment-visibility', 'aria-label': 'Visibility' }, option('public', 'Reply to customer'), option('internal', 'Internal note'));
+  private readonly body = h('input', { type: 'text', 'data-testid': 'strip-comment-body', placeholder: 'Comment text', 'aria-label': 'Comment text' });
+  private readonly customer = h('select', { 'data-testid': 'strip-raise-customer', 'aria-label': 'Customer' });
+  private readonly requestType = h('select', { 'data-testid': 'strip-raise-type', 'aria-label': 'Request type' });
+  private readonly environment = h('select', { 'data-testid': 'strip-raise-environment', 'aria-label': 'Environment' });
+  private readonly product = h('select', { 'data-testid': 'strip-raise-product', 'aria-label': 'Product' });
+  private readonly priority = h('select', { 'data-testid': 'strip-raise-priority', 'aria-label': 'Contract priority' });
+  private readonly summary = h('input', { type: 'text', 'data-testid': 'strip-raise-summary', placeholder: 'Summary', 'aria-label': 'Summary' });
+  private readonly message = h('span', { class: 'strip-message', role: 'status', 'data-testid': 'strip-message' });
+  private readonly resetButton: HTMLButtonElement;
+  private resetArmed: number | undefined;
+  private pageRequest: string | undefined;
+  private busy = false;
+
+  constructor(private readonly app: HostApp) {
+    const button = (testid: string, label: string, action: () => Promise<void>, primary = false) =>
+      h('button', { type: 'button', class: primary ? 'button-primary' : 'button', 'data-testid': testid, onclick: () => void this.run(action) }, label);
+    this.resetButton = h('button', { type: 'button', class: 'button button-danger', 'data-testid': 'strip-reset', onclick: () => void this.reset() }, 'Reset demo');
+    this.request.addEventListener('change', () => this.fillStatus());
+    this.author.addEventListener('change', () => this.fillVisibility());
+    this.customer.addEventListener('change', () => void this.fillPriorities());
+    this.requestType.addEventListener('change', () => void this.fillPriorities());
+    this.element = h(
+      'section',
+      { class: 'strip', 'data-testid': 'control-strip', 'aria-label': 'Sandbox controls' },
+      h(
+        'div',
+        { class: 'strip-row' },
+        h('span', { class: 'strip-badge' }, 'Sandbox'),
+        h('span', { class: 'strip-group' }, this.clock, button('clock-15m', '+15 min', () => this.move({ by: 15 * MINUTE })), button('clock-1h', '+1 h', () => this.move({ by: 60 * MINUTE })), button('clock-1d', '+1 day', () => this.move({ by: 24 * 60 * MINUTE })), this.clockTo, button('clock-go', 'Go', () => this.move({ to: this.clockTo.value }))),
+        this.message,
+        this.resetButton,
+      ),
+      h(
+        'div',
+        { class: 'strip-row' },
+        h('label', { class: 'strip-group' }, 'Request', this.request),
+        h('span', { class: 'strip-group' }, this.status, button('strip-move', 'Move', () => this.transition())),
+        h('span', { class: 'strip-group strip-grow' }, this.author, this.visibility, this.body, button('strip-comment-add', 'Comment', () => this.comment())),
+      ),
+      h(
+        'div',
+        { class: 'strip-row' },
+        h('span', { class: 'strip-label' }, 'Raise as'),
+        h('span', { class: 'strip-group strip-grow' }, this.customer, this.requestType, this.environment, this.product, this.priority, this.summary, button('strip-raise', 'Raise request', () => this.raise(), true)),
+      ),
+    );
+  }
+
+  /** Redraws from the site as last fetched; `requestKey` is the request the page shows. */
+  update(state: SandboxStateView, requestKey: string | undefined): void {
+    const me = this.app.identity();
+    this.clock.textContent = when(state.now, true);
+    this.clock.setAttribute('data-now', state.now);
+    this.clockTo.value = localInputValue(state.now);
+    const pageChanged = requestKey !== this.pageRequest;
+    this.pageRequest = requestKey;
+    refill(
+      this.request,
+      state.requests.map((r) => [r.key, `${r.key} ${r.summary.length > 40 ? `${r.summary.slice(0, 39)}…` : r.summary} (${r.status})`]),
+      pageChanged && requestKey ? requestKey : undefined,
+    );
+    this.fillStatus();
+    refill(this.author, state.people.map((p) => [p.name, `${p.displayName} (${p.role === 'agent' ? 'agent' : p.organization ?? 'customer'})`]), pageChanged ? me.name : undefined);
+    this.fillVisibility();
+    const customers = state.people.filter((p) => p.role === 'customer');
+    refill(this.customer, customers.map((p) => [p.name, `${p.displayName} (${p.organization ?? ''})`]), pageChanged && me.role === 'customer' ? me.name : undefined);
+    refill(this.requestType, state.requestTypes.map((t) => [t.id, t.name]));
+    refill(this.environment, state.fields.environment.map((v) => [v, v]));
+    refill(this.product, state.fields.product.map((v) => [v, v]));
+    if (this.priority.options.length === 0) void this.fillPriorities();
+  }
+
+  say(text: string, error = false): void {
+    this.message.textContent = text;
+    this.message.classList.toggle('strip-error', error);
+  }
+
+  private fillStatus(): void {
+    const current = this.app.state.requests.find((r) => r.key === this.request.value);
+    refill(this.status, this.app.state.statuses.map((s) => [s, s]), current?.status);
+  }
+
+  private fillVisibility(): void {
+    const author = this.app.person(this.author.value);
+    const internal = this.visibility.querySelector<HTMLOptionElement>('option[value="internal"]');
+    // Customers only ever write to the conversation; internal notes are for agents.
+    if (internal) internal.disabled = author?.role === 'customer';
+    if (author?.role === 'customer') this.visibility.value = 'public';
+  }
+
+  private async fillPriorities(): Promise<void> {
+    const customer = this.customer.value;
+    const type = this.requestType.value;
+    if (!customer || !type) return;
+    const choices = await api.priorities(customer, type).catch(() => []);
+    refill(this.priority, [['', 'Contract priority: default'], ...choices.map((c): [string, string] => [JSON.stringify({ priority: c.priority, agreement: c.agreement }), `${c.agreementName}: ${c.priorityName}`])]);
+  }
+
+  private async run(action: () => Promise<void>): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.element.classList.add('strip-busy');
+    try {
+      await action();
+    } catch (error) {
+      this.say((error as Error).message, true);
+    } finally {
+      this.busy = false;
+      this.element.classList.remove('strip-busy');
+    }
+  }
+
+  private selected() {
+    const request = this.app.state.requests.find((r) => r.key === this.request.value);
+    if (!request) throw new Error('Choose a request first');
+    return request;
+  }
+
+  private async move(move: { by: number } | { to: string }): Promise<void> {
+    const { now } = await api.moveClock(move);
+    await this.app.changed({ kind: 'clock' }, `Clock moved to ${when(now, true)}; the breach watch ran`);
+  }
+
+  private async transition(): Promise<void> {
+    const request = this.selected();
+    const me = this.app.identity();
+    const by = me.role === 'agent' ? me.name : undefined;
+    await api.transition(request.key, { status: this.status.value, ...(by ? { by } : {}) });
+    const actor = this.app.person(by ?? 'lars');
+    await this.app.changed(
+      { kind: 'issue', issueKey: request.key, issueId: request.id, projectId: this.app.state.site.project.id, changeType: 'updated', atlassianId: actor?.accountId ?? '' },
+      `${request.key} moved to ${this.status.value}`,
+    );
+  }
+
+  private async comment(): Promise<void> {
+    const request = this.selected();
+    const author = this.app.person(this.author.value);
+    if (!author) throw new Error('Choose who comments');
+    const isPublic = this.visibility.value === 'public';
+    await api.comment(request.key, { author: author.name, body: this.body.value, public: isPublic });
+    this.body.value = '';
+    await this.app.changed(
+      { kind: 'issue', issueKey: request.key, issueId: request.id, projectId: this.app.state.site.project.id, changeType: 'commented', atlassianId: author.accountId },
+      `${request.key}: ${isPublic ? 'reply' : 'internal note'} by ${author.displayName}`,
+    );
+  }
+
+  private async raise(): Promise<void> {
+    const customer = this.app.person(this.customer.value);
+    const created = await api.createRequest({
+      reporter: this.customer.value,
+      requestTypeId: this.requestType.value,
+      summary: this.summary.value,
+      environment: this.environment.value,
+      product: this.product.value,
+      ...(this.priority.value ? { contractPriority: JSON.parse(this.priority.value) as unknown } : {}),
+    });
+    this.summary.value = '';
+    this.request.value = created.key;
+    await this.app.changed(
+      { kind: 'issue', issueKey: created.key, issueId: created.id, projectId: this.app.state.site.project.id, changeType: 'updated', atlassianId: customer?.accountId ?? '' },
+      `${created.key} raised by ${customer?.displayName ?? 'a customer'}`,
+    );
+    this.request.value = created.key;
+    this.fillStatus();
+  }
+
+  /** Two clicks, so a stray one does not throw the demo away. */
+  private async reset(): Promise<void> {
+    if (this.resetArmed === undefined) {
+      this.resetButton.textContent = 'Click again to reset';
+      this.resetArmed = window.setTimeout(() => {
+        this.resetArmed = undefined;
+        this.resetButton.textContent = 'Reset demo';
+      }, 4000);
+      return;
+    }
+    window.clearTimeout(this.resetArmed);
+    this.resetArmed = undefined;
+    this.resetButton.textContent = 'Reset demo';
+    await this.run(async () => {
+      const { now } = await api.reset();
+      this.pageRequest = undefined;
+      await this.app.redraw(`A fresh demo: the clock is at ${when(now, true)}`);
+    });
+  }
+}

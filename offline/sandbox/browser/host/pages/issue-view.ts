@@ -1,0 +1,81 @@
+// Jira's issue view of a request, as an agent sees it: the request on the left (summary, description, the whole
+// conversation with internal notes), its details and the app's issue panel beside it.
+import type { RequestDetailView } from '../../../api-types';
+import { api } from '../api';
+import type { HostApp, Page } from '../app';
+import { clear, h, lozenge, when } from '../dom';
+
+export function issueViewPage(app: HostApp, container: HTMLElement, key: string): Page {
+  const main = h('section', { class: 'issue-main' });
+  const details = h('div', { class: 'issue-details' });
+  const panel = app.bridge.mount({ placement: { surface: 'issue-panel', issueKey: key }, title: 'Contract SLA', autoHeight: true });
+  const known = app.state.requests.some((r) => r.key === key);
+  clear(
+    container,
+    h('nav', { class: 'breadcrumbs' }, h('a', { href: '/', 'data-link': '' }, 'Projects'), ' / ', h('a', { href: '/', 'data-link': '' }, app.state.site.project.name), ' / ', key),
+    known
+      ? h(
+          'div',
+          { class: 'issue-columns' },
+          main,
+          h('aside', { class: 'issue-side' }, details, h('section', { class: 'app-panel' }, h('header', { class: 'app-panel-title' }, 'Contract SLA'), panel)),
+        )
+      : h('p', { class: 'empty' }, `There is no request ${key} on this site. `, h('a', { href: '/', 'data-link': '' }, 'Back to the queue')),
+  );
+
+  const update = async (): Promise<void> => {
+    if (!known) return;
+    let request: RequestDetailView;
+    try {
+      request = await api.request(key, app.identity().name);
+    } catch (error) {
+      clear(main, h('p', { class: 'empty' }, (error as Error).message));
+      clear(details);
+      return;
+    }
+    clear(
+      main,
+      h('h1', { class: 'issue-summary', 'data-testid': 'issue-summary' }, request.summary),
+      h('h3', {}, 'Description'),
+      h('p', { class: 'description' }, request.description ?? 'No description'),
+      h('h3', {}, 'Activity'),
+      request.comments.length === 0 ? h('p', { class: 'empty' }, 'No comments yet.') : null,
+      ...request.comments.map((c) =>
+        h(
+          'article',
+          { class: `comment${c.public ? '' : ' comment-internal'}`, 'data-testid': 'comment' },
+          h(
+            'header',
+            {},
+            h('strong', {}, c.author.displayName),
+            ' ',
+            h('span', { class: `badge ${c.public ? 'badge-public' : 'badge-internal'}` }, c.public ? (c.author.agent ? 'Reply to customer' : 'Customer') : 'Internal note'),
+            ' ',
+            h('time', {}, when(c.created)),
+          ),
+          h('p', {}, c.body),
+        ),
+      ),
+    );
+    const row = (label: string, value: Node | string | null) => [h('dt', {}, label), h('dd', {}, value ?? 'None')];
+    clear(
+      details,
+      h('div', { 'data-testid': 'issue-status', class: 'issue-status' }, lozenge(request.status, request.statusCategory)),
+      h(
+        'dl',
+        {},
+        ...row('Request type', request.requestType),
+        ...row('Reporter', request.reporter.displayName),
+        ...row('Organization', request.organization),
+        ...row('Priority', request.priority),
+        ...row('Contract priority', request.contractPriority),
+        ...row('Environment', request.environment),
+        ...row('Product', request.product),
+        ...row('Next SLA deadline', request.nextSlaDeadline ? h('span', { class: request.breached ? 'breached' : '' }, when(request.nextSlaDeadline)) : null),
+        ...row('Resolution', request.resolution ?? 'Unresolved'),
+        ...row('Created', when(request.created, true)),
+      ),
+    );
+  };
+  return { requestKey: known ? key : undefined, audience: 'agent', update };
+}

@@ -1,0 +1,130 @@
+// What the app stores per issue: the evaluation, compact enough that an issue with thousands of events stays far
+// below the 240 KiB entity limit, plus the summary fields the indexes, JQL and the work list need.
+import { nextOf } from '../../engine/obligations';
+import type { CycleState, Evaluation, Obligation, PauseReason } from '../../engine/types';
+
+/** Stored instead of "no deadline" so range queries on the deadline index still order such issues last. */
+export const NO_DEADLINE = 8_640_000_000_000_000;
+/** Rank given to an issue whose priority has no rank (unknown or unset): after every real rank. */
+export const NO_RANK = 999;
+
+const STATES: CycleState[] = ['running', 'paused', 'completed', 'cancelled'];
+
+/**
+ * One cycle as an array: [goal index, cycle, state index, started, ended, target s, elapsed s, breachedAt, deadline,
+ * calendar index, paused-by]. `started` is in seconds after the issue's creation; `ended`, `breachedAt` and
+ * `deadline` in seconds after the cycle's start (small numbers); -1 stands for null. Trailing fields at their
+ * default (-1, -1, 0, '') are left out, which keeps an issue with thousands of cycles far below the entity limit.
+ */
+export type CompactCycle = [number, number, number, number, number, number, number, number?, number?, number?, string?];
+
+export interface IssueRecord {
+  issueId: string;
+  issueKey: string;
+  projectKey: string;
+  summary: string;
+  /** Account id of the assignee; empty when unassigned. */
+  assignee: string;
+  assigneeName: string;
+  agreement: string;
+  customer: string;
+  requestType: string;
+  environment: string;
+  product: string;
+  /** `YYYY-MM` of creation (UTC), for monthly reports per agreement. */
+  createdMonth: string;
+  created: number;
+  /** Jira's `updated` of the history this was computed from: an older history never overwrites a newer one. */
+  revision: number;
+  configVersion: number;
+  computedAt: number;
+  /** Earliest deadline among running cycles; a breached cycle's deadline is its breach instant, so it sorts first. */
+  nextDeadline: number;
+  nextGoal: string;
+  nextCycle: number;
+  breached: boolean;
+  /** `open` while a cycle runs or is paused: the partition the breach detection scans. */
+  openState: 'open' | 'closed';
+  rank: number;
+  priority: string;
+  /** Goal and calendar ids referenced by index from the cycles. */
+  goals: string[];
+  /** Indexes into `goals` of the internal (OLA) goals. */
+  internalGoals: number[];
+  calendars: string[];
+  cycles: CompactCycle[];
+}
+
+const rel = (instant: number | null, base: number): number => (instant === null ? -1 : Math.floor((instant - base) / 1000));
+const abs = (offset: number, base: number): number | null => (offset === -1 ? null : base + offset * 1000);
+
+function encodePause(reason: PauseReason | null): string {
+  if (reason === null) return '';
+  return reason.kind === 'status' ? `s:${reason.status}` : `a:${reason.action}`;
+}
+
+function decodePause(text: string): PauseReason | null {
+  if (text === '') return null;
+  return text.startsWith('s:') ? { kind: 'status', status: text.slice(2) } : { kind: 'action', action: text.slice(2) };
+}
+
+function indexIn(list: string[], value: string): number {
+  let i = list.indexOf(value);
+  if (i < 0) i = list.push(value) - 1;
+  return i;
+}
+
+export function encodeCycles(obligations: Obligation[], created: number): Pick<IssueRecord, 'goals' | 'internalGoals' | 'calendars' | 'cycles'> {
+  const goals: string[] = [];
+  const internalGoals = new Set<number>();
+  const calendars: string[] = [];
+  const cycles = obligations.map((o): CompactCycle => {
+    const goal = indexIn(goals, o.goal);
+    if (o.internal) internalGoals.add(goal);
+    const started = rel(o.startedAt, created);
+    const base = created + started * 1000;
+    const cycle: CompactCycle = [goal, o.cycle, STATES.indexOf(o.state), started, rel(o.endedAt, base), Math.floor(o.targetMs / 1000), Math.floor(o.elapsedMs / 1000)];
+    const optional: [number, number, number, string] = [rel(o.breachedAt, base), rel(o.deadline, base), indexIn(calendars, o.calendar), encodePause(o.pausedBy)];
+    const defaults = [-1, -1, 0, ''];
+    let last = optional.length;
+    while (last > 0 && optional[last - 1] === defaults[last - 1]) last--;
+    cycle.push(...(optional.slice(0, last) as [number?, number?, number?, string?]));
+    return cycle;
+  });
+  return { goals, internalGoals: [...internalGoals], calendars, cycles };
+}
+
+export function decodeCycles(record: Pick<IssueRecord, 'goals' | 'internalGoals' | 'calendars' | 'cycles' | 'created'>): Obligation[] {
+  const internal = new Set(record.internalGoals);
+  return record.cycles.map(([goal, cycle, state, started, ended, target, elapsed, breachedAt = -1, deadline = -1, calendar = 0, paused = '']) => {
+    const startedAt = record.created + started * 1000;
+    return {
+      goal: record.goals[goal] ?? String(goal),
+      cycle,
+      internal: internal.has(goal),
+      state: STATES[state] ?? 'completed',
+      startedAt,
+      endedAt: abs(ended, startedAt),
+      targetMs: target * 1000,
+      elapsedMs: elapsed * 1000,
+      breached: elapsed > target,
+      breachedAt: abs(breachedAt, startedAt),
+      deadline: abs(deadline, startedAt),
+      calendar: record.calendars[calendar] ?? '',
+      pausedBy: decodePause(paused),
+    };
+  });
+}
+
+/** Closed cycles already stored are history: a configuration change never rewrites them. */
+export function keepFrozenCycles(fresh: Evaluation, stored: Obligation[] | undefined): Evaluation {
+  if (!stored) return fresh;
+  const frozen = stored.filter((o) => o.state === 'completed' || o.state === 'cancelled');
+  if (frozen.length === 0) return fresh;
+  const key = (o: Obligation): string => `${o.goal}#${o.cycle}`;
+  const frozenKeys = new Set(frozen.map(key));
+  const obligations = [...frozen, ...fresh.obligations.filter((o) => !frozenKeys.has(key(o)))];
+  const order = new Map(fresh.obligations.map((o, i) => [o.goal, i]));
+  obligations.sort((a, b) => (order.get(a.goal) ?? 1e9) - (order.get(b.goal) ?? 1e9) || a.goal.localeCompare(b.goal) || a.cycle - b.cycle);
+  return { ...fresh, obligations, next: nextOf(obligations) };
+}
