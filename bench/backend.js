@@ -8,8 +8,7 @@ const { readFileSync } = require('node:fs');
 
 // Run with tsx (`npm run bench`), which loads the TypeScript sources as the Forge bundler does.
 const root = path.join(__dirname, '..');
-const app = require('../src/index');
-const { useClock } = require('../src/adapters/clock');
+const { createApp } = require('../src/app');
 const { APP_UUID } = require('../src/app-identity');
 const { JsmDouble, jsmProductHandler, seedDemo, DEMO_ACCOUNTS, DEMO_REQUEST_TYPES } = require('../offline/jsm-double');
 const { installLocalForgeRuntime, KvsStore, loadEntityDefinitions, runAs } = require('../offline/forge-runtime');
@@ -32,7 +31,8 @@ function random(seed) {
 /** A site with the app installed and configured, its Jira calls timed apart from the app's own CPU. */
 async function site(start) {
   const clock = { now: start };
-  const restoreClock = useClock(() => clock.now);
+  // The app's real handlers, built around this site's clock.
+  const app = createApp({ now: () => clock.now });
   const store = new KvsStore({ entities: loadEntityDefinitions(path.join(root, 'manifest.yml')), now: () => clock.now });
   const double = new JsmDouble({ clock: () => clock.now, appId: APP_UUID, timeZone: 'Europe/Copenhagen' });
   double.registerAppField({ key: NEXT_DEADLINE_FIELD_KEY, name: 'Next SLA deadline', type: 'datetime' });
@@ -58,13 +58,13 @@ async function site(start) {
   const runtime = installLocalForgeRuntime({ kvs: store, products: { jira: timedJira }, queue: (push) => void queue.push(push), identity: { appId: APP_UUID } });
   const config = JSON.parse(readFileSync(path.join(root, 'examples/nordlys-config.json'), 'utf8'));
   const saved = await runAs(DEMO_ACCOUNTS.mette, () =>
-    app.adminResolver({ call: { functionKey: 'admin/config/save', payload: { bundle: config, expectedVersion: 0 } }, context: { extension: { project: { key: 'SUP' } } } }, { principal: { accountId: DEMO_ACCOUNTS.mette } }),
+    app.adminResolver({ call: { functionKey: 'admin/config/save', payload: { bundle: config, expectedVersion: 0 } }, context: { accountId: DEMO_ACCOUNTS.mette, accountType: 'licensed', extension: { type: 'jira:adminPage' } } }, { principal: { accountId: DEMO_ACCOUNTS.mette } }),
   );
   if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
   const events = [];
   // The trigger's `ignoreSelf` filter: the platform does not deliver the app's own changes.
   double.onEvent((event) => event.selfGenerated || events.push(event));
-  return { clock, store, double, jira, runtime, events, close: () => (runtime.uninstall(), store.close(), restoreClock()) };
+  return { clock, store, double, jira, runtime, events, app, close: () => (runtime.uninstall(), store.close()) };
 }
 
 /** One issue's history: created, then comments, status changes, re-classifications and resolutions. */
@@ -94,7 +94,7 @@ async function deliver(s, samples) {
     const event = s.events.shift();
     const before = { reads: s.jira.reads, writes: s.jira.writes, jiraCpu: s.jira.cpuMicros, kvs: s.runtime.counters.kvsOps };
     const cpu = process.cpuUsage();
-    await runAs(undefined, () => app.onIssueEvent(event));
+    await runAs(undefined, () => s.app.onIssueEvent(event));
     const used = process.cpuUsage(cpu);
     samples.push({
       reads: s.jira.reads - before.reads,

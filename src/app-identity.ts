@@ -9,5 +9,5 @@ export const PORTAL_CHOICE_PROPERTY = APP_UUID;
 /** The issue property the app writes for JQL (`jira:entityProperty` indexes it). */
 export const ISSUE_PROPERTY = 'contract-sla';
 
-/** The queue for long jobs (re-evaluating a project after a configuration change). */
-export const REEVALUATION_QUEUE = 'reevaluation';
+/** The queue for long or delayed work (re-evaluation after a configuration change, delayed re-checks). */
+export const JOB_QUEUE = 'jobs';

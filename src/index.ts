@@ -1,24 +1,20 @@
-// The handlers manifest.yml names, and nothing else, grouped by module kind.
-import Resolver from '@forge/resolver';
-import { defineAdmin } from './resolvers/admin';
-import { defineIssuePanel } from './resolvers/issue-panel';
-import { definePortal } from './resolvers/portal';
-import { defineWorklist } from './resolvers/worklist';
-import { watchBreaches } from './triggers/breach-watch';
-import { handleIssueEvent, type IssueEvent } from './triggers/issue-events';
-import { defineReevaluationConsumer } from './triggers/reevaluation-consumer';
+// The handlers manifest.yml names, and nothing else, grouped by module kind; built around the system clock.
+import { systemClock } from './adapters/clock';
+import { createApp } from './app';
+
+const app = createApp(systemClock);
 
 // trigger: avi:jira:{created,updated,commented,deleted}:issue
-export const onIssueEvent = (event: IssueEvent) => handleIssueEvent(event);
+export const onIssueEvent = app.onIssueEvent;
 
 // scheduledTrigger: fiveMinute
-export const onSchedule = () => watchBreaches();
+export const onSchedule = app.onSchedule;
 
-// consumer: the re-evaluation queue
-export const reevaluationConsumer = defineReevaluationConsumer(new Resolver()).getDefinitions();
+// consumer: the job queue
+export const onJob = app.onJob;
 
 // resolvers of the Custom UI surfaces
-export const issuePanelResolver = defineIssuePanel(new Resolver()).getDefinitions();
-export const adminResolver = defineAdmin(new Resolver()).getDefinitions();
-export const portalResolver = definePortal(new Resolver()).getDefinitions();
-export const worklistResolver = defineWorklist(new Resolver()).getDefinitions();
+export const issuePanelResolver = app.issuePanelResolver;
+export const adminResolver = app.adminResolver;
+export const portalResolver = app.portalResolver;
+export const worklistResolver = app.worklistResolver;

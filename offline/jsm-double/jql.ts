@@ -1,4 +1,4 @@
-// The small part of JQL the app needs, read the way Jira reads it: `project`, `key`/`issuekey`, `status`,
+// The small part of JQL the app needs, read the way Jira reads it: `project`, `projectType`, `key`/`issuekey`, `status`,
 // `resolution`, `created` and `updated` clauses joined by AND, and ORDER BY key/created/updated. Whatever else
 // real JQL allows (OR, NOT, functions, other fields) is refused with a 400 that names the gap, so a query the double
 // cannot answer faithfully never returns a silently wrong page. Errors a real site gives for the supported clauses
@@ -71,7 +71,7 @@ const KNOWN_BUT_UNSUPPORTED = new Set([
 ]);
 
 function unsupported(what: string): JqlError {
-  return new JqlError(`The JSM double does not implement ${what} in JQL; it supports AND-joined project, key, status, resolution, created and updated clauses with ORDER BY key, created or updated.`);
+  return new JqlError(`The JSM double does not implement ${what} in JQL; it supports AND-joined project, projectType, key, status, resolution, created and updated clauses with ORDER BY key, created or updated.`);
 }
 
 class Parser {
@@ -138,7 +138,7 @@ class Parser {
     const field = fieldToken.text.toLowerCase();
     const canonical =
       field === 'issuekey' ? 'key' : field === 'createddate' ? 'created' : field === 'updateddate' ? 'updated' : field;
-    if (!['project', 'key', 'status', 'resolution', 'created', 'updated'].includes(canonical)) {
+    if (!['project', 'projecttype', 'key', 'status', 'resolution', 'created', 'updated'].includes(canonical)) {
       if (KNOWN_BUT_UNSUPPORTED.has(field) || field.startsWith('cf[') || field.startsWith('issue.property') || double.customField(fieldToken.text)) {
         throw unsupported(`the field '${fieldToken.text}'`);
       }
@@ -249,6 +249,15 @@ function clauseTest(double: JsmDouble, caller: Caller, clause: Clause, zone: str
         return project.id;
       });
       return (issue) => ids.includes(issue.projectId) !== negated;
+    }
+    case 'projecttype': {
+      if (!listOperator) refuseOperator();
+      const types = values.map((value) => {
+        const type = value.text.toLowerCase();
+        if (!['service_desk', 'software', 'business', 'product_discovery'].includes(type)) throw new JqlError(`The value '${value.text}' does not exist for the field 'projectType'.`);
+        return type;
+      });
+      return (issue) => types.includes(double.projectOf(issue).projectTypeKey ?? 'service_desk') !== negated;
     }
     case 'key': {
       if (!listOperator) refuseOperator();

@@ -26,6 +26,8 @@ export interface Project {
   key: string;
   name: string;
   serviceDeskId: string;
+  /** Jira's project type; a service project ('service_desk') unless said otherwise. */
+  projectTypeKey?: 'service_desk' | 'software' | 'business';
   /** The number the next issue key gets (SUP-<n>); Jira never reuses a number, even after a delete. */
   nextIssueNumber: number;
   /** Members of the Administrators project role: they have ADMINISTER_PROJECTS. */
@@ -142,7 +144,7 @@ export interface Issue {
 
 export interface DoubleState {
   version: 1;
-  site: { baseUrl: string; timeZone: string; appId: string; environmentId: string; appAccountId: string };
+  site: { baseUrl: string; timeZone: string; appId: string; environmentId: string; appAccountId: string; administrators?: string[] };
   counters: { issue: number; comment: number; history: number; customField: number };
   users: User[];
   organizations: Organization[];

@@ -23,7 +23,7 @@ export interface EventIssue {
   fields: {
     summary: string;
     issuetype: { id: string; name: string };
-    project: { id: string; key: string; name: string; projectTypeKey: 'service_desk' };
+    project: { id: string; key: string; name: string; projectTypeKey: 'service_desk' | 'software' | 'business' };
     status: { id: string; name: string; statusCategory: { id: number; key: string; name: string } };
     creator: EventUser;
     reporter: EventUser;
@@ -70,7 +70,7 @@ export function eventIssue(double: JsmDouble, issue: Issue): EventIssue {
     fields: {
       summary: issue.summary,
       issuetype: { id: issueType.id, name: issueType.name },
-      project: { id: project.id, key: project.key, name: project.name, projectTypeKey: 'service_desk' },
+      project: { id: project.id, key: project.key, name: project.name, projectTypeKey: project.projectTypeKey ?? 'service_desk' },
       status: { id: status.id, name: status.name, statusCategory: { id: category.id, key: category.key, name: category.name } },
       creator: user(issue.creator),
       reporter: user(issue.reporter),

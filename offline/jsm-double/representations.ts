@@ -63,7 +63,7 @@ function projectRef(double: JsmDouble, issue: Issue): Json {
     id: project.id,
     key: project.key,
     name: project.name,
-    projectTypeKey: 'service_desk',
+    projectTypeKey: project.projectTypeKey ?? 'service_desk',
     simplified: false,
     avatarUrls: { '48x48': `${base}/rest/api/3/universal_avatar/view/type/project/avatar/10400` },
   };

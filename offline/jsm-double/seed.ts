@@ -31,6 +31,8 @@ function seedCatalogue(double: JsmDouble): void {
   person(a.anders, 'Anders Pedersen', 'anders.pedersen@acme.dk', 'customer');
   person(a.karen, 'Karen Møller', 'karen.moller@fjordlogistik.dk', 'customer');
   person(a.jens, 'Jens Christensen', 'jens.christensen@fjordlogistik.dk', 'customer');
+  // Mette administers Jira itself (the site-wide Contract SLA configuration is hers to change).
+  double.state.site.administrators = [a.mette];
   double.addOrganization({ id: '12', name: 'ACME A/S', memberAccountIds: [a.sofie, a.anders] });
   double.addOrganization({ id: '13', name: 'Fjord Logistik ApS', memberAccountIds: [a.karen, a.jens] });
   double.addProject({ id: '10000', key: 'SUP', name: 'Nordlys Support', serviceDeskId: '1', administrators: [a.mette], agents: [a.lars, a.mette] });

@@ -1,10 +1,10 @@
-// The app installed on a local "site": the real handlers of src/index.ts and the real Forge SDKs, served by the
-// local Forge runtime (KVS on SQLite) and the JSM double, with a clock that can be moved. Used by the integration
-// tests, the benchmark and the browser sandbox alike.
+// The app installed on a local "site": the real handlers (src/app.ts builds the same ones src/index.ts exports, here
+// around the site's movable clock) and the real Forge SDKs, served by the local Forge runtime (KVS on SQLite) and the
+// JSM double. Used by the integration tests, the benchmark and the browser sandbox alike.
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { APP_UUID } from '../../src/app-identity';
-import { useClock } from '../../src/adapters/clock';
-import * as app from '../../src/index';
+import { APP_UUID, JOB_QUEUE } from '../../src/app-identity';
+import { createApp, type App } from '../../src/app';
 import { JsmDouble, jsmProductHandler, seedDemo, type IssueEvent } from '../jsm-double';
 import { installLocalForgeRuntime, KvsStore, loadEntityDefinitions, runAs, type LocalForgeRuntime, type QueuePushRequest } from '../forge-runtime';
 import { CONTRACT_PRIORITY_FIELD_KEY, NEXT_DEADLINE_FIELD_KEY } from '../../src/timeline/site-fields';
@@ -42,17 +42,18 @@ export class ForgeHost {
   readonly double: JsmDouble;
   readonly store: KvsStore;
   readonly runtime: LocalForgeRuntime;
-  private readonly queued: QueuePushRequest[] = [];
+  /** Pushed jobs with the instant (on the site's clock) they become due. */
+  private readonly queued: Array<{ push: QueuePushRequest; dueAt: number }> = [];
+  readonly app: App;
   private readonly pending = new Set<Promise<unknown>>();
   private readonly failures: unknown[] = [];
-  private readonly restoreClock: () => void;
   /** Every event the site emitted, with what the trigger made of it. */
   readonly eventLog: Array<{ event: IssueEvent; outcome?: unknown }> = [];
 
   constructor(options: ForgeHostOptions) {
     this.clock = { now: options.now };
     const clock = (): number => this.clock.now;
-    this.restoreClock = useClock(clock);
+    this.app = createApp({ now: clock });
     this.store = new KvsStore({
       path: options.storagePath ?? ':memory:',
       entities: loadEntityDefinitions(options.manifestPath ?? path.join(ROOT, 'manifest.yml')),
@@ -70,7 +71,10 @@ export class ForgeHost {
     this.runtime = installLocalForgeRuntime({
       kvs: this.store,
       products: { jira: jsmProductHandler(this.double) },
-      queue: (push) => void this.queued.push(push),
+      queue: (push) => {
+        const delay = Math.max(0, ...push.payload.map((event) => event.delayInSeconds ?? 0));
+        this.queued.push({ push, dueAt: this.clock.now + delay * 1000 });
+      },
       identity: { appId: APP_UUID },
     });
     this.double.onEvent((event) => this.deliver(event));
@@ -82,7 +86,7 @@ export class ForgeHost {
     if (event.selfGenerated) return;
     const entry: { event: IssueEvent; outcome?: unknown } = { event };
     this.eventLog.push(entry);
-    const run = runAs(undefined, () => app.onIssueEvent(event as never))
+    const run = runAs(undefined, () => this.app.onIssueEvent(event as never))
       .then((outcome) => {
         entry.outcome = outcome;
       })
@@ -110,11 +114,14 @@ export class ForgeHost {
 
   /** Calls a resolver the way Forge does: the call, the context, and the caller as the runtime's principal. */
   async invoke<T = unknown>(resolver: ResolverName, functionKey: string, payload: unknown, context: InvokeContext): Promise<T> {
-    const definitions = app[resolver] as (call: unknown, runtime: unknown) => Promise<unknown>;
-    // The caller reaches the resolver as the runtime's principal, never through the context the UI could forge.
+    const definitions = this.app[resolver] as (call: unknown, runtime: unknown) => Promise<unknown>;
+    // The caller reaches the resolver as the runtime's principal, never through the context the UI could forge;
+    // Forge also says what kind of account it is (a licensed user, or a portal customer).
     const { accountId, ...rest } = context;
+    const user = accountId ? this.double.user(accountId) : undefined;
+    const accountType = user === undefined ? 'anonymous' : user.accountType === 'customer' ? 'customer' : 'licensed';
     const result = await runAs(accountId, () =>
-      definitions({ call: { functionKey, payload }, context: rest }, accountId ? { principal: { accountId } } : {}),
+      definitions({ call: { functionKey, payload }, context: { ...rest, ...(accountId ? { accountId } : {}), accountType } }, accountId ? { principal: { accountId } } : {}),
     );
     await this.settle();
     return result as T;
@@ -122,18 +129,24 @@ export class ForgeHost {
 
   /** Runs the scheduled trigger once, as Forge does every five minutes. */
   async runSchedule(): Promise<unknown> {
-    const result = await runAs(undefined, () => app.onSchedule());
+    const result = await runAs(undefined, () => this.app.onSchedule());
     await this.settle();
     return result;
   }
 
-  /** Runs the queue consumer for every job pushed so far (and those they push), in order. */
+  /**
+   * Runs the queue consumer, as async events v2 deliver them, for every job due on the site's clock (and those they
+   * push), in order. Delayed jobs wait until the clock reaches them.
+   */
   async drainQueue(): Promise<number> {
     let runs = 0;
-    while (this.queued.length > 0) {
-      const push = this.queued.shift()!;
+    for (;;) {
+      const due = this.queued.findIndex((job) => job.dueAt <= this.clock.now);
+      if (due < 0) break;
+      const { push } = this.queued.splice(due, 1)[0]!;
       for (const event of push.payload) {
-        await runAs(undefined, () => app.reevaluationConsumer({ call: { functionKey: 'reevaluate', payload: event.body }, context: {} } as never, {}));
+        const asyncEvent = { body: event.body, queueName: JOB_QUEUE, jobId: push.jobId, eventId: randomUUID() };
+        await runAs(undefined, () => this.app.onJob(asyncEvent));
         runs++;
       }
     }
@@ -141,6 +154,7 @@ export class ForgeHost {
     return runs;
   }
 
+  /** Jobs pushed and not yet run (due or delayed). */
   get queuedJobs(): number {
     return this.queued.length;
   }
@@ -151,7 +165,6 @@ export class ForgeHost {
   }
 
   close(): void {
-    this.restoreClock();
     this.runtime.uninstall();
     this.store.close();
   }

@@ -16,7 +16,7 @@ export interface SurfaceModule {
 export const SURFACES: Record<Surface, SurfaceModule> = {
   'issue-panel': { type: 'jira:issuePanel', moduleKey: 'contract-sla-issue-panel', resolver: 'issuePanelResolver', title: 'Contract SLA' },
   worklist: { type: 'jira:projectPage', moduleKey: 'contract-sla-worklist', resolver: 'worklistResolver', title: 'SLA work list' },
-  admin: { type: 'jira:projectSettingsPage', moduleKey: 'contract-sla-admin', resolver: 'adminResolver', title: 'Contract SLA' },
+  admin: { type: 'jira:adminPage', moduleKey: 'contract-sla-admin', resolver: 'adminResolver', title: 'Contract SLA' },
   'portal-create': {
     type: 'jiraServiceManagement:portalRequestCreatePropertyPanel',
     moduleKey: 'contract-sla-portal-priority',
@@ -67,8 +67,10 @@ export function extensionFor(site: JsmDouble, placement: Placement): Record<stri
       return { type: module.type, issue: { id: issue.id, key: issue.key, type: issueType.name, typeId: issue.issueTypeId }, project: projectView, isNewToIssue: false };
     }
     case 'worklist':
-    case 'admin':
       return { type: module.type, project: projectView };
+    // Jira's own admin pages belong to no project.
+    case 'admin':
+      return { type: module.type };
     case 'portal-create': {
       const requestType = placement.requestTypeId ? site.requestType(placement.requestTypeId) : undefined;
       if (!requestType) throw new PlacementError(`no request type ${placement.requestTypeId ?? '(none given)'}`);
@@ -92,7 +94,7 @@ export function forgeContext(site: JsmDouble, placement: Placement, accountId: s
   const user = site.user(accountId);
   return {
     accountId,
-    accountType: user?.accountType === 'customer' ? 'customer' : 'licensed',
+    accountType: user === undefined ? 'anonymous' : user.accountType === 'customer' ? 'customer' : 'licensed',
     cloudId: CLOUD_ID,
     environmentId: site.state.site.environmentId,
     environmentType: 'DEVELOPMENT',

@@ -1,16 +1,8 @@
-// The app's one source of "now". Forge functions read the real time; the local sandbox and its tests move time
-// forward by installing their own clock, so deadlines pass without waiting for them.
-let source: () => number = Date.now;
-
-export function now(): number {
-  return source();
+// The platform's clock. Forge functions read the real time; each entry point reads it once per invocation and
+// passes the instant (or this clock, for time budgets) to the use cases, so nothing below the entry points owns
+// time. The offline platform builds the same handlers around its own movable clock (src/app.ts).
+export interface Clock {
+  now(): number;
 }
 
-/** Replaces the clock (the local Forge host does); returns a function that restores the previous one. */
-export function useClock(next: () => number): () => void {
-  const previous = source;
-  source = next;
-  return () => {
-    source = previous;
-  };
-}
+export const systemClock: Clock = { now: () => Date.now() };

@@ -1,35 +1,45 @@
-// Resolvers of the project admin page. Each starts with the permission check, made as the calling user.
-import { now } from '../adapters/clock';
+// Resolvers of the admin page: the whole configuration bundle, its history, the simulator and the calendar preview,
+// the progress of re-evaluation and the requests the app could not compute. One page, two places: Jira's admin
+// pages (jira:adminPage, where Jira administrators change it) and each project's settings (read-only for project
+// administrators). Every handler starts with the permission check, made as the calling user.
 import type Resolver from '@forge/resolver';
-import type { Request } from '@forge/resolver';
 import { z } from 'zod';
+import type { Clock } from '../adapters/clock';
+import { configurationHistory, configurationVersion, currentConfiguration, saveConfiguration } from '../adapters/storage/config-store';
+import { recentFailures } from '../adapters/storage/failure-store';
+import { currentReevaluation } from '../adapters/storage/reevaluation-store';
 import { validateBundle } from '../config/validate-bundle';
 import { validateTimeline } from '../config/validate-timeline';
 import { CalendarSet } from '../engine/calendar';
-import { evaluate } from '../engine/obligations';
 import { formatInstant, parseInstant } from '../engine/instant';
+import { evaluate } from '../engine/obligations';
 import { toEvaluationJson } from '../engine/simulate-json';
 import type { ConfigBundle } from '../engine/types';
-import { JiraClient } from '../adapters/jira/client';
-import { configurationHistory, configurationVersion, currentConfiguration, saveConfiguration } from '../adapters/storage/config-store';
-import { enqueueReevaluation } from '../usecases/reevaluate-project';
-import { accountOf } from './context';
-import { conflict, enveloped, invalid, notFound } from './envelope';
+import { startReevaluation } from '../usecases/reevaluate';
+import { accountOf, extensionOf } from './context';
+import { definer, type Invocation } from './define';
+import { conflict, invalid, notFound } from './envelope';
 import { parsePayload } from './payload';
-import { requireProjectAdmin } from './permissions';
+import { requireConfigurationReader, requireSiteAdmin } from './permissions';
 
 const EMPTY_BUNDLE: ConfigBundle = {
   version: 1, holidayCollections: [], calendars: [], priorityModels: [], actions: [], actionModels: [], goals: [], customers: [], agreements: [],
 };
 
+/** What fits in one Forge invoke (500 KB), with room for the JSON string's escaping; the stored bundle is smaller still. */
+export const MAX_IMPORT_CHARS = 400_000;
+
 const Instant = z.string().refine((s) => parseInstant(s) !== undefined, 'not an ISO-8601 instant with an offset, such as 2026-11-23T09:00:00+01:00');
 const BundlePayload = z.object({ bundle: z.unknown() });
 const SavePayload = z.object({ bundle: z.unknown(), expectedVersion: z.number().int().min(0) });
-const ImportPayload = z.object({ json: z.string().max(1_000_000), expectedVersion: z.number().int().min(0) });
+const ImportPayload = z.object({
+  json: z.string().max(MAX_IMPORT_CHARS, `the file is larger than ${MAX_IMPORT_CHARS / 1000} KB, more than a configuration can hold`),
+  expectedVersion: z.number().int().min(0),
+});
 const SimulatePayload = z.object({ bundle: z.unknown().optional(), timeline: z.unknown(), at: Instant });
 const PreviewPayload = z.object({ bundle: z.unknown().optional(), calendar: z.string(), from: Instant, days: z.number().int().min(1).max(62).default(14) });
 const RestorePayload = z.object({ version: z.number().int().min(1), expectedVersion: z.number().int().min(0) });
-const ServiceDeskPayload = z.object({ serviceDeskId: z.string().optional() }).default({});
+const ServiceDeskPayload = z.object({ serviceDeskId: z.string().regex(/^\d+$/, 'a service desk id is a number').optional() }).default({});
 
 /** The bundle a request brings, or the stored one; either way validated, errors under `bundle`. */
 async function bundleFrom(input: unknown): Promise<ConfigBundle> {
@@ -39,72 +49,76 @@ async function bundleFrom(input: unknown): Promise<ConfigBundle> {
   return result.value;
 }
 
-async function save(request: Request, bundle: unknown, expectedVersion: number, projectKey: string, now: number) {
-  const outcome = await saveConfiguration(bundle, expectedVersion, accountOf(request), now);
+/** Saves a new version and starts applying it to every active request of the site. */
+async function save({ request, jira, now }: Invocation, bundle: unknown, expectedVersion: number) {
+  const savedBy = accountOf(request);
+  const outcome = await saveConfiguration(bundle, expectedVersion, savedBy, now);
   if (!outcome.ok && outcome.reason === 'invalid') throw invalid(outcome.issues, 'bundle');
   if (!outcome.ok) throw conflict(`Someone saved version ${outcome.current} meanwhile; reload to see it, then make your change again`);
-  // Open cycles follow the new contract; closed ones stay as they were reported.
-  await enqueueReevaluation({ projectKey });
+  const reevaluation = await startReevaluation(outcome.saved.version, savedBy, jira, now);
   const { bundle: _stored, ...meta } = outcome.saved;
-  return meta;
+  return { ...meta, reevaluation };
 }
 
-export function defineAdmin(resolver: Resolver): Resolver {
-  const admin = <T>(key: string, handler: (request: Request, projectKey: string, jira: JiraClient) => Promise<T>) =>
-    resolver.define(
-      key,
-      enveloped(async (request) => {
-        const jira = new JiraClient();
-        const projectKey = await requireProjectAdmin(request, jira);
-        return handler(request, projectKey, jira);
-      }),
-    );
+export function defineAdmin(resolver: Resolver, clock: Clock): Resolver {
+  const define = definer(resolver, clock, 'licensed');
+  const reader = <T>(key: string, handler: (invocation: Invocation) => Promise<T>) =>
+    define(key, async (invocation) => {
+      await requireConfigurationReader(invocation.request, invocation.jira);
+      return handler(invocation);
+    });
+  const editor = <T>(key: string, handler: (invocation: Invocation) => Promise<T>) =>
+    define(key, async (invocation) => {
+      await requireSiteAdmin(invocation.jira);
+      return handler(invocation);
+    });
 
-  admin('admin/config/get', async () => {
+  define('admin/config/get', async ({ request, jira }) => {
+    const { canEdit } = await requireConfigurationReader(request, jira);
     const stored = await currentConfiguration();
-    return stored ?? { version: 0, savedAt: null, savedBy: null, bundle: EMPTY_BUNDLE };
+    return { ...(stored ?? { version: 0, savedAt: null, savedBy: null, bundle: EMPTY_BUNDLE }), canEdit };
   });
 
-  admin('admin/config/validate', async (request) => {
+  reader('admin/config/validate', async ({ request }) => {
     const { bundle } = parsePayload(BundlePayload, request.payload);
     const result = validateBundle(bundle);
     return { valid: result.ok, issues: result.ok ? [] : result.issues.map((i) => ({ path: i.path, message: i.message })) };
   });
 
-  admin('admin/config/save', async (request, projectKey) => {
-    const { bundle, expectedVersion } = parsePayload(SavePayload, request.payload);
-    return save(request, bundle, expectedVersion, projectKey, now());
+  editor('admin/config/save', async (invocation) => {
+    const { bundle, expectedVersion } = parsePayload(SavePayload, invocation.request.payload);
+    return save(invocation, bundle, expectedVersion);
   });
 
-  admin('admin/config/import', async (request, projectKey) => {
-    const { json, expectedVersion } = parsePayload(ImportPayload, request.payload);
+  editor('admin/config/import', async (invocation) => {
+    const { json, expectedVersion } = parsePayload(ImportPayload, invocation.request.payload);
     let bundle: unknown;
     try {
       bundle = JSON.parse(json);
     } catch (error) {
       throw invalid([{ path: '(root)', message: `the file is not valid JSON: ${(error as Error).message}` }], 'file');
     }
-    return save(request, bundle, expectedVersion, projectKey, now());
+    return save(invocation, bundle, expectedVersion);
   });
 
-  admin('admin/config/export', async () => {
+  reader('admin/config/export', async ({ now }) => {
     const stored = await currentConfiguration();
     const bundle = stored?.bundle ?? EMPTY_BUNDLE;
-    const stamp = formatInstant(now()).slice(0, 10);
+    const stamp = formatInstant(now).slice(0, 10);
     return { fileName: `contract-sla-config-v${stored?.version ?? 0}-${stamp}.json`, json: JSON.stringify(bundle, null, 2) };
   });
 
-  admin('admin/config/history', async () => configurationHistory());
+  reader('admin/config/history', async () => configurationHistory());
 
   // Restoring saves an earlier version's bundle as a new version: history only ever grows.
-  admin('admin/config/restore', async (request, projectKey) => {
-    const { version, expectedVersion } = parsePayload(RestorePayload, request.payload);
+  editor('admin/config/restore', async (invocation) => {
+    const { version, expectedVersion } = parsePayload(RestorePayload, invocation.request.payload);
     const earlier = await configurationVersion(version);
     if (!earlier) throw notFound(`There is no saved version ${version}`);
-    return save(request, earlier.bundle, expectedVersion, projectKey, now());
+    return save(invocation, earlier.bundle, expectedVersion);
   });
 
-  admin('admin/simulate', async (request) => {
+  reader('admin/simulate', async ({ request }) => {
     const payload = parsePayload(SimulatePayload, request.payload);
     const bundle = await bundleFrom(payload.bundle);
     const timeline = validateTimeline(payload.timeline);
@@ -112,7 +126,7 @@ export function defineAdmin(resolver: Resolver): Resolver {
     return toEvaluationJson(evaluate(bundle, timeline.value, parseInstant(payload.at)!));
   });
 
-  admin('admin/calendar/preview', async (request) => {
+  reader('admin/calendar/preview', async ({ request }) => {
     const payload = parsePayload(PreviewPayload, request.payload);
     const bundle = await bundleFrom(payload.bundle);
     const calendars = new CalendarSet(bundle.calendars, bundle.holidayCollections);
@@ -127,22 +141,27 @@ export function defineAdmin(resolver: Resolver): Resolver {
     };
   });
 
-  admin('admin/jira/organizations', async (_request, _projectKey, jira) => jira.listOrganizations());
+  reader('admin/jira/organizations', async ({ jira }) => jira.listOrganizations());
 
-  admin('admin/jira/statuses', async (_request, _projectKey, jira) =>
-    (await jira.listStatuses()).map((s) => ({ id: s.id, name: s.name, category: s.statusCategory.key })),
-  );
+  reader('admin/jira/statuses', async ({ jira }) => (await jira.listStatuses()).map((s) => ({ id: s.id, name: s.name, category: s.statusCategory.key })));
 
-  admin('admin/jira/request-types', async (request, projectKey, jira) => {
+  // On a project's page, that service desk's request types; on Jira's admin page, those of every service desk.
+  reader('admin/jira/request-types', async ({ request, jira }) => {
     const { serviceDeskId } = parsePayload(ServiceDeskPayload, request.payload);
-    const desk = serviceDeskId ?? (await jira.listServiceDesks()).find((d) => d.projectKey === projectKey)?.id;
-    if (!desk) throw notFound(`Project ${projectKey} is not a service project`);
-    return jira.listRequestTypes(desk);
+    const projectKey = extensionOf(request).project?.key;
+    const desks = serviceDeskId ? [serviceDeskId] : (await jira.listServiceDesks()).filter((d) => !projectKey || d.projectKey === projectKey).map((d) => d.id);
+    if (desks.length === 0) throw notFound(projectKey ? `Project ${projectKey} is not a service project` : 'This site has no service projects');
+    const types = (await Promise.all(desks.map((desk) => jira.listRequestTypes(desk)))).flat();
+    return [...new Map(types.map((t) => [t.name, t])).values()];
   });
 
-  admin('admin/reevaluate', async (_request, projectKey) => {
-    await enqueueReevaluation({ projectKey });
-    return { queued: true };
+  // Re-evaluation: what the admin watches after a save, and the requests the app could not compute.
+  reader('admin/reevaluation/status', async () => ({ reevaluation: (await currentReevaluation()) ?? null, failures: await recentFailures() }));
+
+  editor('admin/reevaluate', async (invocation) => {
+    const stored = await currentConfiguration();
+    if (!stored) throw notFound('There is no configuration to apply yet');
+    return { reevaluation: await startReevaluation(stored.version, accountOf(invocation.request), invocation.jira, invocation.now, true) };
   });
 
   return resolver;

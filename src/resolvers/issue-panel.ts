@@ -1,63 +1,50 @@
-// Resolvers of the issue panel (agents): the request's obligations and next goal, recomputed on open.
-import { now } from '../adapters/clock';
-import Resolver from '@forge/resolver';
+// Resolvers of the issue panel (agents): the request's obligations and next goal at this moment, and the agents'
+// re-classification of its contract priority. Each checks, as the calling user, what they may do on this issue.
+import type Resolver from '@forge/resolver';
 import { z } from 'zod';
+import type { Clock } from '../adapters/clock';
+import { readEventInputs } from '../adapters/storage/issue-store';
 import { isKnownZone } from '../engine/zone';
-import { JiraClient } from '../adapters/jira/client';
-import { readIssueRecord } from '../adapters/storage/issue-store';
-import { readSiteFields } from '../adapters/storage/site-store';
+import { reclassifyPriority } from '../usecases/reclassify-priority';
 import { recomputeIssue } from '../usecases/recompute-issue';
 import { issuePanelView } from '../views/issue-panel';
-import { issueOf, projectKeyOf } from './context';
-import { enveloped, forbidden, invalid, notConfigured } from './envelope';
+import { issueOf } from './context';
+import { definer } from './define';
+import { invalid, notConfigured } from './envelope';
 import { parsePayload } from './payload';
+import { requireOnIssue } from './permissions';
 
-const ViewPayload = z.object({ timezone: z.string().refine(isKnownZone, 'unknown time zone').optional() }).default({});
+const Zone = z.string().refine(isKnownZone, 'unknown time zone');
+const ViewPayload = z.object({ timezone: Zone.optional() }).default({});
+const PriorityPayload = z.object({ priority: z.string().min(1), timezone: Zone.optional() });
 
-const PriorityPayload = z.object({ priority: z.string().min(1), timezone: z.string().refine(isKnownZone, 'unknown time zone').optional() });
+export function defineIssuePanel(resolver: Resolver, clock: Clock): Resolver {
+  const define = definer(resolver, clock, 'licensed');
 
-export function defineIssuePanel(resolver: Resolver): Resolver {
-  resolver.define(
-    'issue/set-priority',
-    enveloped(async (request) => {
-      const { priority, timezone } = parsePayload(PriorityPayload, request.payload);
-      const issue = issueOf(request);
-      const jira = new JiraClient();
-      const projectKey = projectKeyOf(request);
-      if (!(await jira.userHasProjectPermission(projectKey, 'EDIT_ISSUES'))) throw forbidden(`You cannot edit requests of project ${projectKey}`);
-      const before = await recomputeIssue(issue.id, jira, now());
-      const bundle = before.configuration?.bundle;
-      if (!bundle || !before.record) throw notConfigured('Contract SLA has no configuration yet');
-      const agreement = bundle.agreements.find((a) => a.id === before.record?.agreement);
-      if (!agreement) throw invalid([{ path: 'priority', message: 'no agreement applies to this request, so it has no contract priority' }], 'payload');
-      const model = bundle.priorityModels.find((m) => m.id === agreement.priorityModel);
-      if (!model?.priorities.some((p) => p.id === priority)) {
-        throw invalid([{ path: 'priority', message: `"${priority}" is not a priority of ${model?.name ?? agreement.priorityModel}, the model of ${agreement.name ?? agreement.id}` }], 'payload');
-      }
-      const field = (await readSiteFields()).contractPriority;
-      if (!field) throw notConfigured('The "Contract priority" field of the app is missing on this site; reinstall the app');
-      // Written to the app's own field, so the change lands in the changelog and the replay sees it.
-      await jira.setAppFieldValue(field, issue.id, priority);
-      const at = now();
-      const { record, configuration } = await recomputeIssue(issue.id, jira, at);
-      return issuePanelView(configuration!.bundle, record!, at, timezone ?? 'UTC');
-    }),
-  );
-  return resolver.define(
-    'issue/obligations',
-    enveloped(async (request) => {
-      const { timezone } = parsePayload(ViewPayload, request.payload);
-      // The panel only ever shows the issue it is open on; the payload cannot name another one.
-      const issue = issueOf(request);
-      const at = now();
-      const { record, configuration } = await recomputeIssue(issue.id, new JiraClient(), at);
-      if (!configuration) {
-        throw notConfigured('Contract SLA has no configuration yet: a project administrator sets it up on the Contract SLA project page');
-      }
-      // A newer history stored concurrently wins; the panel then shows what is stored.
-      const shown = record ?? (await readIssueRecord(issue.id));
-      if (!shown) throw notConfigured('The request has no stored obligations yet; open the panel again in a moment');
-      return issuePanelView(configuration.bundle, shown, at, timezone ?? 'UTC');
-    }),
-  );
+  define('issue/obligations', async ({ request, jira, now }) => {
+    const { timezone } = parsePayload(ViewPayload, request.payload);
+    // The panel only ever shows the issue it is open on; the payload cannot name another one.
+    const issue = issueOf(request);
+    await requireOnIssue(jira, issue.key, 'BROWSE_PROJECTS', `You cannot see ${issue.key}`);
+    const stored = await readEventInputs(issue.id);
+    if (!stored.configuration) {
+      throw notConfigured('Contract SLA has no configuration yet: a Jira administrator sets it up on the Contract SLA admin page');
+    }
+    // The record follows every event; only a request the app has not seen yet is computed here.
+    const record = stored.record ?? (await recomputeIssue(issue.id, jira, now)).record;
+    if (!record) throw notConfigured('The request has no stored obligations yet; open the panel again in a moment');
+    return issuePanelView(stored.configuration.bundle, record, now, timezone ?? 'UTC');
+  });
+
+  define('issue/set-priority', async ({ request, jira, now }) => {
+    const { priority, timezone } = parsePayload(PriorityPayload, request.payload);
+    const issue = issueOf(request);
+    await requireOnIssue(jira, issue.key, 'EDIT_ISSUES', `You cannot edit ${issue.key}`);
+    const outcome = await reclassifyPriority(issue.id, priority, jira, now);
+    if (!outcome.ok && (outcome.reason === 'no-agreement' || outcome.reason === 'not-in-model')) throw invalid([{ path: 'priority', message: outcome.message }], 'payload');
+    if (!outcome.ok) throw notConfigured(outcome.message);
+    return issuePanelView(outcome.configuration.bundle, outcome.record, now, timezone ?? 'UTC');
+  });
+
+  return resolver;
 }

@@ -1,15 +1,19 @@
-// Resolvers of the customer portal. A customer only ever sees their own organization's agreements.
-import { now } from '../adapters/clock';
+// Resolvers of the customer portal. A customer sees the agreements of their own organizations when raising a
+// request, and the commitments of a request exactly when JSM lets them see that request (reporter, participant,
+// or a member of an organization it is shared with) — asked of JSM as the customer, before anything is read.
 import type Resolver from '@forge/resolver';
 import type { Request } from '@forge/resolver';
-import type { ConfigBundle } from '../engine/types';
-import { JiraClient } from '../adapters/jira/client';
+import type { Clock } from '../adapters/clock';
+import type { JiraClient } from '../adapters/jira/client';
 import { currentConfiguration } from '../adapters/storage/config-store';
+import { readEventInputs } from '../adapters/storage/issue-store';
+import type { ConfigBundle } from '../engine/types';
 import { recomputeIssue } from '../usecases/recompute-issue';
-import { evaluationOf, obligationViews } from '../views/issue-panel';
+import { evaluationAt, obligationViews } from '../views/issue-panel';
 import { agreementsInForce, offerOf } from '../views/promises';
 import { accountOf, extensionOf } from './context';
-import { enveloped, forbidden, notConfigured, notFound } from './envelope';
+import { definer } from './define';
+import { forbidden, notConfigured, notFound } from './envelope';
 
 /** The bundle's customers whose JSM organization the calling customer belongs to. */
 async function callersCustomers(request: Request, jira: JiraClient, bundle: ConfigBundle): Promise<string[]> {
@@ -24,45 +28,38 @@ async function configured(): Promise<ConfigBundle> {
   return stored.bundle;
 }
 
-export function definePortal(resolver: Resolver): Resolver {
-  resolver.define(
-    'portal/priorities',
-    enveloped(async (request) => {
-      const bundle = await configured();
-      const jira = new JiraClient();
-      const customers = await callersCustomers(request, jira, bundle);
-      const { request: form, portal } = extensionOf(request);
-      let requestType: string | undefined;
-      if (form?.typeId !== undefined && portal?.id !== undefined) {
-        // In JSM a portal's id is its service desk's id.
-        const types = await jira.listRequestTypes(String(portal.id));
-        requestType = types.find((t) => String(t.id) === String(form.typeId))?.name;
-      }
-      return {
-        requestType: requestType ?? null,
-        agreements: agreementsInForce(bundle, customers, now()).map((a) => offerOf(bundle, a, requestType)),
-      };
-    }),
-  );
+export function definePortal(resolver: Resolver, clock: Clock): Resolver {
+  const define = definer(resolver, clock, 'portal');
 
-  resolver.define(
-    'portal/commitments',
-    enveloped(async (request) => {
-      const key = extensionOf(request).request?.key;
-      if (!key) throw notFound('This panel belongs on a request');
-      const jira = new JiraClient();
-      const at = now();
-      const { record, configuration } = await recomputeIssue(key, jira, at);
-      if (!configuration) throw notConfigured('Your service provider has not set up Contract SLA yet');
-      if (!record) throw notFound(`No commitments are recorded for ${key} yet`);
-      const customers = await callersCustomers(request, jira, configuration.bundle);
-      if (!customers.includes(record.customer)) throw forbidden('This request belongs to another organization');
-      const { bundle } = configuration;
-      const agreement = bundle.agreements.find((a) => a.id === record.agreement);
-      // Internal (OLA) goals are the provider's business, never shown to customers.
-      const obligations = obligationViews(bundle, evaluationOf(record).obligations.filter((o) => !o.internal));
-      return { request: key, agreement: agreement ? { id: agreement.id, name: agreement.name ?? agreement.id } : null, obligations };
-    }),
-  );
+  define('portal/priorities', async ({ request, jira, now }) => {
+    const bundle = await configured();
+    const customers = await callersCustomers(request, jira, bundle);
+    const { request: form, portal } = extensionOf(request);
+    let requestType: string | undefined;
+    if (form?.typeId !== undefined && portal?.id !== undefined) {
+      // In JSM a portal's id is its service desk's id.
+      const types = await jira.listRequestTypes(String(portal.id));
+      requestType = types.find((t) => String(t.id) === String(form.typeId))?.name;
+    }
+    return {
+      requestType: requestType ?? null,
+      agreements: agreementsInForce(bundle, customers, now).map((a) => offerOf(bundle, a, requestType)),
+    };
+  });
+
+  define('portal/commitments', async ({ request, jira, now }) => {
+    const key = extensionOf(request).request?.key;
+    if (!key) throw notFound('This panel belongs on a request');
+    const seen = await jira.requestSeenByUser(key);
+    if (!seen) throw forbidden('This request is not shared with you');
+    const bundle = await configured();
+    const record = (await readEventInputs(String(seen.issueId))).record ?? (await recomputeIssue(String(seen.issueId), jira, now)).record;
+    if (!record) throw notFound(`No commitments are recorded for ${key} yet`);
+    const agreement = bundle.agreements.find((a) => a.id === record.agreement);
+    // Internal (OLA) goals are the provider's business, never shown to customers.
+    const obligations = obligationViews(bundle, evaluationAt(bundle, record, now).obligations.filter((o) => !o.internal));
+    return { request: key, agreement: agreement ? { id: agreement.id, name: agreement.name ?? agreement.id } : null, obligations };
+  });
+
   return resolver;
 }

@@ -1,35 +1,31 @@
-// Recompute, don't patch: read the issue's whole history, replay it through the engine, store the result.
-// Duplicated, late or out-of-order events therefore all give the same stored result.
+// Recompute, don't patch: read the issue's whole history, replay it through the engine, store the result, and make
+// Jira show it. Duplicated, late or out-of-order events all give the same stored result, and a failure between any
+// two writes is repaired by the next computation (see docs/architecture.md, "Integrity").
 import { ISSUE_PROPERTY, PORTAL_CHOICE_PROPERTY } from '../app-identity';
-import { selectAgreement } from '../engine/agreement';
-import { evaluate } from '../engine/obligations';
-import { formatInstant, parseInstant } from '../engine/instant';
-import type { ConfigBundle, StatusCategory } from '../engine/types';
+import { JiraRequestError } from '../adapters/jira/errors';
 import type { JiraClient } from '../adapters/jira/client';
 import type { IssueHistory } from '../adapters/jira/types';
 import type { StoredConfiguration } from '../adapters/storage/config-store';
-import { NO_DEADLINE, NO_RANK, decodeCycles, encodeCycles, keepFrozenCycles, type IssueRecord } from '../adapters/storage/issue-record';
-import { readEventInputs, writeIssueRecord } from '../adapters/storage/issue-store';
+import { NO_DEADLINE, NO_RANK, decodeCycles, encodeCycles, jiraViewOf, keepFrozenCycles, sameView, type IssueRecord } from '../adapters/storage/issue-record';
+import { clearFailure } from '../adapters/storage/failure-store';
+import { deleteIssueRecord, markShown, readEventInputs, readIssueRecord, writeIssueRecord } from '../adapters/storage/issue-store';
 import { SITE_METADATA_TTL_MS, writeSiteMetadata, type SiteMetadata } from '../adapters/storage/site-store';
+import { selectAgreement } from '../engine/agreement';
+import { parseInstant } from '../engine/instant';
+import { evaluate } from '../engine/obligations';
+import type { ConfigBundle, Evaluation, StatusCategory, Timeline } from '../engine/types';
 import { timelineFromJira } from '../timeline/from-jira';
 import { discoverSiteFields } from '../timeline/site-fields';
 
 export interface RecomputeOutcome {
   issueId: string;
-  /** What happened: stored a new result, found it unchanged, skipped (and why). */
-  result: 'stored' | 'unchanged' | 'newer-stored' | 'no-configuration';
+  /** Stored a new result; found it unchanged; a newer one was stored meanwhile; nothing to do; the issue is gone. */
+  result: 'stored' | 'unchanged' | 'newer-stored' | 'no-configuration' | 'deleted';
   record?: IssueRecord;
   /** The configuration it was computed with. */
   configuration?: StoredConfiguration;
-}
-
-/** The part of the record Jira sees (entity property and field); Jira is written only when this changes. */
-export interface JiraView {
-  nextDeadline: string | null;
-  breached: 'yes' | 'no';
-  rank: number;
-  nextGoal: string | null;
-  agreement: string | null;
+  /** Whether the customer's portal choice was found (JSM may save it just after the created event). */
+  portalChoiceFound?: boolean;
 }
 
 export async function refreshSiteMetadata(jira: JiraClient, now: number): Promise<SiteMetadata> {
@@ -78,23 +74,40 @@ function rankOf(bundle: ConfigBundle, modelId: string | undefined, priority: str
   return model?.priorities.find((p) => p.id === priority)?.rank ?? NO_RANK;
 }
 
-export function jiraViewOf(record: IssueRecord | undefined): JiraView {
-  if (!record || record.agreement === '') return { nextDeadline: null, breached: 'no', rank: NO_RANK, nextGoal: null, agreement: null };
-  return {
-    nextDeadline: record.nextDeadline === NO_DEADLINE ? null : formatInstant(record.nextDeadline),
-    breached: record.breached ? 'yes' : 'no',
-    rank: record.rank,
-    nextGoal: record.nextGoal === '' ? null : record.nextGoal,
-    agreement: record.agreement,
-  };
+/**
+ * Orders two histories of one issue: Jira's `updated` in milliseconds, then how many changes and comments carry
+ * that very millisecond, so a second change within the same millisecond still counts as newer.
+ */
+export function historyRevision(history: IssueHistory, created: number): number {
+  const updated = parseInstant(String(history.issue.fields.updated ?? '')) ?? created;
+  const within = (instant: string): boolean => parseInstant(instant) === updated;
+  const same = history.histories.filter((h) => within(h.created)).length + history.comments.filter((c) => within(c.created)).length;
+  return updated * 1000 + Math.min(999, same);
 }
 
-const sameView = (a: JiraView, b: JiraView): boolean => JSON.stringify(a) === JSON.stringify(b);
-
 /** The record without the instant it was computed at: two computations of the same history compare equal. */
-function sameRecord(a: IssueRecord | undefined, b: IssueRecord): boolean {
+function sameResult(a: IssueRecord | undefined, b: IssueRecord): boolean {
   if (!a) return false;
-  return JSON.stringify({ ...a, computedAt: 0 }) === JSON.stringify({ ...b, computedAt: 0 });
+  return JSON.stringify({ ...a, computedAt: 0, shown: undefined }) === JSON.stringify({ ...b, computedAt: 0, shown: undefined });
+}
+
+/** The next instant the result changes without an event: the earliest breach of a running cycle not yet breached. */
+function watchAtOf(evaluation: Evaluation): number | undefined {
+  let earliest: number | undefined;
+  for (const o of evaluation.obligations) {
+    if (o.state !== 'running' || o.breached || o.deadline === null) continue;
+    if (earliest === undefined || o.deadline < earliest) earliest = o.deadline;
+  }
+  return earliest;
+}
+
+const optional = <K extends string>(key: K, value: string | undefined | null): Partial<Record<K, string>> =>
+  value === undefined || value === null || value.trim() === '' ? {} : ({ [key]: value } as Record<K, string>);
+
+function resolvedAt(timeline: Timeline, now: number): boolean {
+  let resolved = false;
+  for (const event of timeline.events) if (event.type === 'resolution' && event.at <= now) resolved = event.to !== null;
+  return resolved;
 }
 
 export function buildRecord(history: IssueHistory, configuration: StoredConfiguration, site: SiteMetadata, previous: IssueRecord | undefined, now: number): IssueRecord {
@@ -109,55 +122,101 @@ export function buildRecord(history: IssueHistory, configuration: StoredConfigur
   let priority = timeline.issue.priority;
   for (const event of timeline.events) if (event.type === 'priority' && event.at <= now) priority = event.to;
   const created = timeline.issue.created;
+  const projectKey = history.issue.fields.project?.key ?? history.issue.key.split('-')[0] ?? history.issue.key;
+  const open = evaluation.obligations.some((o) => o.state === 'running' || o.state === 'paused');
+  const resolved = resolvedAt(timeline, now);
+  const active = open || !resolved;
+  const watchAt = watchAtOf(evaluation);
+  const fields = history.issue.fields;
   return {
     issueId: history.issue.id,
     issueKey: history.issue.key,
-    projectKey: history.issue.fields.project?.key ?? history.issue.key.split('-')[0] ?? '',
-    summary: typeof history.issue.fields.summary === 'string' ? history.issue.fields.summary : '',
-    assignee: history.issue.fields.assignee?.accountId ?? '',
-    assigneeName: history.issue.fields.assignee?.displayName ?? '',
-    agreement: agreement?.id ?? '',
-    customer: timeline.issue.customer ?? '',
-    requestType: timeline.issue.requestType ?? '',
-    environment: timeline.issue.environment ?? '',
-    product: timeline.issue.product ?? '',
-    createdMonth: new Date(created).toISOString().slice(0, 7),
+    projectKey,
+    ...optional('summary', typeof fields.summary === 'string' ? fields.summary : undefined),
+    ...optional('assignee', fields.assignee?.accountId),
+    ...optional('assigneeName', fields.assignee?.displayName),
+    ...optional('agreement', agreement?.id),
+    ...optional('customer', timeline.issue.customer),
+    ...optional('requestType', timeline.issue.requestType),
+    ...optional('environment', timeline.issue.environment),
+    ...optional('product', timeline.issue.product),
     created,
-    revision: parseInstant(String(history.issue.fields.updated ?? '')) ?? created,
+    revision: historyRevision(history, created),
     configVersion: configuration.version,
     computedAt: now,
     nextDeadline: next?.deadline ?? NO_DEADLINE,
-    nextGoal: next?.goal ?? '',
+    ...optional('nextGoal', next?.goal),
     nextCycle: next?.cycle ?? 0,
     breached: evaluation.obligations.some((o) => (o.state === 'running' || o.state === 'paused') && o.breached),
-    openState: evaluation.obligations.some((o) => o.state === 'running' || o.state === 'paused') ? 'open' : 'closed',
+    openState: open ? 'open' : 'closed',
+    resolved,
+    ...(active ? { active: 'yes' as const, workList: projectKey } : {}),
+    ...(watchAt !== undefined ? { watchAt } : {}),
     rank: rankOf(bundle, agreement?.priorityModel, priority),
-    priority: priority ?? '',
+    ...optional('priority', priority),
+    ...(previous?.shown ? { shown: previous.shown } : {}),
     ...encodeCycles(evaluation.obligations, created),
   };
 }
 
-/** Recomputes one issue from its full history and stores the result; writes Jira only when what it sees changed. */
+/**
+ * Makes Jira show the stored record (issue property, "Next SLA deadline" field), then remembers that it does. When
+ * another computation was stored meanwhile, Jira is made to show that one instead: whichever write lands last, Jira
+ * ends up showing the newest stored record.
+ */
+async function showInJira(record: IssueRecord, jira: JiraClient, site: SiteMetadata): Promise<IssueRecord> {
+  let current = record;
+  for (let round = 0; round < 3; round++) {
+    const view = jiraViewOf(current);
+    if (round === 0 && sameView(view, current.shown)) return current;
+    await jira.setIssueProperty(current.issueKey, ISSUE_PROPERTY, view);
+    if (site.fields.nextDeadline) await jira.setAppFieldValue(site.fields.nextDeadline, current.issueId, view.nextDeadline, false);
+    if (await markShown(current, view)) return { ...current, shown: view };
+    const newer = await readIssueRecord(current.issueId);
+    if (!newer) return current;
+    current = newer;
+  }
+  return current;
+}
+
+async function readHistory(issueIdOrKey: string, jira: JiraClient, site: SiteMetadata): Promise<IssueHistory | undefined> {
+  try {
+    return await jira.readIssueHistory(issueIdOrKey, fieldsToRead(site), [PORTAL_CHOICE_PROPERTY]);
+  } catch (error) {
+    if (error instanceof JiraRequestError && error.notFound) return undefined;
+    throw error;
+  }
+}
+
+/** Recomputes one issue from its full history and stores the result; writes Jira only when what it shows changed. */
 export async function recomputeIssue(issueIdOrKey: string, jira: JiraClient, now: number): Promise<RecomputeOutcome> {
-  // The stored record is keyed by issue id; a key works too (first read resolves it).
+  // The stored record is keyed by issue id; a key works too (the first read of Jira resolves it).
   const inputs = await readEventInputs(issueIdOrKey);
   const configuration = inputs.configuration;
   if (!configuration) return { issueId: issueIdOrKey, result: 'no-configuration' };
   let site = inputs.site;
   if (!site || now - site.refreshedAt > SITE_METADATA_TTL_MS) site = await refreshSiteMetadata(jira, now);
-  let history = await jira.readIssueHistory(issueIdOrKey, fieldsToRead(site), [PORTAL_CHOICE_PROPERTY]);
-  if (unknownStatus(history, site)) {
+  let history = await readHistory(issueIdOrKey, jira, site);
+  if (history && unknownStatus(history, site)) {
     site = await refreshSiteMetadata(jira, now);
-    history = await jira.readIssueHistory(issueIdOrKey, fieldsToRead(site), [PORTAL_CHOICE_PROPERTY]);
+    history = await readHistory(issueIdOrKey, jira, site);
   }
-  const previous = history.issue.id === issueIdOrKey ? inputs.record : (await readEventInputs(history.issue.id)).record;
+  if (!history) {
+    // Gone from Jira (deleted, or moved out of the app's reach): so is its record.
+    if (inputs.record) await deleteIssueRecord(inputs.record.issueId);
+    return { issueId: issueIdOrKey, result: 'deleted' };
+  }
+  // A request that failed before and computes now is no longer a problem to show the admin.
+  if (inputs.failure) await clearFailure(inputs.failure.issueId);
+  const previous = history.issue.id === issueIdOrKey ? inputs.record : await readIssueRecord(history.issue.id);
   const record = buildRecord(history, configuration, site, previous, now);
-  if (sameRecord(previous, record)) return { issueId: record.issueId, result: 'unchanged', record: previous, configuration };
-  if (!(await writeIssueRecord(record, previous))) return { issueId: record.issueId, result: 'newer-stored', configuration };
-  const view = jiraViewOf(record);
-  if (!sameView(jiraViewOf(previous), view)) {
-    await jira.setIssueProperty(record.issueKey, ISSUE_PROPERTY, view);
-    if (site.fields.nextDeadline) await jira.setAppFieldValue(site.fields.nextDeadline, record.issueId, view.nextDeadline);
+  const portalChoiceFound = portalChoice(history) !== undefined;
+  if (sameResult(previous, record) && sameView(jiraViewOf(previous), previous?.shown)) {
+    return { issueId: record.issueId, result: 'unchanged', record: previous, configuration, portalChoiceFound };
   }
-  return { issueId: record.issueId, result: 'stored', record, configuration };
+  if (!sameResult(previous, record) && !(await writeIssueRecord(record, previous))) {
+    return { issueId: record.issueId, result: 'newer-stored', configuration, portalChoiceFound };
+  }
+  const shown = await showInJira(sameResult(previous, record) ? previous! : record, jira, site);
+  return { issueId: record.issueId, result: 'stored', record: shown, configuration, portalChoiceFound };
 }

@@ -1,5 +1,7 @@
 // What the issue panel shows: the next goal in words, every obligation, and which agreement applies and why.
+import { advance } from '../engine/advance';
 import { guidanceFor } from '../engine/guidance';
+import { calendarsOf } from '../engine/obligations';
 import { formatInstant } from '../engine/instant';
 import type { ConfigBundle, Evaluation, Obligation, PauseReason } from '../engine/types';
 import { NO_DEADLINE, decodeCycles, type IssueRecord } from '../adapters/storage/issue-record';
@@ -53,10 +55,15 @@ const iso = (ms: number | null): string | null => (ms === null ? null : formatIn
 export function evaluationOf(record: IssueRecord): Evaluation {
   return {
     issue: record.issueKey,
-    agreement: record.agreement || null,
+    agreement: record.agreement ?? null,
     obligations: decodeCycles(record),
     next: record.nextGoal ? { goal: record.nextGoal, cycle: record.nextCycle, deadline: record.nextDeadline === NO_DEADLINE ? null : record.nextDeadline } : null,
   };
+}
+
+/** The stored evaluation carried forward to `now`: what is true at the moment it is shown. */
+export function evaluationAt(bundle: ConfigBundle, record: IssueRecord, now: number): Evaluation {
+  return advance(evaluationOf(record), record.computedAt, now, calendarsOf(bundle));
 }
 
 function calendarView(bundle: ConfigBundle, id: string): ObligationView['calendar'] {
@@ -134,13 +141,13 @@ function howToFix(bundle: ConfigBundle, record: IssueRecord): string[] {
   if (customer && record.environment) {
     const forCustomer = bundle.agreements.filter((a) => a.customer === customer.id && a.environment === record.environment);
     if (forCustomer.length === 0) steps.push(`Create an agreement for ${customer.name ?? customer.id}, environment ${record.environment}`);
-    else steps.push(`Check the products and validity of ${forCustomer.map((a) => a.name ?? a.id).join(', ')}: none covers product "${record.product || '(none)'}" on ${formatInstant(record.created).slice(0, 10)}`);
+    else steps.push(`Check the products and validity of ${forCustomer.map((a) => a.name ?? a.id).join(', ')}: none covers product "${record.product ?? '(none)'}" on ${formatInstant(record.created).slice(0, 10)}`);
   }
   return steps;
 }
 
 export function issuePanelView(bundle: ConfigBundle, record: IssueRecord, now: number, zone: string): IssuePanelView {
-  const evaluation = evaluationOf(record);
+  const evaluation = evaluationAt(bundle, record, now);
   const guidance = guidanceFor(bundle, evaluation, now, zone);
   return {
     issueKey: record.issueKey,

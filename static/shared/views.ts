@@ -2,11 +2,11 @@
 // (type-only: nothing of the backend is bundled).
 import type { ObligationView } from '../../src/views/issue-panel';
 import type { AgreementOffer } from '../../src/views/promises';
-import type { WorkItem } from '../../src/resolvers/worklist';
+import type { WorkItem } from '../../src/views/work-list';
 
 export type { AgreementView, IssuePanelView, ObligationView } from '../../src/views/issue-panel';
 export type { AgreementOffer, PriorityOffer } from '../../src/views/promises';
-export type { WorkItem } from '../../src/resolvers/worklist';
+export type { WorkItem } from '../../src/views/work-list';
 
 /** `worklist/list`: the matching requests, how many are open in all, and what each filter can choose from. */
 export interface WorkListAnswer {

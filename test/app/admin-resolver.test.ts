@@ -1,25 +1,39 @@
 // The admin resolvers through the real getDefinitions(), on the local Forge runtime (real @forge/kvs and
-// @forge/api), with Jira answering the permission check for two users: an admin of SUP and an agent who is not.
+// @forge/api), with Jira answering the permission checks for four people: a Jira administrator, an administrator of
+// project SUP only, an agent, and a portal customer. The configuration is site-wide, so only a Jira administrator
+// changes it; a project's administrators may read it on their project.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { adminResolver } from '../../src/index';
 import { installLocalForgeRuntime, KvsStore, loadEntityDefinitions, runAs, type LocalForgeRuntime, type ProductRequest, type QueuePushRequest } from '../../offline/forge-runtime';
 import { currentConfiguration } from '../../src/adapters/storage/config-store';
+import { currentReevaluation } from '../../src/adapters/storage/reevaluation-store';
 
 const root = path.join(__dirname, '../..');
 const example = readFileSync(path.join(root, 'examples/config.json'), 'utf8');
 const ADMIN = 'acc-mette';
+const PROJECT_ADMIN = 'acc-peter';
 const AGENT = 'acc-lars';
+const CUSTOMER = 'acc-sofie';
 
 let store: KvsStore;
 let runtime: LocalForgeRuntime;
 let pushes: QueuePushRequest[];
 
+/** Who holds what: Administer Jira for the admin; Administer Projects on SUP for the admin and SUP's admin. */
+function holds(accountId: string, permission: string, projectKey: string | null): boolean {
+  if (permission === 'ADMINISTER') return accountId === ADMIN;
+  if (permission === 'ADMINISTER_PROJECTS') return (accountId === ADMIN || accountId === PROJECT_ADMIN) && projectKey === 'SUP';
+  return false;
+}
+
 async function jira(request: ProductRequest) {
   if (request.path === '/rest/api/3/mypermissions' && request.as !== 'app') {
-    const admin = request.as.accountId === ADMIN && request.query.get('projectKey') === 'SUP';
-    return { status: 200, body: { permissions: { ADMINISTER_PROJECTS: { id: '0', key: 'ADMINISTER_PROJECTS', havePermission: admin } } } };
+    const permission = request.query.get('permissions') ?? '';
+    const havePermission = holds(request.as.accountId, permission, request.query.get('projectKey'));
+    return { status: 200, body: { permissions: { [permission]: { id: '0', key: permission, havePermission } } } };
   }
+  if (request.path === '/rest/api/3/search/approximate-count') return { status: 200, body: { count: 42 } };
   return { status: 404, body: { errorMessages: [`not in this test: ${request.method} ${request.path}`] } };
 }
 
@@ -35,31 +49,49 @@ afterEach(() => {
 
 type Envelope = { ok: boolean; data?: Record<string, unknown>; errors?: Array<{ code: string; message: string; path?: string }> };
 
-function call(functionKey: string, payload: unknown, accountId = ADMIN, project = 'SUP'): Promise<Envelope> {
+/** On Jira's admin page (no project) unless a project's settings page is named. */
+function call(functionKey: string, payload: unknown, accountId = ADMIN, project?: string): Promise<Envelope> {
+  const extension = project ? { type: 'jira:projectSettingsPage', project: { key: project } } : { type: 'jira:adminPage' };
+  const accountType = accountId === CUSTOMER ? 'customer' : 'licensed';
   return runAs(accountId, () =>
     // Forge hands the caller's identity to getDefinitions() beside the call, as the runtime's principal.
-    adminResolver({ call: { functionKey, payload }, context: { extension: { type: 'jira:projectPage', project: { key: project } } } } as never, { principal: { accountId } }),
+    adminResolver({ call: { functionKey, payload }, context: { accountId, accountType, extension } } as never, { principal: { accountId } }),
   ) as Promise<Envelope>;
 }
 
-test('an admin saves the bundle; it is stored as version 1 and the project is queued for re-evaluation', async () => {
+test('a Jira administrator saves the bundle; it is stored as version 1 and re-evaluation of the whole site starts', async () => {
   const saved = await call('admin/config/save', { bundle: JSON.parse(example), expectedVersion: 0 });
-  expect(saved).toMatchObject({ ok: true, data: { version: 1, savedBy: ADMIN } });
+  expect(saved).toMatchObject({ ok: true, data: { version: 1, savedBy: ADMIN, reevaluation: { version: 1, state: 'running', done: 0, estimate: 42 } } });
   expect((await currentConfiguration())?.bundle.agreements[0]?.id).toBe('acme-prod');
   expect(pushes).toHaveLength(1);
-  expect(pushes[0]!.payload[0]!.body).toEqual({ projectKey: 'SUP' });
+  expect(pushes[0]!.payload[0]!.body).toEqual({ kind: 'reevaluate', version: 1 });
+  expect(await runAs(undefined, () => currentReevaluation())).toMatchObject({ version: 1, below: 1, startedBy: ADMIN });
   const read = await call('admin/config/get', {});
-  expect(read).toMatchObject({ ok: true, data: { version: 1 } });
+  expect(read).toMatchObject({ ok: true, data: { version: 1, canEdit: true } });
+});
+
+test("a project's administrator reads the configuration on their project, read-only, and cannot change it", async () => {
+  await call('admin/config/save', { bundle: JSON.parse(example), expectedVersion: 0 });
+  expect(await call('admin/config/get', {}, PROJECT_ADMIN, 'SUP')).toMatchObject({ ok: true, data: { version: 1, canEdit: false } });
+  const saved = await call('admin/config/save', { bundle: JSON.parse(example), expectedVersion: 1 }, PROJECT_ADMIN, 'SUP');
+  expect(saved).toEqual({
+    ok: false,
+    errors: [{ code: 'FORBIDDEN', message: 'Only Jira administrators can change Contract SLA: its configuration applies to every service project of the site' }],
+  });
+  expect((await currentConfiguration())?.version).toBe(1);
+  expect(pushes).toHaveLength(1);
 });
 
 test.each([
-  ['an agent who does not administer the project', AGENT, 'SUP'],
-  ['an admin of SUP acting on another project', ADMIN, 'OPS'],
-])('%s is refused and nothing is stored', async (_label, account, project) => {
+  ['an agent who administers nothing', AGENT, 'SUP', 'Only administrators of project SUP or of Jira can see the Contract SLA configuration'],
+  ['an administrator of SUP on another project', PROJECT_ADMIN, 'OPS', 'Only administrators of project OPS or of Jira can see the Contract SLA configuration'],
+  ['an administrator of SUP on Jira\'s admin page', PROJECT_ADMIN, undefined, 'Only Jira administrators can see the Contract SLA configuration'],
+  ['a portal customer', CUSTOMER, 'SUP', 'This is available to the service team only'],
+])('%s can neither read nor change it, and nothing is stored', async (_label, account, project, refusal) => {
   const saved = await call('admin/config/save', { bundle: JSON.parse(example), expectedVersion: 0 }, account, project);
-  expect(saved).toEqual({ ok: false, errors: [{ code: 'FORBIDDEN', message: `Only administrators of project ${project} can change Contract SLA` }] });
+  expect(saved).toMatchObject({ ok: false, errors: [{ code: 'FORBIDDEN' }] });
   expect(await currentConfiguration()).toBeUndefined();
-  expect((await call('admin/config/get', {}, account, project)).ok).toBe(false);
+  expect(await call('admin/config/get', {}, account, project)).toEqual({ ok: false, errors: [{ code: 'FORBIDDEN', message: refusal }] });
   expect(pushes).toEqual([]);
 });
 

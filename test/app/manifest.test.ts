@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import * as app from '../../src/index';
-import { APP_UUID, ISSUE_PROPERTY, REEVALUATION_QUEUE } from '../../src/app-identity';
+import { APP_UUID, ISSUE_PROPERTY, JOB_QUEUE } from '../../src/app-identity';
 import { defineAdmin } from '../../src/resolvers/admin';
 import { defineIssuePanel } from '../../src/resolvers/issue-panel';
 import { definePortal } from '../../src/resolvers/portal';
@@ -14,7 +14,7 @@ import { defineWorklist } from '../../src/resolvers/worklist';
 import { SURFACES } from '../../offline/sandbox/surfaces';
 import { ENTITY, INDEX } from '../../src/adapters/storage/entities';
 import { CONTRACT_PRIORITY_FIELD_KEY, NEXT_DEADLINE_FIELD_KEY } from '../../src/timeline/site-fields';
-import { defineReevaluationConsumer } from '../../src/triggers/reevaluation-consumer';
+import { systemClock } from '../../src/adapters/clock';
 
 const root = path.join(__dirname, '../..');
 interface Manifest {
@@ -67,10 +67,12 @@ test('every function the modules reference is declared, and every declared funct
   for (const key of declared) expect(referenced).toContain(key);
 });
 
-test('the consumer method, queue, entity property, fields and app id match the code', () => {
+test('the consumer (async events v2: a function, not a resolver method), queue, entity property, fields and app id match the code', () => {
   const consumer = manifest.modules.consumer![0]!;
-  expect(consumer.queue).toBe(REEVALUATION_QUEUE);
-  expect(keysOf((r) => defineReevaluationConsumer(r))).toContain((consumer.resolver as { method: string }).method);
+  expect(consumer.queue).toBe(JOB_QUEUE);
+  expect(consumer.resolver).toBeUndefined();
+  const handler = manifest.modules.function!.find((f) => f.key === consumer.function)?.handler;
+  expect(handler).toBe('index.onJob');
   expect(manifest.modules['jira:entityProperty']![0]!.propertyKey).toBe(ISSUE_PROPERTY);
   expect(manifest.modules['jira:customField']!.map((f) => f.key).sort()).toEqual([CONTRACT_PRIORITY_FIELD_KEY, NEXT_DEADLINE_FIELD_KEY].sort());
   expect(manifest.app.id).toBe(`ari:cloud:ecosystem::app/${APP_UUID}`);
@@ -103,10 +105,11 @@ function sources(dir: string): string[] {
 
 test('each Custom UI module is served from a built static/ surface and resolved by the function its surface calls', () => {
   const resources = new Map((manifest as unknown as { resources: Array<{ key: string; path: string }> }).resources.map((r) => [r.key, r.path]));
-  const ui = ['jira:issuePanel', 'jira:projectPage', 'jira:projectSettingsPage', 'jiraServiceManagement:portalRequestCreatePropertyPanel', 'jiraServiceManagement:portalRequestDetailPanel'];
+  const ui = ['jira:issuePanel', 'jira:projectPage', 'jira:adminPage', 'jira:projectSettingsPage', 'jiraServiceManagement:portalRequestCreatePropertyPanel', 'jiraServiceManagement:portalRequestDetailPanel'];
   const expected: Record<string, [string, string]> = {
     'jira:issuePanel': ['static/issue-panel/dist', 'issue-panel-resolver'],
     'jira:projectPage': ['static/worklist/dist', 'worklist-resolver'],
+    'jira:adminPage': ['static/admin/dist', 'admin-resolver'],
     'jira:projectSettingsPage': ['static/admin/dist', 'admin-resolver'],
     'jiraServiceManagement:portalRequestCreatePropertyPanel': ['static/portal-create/dist', 'portal-resolver'],
     'jiraServiceManagement:portalRequestDetailPanel': ['static/portal-detail/dist', 'portal-resolver'],
@@ -129,11 +132,31 @@ test('the sandbox hosts each surface as the module the manifest declares, with t
   }
 });
 
-test('every resolver key the UI invokes is defined by a resolver', () => {
-  const defined = new Set([...keysOf((r) => defineIssuePanel(r)), ...keysOf((r) => defineAdmin(r)), ...keysOf((r) => definePortal(r)), ...keysOf((r) => defineWorklist(r))]);
-  expect(defined.size).toBeGreaterThan(10);
-  const invoked = sources(path.join(root, 'static')).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/invoke(?:<[^>]*>)?\(\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!));
-  for (const key of invoked) expect(defined).toContain(key);
+test('every resolver key a surface calls is defined by the resolver of the module that surface is', () => {
+  const keysOfFunction: Record<string, string[]> = {
+    'issue-panel-resolver': keysOf((r) => defineIssuePanel(r, systemClock)),
+    'admin-resolver': keysOf((r) => defineAdmin(r, systemClock)),
+    'portal-resolver': keysOf((r) => definePortal(r, systemClock)),
+    'worklist-resolver': keysOf((r) => defineWorklist(r, systemClock)),
+  };
+  const resources = new Map((manifest as unknown as { resources: Array<{ key: string; path: string }> }).resources.map((r) => [r.key, r.path]));
+  let checked = 0;
+  for (const modules of Object.values(manifest.modules)) {
+    for (const module of modules) {
+      const resolver = (module.resolver as { function?: string } | undefined)?.function;
+      const resource = typeof module.resource === 'string' ? resources.get(module.resource) : undefined;
+      if (!resolver || !resource) continue;
+      const surfaceDir = path.join(root, path.dirname(resource));
+      // The surface's own code and the shared code it imports both call through `call<T>('key', payload)`.
+      const called = sources(surfaceDir).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bcall(?:<[^>]*>)?\(\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!));
+      expect(called.length).toBeGreaterThan(0);
+      for (const key of called) {
+        expect({ module: module.key, key, defined: keysOfFunction[resolver]!.includes(key) }).toEqual({ module: module.key, key, defined: true });
+        checked++;
+      }
+    }
+  }
+  expect(checked).toBeGreaterThan(10);
 });
 
 test('every scope is one the README justifies', () => {

@@ -131,7 +131,7 @@ test('duplicated and late events change nothing: the stored result depends on th
   const once = await record(created.key);
   const deliveries = host.eventLog.length;
   // The same events again, in reverse order, at the same instant.
-  for (const { event } of [...host.eventLog].reverse().slice(0, 2)) await runAs(undefined, () => import('../../src/index').then((m) => m.onIssueEvent(event as never)));
+  for (const { event } of [...host.eventLog].reverse().slice(0, 2)) await runAs(undefined, () => host.app.onIssueEvent(event as never));
   expect(host.eventLog).toHaveLength(deliveries);
   expect(await record(created.key)).toEqual(once);
 });

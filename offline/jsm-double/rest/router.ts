@@ -4,7 +4,7 @@
 import type { JsmDouble } from '../jsm-double';
 import { jiraError, type JiraRequest, type JiraResponse } from './http';
 import { deleteProperty, getChangelog, getComments, getIssue, getProperty, putProperty } from './issue-routes';
-import { removedSearch, searchJql } from './search-routes';
+import { approximateCount, removedSearch, searchJql } from './search-routes';
 import { addCustomerComment, createCustomerRequest, getCustomerRequest, listOrganizations, listRequestTypes, listServiceDesks } from './service-desk-routes';
 import { getFields, getMyPermissions, getMyself, getStatuses, putAppFieldValues } from './site-routes';
 
@@ -35,6 +35,7 @@ const ROUTES: Route[] = [
   route('GET', '/rest/api/3/mypermissions', (d, r) => getMyPermissions(d, r)),
   route('GET', '/rest/api/3/search/jql', (d, r) => searchJql(d, r)),
   route('POST', '/rest/api/3/search/jql', (d, r) => searchJql(d, r)),
+  route('POST', '/rest/api/3/search/approximate-count', (d, r) => approximateCount(d, r)),
   route('GET', '/rest/api/3/search', () => removedSearch()),
   route('POST', '/rest/api/3/search', () => removedSearch()),
   route('POST', '/rest/api/3/app/field/value', (d, r) => putAppFieldValues(d, r, null)),

@@ -116,3 +116,22 @@ export function searchJql(double: JsmDouble, request: JiraRequest): JiraResponse
 export function removedSearch(): JiraResponse {
   return jiraError(410, 'The requested API has been removed. Please migrate to the /rest/api/3/search/jql API.');
 }
+
+/**
+ * POST /rest/api/3/search/approximate-count ("Count issues using JQL"): `{ jql }` → `{ count }`. Jira's count is an
+ * estimate that may lag recent changes; the double's is exact, which a caller may not rely on beyond "about".
+ */
+export function approximateCount(double: JsmDouble, request: JiraRequest): JiraResponse {
+  const body = jsonBody(request.body);
+  if ('error' in body) return body.error;
+  const jql = (body.value as { jql?: unknown } | null)?.jql;
+  if (typeof jql !== 'string' || jql.trim() === '') return jiraError(400, "The request body needs 'jql', a bounded JQL query.");
+  let compiled;
+  try {
+    compiled = compileJql(double, request.as, jql);
+  } catch (error) {
+    if (error instanceof JqlError) return jiraError(400, error.message);
+    throw error;
+  }
+  return ok({ count: double.state.issues.filter((issue) => double.canSee(request.as, issue) && compiled.matches(issue)).length });
+}

@@ -56,7 +56,9 @@ const CUSTOMER_PERMISSIONS = new Set(['BROWSE_PROJECTS', 'CREATE_ISSUES', 'ADD_C
  */
 function holds(double: JsmDouble, caller: Caller, key: string, project: Project, issue: Issue | null): boolean {
   const definition = PERMISSIONS[key];
-  if (!definition || definition.type === 'GLOBAL') return false;
+  if (!definition) return false;
+  // Administer Jira is a global permission: the site's administrators hold it, and the app's user does not.
+  if (definition.type === 'GLOBAL') return caller !== 'app' && (double.state.site.administrators ?? []).includes(caller.accountId);
   if (caller === 'app') return true;
   const user = double.user(caller.accountId);
   if (!user) return false;

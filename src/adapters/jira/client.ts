@@ -1,13 +1,15 @@
-// The one typed Jira client. Every REST call of the app goes through here: paths are built with `route`
-// (never whole URLs), responses are checked, failures become JiraRequestError with Jira's own messages.
-import api, { route, type Route } from '@forge/api';
+// The one typed Jira client. Every REST call of the app is written here as a literal `requestJira(route`…`, { method })`
+// so that Forge's linter sees each endpoint and checks its scope against the manifest. Responses are checked,
+// transient failures (429, 5xx) of safe calls are retried honouring Retry-After, and what still fails becomes a
+// JiraRequestError with Jira's own messages. One client is made per invocation.
+import api, { route, type APIResponse } from '@forge/api';
+import { DEFAULT_RETRY, retryAfterMs, withRetries, type RetryPolicy } from '../retry';
 import { JiraRequestError, jiraMessages } from './errors';
 import type { IssueHistory, JiraComment, JiraField, JiraHistory, JiraIssue, JiraStatus } from './types';
 
-/** Who a call is made as: the app itself, or the user whose invocation this is (permission checks). */
-export type Caller = 'app' | 'user';
-
 const PAGE = 100;
+const JSON_IN = { Accept: 'application/json' };
+const JSON_IN_OUT = { Accept: 'application/json', 'Content-Type': 'application/json' };
 
 interface PageOfChangelogs {
   startAt: number;
@@ -44,29 +46,35 @@ export interface Organization {
   name: string;
 }
 
-export class JiraClient {
-  /** Counts requests, for the benchmark's "Jira requests per event". */
-  requests = 0;
+export interface ServiceDesk {
+  id: string;
+  projectKey: string;
+  projectName?: string;
+}
 
-  private async call<T>(as: Caller, path: Route, init: { method?: string; body?: unknown } = {}): Promise<T> {
-    this.requests++;
-    const requester = as === 'app' ? api.asApp() : api.asUser();
-    const response = await requester.requestJira(path, {
-      method: init.method ?? 'GET',
-      headers: { Accept: 'application/json', ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-    });
+type Send = () => Promise<APIResponse>;
+
+export class JiraClient {
+  constructor(private readonly retry: RetryPolicy = DEFAULT_RETRY) {}
+
+  /** A call that is safe to repeat (a read, or a write of a whole value): retried when Jira asks to wait. */
+  private repeatable<T>(label: string, send: Send): Promise<T> {
+    return withRetries(() => this.answer<T>(label, send), (error) => (error instanceof JiraRequestError && error.transient ? { retryAfterMs: error.retryAfterMs } : undefined), this.retry);
+  }
+
+  private async answer<T>(label: string, send: Send): Promise<T> {
+    const response = await send();
     const text = await response.text();
-    let body: unknown = undefined;
+    let parsed: unknown = undefined;
     if (text !== '') {
       try {
-        body = JSON.parse(text);
+        parsed = JSON.parse(text);
       } catch {
-        body = text;
+        parsed = text;
       }
     }
-    if (!response.ok) throw new JiraRequestError(response.status, path.value, jiraMessages(body));
-    return body as T;
+    if (!response.ok) throw new JiraRequestError(response.status, label, jiraMessages(parsed), retryAfterMs(response.headers.get('retry-after'), Date.now()));
+    return parsed as T;
   }
 
   /**
@@ -76,7 +84,9 @@ export class JiraClient {
   async readIssueHistory(key: string, fieldIds: string[], propertyKeys: string[]): Promise<IssueHistory> {
     const query = new URLSearchParams({ expand: 'changelog', fields: fieldIds.join(',') });
     if (propertyKeys.length > 0) query.set('properties', propertyKeys.join(','));
-    const issue = await this.call<JiraIssue>('app', route`/rest/api/3/issue/${key}?${query}`);
+    const issue = await this.repeatable<JiraIssue>(`GET issue ${key}`, () =>
+      api.asApp().requestJira(route`/rest/api/3/issue/${key}?${query}`, { method: 'GET', headers: JSON_IN }),
+    );
     const embedded = issue.changelog;
     let histories = embedded?.histories ?? [];
     if (embedded && embedded.total > histories.length) histories = await this.allHistories(key, embedded.total);
@@ -90,7 +100,9 @@ export class JiraClient {
     const out: JiraHistory[] = [];
     for (let startAt = 0; startAt < total; startAt += PAGE) {
       const query = new URLSearchParams({ startAt: String(startAt), maxResults: String(PAGE) });
-      const page = await this.call<PageOfChangelogs>('app', route`/rest/api/3/issue/${key}/changelog?${query}`);
+      const page = await this.repeatable<PageOfChangelogs>(`GET changelog of ${key}`, () =>
+        api.asApp().requestJira(route`/rest/api/3/issue/${key}/changelog?${query}`, { method: 'GET', headers: JSON_IN }),
+      );
       out.push(...page.values);
       if (page.isLast || page.values.length === 0) break;
     }
@@ -101,86 +113,120 @@ export class JiraClient {
     const out: JiraComment[] = [];
     for (let startAt = 0; ; startAt += PAGE) {
       const query = new URLSearchParams({ startAt: String(startAt), maxResults: String(PAGE), orderBy: 'created' });
-      const page = await this.call<PageOfComments>('app', route`/rest/api/3/issue/${key}/comment?${query}`);
+      const page = await this.repeatable<PageOfComments>(`GET comments of ${key}`, () =>
+        api.asApp().requestJira(route`/rest/api/3/issue/${key}/comment?${query}`, { method: 'GET', headers: JSON_IN }),
+      );
       out.push(...page.comments);
       if (page.comments.length === 0 || out.length >= page.total) return out;
     }
   }
 
   listFields(): Promise<JiraField[]> {
-    return this.call<JiraField[]>('app', route`/rest/api/3/field`);
+    return this.repeatable('GET fields', () => api.asApp().requestJira(route`/rest/api/3/field`, { method: 'GET', headers: JSON_IN }));
   }
 
   listStatuses(): Promise<JiraStatus[]> {
-    return this.call<JiraStatus[]>('app', route`/rest/api/3/status`);
+    return this.repeatable('GET statuses', () => api.asApp().requestJira(route`/rest/api/3/status`, { method: 'GET', headers: JSON_IN }));
   }
 
   async setIssueProperty(key: string, propertyKey: string, value: unknown): Promise<void> {
-    await this.call('app', route`/rest/api/3/issue/${key}/properties/${propertyKey}`, { method: 'PUT', body: value });
+    await this.repeatable(`PUT property ${propertyKey} of ${key}`, () =>
+      api.asApp().requestJira(route`/rest/api/3/issue/${key}/properties/${propertyKey}`, { method: 'PUT', headers: JSON_IN_OUT, body: JSON.stringify(value) }),
+    );
   }
 
-  async deleteIssueProperty(key: string, propertyKey: string): Promise<void> {
-    await this.call('app', route`/rest/api/3/issue/${key}/properties/${propertyKey}`, { method: 'DELETE' });
+  /**
+   * Sets the value of one of the app's own custom fields (read-only to people); the same value may be set again.
+   * `history` keeps the change in the issue's changelog (the contract priority: the replay reads it there); the
+   * deadline field does not clutter the history. No product event either way: the app computes what follows itself.
+   */
+  async setAppFieldValue(fieldId: string, issueId: string, value: unknown, history: boolean): Promise<void> {
+    const query = new URLSearchParams({ generateChangelog: String(history), generateAppEvents: 'false' });
+    const body = JSON.stringify({ updates: [{ customField: fieldId, issueIds: [Number(issueId)], value }] });
+    await this.repeatable(`POST value of ${fieldId} on ${issueId}`, () =>
+      api.asApp().requestJira(route`/rest/api/3/app/field/value?${query}`, { method: 'POST', headers: JSON_IN_OUT, body }),
+    );
   }
 
-  /** Sets the value of one of the app's own custom fields (read-only to people). */
-  async setAppFieldValue(fieldId: string, issueId: string, value: unknown): Promise<void> {
-    await this.call('app', route`/rest/api/3/app/field/value`, {
-      method: 'POST',
-      body: { updates: [{ customField: fieldId, issueIds: [Number(issueId)], value }] },
-    });
+  /** One page of issues matching a JQL query (enhanced search, token paging), ids only. */
+  async searchIssueIds(jql: string, nextPageToken?: string): Promise<{ ids: string[]; nextPageToken?: string }> {
+    const body = JSON.stringify({ jql, fields: ['id'], maxResults: PAGE, ...(nextPageToken ? { nextPageToken } : {}) });
+    const page = await this.repeatable<{ issues: Array<{ id: string }>; nextPageToken?: string }>('POST search', () =>
+      api.asApp().requestJira(route`/rest/api/3/search/jql`, { method: 'POST', headers: JSON_IN_OUT, body }),
+    );
+    return { ids: page.issues.map((i) => String(i.id)), ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}) };
   }
 
-  /** One page of issue keys matching a JQL query (enhanced search, token paging). */
-  async searchIssueKeys(jql: string, nextPageToken?: string): Promise<{ keys: string[]; nextPageToken?: string }> {
-    const page = await this.call<{ issues: Array<{ key: string }>; nextPageToken?: string }>('app', route`/rest/api/3/search/jql`, {
-      method: 'POST',
-      body: { jql, fields: ['key'], maxResults: PAGE, ...(nextPageToken ? { nextPageToken } : {}) },
-    });
-    return { keys: page.issues.map((i) => i.key), ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}) };
+  /** Jira's estimate of how many issues a JQL query matches (one cheap call, for progress figures). */
+  async approximateCount(jql: string): Promise<number> {
+    const answer = await this.repeatable<{ count: number }>('POST approximate count', () =>
+      api.asApp().requestJira(route`/rest/api/3/search/approximate-count`, { method: 'POST', headers: JSON_IN_OUT, body: JSON.stringify({ jql }) }),
+    );
+    return answer.count;
   }
 
-  /** Whether the calling user (as themself) holds a project permission. */
-  async userHasProjectPermission(projectKey: string, permission: string): Promise<boolean> {
-    const query = new URLSearchParams({ projectKey, permissions: permission });
-    const answer = await this.call<{ permissions: Record<string, { havePermission: boolean }> }>('user', route`/rest/api/3/mypermissions?${query}`);
+  /**
+   * Whether the calling user, asked as themself, holds a permission: a global one (ADMINISTER), or one on a project
+   * or on an issue (which also answers whether they can see that issue at all).
+   */
+  async userHolds(permission: string, on: { projectKey: string } | { issueKey: string } | 'global'): Promise<boolean> {
+    const query = new URLSearchParams({ permissions: permission });
+    if (on !== 'global') for (const [name, value] of Object.entries(on)) query.set(name, value);
+    const answer = await this.repeatable<{ permissions: Record<string, { havePermission: boolean }> }>(`GET my permission ${permission}`, () =>
+      api.asUser().requestJira(route`/rest/api/3/mypermissions?${query}`, { method: 'GET', headers: JSON_IN }),
+    );
     return answer.permissions[permission]?.havePermission === true;
   }
 
-  /** The JSM organizations a customer belongs to. */
-  async organizationsOf(accountId: string): Promise<Organization[]> {
-    return this.pagedServiceDesk<Organization>((start) => {
+  /**
+   * The request as the calling portal user sees it, or undefined when they may not: JSM's own rule (reporter,
+   * participant, or a member of an organization it is shared with), so the app never decides it differently.
+   */
+  async requestSeenByUser(key: string): Promise<{ issueId: string; issueKey: string } | undefined> {
+    try {
+      return await this.repeatable<{ issueId: string; issueKey: string }>(`GET request ${key} as the user`, () =>
+        api.asUser().requestJira(route`/rest/servicedeskapi/request/${key}`, { method: 'GET', headers: JSON_IN }),
+      );
+    } catch (error) {
+      if (error instanceof JiraRequestError && (error.status === 403 || error.status === 404 || error.status === 401)) return undefined;
+      throw error;
+    }
+  }
+
+  /** The JSM organizations a customer belongs to (asked as the app, which JSM lets filter by account). */
+  organizationsOf(accountId: string): Promise<Organization[]> {
+    return this.pagedServiceDesk<Organization>('GET organizations of a customer', (start) => {
       const query = new URLSearchParams({ accountId, start: String(start), limit: '50' });
-      return route`/rest/servicedeskapi/organization?${query}`;
+      return api.asApp().requestJira(route`/rest/servicedeskapi/organization?${query}`, { method: 'GET', headers: JSON_IN });
     });
   }
 
-  async listOrganizations(): Promise<Organization[]> {
-    return this.pagedServiceDesk<Organization>((start) => {
+  listOrganizations(): Promise<Organization[]> {
+    return this.pagedServiceDesk<Organization>('GET organizations', (start) => {
       const query = new URLSearchParams({ start: String(start), limit: '50' });
-      return route`/rest/servicedeskapi/organization?${query}`;
+      return api.asApp().requestJira(route`/rest/servicedeskapi/organization?${query}`, { method: 'GET', headers: JSON_IN });
     });
   }
 
-  async listRequestTypes(serviceDeskId: string): Promise<RequestType[]> {
-    return this.pagedServiceDesk<RequestType>((start) => {
+  listRequestTypes(serviceDeskId: string): Promise<RequestType[]> {
+    return this.pagedServiceDesk<RequestType>(`GET request types of service desk ${serviceDeskId}`, (start) => {
       const query = new URLSearchParams({ start: String(start), limit: '50' });
-      return route`/rest/servicedeskapi/servicedesk/${serviceDeskId}/requesttype?${query}`;
+      return api.asApp().requestJira(route`/rest/servicedeskapi/servicedesk/${serviceDeskId}/requesttype?${query}`, { method: 'GET', headers: JSON_IN });
     });
   }
 
-  async listServiceDesks(): Promise<Array<{ id: string; projectKey: string; projectName?: string }>> {
-    return this.pagedServiceDesk((start) => {
+  listServiceDesks(): Promise<ServiceDesk[]> {
+    return this.pagedServiceDesk<ServiceDesk>('GET service desks', (start) => {
       const query = new URLSearchParams({ start: String(start), limit: '50' });
-      return route`/rest/servicedeskapi/servicedesk?${query}`;
+      return api.asApp().requestJira(route`/rest/servicedeskapi/servicedesk?${query}`, { method: 'GET', headers: JSON_IN });
     });
   }
 
   /** Service desk lists are short; the bound keeps a runaway answer from looping. */
-  private async pagedServiceDesk<T>(pathAt: (start: number) => Route): Promise<T[]> {
+  private async pagedServiceDesk<T>(label: string, sendAt: (start: number) => Promise<APIResponse>): Promise<T[]> {
     const out: T[] = [];
     for (let start = 0, pages = 0; pages < 50; pages++) {
-      const page = await this.call<ServiceDeskPage<T>>('app', pathAt(start));
+      const page = await this.repeatable<ServiceDeskPage<T>>(label, () => sendAt(start));
       out.push(...page.values);
       if (page.isLastPage || page.values.length === 0) break;
       start += page.values.length;

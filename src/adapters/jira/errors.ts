@@ -4,6 +4,8 @@ export class JiraRequestError extends Error {
     readonly status: number,
     readonly path: string,
     readonly messages: string[],
+    /** How long Jira asked the app to wait (429/503 with Retry-After). */
+    readonly retryAfterMs?: number,
   ) {
     super(`Jira answered ${status} to ${path}${messages.length ? `: ${messages.join('; ')}` : ''}`);
     this.name = 'JiraRequestError';
@@ -11,6 +13,11 @@ export class JiraRequestError extends Error {
 
   get notFound(): boolean {
     return this.status === 404;
+  }
+
+  /** Rate limited or a server-side failure: the same request may succeed later. */
+  get transient(): boolean {
+    return this.status === 429 || this.status >= 500;
   }
 }
 

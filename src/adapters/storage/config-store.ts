@@ -6,6 +6,7 @@ import { validateBundle } from '../../config/validate-bundle';
 import type { ValidationIssue } from '../../config/issues';
 import type { ConfigBundle } from '../../engine/types';
 import { CURRENT, ENTITY, INDEX } from './entities';
+import { conditionFailed, stored } from './kvs-retry';
 
 export interface StoredConfiguration {
   version: number;
@@ -23,7 +24,7 @@ export type SaveOutcome =
 export const MAX_BUNDLE_BYTES = 200 * 1024;
 
 export async function currentConfiguration(): Promise<StoredConfiguration | undefined> {
-  return kvs.entity<StoredConfiguration>(ENTITY.configuration).get(CURRENT);
+  return stored(() => kvs.entity<StoredConfiguration>(ENTITY.configuration).get(CURRENT));
 }
 
 export async function saveConfiguration(input: unknown, expectedVersion: number, savedBy: string, now: number): Promise<SaveOutcome> {
@@ -38,18 +39,23 @@ export async function saveConfiguration(input: unknown, expectedVersion: number,
     if (expectedVersion === 0) {
       // The first save: a condition needs an existing record, so refuse to replace one instead. Its history
       // entry follows; were that write to fail, the configuration itself is still whole.
-      await kvs.entity<StoredConfiguration>(ENTITY.configuration).set(CURRENT, saved, { keyPolicy: 'FAIL_IF_EXISTS' });
-      await kvs.entity<StoredConfiguration>(ENTITY.configurationVersion).set(versionKey(saved.version), saved);
+      await stored(() => kvs.entity<StoredConfiguration>(ENTITY.configuration).set(CURRENT, saved, { keyPolicy: 'FAIL_IF_EXISTS' }));
+      await stored(() => kvs.entity<StoredConfiguration>(ENTITY.configurationVersion).set(versionKey(saved.version), saved));
     } else {
       const expectation = new Filter<StoredConfiguration>().and('version', FilterConditions.equalTo(expectedVersion));
-      await kvs
-        .transact()
-        .set(CURRENT, saved, { entityName: ENTITY.configuration, conditions: expectation })
-        .set(versionKey(saved.version), saved, { entityName: ENTITY.configurationVersion })
-        .execute();
+      await stored(() =>
+        kvs
+          .transact()
+          .set(CURRENT, saved, { entityName: ENTITY.configuration, conditions: expectation })
+          .set(versionKey(saved.version), saved, { entityName: ENTITY.configurationVersion })
+          .execute(),
+      );
     }
   } catch (error) {
+    if (!conditionFailed(error)) throw error;
     const current = await currentConfiguration();
+    // A retried write whose first attempt landed finds its own save there: that is success, not a conflict.
+    if (current && current.version === saved.version && current.savedAt === saved.savedAt && current.savedBy === saved.savedBy) return { ok: true, saved };
     if ((current?.version ?? 0) !== expectedVersion) return { ok: false, reason: 'conflict', current: current?.version ?? 0 };
     throw error;
   }
@@ -62,18 +68,20 @@ function versionKey(version: number): string {
 }
 
 export async function configurationVersion(version: number): Promise<StoredConfiguration | undefined> {
-  return kvs.entity<StoredConfiguration>(ENTITY.configurationVersion).get(versionKey(version));
+  return stored(() => kvs.entity<StoredConfiguration>(ENTITY.configurationVersion).get(versionKey(version)));
 }
 
 /** The newest saved versions, newest first, without their bundles. */
 export async function configurationHistory(limit = 20): Promise<Array<Omit<StoredConfiguration, 'bundle'>>> {
-  const page = await kvs
-    .entity<StoredConfiguration>(ENTITY.configurationVersion)
-    .query()
-    .index(INDEX.byVersion)
-    .where(WhereConditions.greaterThan(0))
-    .sort(Sort.DESC)
-    .limit(Math.min(limit, 100))
-    .getMany();
+  const page = await stored(() =>
+    kvs
+      .entity<StoredConfiguration>(ENTITY.configurationVersion)
+      .query()
+      .index(INDEX.byVersion)
+      .where(WhereConditions.greaterThan(0))
+      .sort(Sort.DESC)
+      .limit(Math.min(limit, 100))
+      .getMany(),
+  );
   return page.results.map(({ value }) => ({ version: value.version, savedAt: value.savedAt, savedBy: value.savedBy }));
 }

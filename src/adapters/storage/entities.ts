@@ -4,6 +4,9 @@ export const ENTITY = {
   configurationVersion: 'configuration-version',
   site: 'site',
   issueObligations: 'issue-obligations',
+  reevaluation: 'reevaluation',
+  recomputeFailure: 'recompute-failure',
+  lease: 'lease',
 } as const;
 
 /** The single record key of the singleton entities. */
@@ -12,12 +15,12 @@ export const CURRENT = 'current';
 export const INDEX = {
   /** configuration-version by version number (history listing). */
   byVersion: 'by-version',
-  /** issue-obligations: partition project, range next deadline (work list, breach detection). */
-  byProjectDeadline: 'by-project-deadline',
-  /** issue-obligations: partition customer, range next deadline (work list filtered by customer). */
-  byCustomerDeadline: 'by-customer-deadline',
-  /** issue-obligations: partition open state, range next deadline (breach detection across projects). */
-  byOpenDeadline: 'by-open-deadline',
-  /** issue-obligations: partition agreement, range created month (monthly compliance reports). */
-  byAgreementMonth: 'by-agreement-month',
+  /** issue-obligations: partition `workList` (the project, while the request is active), range next deadline. */
+  byWorkList: 'by-work-list',
+  /** issue-obligations: range `watchAt`, only records with something due (the breach watch reads what is due). */
+  byWatchAt: 'by-watch-at',
+  /** issue-obligations: partition `active`, range configuration version (re-evaluation after a change). */
+  byActiveConfig: 'by-active-config',
+  /** recompute-failure by the instant of the last failure (the admin's list of problems). */
+  byFailedAt: 'by-failed-at',
 } as const;

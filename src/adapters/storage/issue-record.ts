@@ -1,5 +1,6 @@
 // What the app stores per issue: the evaluation, compact enough that an issue with thousands of events stays far
 // below the 240 KiB entity limit, plus the summary fields the indexes, JQL and the work list need.
+import { formatInstant } from '../../engine/instant';
 import { nextOf } from '../../engine/obligations';
 import type { CycleState, Evaluation, Obligation, PauseReason } from '../../engine/types';
 
@@ -18,41 +19,80 @@ const STATES: CycleState[] = ['running', 'paused', 'completed', 'cancelled'];
  */
 export type CompactCycle = [number, number, number, number, number, number, number, number?, number?, number?, string?];
 
+/**
+ * What Jira shows of a record: the `contract-sla` issue property (JQL, queues) and the "Next SLA deadline" field.
+ * Jira is written only when this changes, and the record remembers what Jira was last confirmed to show.
+ */
+export interface JiraView {
+  nextDeadline: string | null;
+  breached: 'yes' | 'no';
+  rank: number;
+  nextGoal: string | null;
+  agreement: string | null;
+}
+
+/**
+ * One request's obligations as stored. Forge refuses empty strings in string attributes, so a value that is absent
+ * (no assignee, no agreement, no customer yet…) is left out rather than stored as ''.
+ */
 export interface IssueRecord {
   issueId: string;
   issueKey: string;
   projectKey: string;
-  summary: string;
-  /** Account id of the assignee; empty when unassigned. */
-  assignee: string;
-  assigneeName: string;
-  agreement: string;
-  customer: string;
-  requestType: string;
-  environment: string;
-  product: string;
-  /** `YYYY-MM` of creation (UTC), for monthly reports per agreement. */
-  createdMonth: string;
+  summary?: string;
+  /** Account id of the assignee. */
+  assignee?: string;
+  assigneeName?: string;
+  agreement?: string;
+  customer?: string;
+  requestType?: string;
+  environment?: string;
+  product?: string;
   created: number;
-  /** Jira's `updated` of the history this was computed from: an older history never overwrites a newer one. */
+  /** Orders the histories of one issue (Jira's `updated`, then changes within its millisecond): see historyRevision. */
   revision: number;
   configVersion: number;
   computedAt: number;
   /** Earliest deadline among running cycles; a breached cycle's deadline is its breach instant, so it sorts first. */
   nextDeadline: number;
-  nextGoal: string;
+  nextGoal?: string;
   nextCycle: number;
   breached: boolean;
-  /** `open` while a cycle runs or is paused: the partition the breach detection scans. */
+  /** `open` while a cycle runs or is paused. */
   openState: 'open' | 'closed';
+  /** Whether the request has been resolved (its last resolution event set one). */
+  resolved: boolean;
+  /** `yes` while a configuration change could still alter the record: a cycle is open or the request unresolved. */
+  active?: 'yes';
+  /** The project key while the request is active: the partition of the work list's index. */
+  workList?: string;
+  /** The next instant the record changes without any event (a cycle's breach); absent when none is due. */
+  watchAt?: number;
   rank: number;
-  priority: string;
+  priority?: string;
+  /** What Jira was last confirmed to show; absent until the first successful write. */
+  shown?: JiraView;
   /** Goal and calendar ids referenced by index from the cycles. */
   goals: string[];
   /** Indexes into `goals` of the internal (OLA) goals. */
   internalGoals: number[];
   calendars: string[];
   cycles: CompactCycle[];
+}
+
+export function jiraViewOf(record: IssueRecord | undefined): JiraView {
+  if (!record?.agreement) return { nextDeadline: null, breached: 'no', rank: NO_RANK, nextGoal: null, agreement: null };
+  return {
+    nextDeadline: record.nextDeadline === NO_DEADLINE ? null : formatInstant(record.nextDeadline),
+    breached: record.breached ? 'yes' : 'no',
+    rank: record.rank,
+    nextGoal: record.nextGoal ?? null,
+    agreement: record.agreement,
+  };
+}
+
+export function sameView(a: JiraView | undefined, b: JiraView | undefined): boolean {
+  return a !== undefined && b !== undefined && a.nextDeadline === b.nextDeadline && a.breached === b.breached && a.rank === b.rank && a.nextGoal === b.nextGoal && a.agreement === b.agreement;
 }
 
 const rel = (instant: number | null, base: number): number => (instant === null ? -1 : Math.floor((instant - base) / 1000));

@@ -1,61 +1,110 @@
-// Per-issue obligations in the `issue-obligations` custom entity, together with the site configuration the event
-// path needs, read in one batch: an event costs one storage read and at most one write.
+// Per-issue obligations in the `issue-obligations` custom entity, together with the inputs the event path needs
+// (configuration, site metadata) read in one batch: an event costs one storage read and one or two writes.
 import kvs, { Filter, FilterConditions, Sort, WhereConditions } from '@forge/kvs';
 import type { StoredConfiguration } from './config-store';
 import { CURRENT, ENTITY, INDEX } from './entities';
-import type { IssueRecord } from './issue-record';
+import type { IssueRecord, JiraView } from './issue-record';
+import { StorageReadError, conditionFailed, stored } from './kvs-retry';
+import type { RecomputeFailure } from './failure-store';
 import type { SiteMetadata } from './site-store';
 
 export interface EventInputs {
   configuration?: StoredConfiguration;
   site?: SiteMetadata;
   record?: IssueRecord;
+  /** An earlier failure to recompute this request, to clear once it succeeds. */
+  failure?: RecomputeFailure;
 }
 
-/** The configuration, the site metadata and the issue's stored record, in one storage operation. */
+const records = () => kvs.entity<IssueRecord>(ENTITY.issueObligations);
+
+/**
+ * The configuration, the site metadata, the issue's stored record and any failure recorded for it, in one storage
+ * operation. A key the platform
+ * failed to read (throttled, say) is an error, never "absent": a missing configuration would otherwise look like
+ * an app that was never set up.
+ */
 export async function readEventInputs(issueId: string): Promise<EventInputs> {
-  const { successfulKeys } = await kvs.batchGet<unknown>([
-    { key: CURRENT, entityName: ENTITY.configuration },
-    { key: CURRENT, entityName: ENTITY.site },
-    { key: issueId, entityName: ENTITY.issueObligations },
-  ]);
+  const { successfulKeys, failedKeys } = await stored(() =>
+    kvs.batchGet<unknown>([
+      { key: CURRENT, entityName: ENTITY.configuration },
+      { key: CURRENT, entityName: ENTITY.site },
+      { key: issueId, entityName: ENTITY.issueObligations },
+      { key: issueId, entityName: ENTITY.recomputeFailure },
+    ]),
+  );
+  const unreadable = failedKeys.filter((f) => f.error.code !== 'KEY_NOT_FOUND');
+  if (unreadable.length > 0) throw new StorageReadError(unreadable.map((f) => `${f.entityName ?? 'kvs'}/${f.key} (${f.error.code})`));
   const inputs: EventInputs = {};
   for (const item of successfulKeys) {
     if (item.entityName === ENTITY.configuration) inputs.configuration = item.value as StoredConfiguration;
     else if (item.entityName === ENTITY.site) inputs.site = item.value as SiteMetadata;
     else if (item.entityName === ENTITY.issueObligations) inputs.record = item.value as IssueRecord;
+    else if (item.entityName === ENTITY.recomputeFailure) inputs.failure = item.value as RecomputeFailure;
   }
   return inputs;
 }
 
-export async function readIssueRecord(issueId: string): Promise<IssueRecord | undefined> {
-  return kvs.entity<IssueRecord>(ENTITY.issueObligations).get(issueId);
+export function readIssueRecord(issueId: string): Promise<IssueRecord | undefined> {
+  return stored(() => records().get(issueId));
 }
 
 /**
- * Writes the record unless a record computed from a newer history is already there (concurrent events on one
- * issue): the condition makes the check and the write one step. Returns false when the stored one was newer.
+ * Writes the record unless the stored one is newer in history or in configuration (concurrent events, an event
+ * that read an older configuration): the condition makes the check and the write one step, so a stored record never
+ * goes backwards. Returns false when the stored one was newer.
  */
 export async function writeIssueRecord(record: IssueRecord, previous: IssueRecord | undefined): Promise<boolean> {
   try {
     if (previous === undefined) {
       // A condition needs an existing record to test; the first write instead refuses to replace one.
-      await kvs.entity<IssueRecord>(ENTITY.issueObligations).set(record.issueId, record, { keyPolicy: 'FAIL_IF_EXISTS' });
+      await stored(() => records().set(record.issueId, record, { keyPolicy: 'FAIL_IF_EXISTS' }));
     } else {
-      const notNewer = new Filter<IssueRecord>().and('revision', FilterConditions.lessThanEqualTo(record.revision));
-      await kvs.transact().set(record.issueId, record, { entityName: ENTITY.issueObligations, conditions: notNewer }).execute();
+      const notNewer = new Filter<IssueRecord>()
+        .and('revision', FilterConditions.lessThanEqualTo(record.revision))
+        .and('configVersion', FilterConditions.lessThanEqualTo(record.configVersion));
+      await stored(() => kvs.transact().set(record.issueId, record, { entityName: ENTITY.issueObligations, conditions: notNewer }).execute());
     }
     return true;
   } catch (error) {
-    const stored = await readIssueRecord(record.issueId);
-    if (stored && stored.revision > record.revision) return false;
-    if (previous === undefined && stored) return writeIssueRecord(record, stored);
+    if (!conditionFailed(error)) throw error;
+    const current = await readIssueRecord(record.issueId);
+    // Deleted meanwhile (the issue's delete event): a result computed before it must not bring the record back.
+    if (current === undefined) return false;
+    if (current.revision > record.revision || current.configVersion > record.configVersion) return false;
+    return writeIssueRecord(record, current);
+  }
+}
+
+/**
+ * Remembers that Jira now shows `view` for exactly this computation of the record. Refused (false) when another
+ * computation was stored meanwhile; its writer, or the caller, then makes Jira show that one.
+ */
+export async function markShown(record: IssueRecord, view: JiraView): Promise<boolean> {
+  const unchanged = new Filter<IssueRecord>()
+    .and('revision', FilterConditions.equalTo(record.revision))
+    .and('computedAt', FilterConditions.equalTo(record.computedAt));
+  try {
+    await stored(() => kvs.transact().set(record.issueId, { ...record, shown: view }, { entityName: ENTITY.issueObligations, conditions: unchanged }).execute());
+    return true;
+  } catch (error) {
+    if (conditionFailed(error)) return false;
     throw error;
   }
 }
 
+/** Moves a record's next watch to later (after a failed recompute), unless it changed meanwhile. */
+export async function postponeWatch(record: IssueRecord, until: number): Promise<void> {
+  const unchanged = new Filter<IssueRecord>().and('computedAt', FilterConditions.equalTo(record.computedAt));
+  try {
+    await stored(() => kvs.transact().set(record.issueId, { ...record, watchAt: until }, { entityName: ENTITY.issueObligations, conditions: unchanged }).execute());
+  } catch (error) {
+    if (!conditionFailed(error)) throw error;
+  }
+}
+
 export async function deleteIssueRecord(issueId: string): Promise<void> {
-  await kvs.entity(ENTITY.issueObligations).delete(issueId);
+  await stored(() => records().delete(issueId));
 }
 
 export interface RecordPage {
@@ -63,36 +112,28 @@ export interface RecordPage {
   cursor?: string;
 }
 
-/** Open issues of a project by next deadline (breached first, as their deadline is the breach instant). */
-export async function recordsByDeadline(
-  partition: { projectKey: string } | { customer: string },
-  upTo: number,
-  cursor?: string,
-  limit = 100,
-): Promise<RecordPage> {
-  const [index, value] = 'projectKey' in partition ? [INDEX.byProjectDeadline, partition.projectKey] : [INDEX.byCustomerDeadline, partition.customer];
-  let query = kvs
-    .entity<IssueRecord>(ENTITY.issueObligations)
-    .query()
-    .index(index, { partition: [value] })
-    .where(WhereConditions.lessThanEqualTo(upTo))
-    .sort(Sort.ASC)
-    .limit(Math.min(limit, 100));
-  if (cursor) query = query.cursor(cursor);
-  const page = await query.getMany();
-  return { records: page.results.map((r) => r.value), ...(page.nextCursor ? { cursor: page.nextCursor } : {}) };
+async function page(query: { getMany(): Promise<{ results: Array<{ value: IssueRecord }>; nextCursor?: string }> }): Promise<RecordPage> {
+  const result = await stored(() => query.getMany());
+  return { records: result.results.map((r) => r.value), ...(result.nextCursor ? { cursor: result.nextCursor } : {}) };
 }
 
-/** Issues of an agreement created in a month (`YYYY-MM`), for compliance reports. */
-export async function recordsOfAgreementMonth(agreement: string, month: string, cursor?: string): Promise<RecordPage> {
-  let query = kvs
-    .entity<IssueRecord>(ENTITY.issueObligations)
-    .query()
-    .index(INDEX.byAgreementMonth, { partition: [agreement] })
-    .where(WhereConditions.equalTo(month))
-    .limit(100);
+/** A project's active requests by next deadline (breached first, as their deadline is the breach instant). */
+export function workListPage(projectKey: string, cursor?: string): Promise<RecordPage> {
+  let query = records().query().index(INDEX.byWorkList, { partition: [projectKey] }).sort(Sort.ASC).limit(100);
   if (cursor) query = query.cursor(cursor);
-  const page = await query.getMany();
-  return { records: page.results.map((r) => r.value), ...(page.nextCursor ? { cursor: page.nextCursor } : {}) };
+  return page(query);
 }
 
+/** Records with something due at or before `upTo` (a breach to record), earliest first. */
+export function dueRecords(upTo: number, cursor?: string): Promise<RecordPage> {
+  let query = records().query().index(INDEX.byWatchAt).where(WhereConditions.lessThanEqualTo(upTo)).sort(Sort.ASC).limit(100);
+  if (cursor) query = query.cursor(cursor);
+  return page(query);
+}
+
+/** Active records computed with a configuration older than `version`: what a re-evaluation still has to do. */
+export function recordsBehind(version: number, cursor?: string): Promise<RecordPage> {
+  let query = records().query().index(INDEX.byActiveConfig, { partition: ['yes'] }).where(WhereConditions.lessThan(version)).sort(Sort.ASC).limit(100);
+  if (cursor) query = query.cursor(cursor);
+  return page(query);
+}

@@ -4,6 +4,7 @@ import kvs from '@forge/kvs';
 import type { StatusCategory } from '../../engine/types';
 import type { SiteFields } from '../../timeline/from-jira';
 import { CURRENT, ENTITY } from './entities';
+import { stored } from './kvs-retry';
 
 export interface SiteMetadata {
   fields: SiteFields & { nextDeadline?: string };
@@ -16,10 +17,10 @@ export interface SiteMetadata {
 export const SITE_METADATA_TTL_MS = 24 * 3_600_000;
 
 export async function writeSiteMetadata(site: SiteMetadata): Promise<void> {
-  await kvs.entity<SiteMetadata>(ENTITY.site).set(CURRENT, site);
+  await stored(() => kvs.entity<SiteMetadata>(ENTITY.site).set(CURRENT, site));
 }
 
 /** The site's field ids as last discovered (empty before the first event). */
 export async function readSiteFields(): Promise<SiteMetadata['fields']> {
-  return (await kvs.entity<SiteMetadata>(ENTITY.site).get(CURRENT))?.fields ?? {};
+  return (await stored(() => kvs.entity<SiteMetadata>(ENTITY.site).get(CURRENT)))?.fields ?? {};
 }

@@ -1,0 +1,14 @@
+// The app's one queue: long or delayed work handed to the `jobs` consumer (up to 900 s a run).
+import { Queue } from '@forge/events';
+import { JOB_QUEUE } from '../app-identity';
+
+export type Job =
+  /** Apply a saved configuration to every active request (see usecases/reevaluate). */
+  | { kind: 'reevaluate'; version: number }
+  /** Recompute one request again shortly: JSM saves the portal's create panel after the created event. */
+  | { kind: 'recompute'; issueId: string };
+
+/** Pushes one job, optionally after a delay (at most 900 s, the platform's limit). */
+export async function enqueue(job: Job, delayInSeconds?: number): Promise<void> {
+  await new Queue({ key: JOB_QUEUE }).push({ body: job, ...(delayInSeconds ? { delayInSeconds: Math.min(900, delayInSeconds) } : {}) });
+}

@@ -1,0 +1,36 @@
+// The app: every handler the manifest names, built around a clock. src/index.ts builds them with the system clock
+// for Forge; the offline platform builds the very same handlers around its movable clock. Each invocation makes its
+// own Jira client and reads the clock once, at its start.
+import type { AsyncEvent } from '@forge/events';
+import Resolver from '@forge/resolver';
+import type { Clock } from './adapters/clock';
+import { JiraClient } from './adapters/jira/client';
+import { defineAdmin } from './resolvers/admin';
+import { defineIssuePanel } from './resolvers/issue-panel';
+import { definePortal } from './resolvers/portal';
+import { defineWorklist } from './resolvers/worklist';
+import { handleIssueEvent, type IssueEvent } from './triggers/issue-events';
+import { handleJob } from './triggers/jobs';
+import { watchBreaches } from './usecases/watch-breaches';
+
+let runs = 0;
+/** Names one scheduled run: the holder of the breach watch's lease. */
+const runId = (now: number): string => `run-${now}-${++runs}-${Math.random().toString(36).slice(2, 8)}`;
+
+export function createApp(clock: Clock) {
+  return {
+    // trigger: avi:jira:{created,updated,commented,deleted}:issue
+    onIssueEvent: (event: IssueEvent) => handleIssueEvent(event, new JiraClient(), clock.now()),
+    // scheduledTrigger: fiveMinute
+    onSchedule: () => watchBreaches(new JiraClient(), clock, runId(clock.now())),
+    // consumer: the job queue (async events v2)
+    onJob: (event: AsyncEvent) => handleJob(event, new JiraClient(), clock),
+    // resolvers of the Custom UI surfaces
+    issuePanelResolver: defineIssuePanel(new Resolver(), clock).getDefinitions(),
+    adminResolver: defineAdmin(new Resolver(), clock).getDefinitions(),
+    portalResolver: definePortal(new Resolver(), clock).getDefinitions(),
+    worklistResolver: defineWorklist(new Resolver(), clock).getDefinitions(),
+  };
+}
+
+export type App = ReturnType<typeof createApp>;

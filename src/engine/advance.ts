@@ -1,0 +1,22 @@
+// An evaluation carried forward in time without replaying: between two events nothing changes but the clocks of
+// running cycles, so the obligations at a later instant follow from those stored at an earlier one and the calendars.
+// This is what lets every surface show figures that are right at the moment they are shown (remaining, overdue,
+// breached) from a record computed at the last event, without reading the request's history again.
+import type { CalendarSet } from './calendar';
+import { nextOf } from './obligations';
+import type { Evaluation, Obligation } from './types';
+
+/** The obligations of `evaluation` (computed at `from`) at `to`, assuming no event between the two instants. */
+export function advance(evaluation: Evaluation, from: number, to: number, calendars: CalendarSet): Evaluation {
+  if (to <= from) return evaluation;
+  const obligations = evaluation.obligations.map((o): Obligation => {
+    if (o.state !== 'running' || !calendars.has(o.calendar)) return o;
+    const calendar = calendars.get(o.calendar);
+    const elapsedMs = o.elapsedMs + calendar.between(from, to);
+    if (o.breached || elapsedMs <= o.targetMs) return { ...o, elapsedMs };
+    // The deadline stored at `from` is the instant the target is reached: that is when it breached.
+    const breachedAt = o.deadline ?? calendar.add(from, o.targetMs - o.elapsedMs);
+    return { ...o, elapsedMs, breached: true, breachedAt, deadline: breachedAt };
+  });
+  return { ...evaluation, obligations, next: nextOf(obligations) };
+}

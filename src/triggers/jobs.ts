@@ -1,0 +1,33 @@
+// The consumer of the app's job queue (async events v2: the handler receives an AsyncEvent whose `body` is the job).
+import { InvocationError, InvocationErrorCode, type AsyncEvent } from '@forge/events';
+import { z } from 'zod';
+import type { Clock } from '../adapters/clock';
+import type { JiraClient } from '../adapters/jira/client';
+import { attemptRecompute, recordProblem } from '../usecases/attempt-recompute';
+import { continueReevaluation } from '../usecases/reevaluate';
+
+const Job = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('reevaluate'), version: z.number().int().min(1) }),
+  z.object({ kind: z.literal('recompute'), issueId: z.string().min(1) }),
+]);
+
+/** Async events are redelivered on request; a job that keeps failing for passing reasons gets a few more tries. */
+const MAX_RETRIES = 4;
+
+export async function handleJob(event: AsyncEvent, jira: JiraClient, clock: Clock) {
+  const job = Job.safeParse(event.body);
+  if (!job.success) {
+    // A malformed job can never succeed; retrying it would only repeat the failure.
+    console.error('ignored a malformed job', job.error.issues);
+    return { ignored: true };
+  }
+  if (job.data.kind === 'reevaluate') return continueReevaluation(job.data.version, jira, clock);
+  const now = clock.now();
+  const attempt = await attemptRecompute(job.data.issueId, jira, now);
+  if (attempt.result !== 'failed') return attempt;
+  if (attempt.transient && (event.retryContext?.retryCount ?? 0) < MAX_RETRIES) {
+    return new InvocationError({ retryAfter: Math.min(900, attempt.transient.retryAfterSeconds), retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED });
+  }
+  await recordProblem(attempt, 'a delayed re-check', now);
+  return attempt;
+}

@@ -1,0 +1,92 @@
+// What the agents' work list shows: a project's open requests across all customers, most urgent first, each with
+// what to do now, and what its filters can offer. Every figure is computed at the moment it is shown.
+import { guidanceFor } from '../engine/guidance';
+import { formatInstant } from '../engine/instant';
+import type { ConfigBundle } from '../engine/types';
+import { NO_DEADLINE, type IssueRecord } from '../adapters/storage/issue-record';
+import { evaluationAt } from './issue-panel';
+
+export interface WorkItem {
+  issueKey: string;
+  summary: string;
+  customer: { id: string; name: string } | null;
+  agreement: { id: string; name: string } | null;
+  priority: { id: string; name: string; rank: number } | null;
+  assignee: { accountId: string; displayName: string } | null;
+  nextGoal: { id: string; name: string; cycle: number } | null;
+  state: string;
+  deadline: string | null;
+  breached: boolean;
+  guidance: string;
+}
+
+export interface WorkListFilters {
+  customer?: string;
+  agreement?: string;
+  goal?: string;
+  /** An account id, or `unassigned`. */
+  assignee?: string;
+}
+
+export interface WorkListAnswer {
+  items: WorkItem[];
+  total: number;
+  options: {
+    customers: Array<{ id: string; name: string }>;
+    agreements: Array<{ id: string; name: string }>;
+    goals: Array<{ id: string; name: string }>;
+    assignees: Array<{ accountId: string; displayName: string }>;
+  };
+}
+
+/** Breached first (longest overdue first), then the nearest deadline, then the priority's internal rank. */
+export function byUrgency(a: IssueRecord, b: IssueRecord): number {
+  return Number(b.breached) - Number(a.breached) || a.nextDeadline - b.nextDeadline || a.rank - b.rank || a.issueKey.localeCompare(b.issueKey, 'en', { numeric: true });
+}
+
+function workItem(bundle: ConfigBundle, record: IssueRecord, now: number, zone: string): WorkItem {
+  const customer = bundle.customers.find((c) => c.id === record.customer);
+  const agreement = bundle.agreements.find((x) => x.id === record.agreement);
+  const model = bundle.priorityModels.find((m) => m.id === agreement?.priorityModel);
+  const priority = model?.priorities.find((p) => p.id === record.priority);
+  const goal = bundle.goals.find((g) => g.id === record.nextGoal);
+  const guidance = guidanceFor(bundle, evaluationAt(bundle, record, now), now, zone);
+  return {
+    issueKey: record.issueKey,
+    summary: record.summary ?? '',
+    customer: customer ? { id: customer.id, name: customer.name ?? customer.id } : null,
+    agreement: agreement ? { id: agreement.id, name: agreement.name ?? agreement.id } : null,
+    priority: priority ? { id: priority.id, name: priority.name ?? priority.id, rank: priority.rank } : null,
+    assignee: record.assignee ? { accountId: record.assignee, displayName: record.assigneeName ?? record.assignee } : null,
+    nextGoal: goal ? { id: goal.id, name: goal.name ?? goal.id, cycle: record.nextCycle } : null,
+    state: guidance.state,
+    deadline: record.nextDeadline === NO_DEADLINE ? null : formatInstant(record.nextDeadline),
+    breached: record.breached,
+    guidance: guidance.text,
+  };
+}
+
+const distinct = <T>(values: T[], key: (v: T) => string): T[] => [...new Map(values.map((v) => [key(v), v])).values()];
+
+/** The work list of the requests with an open obligation among `records`, filtered and ordered. */
+export function workList(bundle: ConfigBundle, records: IssueRecord[], filters: WorkListFilters, now: number, zone: string): WorkListAnswer {
+  const open = records.filter((r) => r.openState === 'open');
+  const matching = open
+    .filter((r) => !filters.customer || r.customer === filters.customer)
+    .filter((r) => !filters.agreement || r.agreement === filters.agreement)
+    .filter((r) => !filters.goal || r.nextGoal === filters.goal)
+    .filter((r) => !filters.assignee || (filters.assignee === 'unassigned' ? r.assignee === undefined : r.assignee === filters.assignee))
+    .sort(byUrgency);
+  const present = <K extends 'customer' | 'agreement' | 'nextGoal' | 'assignee'>(key: K) => distinct(open.filter((r) => r[key] !== undefined), (r) => r[key]!);
+  return {
+    items: matching.map((r) => workItem(bundle, r, now, zone)),
+    total: open.length,
+    // What the filters can choose from: the values present among the open requests.
+    options: {
+      customers: present('customer').map((r) => ({ id: r.customer!, name: bundle.customers.find((c) => c.id === r.customer)?.name ?? r.customer! })),
+      agreements: present('agreement').map((r) => ({ id: r.agreement!, name: bundle.agreements.find((x) => x.id === r.agreement)?.name ?? r.agreement! })),
+      goals: present('nextGoal').map((r) => ({ id: r.nextGoal!, name: bundle.goals.find((g) => g.id === r.nextGoal)?.name ?? r.nextGoal! })),
+      assignees: present('assignee').map((r) => ({ accountId: r.assignee!, displayName: r.assigneeName ?? r.assignee! })),
+    },
+  };
+}
