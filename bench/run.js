@@ -9,7 +9,7 @@ const { parseArgs } = require('node:util');
 
 const root = path.join(__dirname, '..');
 const { BusinessCalendar } = require(path.join(root, 'dist/engine/calendar.js'));
-const { evaluate } = require(path.join(root, 'dist/engine/evaluate.js'));
+const { evaluate } = require(path.join(root, 'dist/engine/obligations.js'));
 const { validateBundle } = require(path.join(root, 'dist/config/validate-bundle.js'));
 const { validateTimeline } = require(path.join(root, 'dist/config/validate-timeline.js'));
 
