@@ -142,6 +142,11 @@ const CASES: Array<[string, Case]> = [
       created: '2026-11-23T09:00:00Z', events: [priority('2026-11-23T10:00:00Z', 'p1')], at: '2026-11-23T10:30:00Z',
       state: 'running', expected: [['p75', '2026-11-23T10:00:00Z', null], ['due', '2026-11-23T10:00:00Z', null], ['late1h', null, '2026-11-23T11:00:00Z']],
       deadline: '2026-11-23T10:00:00Z', breachedAt: '2026-11-23T10:00:00Z' }],
+  // Paused at 09:50 with 50 min elapsed; p1 at 10:00 makes 75 % 45 min: reached at the change, though nothing counts.
+  ['a lower target reaches a level at the change even while paused',
+    { calendar: 'always', targets: P1_1H_P2_4H, escalations: [['p75', { elapsedPercent: 75 }], ['due', { overdue: 'PT0S' }]],
+      created: '2026-11-23T09:00:00Z', events: [status('2026-11-23T09:50:00Z', 'Waiting for customer'), priority('2026-11-23T10:00:00Z', 'p1')], at: '2026-11-23T10:30:00Z',
+      state: 'paused', expected: [['p75', '2026-11-23T10:00:00Z', null], ['due', null, null]], deadline: null }],
   // p2 (4 h): 25 % = 1 h, reached at 10:00; p1 at 10:30 makes it 15 min, but it was reached at 10:00 and stays so.
   ['a lower target leaves a reached level at the instant it was reached',
     { calendar: 'always', targets: P1_1H_P2_4H, escalations: [['p25', { elapsedPercent: 25 }]],
