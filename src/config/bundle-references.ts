@@ -1,7 +1,8 @@
 // Cross-references of the bundle (spec §1): ids unique within their list, every reference naming an existing
 // entry, target priorities from the agreement's priority model, the agreement's environment among its customer's,
-// validTo after validFrom. Plain TypeScript on the raw input; values of the wrong type are skipped (zod reports
-// them), and a reference to an entry that exists but is itself broken is not reported again.
+// validTo after validFrom, escalations on goals the agreement has a target row for. Plain TypeScript on the raw
+// input; values of the wrong type are skipped (zod reports them), and a reference to an entry that exists but is
+// itself broken is not reported again.
 import { formatPath, issueAt, type PathIssue, type PathSegment } from './issues';
 import { isCalendarDate } from './leaf-rules';
 import { fieldOf, isRecord, itemsOf, recordsOf, textOf, type RawRecord } from './raw';
@@ -119,6 +120,28 @@ function checkAgreement(agreement: RawRecord, path: PathSegment[], ix: Indexes, 
   }
 }
 
+/** Goals the agreement's target rows measure, in row order, once each. */
+function targetedGoals(agreement: RawRecord): string[] {
+  const goals = recordsOf(fieldOf(agreement, 'targets'))
+    .map(([, row]) => textOf(fieldOf(row, 'goal')))
+    .filter((goal): goal is string => goal !== undefined);
+  return [...new Set(goals)];
+}
+
+/** An escalation names a known goal the agreement has a target for; its id is unique within the agreement. */
+function checkEscalationRefs(agreement: RawRecord, path: PathSegment[], goals: Index, out: PathIssue[]): void {
+  const escalations = fieldOf(agreement, 'escalations');
+  indexById(escalations, [...path, 'escalations'], out);
+  const targeted = targetedGoals(agreement);
+  for (const [e, escalation] of recordsOf(escalations)) {
+    const goalPath = [...path, 'escalations', e, 'goal'];
+    const goal = textOf(fieldOf(escalation, 'goal'));
+    if (checkRef(goal, goals, goalPath, 'goal', 'goals', out) === undefined || targeted.includes(goal!)) continue;
+    const others = targeted.length === 0 ? 'it has no target rows' : `goals with one: ${targeted.join(', ')}`;
+    out.push(issueAt(goalPath, `goal "${goal!}" has no target row in this agreement; ${others}`, goal));
+  }
+}
+
 export function checkReferences(bundle: unknown): PathIssue[] {
   const out: PathIssue[] = [];
   if (!isRecord(bundle)) return out;
@@ -151,6 +174,9 @@ export function checkReferences(bundle: unknown): PathIssue[] {
   for (const [i, customer] of recordsOf(section('customers'))) {
     indexById(fieldOf(customer, 'environments'), ['customers', i, 'environments'], out, 'name', 'environment');
   }
-  for (const [i, agreement] of recordsOf(section('agreements'))) checkAgreement(agreement, ['agreements', i], ix, out);
+  for (const [i, agreement] of recordsOf(section('agreements'))) {
+    checkAgreement(agreement, ['agreements', i], ix, out);
+    checkEscalationRefs(agreement, ['agreements', i], ix.goals, out);
+  }
   return out;
 }

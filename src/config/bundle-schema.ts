@@ -4,10 +4,19 @@
 // plain TypeScript on the raw input (bundle-hours.ts, bundle-references.ts) so it is reported even when some
 // unrelated part of the bundle is structurally broken. Unknown keys are dropped, never reported.
 import { z } from 'zod';
-import type { ActionEvent, ConfigBundle } from '../engine/types';
+import type { ActionEvent, ConfigBundle, EscalationWhen, NotifyTarget } from '../engine/types';
 import { HOLIDAY_TYPES, explainBadPresetCountry } from '../engine/holidays';
 import { describeValue } from './issues';
-import { explainBadDate, explainBadEnd, explainBadStart, explainBadTarget, explainBadZone } from './leaf-rules';
+import {
+  explainBadDate,
+  explainBadEnd,
+  explainBadNotifyTarget,
+  explainBadPercent,
+  explainBadStart,
+  explainBadTarget,
+  explainBadZone,
+  explainBlank,
+} from './leaf-rules';
 import { oneOf, rule } from './zod-messages';
 
 const id = z.string().min(1);
@@ -133,6 +142,28 @@ const targetRow = z.object({
   calendar: z.string().optional(),
 });
 
+/**
+ * Each threshold is checked on its own here; that exactly one is given relates the three, so bundle-escalations.ts
+ * checks it on the raw input, and every bundle that validates has exactly one.
+ */
+const escalationWhen = z
+  .object({
+    elapsedPercent: z.number().superRefine(rule(explainBadPercent)).optional(),
+    remaining: z.string().superRefine(rule(explainBadTarget)).optional(),
+    overdue: z.string().superRefine(rule(explainBadTarget)).optional(),
+  })
+  .transform((when) => when as EscalationWhen);
+
+const escalation = z.object({
+  id,
+  goal: z.string(),
+  when: escalationWhen,
+  notify: listOf(z.string().superRefine(rule(explainBadNotifyTarget)).transform((target) => target as NotifyTarget)),
+  comment: z
+    .object({ visibility: oneOf(['internal', 'public'], 'visibility'), text: z.string().superRefine(rule(explainBlank)) })
+    .optional(),
+});
+
 const agreement = z.object({
   id,
   name: label,
@@ -144,6 +175,7 @@ const agreement = z.object({
   priorityModel: z.string(),
   calendar: z.string(),
   targets: listOf(targetRow),
+  escalations: listOf(escalation),
 });
 
 export const bundleSchema = z.object(

@@ -42,3 +42,27 @@ export function explainBadInstant(text: string): string | undefined {
     ? `${JSON.stringify(text)} is not an ISO-8601 instant with an offset`
     : undefined;
 }
+
+/** An escalation's share of the target: more than nothing, at most all of it (spec §1). */
+export function explainBadPercent(value: number): string | undefined {
+  return value > 0 && value <= 100 ? undefined : `${value} is not a percentage above 0 and at most 100`;
+}
+
+const NOTIFY_TARGETS = 'expected assignee, watchers, group:NAME or user:ACCOUNT_ID';
+
+/** Who an escalation tells: `assignee`, `watchers`, `group:NAME`, `user:ACCOUNT_ID`; never the customer. */
+export function explainBadNotifyTarget(text: string): string | undefined {
+  if (text === 'assignee' || text === 'watchers') return undefined;
+  const named = /^(group|user):(.*)$/s.exec(text);
+  if (named) {
+    if (named[2]!.trim() !== '') return undefined;
+    return named[1] === 'group' ? `${JSON.stringify(text)} names no group; expected group:NAME` : `${JSON.stringify(text)} names no account; expected user:ACCOUNT_ID`;
+  }
+  if (text === 'customer' || text === 'reporter') return `an escalation never notifies the customer; ${NOTIFY_TARGETS}`;
+  return `unknown notify target ${JSON.stringify(text)}; ${NOTIFY_TARGETS}`;
+}
+
+/** Text a person will read: whitespace alone says nothing. */
+export function explainBlank(text: string): string | undefined {
+  return text.trim() === '' ? 'must not be empty' : undefined;
+}

@@ -2,6 +2,7 @@
 // page. It reports every problem at once: zod's structural pass and the plain cross-checks both always run, on the
 // same raw input, and their findings are merged in document order.
 import type { ConfigBundle } from '../engine/types';
+import { checkEscalations } from './bundle-escalations';
 import { checkHours } from './bundle-hours';
 import { checkReferences } from './bundle-references';
 import { BUNDLE_SECTIONS, bundleSchema } from './bundle-schema';
@@ -10,7 +11,7 @@ import { parseWith } from './zod-messages';
 
 export function validateBundle(input: unknown): Validated<ConfigBundle> {
   const { data, issues } = parseWith(bundleSchema, input);
-  issues.push(...checkHours(input), ...checkReferences(input));
+  issues.push(...checkHours(input), ...checkReferences(input), ...checkEscalations(input));
   if (data === undefined || issues.length > 0) return { ok: false, issues: toValidationIssues(issues, BUNDLE_SECTIONS) };
   return { ok: true, value: data };
 }

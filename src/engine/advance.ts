@@ -13,10 +13,13 @@ export function advance(evaluation: Evaluation, from: number, to: number, calend
     if (o.state !== 'running' || !calendars.has(o.calendar)) return o;
     const calendar = calendars.get(o.calendar);
     const elapsedMs = o.elapsedMs + calendar.between(from, to);
-    if (o.breached || elapsedMs <= o.targetMs) return { ...o, elapsedMs };
-    // The deadline stored at `from` is the instant the target is reached: that is when it breached.
-    const breachedAt = o.deadline ?? calendar.add(from, o.targetMs - o.elapsedMs);
-    return { ...o, elapsedMs, breached: true, breachedAt, deadline: breachedAt };
+    // An escalation due by `to` was reached at the instant it was due: that instant is where its threshold falls.
+    const escalations = o.escalations.map((e) => (e.dueAt !== null && e.dueAt <= to ? { ...e, reachedAt: e.dueAt, dueAt: null } : e));
+    if (o.breached) return { ...o, elapsedMs, escalations };
+    // The target is reached where the time left at `from` runs out (or was already, when none was left).
+    const reachedAt = o.reachedAt ?? (elapsedMs >= o.targetMs ? calendar.add(from, o.targetMs - o.elapsedMs) : null);
+    if (elapsedMs <= o.targetMs) return { ...o, elapsedMs, escalations, reachedAt, deadline: calendar.add(to, o.targetMs - elapsedMs) };
+    return { ...o, elapsedMs, escalations, breached: true, breachedAt: reachedAt, reachedAt, deadline: reachedAt };
   });
   return { ...evaluation, obligations, next: nextOf(obligations) };
 }

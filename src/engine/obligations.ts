@@ -4,8 +4,17 @@ import { actionsOf } from './actions';
 import { selectAgreement, targetRowFor } from './agreement';
 import { CalendarSet } from './calendar';
 import { parseDuration } from './duration';
+import { escalationRulesOf, type EscalationRule } from './escalation';
 import { parkingStatusesOf, pauseOf, type ParkingStatuses } from './pause';
-import type { Agreement, ConfigBundle, Evaluation, Goal, NextGoal, Obligation, PauseReason, Timeline, TimelineEvent } from './types';
+import type { Agreement, ConfigBundle, EscalationState, Evaluation, Goal, NextGoal, Obligation, PauseReason, Timeline, TimelineEvent } from './types';
+
+/** One escalation on one cycle while the replay is under way. */
+interface Level {
+  rule: EscalationRule;
+  /** E: elapsed time that reaches it, from the cycle's current target; kept as it was once reached. */
+  thresholdMs: number;
+  reachedAt: number | null;
+}
 
 /** One cycle while the replay is under way. */
 interface Cycle {
@@ -23,6 +32,8 @@ interface Cycle {
   pausedByAction: string | null;
   /** The instant elapsed time first reached the target; null while below it. */
   reachedAt: number | null;
+  /** The goal's escalations, in the agreement's order. */
+  levels: Level[];
 }
 
 /** What a replay needs to know about the issue as it stands after each event. */
@@ -74,6 +85,7 @@ class Replay {
   private readonly started = new Map<string, number>();
   private readonly state: IssueState;
   private readonly parking: ParkingStatuses;
+  private readonly escalations: ReadonlyMap<string, readonly EscalationRule[]>;
 
   constructor(
     private readonly bundle: ConfigBundle,
@@ -83,6 +95,7 @@ class Replay {
   ) {
     this.state = { status: undefined, priority: timeline.issue.priority };
     this.parking = parkingStatusesOf(bundle.actionModels);
+    this.escalations = escalationRulesOf(agreement);
   }
 
   apply(event: TimelineEvent): void {
@@ -138,6 +151,11 @@ class Replay {
       countedTo: at,
       pausedByAction: null,
       reachedAt: targetMs <= 0 ? at : null,
+      levels: (this.escalations.get(goal.id) ?? []).map((rule) => {
+        const thresholdMs = rule.thresholdFor(targetMs);
+        // A threshold of nothing is reached as the cycle starts.
+        return { rule, thresholdMs, reachedAt: thresholdMs <= 0 ? at : null };
+      }),
     };
     this.cycles.push(cycle);
     this.open.set(goal.id, cycle);
@@ -159,6 +177,7 @@ class Replay {
       cycle.calendar = row.calendar ?? this.agreement.calendar;
       if (cycle.elapsedMs >= cycle.targetMs) cycle.reachedAt ??= at;
       else cycle.reachedAt = null;
+      retarget(cycle, at);
     }
   }
 
@@ -176,6 +195,10 @@ class Replay {
       if (cycle.reachedAt === null && after >= cycle.targetMs) {
         cycle.reachedAt = calendar.add(cycle.countedTo, cycle.targetMs - before);
       }
+      for (const level of cycle.levels) {
+        // Unreached levels lie above `before`: the segment reaches them where it counts their remainder.
+        if (level.reachedAt === null && after >= level.thresholdMs) level.reachedAt = calendar.add(cycle.countedTo, level.thresholdMs - before);
+      }
       cycle.elapsedMs = after;
     }
     cycle.countedTo = to;
@@ -185,8 +208,9 @@ class Replay {
     const breached = cycle.elapsedMs > cycle.targetMs;
     const breachedAt = breached ? cycle.reachedAt : null;
     const pausedBy = cycle.state === 'open' ? this.pausedBy(cycle) : null;
+    const running = cycle.state === 'open' && pausedBy === null;
     let deadline: number | null = null;
-    if (cycle.state === 'open' && pausedBy === null) {
+    if (running) {
       deadline = breached ? breachedAt : this.calendars.get(cycle.calendar).add(at, cycle.targetMs - cycle.elapsedMs);
     }
     return {
@@ -200,10 +224,30 @@ class Replay {
       elapsedMs: cycle.elapsedMs,
       breached,
       breachedAt,
+      reachedAt: cycle.elapsedMs >= cycle.targetMs ? cycle.reachedAt : null,
       deadline,
       calendar: cycle.calendar,
       pausedBy,
+      escalations: cycle.levels.map((level) => this.escalationState(cycle, level, running, at)),
     };
+  }
+
+  /** A level not yet reached is due while the cycle runs: when the rest of its threshold will have been counted. */
+  private escalationState(cycle: Cycle, level: Level, running: boolean, at: number): EscalationState {
+    const dueAt = running && level.reachedAt === null ? this.calendars.get(cycle.calendar).add(at, level.thresholdMs - cycle.elapsedMs) : null;
+    return { id: level.rule.id, reachedAt: level.reachedAt, dueAt };
+  }
+}
+
+/**
+ * A new target moves the thresholds of the levels not yet reached; one that falls to or below the time already
+ * elapsed is reached at the change. Reached levels stay reached whatever the new target.
+ */
+function retarget(cycle: Cycle, at: number): void {
+  for (const level of cycle.levels) {
+    if (level.reachedAt !== null) continue;
+    level.thresholdMs = level.rule.thresholdFor(cycle.targetMs);
+    if (level.thresholdMs <= cycle.elapsedMs) level.reachedAt = at;
   }
 }
 

@@ -2,6 +2,12 @@
 import { formatInstant } from './instant';
 import type { Evaluation, Obligation } from './types';
 
+export interface EscalationJson {
+  id: string;
+  reachedAt: string | null;
+  dueAt: string | null;
+}
+
 export interface ObligationJson {
   goal: string;
   cycle: number;
@@ -15,6 +21,7 @@ export interface ObligationJson {
   breached: boolean;
   breachedAt: string | null;
   deadline: string | null;
+  escalations: EscalationJson[];
 }
 
 export interface EvaluationJson {
@@ -44,6 +51,7 @@ export function toEvaluationJson(evaluation: Evaluation): EvaluationJson {
       breached: o.breached,
       breachedAt: instantOrNull(o.breachedAt),
       deadline: instantOrNull(o.deadline),
+      escalations: o.escalations.map((e) => ({ id: e.id, reachedAt: instantOrNull(e.reachedAt), dueAt: instantOrNull(e.dueAt) })),
     })),
     next: evaluation.next && { ...evaluation.next, deadline: instantOrNull(evaluation.next.deadline) },
   };

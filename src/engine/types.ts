@@ -128,6 +128,27 @@ export interface TargetRow {
   calendar?: string;
 }
 
+/** Exactly one threshold: a share of the target, business time before the deadline, or after it (spec §1, §3). */
+export type EscalationWhen = { elapsedPercent: number } | { remaining: string } | { overdue: string };
+
+/** Who an escalation tells; the customer never. */
+export type NotifyTarget = 'assignee' | 'watchers' | `group:${string}` | `user:${string}`;
+
+export interface EscalationComment {
+  visibility: CommentVisibility;
+  text: string;
+}
+
+export interface Escalation {
+  /** Unique within its agreement. */
+  id: string;
+  /** A goal the agreement has a target row for. */
+  goal: string;
+  when: EscalationWhen;
+  notify: NotifyTarget[];
+  comment?: EscalationComment;
+}
+
 export interface Agreement {
   id: string;
   name?: string;
@@ -140,6 +161,8 @@ export interface Agreement {
   priorityModel: string;
   calendar: string;
   targets: TargetRow[];
+  /** In the agreement's order; empty = none (v1.1). */
+  escalations: Escalation[];
 }
 
 export interface ConfigBundle {
@@ -190,6 +213,14 @@ export type CycleState = 'running' | 'paused' | 'completed' | 'cancelled';
 /** Why an open cycle is not running. */
 export type PauseReason = { kind: 'status'; status: string } | { kind: 'action'; action: string };
 
+/** One escalation on one cycle: when the cycle reached its threshold, or when it will while it runs. */
+export interface EscalationState {
+  id: string;
+  reachedAt: number | null;
+  /** Set only while the cycle runs and the threshold is not reached. */
+  dueAt: number | null;
+}
+
 /** One cycle of one goal, in epoch milliseconds (the CLI and the stores format it). */
 export interface Obligation {
   goal: string;
@@ -202,11 +233,18 @@ export interface Obligation {
   elapsedMs: number;
   breached: boolean;
   breachedAt: number | null;
+  /**
+   * The instant elapsed time reached the target, once it has: the breach instant when it ran over, and also set
+   * when elapsed equals the target exactly (the clock stopped right there), so a later instant knows when it breached.
+   */
+  reachedAt: number | null;
   deadline: number | null;
   /** The target row's calendar in force at the evaluation instant (or at close). */
   calendar: string;
   /** Set while paused. */
   pausedBy: PauseReason | null;
+  /** The agreement's escalations of this goal, in the agreement's order. */
+  escalations: EscalationState[];
 }
 
 export interface NextGoal {

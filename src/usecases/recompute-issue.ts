@@ -91,12 +91,19 @@ function sameResult(a: IssueRecord | undefined, b: IssueRecord): boolean {
   return JSON.stringify({ ...a, computedAt: 0, shown: undefined }) === JSON.stringify({ ...b, computedAt: 0, shown: undefined });
 }
 
-/** The next instant the result changes without an event: the earliest breach of a running cycle not yet breached. */
+/**
+ * The next instant the result changes without an event: the earliest breach of a running cycle not yet breached,
+ * or the earliest escalation due.
+ */
 function watchAtOf(evaluation: Evaluation): number | undefined {
   let earliest: number | undefined;
+  const consider = (instant: number | null): void => {
+    if (instant !== null && (earliest === undefined || instant < earliest)) earliest = instant;
+  };
   for (const o of evaluation.obligations) {
-    if (o.state !== 'running' || o.breached || o.deadline === null) continue;
-    if (earliest === undefined || o.deadline < earliest) earliest = o.deadline;
+    if (o.state !== 'running') continue;
+    if (!o.breached) consider(o.deadline);
+    for (const escalation of o.escalations) consider(escalation.dueAt);
   }
   return earliest;
 }

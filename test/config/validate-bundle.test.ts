@@ -54,6 +54,49 @@ describe('the shipped example', () => {
   });
 });
 
+describe('escalations', () => {
+  test('the example keeps its three, in order and as written', () => {
+    expect(validOf(edited()).agreements[0]?.escalations).toEqual(example.agreements[0]?.escalations);
+  });
+
+  test('an agreement without escalations has none', () => {
+    expect(validOf(edited(['agreements.0.escalations', DELETE])).agreements[0]?.escalations).toEqual([]);
+  });
+
+  test.each<[string, Edit[]]>([
+    ['elapsedPercent 100 and a fraction of a percent', [['agreements.0.escalations.0.when', { elapsedPercent: 100 }], ['agreements.0.escalations.1.when', { elapsedPercent: 0.5 }]]],
+    ['overdue PT0S and remaining of a day', [['agreements.0.escalations.2.when', { overdue: 'PT0S' }], ['agreements.0.escalations.1.when', { remaining: 'P1D' }]]],
+    ['a comment alone, with notify absent or empty', [['agreements.0.escalations.0.notify', DELETE], ['agreements.0.escalations.1.notify', []], ['agreements.0.escalations.1.comment', { visibility: 'public', text: 'We are on it' }]]],
+    ['every kind of notify target', [['agreements.0.escalations.1.notify', ['assignee', 'watchers', 'group:jira-servicedesk-users', 'user:5b10a2844c20165700ede21g']]]],
+    ['the same id in two agreements', [['agreements.1', { ...example.agreements[0], id: 'acme-uat', environment: 'UAT' }]]],
+  ])('valid: %s', (_what, edits) => {
+    validOf(edited(...edits));
+  });
+
+  test('many broken escalations are all reported, each at its path', () => {
+    const bundle = edited(
+      ['agreements.0.escalations.0', { id: 'late', goal: 'resolution', when: { elapsedPercent: 120, overdue: 'P1W' }, notify: ['group:', 'boss'], comment: { visibility: 'secret', text: '' } }],
+      ['agreements.0.escalations.1', { id: 'late', goal: 'reply', when: {} }],
+      ['agreements.0.escalations.2.notify', ['watchers', 'user:']],
+    );
+    expect(issuesOf(bundle).map(formatIssue)).toEqual([
+      'agreements[0].escalations[0].when.elapsedPercent: 120 is not a percentage above 0 and at most 100',
+      'agreements[0].escalations[0].when.overdue: duration "P1W" uses years, months or weeks; business-time targets use days (24 h), hours, minutes and seconds, e.g. PT4H',
+      'agreements[0].escalations[0].notify[0]: "group:" names no group; expected group:NAME',
+      'agreements[0].escalations[0].notify[1]: unknown notify target "boss"; expected assignee, watchers, group:NAME or user:ACCOUNT_ID',
+      'agreements[0].escalations[0].comment.visibility: unknown visibility "secret"; expected one of internal, public',
+      'agreements[0].escalations[0].comment.text: must not be empty',
+      'agreements[0].escalations[2].notify[1]: "user:" names no account; expected user:ACCOUNT_ID',
+      // within one agreement: structural findings first, then references, then how an escalation's fields relate
+      'agreements[0].escalations[1].id: duplicate id "late" (also agreements[0].escalations[0])',
+      'agreements[0].escalations[1].goal: unknown goal "reply"; known: response, resolution, update, triage-ola',
+      'agreements[0].escalations[0].when: expected exactly one threshold (elapsedPercent, remaining or overdue), got elapsedPercent and overdue',
+      'agreements[0].escalations[1].when: expected exactly one threshold (elapsedPercent, remaining or overdue), got none',
+      'agreements[0].escalations[1]: notifies no one and adds no comment; expected a non-empty notify, a comment or both',
+    ]);
+  });
+});
+
 describe('normalisation', () => {
   test('a bundle with only a version has every list, empty', () => {
     expect(validOf({ version: 1 })).toEqual({
@@ -169,6 +212,29 @@ const SINGLE_MISTAKES: Array<[string, Edit[], string, string[]]> = [
   ['unknown calendar in a target', [['agreements.0.targets.0.calendar', '24x7']], 'agreements[0].targets[0].calendar', ['unknown calendar "24x7"']],
   ['priority of another model', [['agreements.0.targets.1.priorities', ['red']]], 'agreements[0].targets[1].priorities[0]', ['priority "red" belongs to priority model "traffic", not to the agreement\'s model "numeric"']],
   ['priority of no model', [['agreements.0.targets.4.priorities', ['p1', 'p9']]], 'agreements[0].targets[4].priorities[1]', ['unknown priority "p9"']],
+  ['escalation on an unknown goal', [['agreements.0.escalations.1.goal', 'reply']], 'agreements[0].escalations[1].goal', ['unknown goal "reply"; known: response, resolution, update, triage-ola']],
+  ['escalation on a goal without a target row', [['agreements.0.targets.5.goal', 'update'], ['agreements.0.escalations.1.goal', 'triage-ola']], 'agreements[0].escalations[1].goal', ['goal "triage-ola" has no target row in this agreement; goals with one: response, resolution, update']],
+  ['elapsedPercent 0', [['agreements.0.escalations.0.when', { elapsedPercent: 0 }]], 'agreements[0].escalations[0].when.elapsedPercent', ['0 is not a percentage above 0 and at most 100']],
+  ['elapsedPercent above 100', [['agreements.0.escalations.0.when', { elapsedPercent: 100.5 }]], 'agreements[0].escalations[0].when.elapsedPercent', ['100.5 is not a percentage above 0 and at most 100']],
+  ['elapsedPercent negative', [['agreements.0.escalations.0.when', { elapsedPercent: -5 }]], 'agreements[0].escalations[0].when.elapsedPercent', ['-5 is not a percentage']],
+  ['elapsedPercent not a number', [['agreements.0.escalations.0.when', { elapsedPercent: '75' }]], 'agreements[0].escalations[0].when.elapsedPercent', ['expected a number, got "75"']],
+  ['no threshold', [['agreements.0.escalations.0.when', {}]], 'agreements[0].escalations[0].when', ['expected exactly one threshold (elapsedPercent, remaining or overdue), got none']],
+  ['a misspelt threshold is none', [['agreements.0.escalations.0.when', { percent: 75 }]], 'agreements[0].escalations[0].when', ['got none']],
+  ['two thresholds', [['agreements.0.escalations.1.when', { remaining: 'PT10M', overdue: 'PT0S' }]], 'agreements[0].escalations[1].when', ['expected exactly one threshold (elapsedPercent, remaining or overdue), got remaining and overdue']],
+  ['missing when', [['agreements.0.escalations.1.when', DELETE]], 'agreements[0].escalations[1].when', ['required']],
+  ['remaining in months', [['agreements.0.escalations.1.when.remaining', 'P1M']], 'agreements[0].escalations[1].when.remaining', ['duration "P1M" uses years, months or weeks']],
+  ['overdue not a duration', [['agreements.0.escalations.2.when.overdue', '2 hours']], 'agreements[0].escalations[2].when.overdue', ['"2 hours" is not an ISO-8601 duration such as PT30M, PT4H or P1DT2H']],
+  ['unknown notify target', [['agreements.0.escalations.0.notify', ['assignee', 'manager']]], 'agreements[0].escalations[0].notify[1]', ['unknown notify target "manager"; expected assignee, watchers, group:NAME or user:ACCOUNT_ID']],
+  ['group without a name', [['agreements.0.escalations.0.notify.1', 'group:']], 'agreements[0].escalations[0].notify[1]', ['"group:" names no group; expected group:NAME']],
+  ['user without an account id', [['agreements.0.escalations.2.notify.0', 'user: ']], 'agreements[0].escalations[2].notify[0]', ['"user: " names no account; expected user:ACCOUNT_ID']],
+  ['the customer as a notify target', [['agreements.0.escalations.1.notify', ['customer']]], 'agreements[0].escalations[1].notify[0]', ['an escalation never notifies the customer']],
+  ['notify of the wrong type is reported once', [['agreements.0.escalations.1.notify', 'assignee']], 'agreements[0].escalations[1].notify', ['expected a list, got "assignee"']],
+  ['neither notify nor comment', [['agreements.0.escalations.1.notify', DELETE]], 'agreements[0].escalations[1]', ['notifies no one and adds no comment; expected a non-empty notify, a comment or both']],
+  ['an empty notify and no comment', [['agreements.0.escalations.2.notify', []]], 'agreements[0].escalations[2]', ['notifies no one and adds no comment']],
+  ['unknown comment visibility', [['agreements.0.escalations.0.comment.visibility', 'customers']], 'agreements[0].escalations[0].comment.visibility', ['unknown visibility "customers"; expected one of internal, public']],
+  ['empty comment text', [['agreements.0.escalations.0.comment.text', '']], 'agreements[0].escalations[0].comment.text', ['must not be empty']],
+  ['blank comment text', [['agreements.0.escalations.0.comment.text', ' \n ']], 'agreements[0].escalations[0].comment.text', ['must not be empty']],
+  ['duplicate escalation id', [['agreements.0.escalations.2.id', 'resolution-75']], 'agreements[0].escalations[2].id', ['duplicate id "resolution-75" (also agreements[0].escalations[0])']],
   ['unsupported version', [['version', 2]], 'version', ['unsupported version 2']],
   ['missing version', [['version', DELETE]], 'version', ['required']],
   ['empty id', [['actionModels.0.id', ''], ...[0, 1, 2, 3].map((g): Edit => [`goals.${g}.actionModel`, ''])], 'actionModels[0].id', ['must not be empty']],

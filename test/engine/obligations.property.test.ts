@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { validateBundle } from '../../src/config/validate-bundle';
 import { evaluate } from '../../src/engine/obligations';
-import type { ConfigBundle, Timeline, TimelineEvent } from '../../src/engine/types';
+import type { ConfigBundle, Escalation, EscalationWhen, Obligation, Timeline, TimelineEvent } from '../../src/engine/types';
 
 const loaded = validateBundle(JSON.parse(readFileSync(path.join(__dirname, '../../examples/config.json'), 'utf8')));
 if (!loaded.ok) throw new Error('examples/config.json must be valid');
@@ -89,6 +89,124 @@ describe('replay laws', () => {
           expect(same.startedAt).toBe(o.startedAt);
           expect(same.elapsedMs).toBeGreaterThanOrEqual(o.elapsedMs);
           if (o.state === 'completed' || o.state === 'cancelled') expect(same).toEqual(o);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+// ---- Escalations (spec §3, v1.1) ----
+
+const thresholdSeconds = fc.integer({ min: 0, max: 20 * 3600 });
+const whenArb: fc.Arbitrary<EscalationWhen> = fc.oneof(
+  fc.integer({ min: 1, max: 1000 }).map((tenths) => ({ elapsedPercent: tenths / 10 })),
+  thresholdSeconds.map((s) => ({ remaining: `PT${s}S` })),
+  thresholdSeconds.map((s) => ({ overdue: `PT${s}S` })),
+);
+
+/** Random escalations on the example's goals, plus one at each goal's deadline to compare with the target's own clock. */
+const escalationsArb: fc.Arbitrary<Escalation[]> = fc
+  .array(fc.tuple(fc.constantFrom(...bundle.goals.map((g) => g.id)), whenArb), { minLength: 1, maxLength: 6 })
+  .map((list) => [
+    ...bundle.goals.map(({ id: goal }): Escalation => ({ id: `${goal}-deadline`, goal, when: { overdue: 'PT0S' }, notify: ['assignee'] })),
+    ...list.map(([goal, when], i): Escalation => ({ id: `e${i}`, goal, when, notify: ['assignee'] })),
+  ]);
+
+/** A history and an instant within it (or up to a day after it), so that later events matter more often than not. */
+const historyAndInstant: fc.Arbitrary<[Timeline, number]> = timelineArb.chain((timeline) =>
+  fc.tuple(fc.constant(timeline), fc.integer({ min: 0, max: (timeline.events.at(-1)!.at - START) / 1000 + 86400 }).map((s) => START + s * 1000)),
+);
+
+const withEscalations = (escalations: Escalation[]): ConfigBundle => ({ ...bundle, agreements: [{ ...bundle.agreements[0]!, escalations }] });
+
+const seconds = (text: string): number => Number(/^PT(\d+)S$/.exec(text)![1]);
+
+/** True when `a`'s threshold is at most `b`'s whatever the target (percentages are at most 100). */
+function alwaysAtMost(a: EscalationWhen, b: EscalationWhen): boolean {
+  if ('overdue' in b) return !('overdue' in a) || seconds(a.overdue) <= seconds(b.overdue);
+  if ('elapsedPercent' in a && 'elapsedPercent' in b) return a.elapsedPercent <= b.elapsedPercent;
+  if ('remaining' in a && 'remaining' in b) return seconds(a.remaining) >= seconds(b.remaining);
+  return false;
+}
+
+const levelsOf = (o: Obligation, escalations: Escalation[]) =>
+  o.escalations.map((state) => ({ ...state, when: escalations.find((e) => e.id === state.id)!.when }));
+
+describe('escalation laws', () => {
+  test("each goal's escalations, in the agreement's order, on every cycle; reached within the cycle; due ahead only while running", () => {
+    fc.assert(
+      fc.property(historyAndInstant, escalationsArb, ([timeline, at], escalations) => {
+        for (const o of evaluate(withEscalations(escalations), timeline, at).obligations) {
+          expect(o.escalations.map((e) => e.id)).toEqual(escalations.filter((e) => e.goal === o.goal).map((e) => e.id));
+          for (const e of o.escalations) {
+            if (e.reachedAt !== null) {
+              expect(e.reachedAt).toBeGreaterThanOrEqual(o.startedAt);
+              expect(e.reachedAt).toBeLessThanOrEqual(o.endedAt ?? at);
+            }
+            expect(e.dueAt !== null).toBe(o.state === 'running' && e.reachedAt === null);
+            if (e.dueAt !== null) expect(e.dueAt).toBeGreaterThan(at);
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  test('a larger threshold is never reached, nor due, before a smaller one on the same cycle', () => {
+    fc.assert(
+      fc.property(historyAndInstant, escalationsArb, ([timeline, at], escalations) => {
+        for (const o of evaluate(withEscalations(escalations), timeline, at).obligations) {
+          const levels = levelsOf(o, escalations);
+          for (const small of levels) {
+            for (const large of levels) {
+              if (!alwaysAtMost(small.when, large.when)) continue;
+              if (large.reachedAt !== null) expect(small.reachedAt ?? Infinity).toBeLessThanOrEqual(large.reachedAt);
+              if (large.dueAt !== null && small.dueAt !== null) expect(small.dueAt).toBeLessThanOrEqual(large.dueAt);
+            }
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  test('overdue PT0S follows the target: due at the deadline, reached by the breach (at it without priority changes)', () => {
+    fc.assert(
+      fc.property(historyAndInstant, escalationsArb, ([timeline, at], escalations) => {
+        const retargeted = timeline.events.some((e) => e.type === 'priority' && e.at <= at);
+        for (const o of evaluate(withEscalations(escalations), timeline, at).obligations) {
+          const atDeadline = o.escalations.find((e) => e.id === `${o.goal}-deadline`)!;
+          if (atDeadline.dueAt !== null) expect(atDeadline.dueAt).toBe(o.deadline);
+          if (o.breached) {
+            expect(atDeadline.reachedAt ?? Infinity).toBeLessThanOrEqual(o.breachedAt!);
+            if (!retargeted) expect(atDeadline.reachedAt).toBe(o.breachedAt);
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  test('a later evaluation keeps what was reached, reaches nothing back in time, and reaches a due level at its dueAt', () => {
+    fc.assert(
+      fc.property(historyAndInstant, escalationsArb, fc.integer({ min: 1, max: 86400 }), ([timeline, at], escalations, more) => {
+        const config = withEscalations(escalations);
+        const earlier = evaluate(config, timeline, at);
+        const later = evaluate(config, timeline, at + more * 1000);
+        const nextEvent = timeline.events.find((e) => e.at > at)?.at ?? Infinity;
+        for (const o of earlier.obligations) {
+          const same = later.obligations.find((l) => l.goal === o.goal && l.cycle === o.cycle)!;
+          o.escalations.forEach((e, i) => {
+            const after = same.escalations[i]!;
+            if (e.reachedAt !== null) expect(after.reachedAt).toBe(e.reachedAt);
+            else if (after.reachedAt !== null) expect(after.reachedAt).toBeGreaterThan(at);
+            // With nothing happening up to it, dueAt is exactly when the level is reached.
+            if (e.dueAt !== null && e.dueAt < nextEvent) {
+              const atDue = evaluate(config, timeline, e.dueAt).obligations.find((l) => l.goal === o.goal && l.cycle === o.cycle)!;
+              expect(atDue.escalations[i]).toEqual({ id: e.id, reachedAt: e.dueAt, dueAt: null });
+            }
+          });
         }
       }),
       { numRuns: 150 },

@@ -50,6 +50,7 @@ function bundle(overrides: Partial<ConfigBundle> = {}): ConfigBundle {
           { goal: 'resolution', priorities: ['p1'], target: 'PT2H' },
           { goal: 'resolution', priorities: ['p2'], target: 'PT8H' },
         ],
+        escalations: [],
       },
     ],
     ...overrides,

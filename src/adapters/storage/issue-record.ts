@@ -2,7 +2,7 @@
 // below the 240 KiB entity limit, plus the summary fields the indexes, JQL and the work list need.
 import { formatInstant } from '../../engine/instant';
 import { nextOf } from '../../engine/obligations';
-import type { CycleState, Evaluation, Obligation, PauseReason } from '../../engine/types';
+import type { CycleState, EscalationState, Evaluation, Obligation, PauseReason } from '../../engine/types';
 
 /** Stored instead of "no deadline" so range queries on the deadline index still order such issues last. */
 export const NO_DEADLINE = 8_640_000_000_000_000;
@@ -12,12 +12,16 @@ export const NO_RANK = 999;
 const STATES: CycleState[] = ['running', 'paused', 'completed', 'cancelled'];
 
 /**
- * One cycle as an array: [goal index, cycle, state index, started, ended, target s, elapsed s, breachedAt, deadline,
- * calendar index, paused-by]. `started` is in seconds after the issue's creation; `ended`, `breachedAt` and
- * `deadline` in seconds after the cycle's start (small numbers); -1 stands for null. Trailing fields at their
- * default (-1, -1, 0, '') are left out, which keeps an issue with thousands of cycles far below the entity limit.
+ * One cycle as an array: [goal index, cycle, state index, started, ended, target s, elapsed s, reachedAt, deadline,
+ * calendar index, paused-by, escalations]. `reachedAt` is the instant elapsed time reached the target (the breach
+ * instant once elapsed runs over; see Obligation.reachedAt). `started` is in seconds after the issue's creation; `ended`, `reachedAt`
+ * and `deadline` in seconds after the cycle's start (small numbers); -1 stands for null. Trailing fields at their
+ * default (-1, -1, 0, '', []) are left out, which keeps an issue with thousands of cycles far below the entity limit.
+ * `escalations` holds two numbers per escalation, in order: its index into the record's `escalations` ids, then its
+ * state in seconds after the cycle's start: r ≥ 0 reached at r, -1 neither reached nor due, -2 - d due at d (an
+ * escalation is never both reached and due, so one number says which).
  */
-export type CompactCycle = [number, number, number, number, number, number, number, number?, number?, number?, string?];
+export type CompactCycle = [number, number, number, number, number, number, number, number?, number?, number?, string?, number[]?];
 
 /**
  * What Jira shows of a record: the `contract-sla` issue property (JQL, queues) and the "Next SLA deadline" field.
@@ -77,6 +81,8 @@ export interface IssueRecord {
   /** Indexes into `goals` of the internal (OLA) goals. */
   internalGoals: number[];
   calendars: string[];
+  /** Escalation ids referenced by index from the cycles; absent when no cycle has one (and in records before v1.1). */
+  escalations?: string[];
   cycles: CompactCycle[];
 }
 
@@ -95,6 +101,8 @@ export function sameView(a: JiraView | undefined, b: JiraView | undefined): bool
   return a !== undefined && b !== undefined && a.nextDeadline === b.nextDeadline && a.breached === b.breached && a.rank === b.rank && a.nextGoal === b.nextGoal && a.agreement === b.agreement;
 }
 
+type StoredCycles = Pick<IssueRecord, 'goals' | 'internalGoals' | 'calendars' | 'escalations' | 'cycles'>;
+
 const rel = (instant: number | null, base: number): number => (instant === null ? -1 : Math.floor((instant - base) / 1000));
 const abs = (offset: number, base: number): number | null => (offset === -1 ? null : base + offset * 1000);
 
@@ -108,35 +116,67 @@ function decodePause(text: string): PauseReason | null {
   return text.startsWith('s:') ? { kind: 'status', status: text.slice(2) } : { kind: 'action', action: text.slice(2) };
 }
 
+function encodeEscalations(escalations: EscalationState[], base: number, ids: string[]): number[] {
+  const out: number[] = [];
+  for (const e of escalations) {
+    const state = e.reachedAt !== null ? rel(e.reachedAt, base) : e.dueAt !== null ? -2 - rel(e.dueAt, base) : -1;
+    out.push(indexIn(ids, e.id), state);
+  }
+  return out;
+}
+
+function decodeEscalations(pairs: number[], base: number, ids: string[]): EscalationState[] {
+  const out: EscalationState[] = [];
+  for (let i = 0; i + 1 < pairs.length; i += 2) {
+    const [index, state] = [pairs[i]!, pairs[i + 1]!];
+    out.push({ id: ids[index] ?? String(index), reachedAt: state >= 0 ? abs(state, base) : null, dueAt: state <= -2 ? abs(-2 - state, base) : null });
+  }
+  return out;
+}
+
+type OptionalFields = [number, number, number, string, number[]];
+const OPTIONAL_DEFAULTS: OptionalFields = [-1, -1, 0, '', []];
+
+/** The optional fields without those at the end that hold their default. */
+function withoutDefaults(fields: OptionalFields): [number?, number?, number?, string?, number[]?] {
+  const isDefault = (i: number): boolean => {
+    const value = fields[i];
+    return Array.isArray(value) ? value.length === 0 : value === OPTIONAL_DEFAULTS[i];
+  };
+  let last = fields.length;
+  while (last > 0 && isDefault(last - 1)) last--;
+  return fields.slice(0, last) as [number?, number?, number?, string?, number[]?];
+}
+
 function indexIn(list: string[], value: string): number {
   let i = list.indexOf(value);
   if (i < 0) i = list.push(value) - 1;
   return i;
 }
 
-export function encodeCycles(obligations: Obligation[], created: number): Pick<IssueRecord, 'goals' | 'internalGoals' | 'calendars' | 'cycles'> {
+export function encodeCycles(obligations: Obligation[], created: number): StoredCycles {
   const goals: string[] = [];
   const internalGoals = new Set<number>();
   const calendars: string[] = [];
+  const escalations: string[] = [];
   const cycles = obligations.map((o): CompactCycle => {
     const goal = indexIn(goals, o.goal);
     if (o.internal) internalGoals.add(goal);
     const started = rel(o.startedAt, created);
     const base = created + started * 1000;
     const cycle: CompactCycle = [goal, o.cycle, STATES.indexOf(o.state), started, rel(o.endedAt, base), Math.floor(o.targetMs / 1000), Math.floor(o.elapsedMs / 1000)];
-    const optional: [number, number, number, string] = [rel(o.breachedAt, base), rel(o.deadline, base), indexIn(calendars, o.calendar), encodePause(o.pausedBy)];
-    const defaults = [-1, -1, 0, ''];
-    let last = optional.length;
-    while (last > 0 && optional[last - 1] === defaults[last - 1]) last--;
-    cycle.push(...(optional.slice(0, last) as [number?, number?, number?, string?]));
+    cycle.push(...withoutDefaults([rel(o.reachedAt ?? o.breachedAt, base), rel(o.deadline, base), indexIn(calendars, o.calendar), encodePause(o.pausedBy), encodeEscalations(o.escalations, base, escalations)]));
     return cycle;
   });
-  return { goals, internalGoals: [...internalGoals], calendars, cycles };
+  // Without escalations the record stays exactly what it was before v1.1, so such records are not rewritten.
+  return { goals, internalGoals: [...internalGoals], calendars, ...(escalations.length > 0 ? { escalations } : {}), cycles };
 }
 
-export function decodeCycles(record: Pick<IssueRecord, 'goals' | 'internalGoals' | 'calendars' | 'cycles' | 'created'>): Obligation[] {
+/** A record before v1.1 has no escalations: its cycles decode with none, and the next recompute fills in the open ones. */
+export function decodeCycles(record: StoredCycles & Pick<IssueRecord, 'created'>): Obligation[] {
   const internal = new Set(record.internalGoals);
-  return record.cycles.map(([goal, cycle, state, started, ended, target, elapsed, breachedAt = -1, deadline = -1, calendar = 0, paused = '']) => {
+  const escalationIds = record.escalations ?? [];
+  return record.cycles.map(([goal, cycle, state, started, ended, target, elapsed, reachedAt = -1, deadline = -1, calendar = 0, paused = '', escalations = []]) => {
     const startedAt = record.created + started * 1000;
     return {
       goal: record.goals[goal] ?? String(goal),
@@ -148,10 +188,12 @@ export function decodeCycles(record: Pick<IssueRecord, 'goals' | 'internalGoals'
       targetMs: target * 1000,
       elapsedMs: elapsed * 1000,
       breached: elapsed > target,
-      breachedAt: abs(breachedAt, startedAt),
+      breachedAt: elapsed > target ? abs(reachedAt, startedAt) : null,
+      reachedAt: elapsed >= target ? abs(reachedAt, startedAt) : null,
       deadline: abs(deadline, startedAt),
       calendar: record.calendars[calendar] ?? '',
       pausedBy: decodePause(paused),
+      escalations: decodeEscalations(escalations, startedAt, escalationIds),
     };
   });
 }

@@ -128,6 +128,7 @@ export function newAgreement(bundle: ConfigBundle): Agreement {
     priorityModel: bundle.priorityModels[0]?.id ?? '',
     calendar: bundle.calendars[0]?.id ?? '',
     targets: [],
+    escalations: [],
   };
 }
 
