@@ -1,6 +1,6 @@
 // The rules of spec §5 on small hand-made timelines. The agreement's calendar is 24x7 in Copenhagen, so periods are
 // Copenhagen months and every expected business time is wall time: November 2026 is
-// [2026-10-31T23:00Z, 2026-11-30T23:00Z). Targets: response 1 h, resolution 8 h, internal triage 30 min.
+// [2026-10-31T23:00Z, 2026-11-30T23:00Z). Targets: response 1 h (30 min at p1), resolution 8 h, internal triage 30 min.
 import { complianceReport, type ComplianceReport } from '../../src/engine/compliance-report';
 import { toComplianceReportJson } from '../../src/engine/compliance-report-json';
 import { reportPeriod } from '../../src/engine/report-period';
@@ -43,6 +43,7 @@ const bundle: ConfigBundle = {
       id: 'acme-prod', customer: 'acme', environment: 'Production', products: [], validFrom: '2020-01-01', validTo: null,
       priorityModel: 'numeric', calendar: 'cph',
       targets: [
+        { goal: 'response', priorities: ['p1'], target: 'PT30M' },
         { goal: 'response', target: 'PT1H' },
         { goal: 'resolution', target: 'PT8H' },
         { goal: 'triage', target: 'PT30M' },
@@ -312,6 +313,24 @@ describe('goals and cycles', () => {
     // Requests are counted from the timeline as it is, whatever the instant (the spec ties them to the period only).
     expect(early.requests).toEqual({ created: 1, resolved: 1, open: { total: 0, byStatus: {}, byPriority: {} } });
     expect(json(report([t])).cycles.map((c) => c.priority)).toEqual(['p1', 'p1']);
+  });
+
+  test('each month at its own end: a breach that a later priority change undoes counts in both months', () => {
+    // Raised to p1 (30 min) 10 min in: breached at 22:50Z on 30 Nov, and still so at November's end (23:00Z). Lowered
+    // to p2 (1 h) at 23:05Z with 45 min elapsed, which clears the breach; replied at 23:10Z, 50 min in: met in December.
+    const t = request('SWING', [
+      created('2026-11-30T22:20:00Z'),
+      priority('2026-11-30T22:30:00Z', 'p1'),
+      priority('2026-11-30T23:05:00Z', 'p2'),
+      reply('2026-11-30T23:10:00Z'),
+      resolved('2026-11-30T23:15:00Z'),
+    ]);
+    expect(json(report([t])).cycles).toEqual([
+      expect.objectContaining({ goal: 'response', outcome: 'breached', breachedAt: '2026-11-30T22:50:00Z', endedAt: null, priority: 'p1' }),
+    ]);
+    expect(cyclesOf(report([t], { month: '2026-12' }))).toEqual(['SWING response#1 met', 'SWING resolution#1 met']);
+    // Evaluated at one common instant, the cycle has one outcome and counts once: "exactly one month" holds there.
+    expect(cyclesOf(report([t], { at: '2027-01-01T00:00:00Z' }))).toEqual([]);
   });
 
   test('DST months in Copenhagen: March starts at 23:00Z (winter time) and ends at 22:00Z (summer time)', () => {
