@@ -12,7 +12,7 @@ const MAX_OFFSET = 26 * 3_600_000;
 const midnights = new Map<string, number>();
 
 /**
- * Whether an instant's date in a zone is on or after `date`. Only an instant within a day of that date's midnight
+ * Whether an instant's date in a zone is on or after `date`. Only an instant within 26 hours of that date's midnight
  * needs the zone's offset (a luxon look-up costing microseconds); a report checks the agreement of every request.
  */
 function onOrAfter(instant: number, timezone: string, date: string): boolean {
