@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: the engine's speed figures, printed (never asserted: tests do not time things).
-//   node bench/run.js [--lines N] [--peer-lines N]
+//   node bench/run.js [--lines N] [--peer-lines N] [--timelines N]
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -13,9 +13,10 @@ const { evaluate } = require(path.join(root, 'dist/engine/obligations.js'));
 const { validateBundle } = require(path.join(root, 'dist/config/validate-bundle.js'));
 const { validateTimeline } = require(path.join(root, 'dist/config/validate-timeline.js'));
 
-const { values } = parseArgs({ options: { lines: { type: 'string' }, 'peer-lines': { type: 'string' } } });
+const { values } = parseArgs({ options: { lines: { type: 'string' }, 'peer-lines': { type: 'string' }, timelines: { type: 'string' } } });
 const LINES = Number(values.lines ?? 200_000);
 const PEER_LINES = Number(values['peer-lines'] ?? LINES);
+const TIMELINES = Number(values.timelines ?? 100_000);
 
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 const row = (label, figure, target = '') => console.log(`${label.padEnd(58)} ${figure.padStart(18)}  ${target}`);
@@ -74,18 +75,29 @@ function batchInput(dir) {
   return { file, peerFile };
 }
 
-/** Runs a whole process with its output going to a file, as a batch user would redirect it; times it. */
+/**
+ * Runs a whole process with its output going to a file, as a batch user would redirect it; times it. The process
+ * writes its own peak RSS through bench/max-rss.js (preloaded), so memory is measured without OS-specific tools.
+ */
 function timed(command, args, env) {
   const outFile = path.join(os.tmpdir(), `contract-sla-bench-${process.pid}.out`);
+  const rssFile = path.join(os.tmpdir(), `contract-sla-bench-${process.pid}.rss`);
   const fd = fs.openSync(outFile, 'w');
   const t0 = process.hrtime.bigint();
-  const result = spawnSync(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+  const result = spawnSync(command, ['-r', path.join(__dirname, 'max-rss.js'), ...args], {
+    env: { ...process.env, ...env, CONTRACT_SLA_BENCH_RSS: rssFile },
+    stdio: ['ignore', fd, 'pipe'],
+    encoding: 'utf8',
+  });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   fs.closeSync(fd);
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
-  const lines = fs.readFileSync(outFile, 'utf8').trim().split('\n');
+  const output = fs.readFileSync(outFile, 'utf8');
+  const lines = output.trim().split('\n');
+  const peakRssMiB = Number(fs.readFileSync(rssFile, 'utf8')) / 1024;
   fs.rmSync(outFile, { force: true });
-  return { seconds, lines };
+  fs.rmSync(rssFile, { force: true });
+  return { seconds, lines, output, peakRssMiB };
 }
 
 function batch(dir) {
@@ -109,6 +121,121 @@ function batch(dir) {
   for (let i = 0; i < PEER_LINES; i++) if (peer.lines[i] === ours.lines[i]) same++;
   // The peer answers the next opening where the spec answers the closing instant, so a few lines differ by design.
   row('  answers identical to the peer', `${((100 * same) / PEER_LINES).toFixed(2)} %`);
+}
+
+// ---- report: an agreement's month over 100,000 timelines of several agreements ----
+
+/** The example bundle with three more agreements (other customers, an environment, another priority model). */
+function reportBundle() {
+  const bundle = structuredClone(example);
+  bundle.customers.push(
+    { id: 'globex', name: 'Globex', environments: [{ name: 'Production', products: [] }] },
+    { id: 'initech', name: 'Initech', environments: [{ name: 'Production', products: [] }, { name: 'Staging', products: [] }] },
+  );
+  const agreement = (id, customer, environment, priorityModel, calendar, targets) => ({
+    id, customer, environment, products: [], validFrom: '2026-01-01', validTo: null, priorityModel, calendar, targets,
+  });
+  bundle.agreements.push(
+    agreement('acme-uat', 'acme', 'UAT', 'numeric', 'cph-office', [{ goal: 'response', target: 'PT8H' }, { goal: 'resolution', target: 'PT40H' }]),
+    agreement('globex-prod', 'globex', 'Production', 'traffic', 'always', [
+      { goal: 'response', priorities: ['red'], target: 'PT1H' },
+      { goal: 'response', target: 'PT4H' },
+      { goal: 'resolution', target: 'PT24H' },
+      { goal: 'update', target: 'PT12H' },
+    ]),
+    agreement('initech-prod', 'initech', 'Production', 'numeric', 'cph-office', [
+      { goal: 'response', target: 'PT2H' },
+      { goal: 'resolution', target: 'PT16H' },
+      { goal: 'triage-ola', target: 'PT1H' },
+    ]),
+  );
+  if (!validateBundle(bundle).ok) throw new Error('the report benchmark bundle is invalid');
+  return bundle;
+}
+
+/**
+ * Seeded timelines from October to December 2026: 40 % of them acme-prod's (the reported agreement), the rest
+ * spread over three other agreements and a few with none. Each has a few events: a reply, work, sometimes a wait
+ * for the customer or a priority change, usually a resolution, now and then a reopening.
+ */
+function reportTimelines(file) {
+  const rnd = random(4);
+  const kinds = [
+    [0.4, 'acme', 'Production', ['p1', 'p2']],
+    [0.55, 'acme', 'UAT', ['p1', 'p2']],
+    [0.75, 'globex', 'Production', ['red', 'yellow', 'green']],
+    [0.95, 'initech', 'Production', ['p1', 'p2']],
+    [1, 'initech', 'Staging', ['p2']],
+  ];
+  const base = Date.parse('2026-10-01T00:00:00Z');
+  const text = (ms) => `${new Date(ms).toISOString().slice(0, 19)}Z`;
+  const pick = (list) => list[Math.floor(rnd() * list.length)];
+  const fd = fs.openSync(file, 'w');
+  let chunk = [];
+  for (let i = 0; i < TIMELINES; i++) {
+    const roll = rnd();
+    const [, customer, environment, priorities] = kinds.find(([share]) => roll < share);
+    const priority = pick(priorities);
+    let status = 'Open';
+    let t = base + Math.floor(rnd() * 92 * 1440) * 60_000;
+    const created = text(t);
+    const events = [{ at: created, type: 'created', status: 'Open' }];
+    const later = (maxHours) => (t += (1 + Math.floor(rnd() * maxHours * 60)) * 60_000);
+    if (rnd() < 0.85) events.push({ at: text(later(30)), type: 'comment', visibility: 'public', author: 'agent' });
+    const move = (to, maxHours) => {
+      events.push({ at: text(later(maxHours)), type: 'status', from: status, to });
+      status = to;
+    };
+    if (rnd() < 0.6) move('In Progress', 8);
+    if (rnd() < 0.25) {
+      move('Waiting for customer', 6);
+      events.push({ at: text(later(48)), type: 'comment', visibility: 'public', author: 'customer' });
+      move('In Progress', 2);
+    }
+    if (rnd() < 0.15) {
+      events.push({ at: text(later(12)), type: 'priority', from: priority, to: pick(priorities) });
+    }
+    if (rnd() < 0.8) {
+      events.push({ at: text(later(60)), type: 'resolution', to: 'Done' });
+      if (rnd() < 0.1) {
+        events.push({ at: text(later(72)), type: 'resolution', to: null });
+        events.push({ at: text(later(24)), type: 'resolution', to: 'Done' });
+      }
+    }
+    const issue = { key: `SUP-${i + 1}`, requestType: rnd() < 0.5 ? 'Incident' : 'Service request', customer, environment, product: 'Payroll', priority, created };
+    chunk.push(JSON.stringify({ issue, events }));
+    if (chunk.length === 10_000) {
+      fs.writeSync(fd, chunk.join('\n') + '\n');
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) fs.writeSync(fd, chunk.join('\n') + '\n');
+  fs.closeSync(fd);
+}
+
+function report(dir) {
+  const config = path.join(dir, 'report-config.json');
+  fs.writeFileSync(config, JSON.stringify(reportBundle()));
+  const file = path.join(dir, 'timelines.jsonl');
+  reportTimelines(file);
+  const megabytes = fs.statSync(file).size / 2 ** 20;
+  const cli = path.join(root, 'bin/contract-sla.js');
+  const args = [cli, 'report', '--config', config, '--timelines', file, '--agreement', 'acme-prod', '--month', '2026-11'];
+  for (const format of ['json', 'csv']) {
+    // Three runs, the median reported (a run takes seconds; five would double the benchmark's time).
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push(timed(process.execPath, [...args, '--format', format], { TZ: 'UTC' }));
+    runs.sort((a, b) => a.seconds - b.seconds);
+    const median = runs[1];
+    row(`report CLI --format ${format}, ${fmt(TIMELINES)} timelines (whole process, median of 3)`, `${fmt(TIMELINES / median.seconds)} lines/s`);
+    row('  wall time (median / best)', `${median.seconds.toFixed(3)} / ${runs[0].seconds.toFixed(3)} s`);
+    row('  peak RSS (median run)', `${median.peakRssMiB.toFixed(0)} MiB`);
+    if (format === 'json') {
+      const result = JSON.parse(median.output);
+      row(`  input ${megabytes.toFixed(1)} MiB; acme-prod's requests created in the month`, `${fmt(result.requests.created)}`);
+      row('  cycles counted in the month', `${fmt(result.cycles.length)}`);
+    }
+  }
 }
 
 function simulate() {
@@ -152,6 +279,7 @@ console.log(`Contract SLA benchmark — node ${process.version}, ${os.cpus().len
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'contract-sla-bench-'));
 try {
   batch(dir);
+  report(dir);
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

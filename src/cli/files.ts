@@ -13,10 +13,15 @@ export function readText(file: string): string {
     // Plain ASCII (the usual case) decodes to a one-byte string much faster than through UTF-8.
     return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code ?? String(error);
-    return fail(`${file}: cannot read: ${why}`);
+    return cannotRead(file, error);
   }
+}
+
+/** The one line a file that cannot be read becomes. */
+export function cannotRead(file: string, error: unknown): never {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code ?? String(error);
+  return fail(`${file}: cannot read: ${why}`);
 }
 
 function readJson(file: string): unknown {

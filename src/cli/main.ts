@@ -1,13 +1,17 @@
-// contract-sla: validate a bundle, compute business time, simulate an issue (spec §4).
+// contract-sla: validate a bundle, compute business time, simulate an issue, report on an agreement (spec §4, §5).
 import { parseArgs } from 'node:util';
 import type { BusinessCalendar } from '../engine/calendar';
 import { explainBadDuration, parseDuration } from '../engine/duration';
+import { cyclesCsv, toComplianceReportJson } from '../engine/compliance-report-json';
 import { calendarsOf, evaluate } from '../engine/obligations';
 import { formatInstant, parseInstant } from '../engine/instant';
+import { parseReportMonth, reportPeriod } from '../engine/report-period';
 import { toEvaluationJson } from '../engine/simulate-json';
+import type { Agreement, ConfigBundle } from '../engine/types';
 import { addBatch } from './batch';
 import { fail, UsageError } from './errors';
 import { readBundle, readTimeline } from './files';
+import { reportFromTimelines } from './report';
 
 const USAGE = `usage: contract-sla <command> [options]
 
@@ -16,6 +20,8 @@ const USAGE = `usage: contract-sla <command> [options]
   time add --config FILE --calendar ID --input FILE      (one {"from","duration"} JSON object per line)
   time between --config FILE --calendar ID --from ISO --to ISO
   simulate --config FILE --timeline FILE --at ISO
+  report --config FILE --timelines FILE --agreement ID --month YYYY-MM [--at ISO] [--internal] [--format json|csv]
+                                                         (one timeline per line; --at defaults to the month's end)
 
 Instants are ISO-8601 with an offset (2026-11-23T09:00:00+01:00); output is UTC, whole seconds.
 Durations are ISO-8601 business time: PT30M, PT4H, P1DT2H (a day is 24 hours).`;
@@ -29,12 +35,20 @@ const OPTIONS = {
   input: { type: 'string' },
   timeline: { type: 'string' },
   at: { type: 'string' },
+  timelines: { type: 'string' },
+  agreement: { type: 'string' },
+  month: { type: 'string' },
+  internal: { type: 'boolean' },
+  format: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 type Options = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
 
-function required(options: Options, name: 'config' | 'calendar' | 'from' | 'to' | 'duration' | 'timeline' | 'at'): string {
+/** The options that take a value. */
+type TextOption = { [K in keyof typeof OPTIONS]: (typeof OPTIONS)[K]['type'] extends 'string' ? K : never }[keyof typeof OPTIONS];
+
+function required(options: Options, name: TextOption): string {
   const value = options[name];
   if (value === undefined || value === '') fail(`--${name} is required`, USAGE.split('\n')[0]!);
   return value;
@@ -45,6 +59,31 @@ function instantOption(options: Options, name: 'from' | 'to' | 'at'): number {
   const ms = parseInstant(text);
   if (ms === undefined) fail(`--${name}: "${text}" is not an ISO-8601 instant with an offset, such as 2026-11-23T09:00:00+01:00`);
   return ms;
+}
+
+function agreementOption(options: Options, file: string, bundle: ConfigBundle): Agreement {
+  const id = required(options, 'agreement');
+  const agreement = bundle.agreements.find((a) => a.id === id);
+  if (!agreement) {
+    const known = bundle.agreements.map((a) => a.id).join(', ') || 'none';
+    fail(`--agreement: ${file} has no agreement "${id}" (agreements: ${known})`);
+  }
+  return agreement;
+}
+
+function monthOption(options: Options): string {
+  const text = required(options, 'month');
+  if (!parseReportMonth(text)) fail(`--month: "${text}" is not a month written YYYY-MM with the month 01–12, such as 2026-11`);
+  return text;
+}
+
+const FORMATS = ['json', 'csv'] as const;
+
+function formatOption(options: Options): (typeof FORMATS)[number] {
+  const text = options.format ?? 'json';
+  const format = FORMATS.find((f) => f === text);
+  if (!format) fail(`--format: "${text}" is not one of ${FORMATS.join(', ')}`);
+  return format;
 }
 
 function calendarOption(options: Options): BusinessCalendar {
@@ -99,6 +138,22 @@ function run(argv: string[], out: (text: string) => void, write: (bytes: Uint8Ar
       const timeline = readTimeline(required(options, 'timeline'));
       const at = instantOption(options, 'at');
       out(JSON.stringify(toEvaluationJson(evaluate(bundle, timeline, at)), null, 2));
+      return;
+    }
+    case 'report': {
+      const file = required(options, 'config');
+      const bundle = readBundle(file);
+      const agreement = agreementOption(options, file, bundle);
+      const month = monthOption(options);
+      // The bundle is valid, so the agreement's calendar exists.
+      const timezone = bundle.calendars.find((c) => c.id === agreement.calendar)!.timezone;
+      const period = reportPeriod(month, timezone);
+      const at = options.at === undefined ? period.to : instantOption(options, 'at');
+      const format = formatOption(options);
+      const timelines = required(options, 'timelines');
+      const report = toComplianceReportJson(reportFromTimelines(bundle, agreement.id, period, at, { internal: options.internal === true }, timelines));
+      if (format === 'csv') write(Buffer.from(cyclesCsv(report.cycles), 'utf8'));
+      else out(JSON.stringify(report, null, 2));
       return;
     }
     default:

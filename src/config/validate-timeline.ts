@@ -5,6 +5,7 @@ import { parseInstant } from '../engine/instant';
 import type { Timeline, TimelineEvent } from '../engine/types';
 import { describeValue, toValidationIssues, type Validated } from './issues';
 import { explainBadInstant } from './leaf-rules';
+import { readPlainTimeline } from './plain-timeline';
 import { oneOf, parseWith, rule } from './zod-messages';
 
 /** An ISO-8601 instant with an offset, as epoch milliseconds. */
@@ -62,7 +63,14 @@ const timelineSchema = z.object(
 const _isEvent: (parsed: z.output<typeof event>) => TimelineEvent = (parsed) => parsed;
 void _isEvent;
 
+/** A timeline, or every issue found in it. Plainly valid input skips the schema (same value, a fraction of the time). */
 export function validateTimeline(input: unknown): Validated<Timeline> {
+  const plain = readPlainTimeline(input);
+  return plain ? { ok: true, value: plain } : validateTimelineBySchema(input);
+}
+
+/** The schema alone: the reference for every message, and for the plain reader's values in its tests. */
+export function validateTimelineBySchema(input: unknown): Validated<Timeline> {
   const { data, issues } = parseWith(timelineSchema, input);
   if (data === undefined || issues.length > 0) return { ok: false, issues: toValidationIssues(issues, ['issue', 'events']) };
   // Array.prototype.sort is stable (ES2019), which is exactly the "equal instants keep their order" rule.

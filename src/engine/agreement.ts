@@ -7,8 +7,27 @@ export function localDate(instant: number, timezone: string): string {
   return new Date(instant + offsetAt(timezone, instant) * 60_000).toISOString().slice(0, 10);
 }
 
-function isValidOn(agreement: Agreement, date: string): boolean {
-  return agreement.validFrom <= date && (agreement.validTo === null || date < agreement.validTo);
+/** Further from UTC than any zone's offset (tzdb spans −12 h to +14 h). */
+const MAX_OFFSET = 26 * 3_600_000;
+const midnights = new Map<string, number>();
+
+/**
+ * Whether an instant's date in a zone is on or after `date`. Only an instant within 26 hours of that date's midnight
+ * needs the zone's offset (a luxon look-up costing microseconds); a report checks the agreement of every request.
+ */
+function onOrAfter(instant: number, timezone: string, date: string): boolean {
+  let midnight = midnights.get(date);
+  if (midnight === undefined) {
+    midnight = Date.parse(`${date}T00:00:00Z`);
+    if (midnights.size < 10_000) midnights.set(date, midnight);
+  }
+  if (instant - MAX_OFFSET >= midnight) return true;
+  if (instant + MAX_OFFSET < midnight) return false;
+  return localDate(instant, timezone) >= date;
+}
+
+function isValidAt(agreement: Agreement, instant: number, timezone: string): boolean {
+  return onOrAfter(instant, timezone, agreement.validFrom) && (agreement.validTo === null || !onOrAfter(instant, timezone, agreement.validTo));
 }
 
 /**
@@ -23,7 +42,7 @@ export function selectAgreement(bundle: ConfigBundle, issue: TimelineIssue): Agr
     const namesProducts = agreement.products.length > 0;
     if (namesProducts && (issue.product === undefined || !agreement.products.includes(issue.product))) continue;
     const calendar = bundle.calendars.find((c) => c.id === agreement.calendar);
-    if (!calendar || !isValidOn(agreement, localDate(issue.created, calendar.timezone))) continue;
+    if (!calendar || !isValidAt(agreement, issue.created, calendar.timezone)) continue;
     if (namesProducts) return agreement;
     catchAll ??= agreement;
   }

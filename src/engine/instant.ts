@@ -165,5 +165,7 @@ const scratch = new Uint8Array(INSTANT_LENGTH);
 /** `YYYY-MM-DDTHH:MM:SSZ`: whole seconds (truncated), always UTC. */
 export function formatInstant(ms: number): string {
   if (!writeInstant(scratch, 0, ms)) return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  return String.fromCharCode(...scratch);
+  const b = scratch;
+  // Twenty plain arguments: spreading the array goes through its iterator, which costs ten times as much.
+  return String.fromCharCode(b[0]!, b[1]!, b[2]!, b[3]!, b[4]!, b[5]!, b[6]!, b[7]!, b[8]!, b[9]!, b[10]!, b[11]!, b[12]!, b[13]!, b[14]!, b[15]!, b[16]!, b[17]!, b[18]!, b[19]!);
 }

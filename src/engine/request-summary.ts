@@ -1,0 +1,63 @@
+// What a compliance report needs to know about one request (spec §5), and how to learn it from a timeline.
+// The report is aggregated from these summaries alone, so the Forge app can build the same report from what it
+// stores per request (its record of the evaluation plus a few facts) without replaying timelines.
+import { evaluate } from './obligations';
+import { inPeriod, type ReportPeriod } from './report-period';
+import type { ConfigBundle, Obligation, Timeline } from './types';
+
+/** The request as it stood just before the period's end: after the events at instants before `to`. */
+export interface StateAtPeriodEnd {
+  /** A resolution (not null) was in force: the request does not count as open. */
+  resolved: boolean;
+  /** Null when no event set a status: such a request counts in `open.total` only. */
+  status: string | null;
+  /** Null when the issue has no priority: such a request counts in `open.total` only. */
+  priority: string | null;
+}
+
+/** One request of a report. Instants are epoch ms; the agreement decides whether a report takes it at all. */
+export interface RequestSummary {
+  key: string;
+  /** The agreement chosen for the request as in §3 (null: none), so reports of other agreements ignore it. */
+  agreement: string | null;
+  created: number;
+  /** Every instant a resolution was set (`to` not null), in event order: "resolved in the period" needs no more. */
+  resolvedAt: number[];
+  end: StateAtPeriodEnd;
+  /** The priority id at the evaluation instant: every cycle of the request is reported with it. */
+  priority: string | null;
+  /** The request's cycles evaluated at the report's instant, as `simulate` would evaluate them. */
+  obligations: Obligation[];
+}
+
+/**
+ * The summary of a timeline for a report over `period`, evaluated at `at`. One pass over the events gives the
+ * resolution instants, the state just before `to` and the priority at `at`; the obligations come from `evaluate`.
+ */
+export function summarizeTimeline(bundle: ConfigBundle, timeline: Timeline, period: Pick<ReportPeriod, 'to'>, at: number): RequestSummary {
+  const { issue, events } = timeline;
+  const resolvedAt: number[] = [];
+  const end: StateAtPeriodEnd = { resolved: false, status: null, priority: issue.priority ?? null };
+  let priority = issue.priority ?? null;
+  for (const event of events) {
+    if (event.type === 'resolution' && event.to !== null) resolvedAt.push(event.at);
+    if (event.type === 'priority' && event.at <= at) priority = event.to;
+    if (event.at >= period.to) continue;
+    if (event.type === 'created' && event.status !== undefined) end.status = event.status;
+    else if (event.type === 'status') end.status = event.to;
+    else if (event.type === 'priority') end.priority = event.to;
+    else if (event.type === 'resolution') end.resolved = event.to !== null;
+  }
+  const evaluation = evaluate(bundle, timeline, at);
+  return { key: issue.key, agreement: evaluation.agreement, created: issue.created, resolvedAt, end, priority, obligations: evaluation.obligations };
+}
+
+/** Whether the request was resolved (a resolution set) at least once in the period: it then counts once. */
+export function resolvedIn(period: Pick<ReportPeriod, 'from' | 'to'>, request: Pick<RequestSummary, 'resolvedAt'>): boolean {
+  return request.resolvedAt.some((instant) => inPeriod(period, instant));
+}
+
+/** Whether the request counts as open at the period's end: created before `to`, no resolution in force then. */
+export function openAtEnd(period: Pick<ReportPeriod, 'to'>, request: Pick<RequestSummary, 'created' | 'end'>): boolean {
+  return request.created < period.to && !request.end.resolved;
+}
