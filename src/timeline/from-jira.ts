@@ -98,11 +98,13 @@ export function timelineFromJira(history: IssueHistory, context: MappingContext)
     .sort((a, b) => a.at - b.at);
   const items = histories.flatMap((h) => h.items.map((item) => ({ at: h.at, item })));
   const isPriorityItem = (item: JiraChangeItem): boolean => priorityField !== undefined && (item.fieldId === priorityField || item.field === priorityField);
+  // The app's field holds a string: Jira's changelog carries a string field's value in `toString` (`to` is null).
+  const priorityOf = (item: JiraChangeItem): string | null => item.toString ?? item.to;
 
   // The priority in force at creation: the customer's portal choice; failing that, the first classification
   // an agent gave, which then counts from creation (otherwise goals with priority rows could never start).
-  const firstClassification = items.find(({ item }) => isPriorityItem(item) && item.to !== null);
-  const initialPriority = context.portalPriority ?? firstClassification?.item.to ?? undefined;
+  const firstClassification = items.find(({ item }) => isPriorityItem(item) && priorityOf(item) !== null);
+  const initialPriority = context.portalPriority ?? (firstClassification ? priorityOf(firstClassification.item) : null) ?? undefined;
   const firstStatusItem = items.find(({ item }) => item.field === 'status');
   const initialStatus = firstStatusItem?.item.fromString ?? issue.fields.status?.name;
 
@@ -128,9 +130,10 @@ export function timelineFromJira(history: IssueHistory, context: MappingContext)
       push(at, { at, type: 'resolution', to: item.toString });
     } else if (isPriorityItem(item)) {
       // Re-stating the priority in force (the app copying the portal choice into its field) is no change.
-      if (item.to === null || item.to === priority) continue;
-      push(at, { at, type: 'priority', ...(priority !== undefined ? { from: priority } : {}), to: item.to });
-      priority = item.to;
+      const to = priorityOf(item);
+      if (to === null || to === priority) continue;
+      push(at, { at, type: 'priority', ...(priority !== undefined ? { from: priority } : {}), to });
+      priority = to;
     } else {
       push(at, { at, type: 'field', field: item.field, from: item.fromString, to: item.toString });
     }

@@ -92,11 +92,16 @@ describe('contract priority', () => {
     expect(timeline.events.filter((e) => e.type === 'priority')).toEqual([]);
   });
 
+  test('the recording has the contract priority change as Jira writes a string field: the value in toString, `to` null', () => {
+    const item = recorded().histories.flatMap((h) => h.items).find((i) => i.fieldId === 'customfield_10050');
+    expect(item).toMatchObject({ from: null, to: null, fromString: 'p2', toString: 'p1' });
+  });
+
   test('the app copying the portal choice into its field is no change', () => {
     const history = recorded();
     history.histories.unshift({
       id: '29999', created: '2026-11-23T09:00:02.000+0100',
-      items: [{ field: 'Contract priority', fieldtype: 'custom', fieldId: 'customfield_10050', from: null, fromString: null, to: 'p2', toString: 'p2' }],
+      items: [{ field: 'Contract priority', fieldtype: 'custom', fieldId: 'customfield_10050', from: null, fromString: null, to: null, toString: 'p2' }],
     });
     const priorities = timelineFromJira(history, context()).events.filter((e) => e.type === 'priority');
     expect(priorities).toEqual([{ at: Date.parse('2026-11-23T13:00:00Z'), type: 'priority', from: 'p2', to: 'p1' }]);
