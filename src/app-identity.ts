@@ -11,3 +11,9 @@ export const ISSUE_PROPERTY = 'contract-sla';
 
 /** The queue for long or delayed work (re-evaluation after a configuration change, delayed re-checks). */
 export const JOB_QUEUE = 'jobs';
+
+/**
+ * The largest configuration file an import takes, in characters: it travels in one Forge invoke (500 KB at most,
+ * JSON-escaped), and a stored configuration is smaller still. The admin page checks it before uploading.
+ */
+export const MAX_IMPORT_CHARS = 400_000;

@@ -4,6 +4,7 @@
 // administrators). Every handler starts with the permission check, made as the calling user.
 import type Resolver from '@forge/resolver';
 import { z } from 'zod';
+import { MAX_IMPORT_CHARS } from '../app-identity';
 import type { Clock } from '../adapters/clock';
 import { configurationHistory, configurationVersion, currentConfiguration, saveConfiguration } from '../adapters/storage/config-store';
 import { recentFailures } from '../adapters/storage/failure-store';
@@ -25,9 +26,6 @@ import { requireConfigurationReader, requireSiteAdmin } from './permissions';
 const EMPTY_BUNDLE: ConfigBundle = {
   version: 1, holidayCollections: [], calendars: [], priorityModels: [], actions: [], actionModels: [], goals: [], customers: [], agreements: [],
 };
-
-/** What fits in one Forge invoke (500 KB), with room for the JSON string's escaping; the stored bundle is smaller still. */
-export const MAX_IMPORT_CHARS = 400_000;
 
 const Instant = z.string().refine((s) => parseInstant(s) !== undefined, 'not an ISO-8601 instant with an offset, such as 2026-11-23T09:00:00+01:00');
 const BundlePayload = z.object({ bundle: z.unknown() });

@@ -1,5 +1,7 @@
-// The project admin page (jira:projectSettingsPage): the whole configuration bundle as forms in tabs, checked as
-// the admin types, saved as one new version. Errors sit on their fields and are summarised at the top.
+// The admin page: the whole configuration bundle as forms in tabs, checked as the admin types, saved as one new
+// version, then applied to the site's requests with its progress shown. Errors sit on their fields and are
+// summarised at the top. Jira administrators change it (Jira settings › Apps); on a project's settings the same page
+// is read-only for the project's administrators.
 import { useEffect, useState, type ReactElement } from 'react';
 import { ActionModelsSection } from './ActionModelEditor';
 import { ActionsSection } from './ActionEditor';
@@ -17,6 +19,7 @@ import { LookupsProvider } from './lookups';
 import { labelOf, type ConfigBundle } from './model';
 import { sectionOf, segmentsOf } from './paths';
 import { PriorityModelsSection } from './PriorityModelEditor';
+import { ReevaluationStatus, useReevaluation } from './Reevaluation';
 import { Simulator } from './Simulator';
 import { useConfiguration } from './useConfiguration';
 
@@ -93,8 +96,8 @@ function TabBar({ active, onSelect, counts }: { active: TabId; onSelect: (tab: T
   );
 }
 
-function SaveBar({ config }: { config: ReturnType<typeof useConfiguration> }) {
-  const { meta, dirty, checking, saving, issues, saved } = config;
+function SaveBar({ config, onSaved }: { config: ReturnType<typeof useConfiguration>; onSaved: () => void }) {
+  const { meta, dirty, checking, saving, issues, saved, canEdit } = config;
   const state = saving ? 'Saving…' : checking ? 'Checking…' : issues.length > 0 ? `${issues.length} problem${issues.length === 1 ? '' : 's'}` : dirty ? 'Unsaved changes' : 'All changes saved';
   return (
     <header className="save-bar">
@@ -116,9 +119,11 @@ function SaveBar({ config }: { config: ReturnType<typeof useConfiguration> }) {
         <Button onClick={() => void config.reload()} disabled={saving}>
           {dirty ? 'Discard changes' : 'Reload'}
         </Button>
-        <Button variant="primary" data-testid="save" onClick={() => void config.save()} disabled={saving}>
-          Save
-        </Button>
+        {canEdit && (
+          <Button variant="primary" data-testid="save" onClick={() => void config.save().then(onSaved)} disabled={saving}>
+            Save
+          </Button>
+        )}
       </div>
     </header>
   );
@@ -126,6 +131,7 @@ function SaveBar({ config }: { config: ReturnType<typeof useConfiguration> }) {
 
 export function AdminPage() {
   const config = useConfiguration();
+  const reevaluation = useReevaluation();
   const [tab, setTab] = useState<TabId>('calendars');
   const [reveal, setReveal] = useState<{ path: string } | null>(null);
 
@@ -160,7 +166,16 @@ export function AdminPage() {
     <LookupsProvider>
       <IssuesProvider value={config.issues}>
         <main className="admin">
-          <SaveBar config={config} />
+          <SaveBar config={config} onSaved={reevaluation.refresh} />
+          {!config.canEdit && (
+            <div className="notice info" data-testid="read-only">
+              <p>
+                This is the Contract SLA configuration that applies to this project, shown read-only. It applies to every service
+                project of the site, so only Jira administrators change it (Jira settings › Apps › Contract SLA).
+              </p>
+            </div>
+          )}
+          <ReevaluationStatus status={reevaluation.status} error={reevaluation.error} />
           {config.conflict && (
             <div className="notice warning" role="alert" data-testid="conflict">
               <p>{config.conflict}</p>
@@ -193,7 +208,10 @@ export function AdminPage() {
           <TabBar active={tab} onSelect={setTab} counts={counts} />
           {editorTab && (
             <div role="tabpanel" id={`panel-${editorTab.id}`} aria-labelledby={`tab-${editorTab.id}`} className="panel">
-              <editorTab.Section bundle={config.bundle} edit={config.edit} />
+              {/* A disabled fieldset disables every control inside it: read-only without a second set of forms. */}
+              <fieldset className="read-only-scope" disabled={!config.canEdit}>
+                <editorTab.Section bundle={config.bundle} edit={config.edit} />
+              </fieldset>
             </div>
           )}
           {/* Kept mounted while hidden so a simulation survives a visit to another tab. */}
@@ -202,7 +220,18 @@ export function AdminPage() {
           </div>
           {tab === 'files' && (
             <div role="tabpanel" id="panel-files" aria-labelledby="tab-files" className="panel">
-              <ImportExport version={config.meta.version} dirty={config.dirty} onImported={config.adoptSaved} onConflict={config.setConflict} />
+              <ImportExport
+                version={config.meta.version}
+                dirty={config.dirty}
+                canEdit={config.canEdit}
+                failures={reevaluation.status?.failures ?? []}
+                onImported={async (meta) => {
+                  await config.adoptSaved(meta);
+                  reevaluation.refresh();
+                }}
+                onReevaluationStarted={reevaluation.refresh}
+                onConflict={config.setConflict}
+              />
             </div>
           )}
         </main>

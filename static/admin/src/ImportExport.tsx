@@ -1,17 +1,23 @@
 // The configuration as a file: export the saved bundle, import one (validated and versioned like a save), the
-// saved versions, and a manual re-evaluation of the project's requests.
+// saved versions, the requests the app could not compute, and a manual re-evaluation of the site's requests.
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, call } from '../../shared/api';
 import { Button } from './controls';
 import { formatSavedAt } from './format';
 import type { ConfigMeta } from './model';
 import { withoutPrefix } from './paths';
+import { MAX_IMPORT_CHARS } from '../../../src/app-identity';
+import { ApplyAgainPanel, FailuresPanel, type RecomputeFailure } from './Reevaluation';
 
 interface Props {
   version: number;
   dirty: boolean;
+  /** Jira administrators import, restore and recompute; others only export and read the history. */
+  canEdit: boolean;
+  failures: RecomputeFailure[];
   /** The import became the stored configuration. */
   onImported: (meta: ConfigMeta) => Promise<void>;
+  onReevaluationStarted: () => void;
   onConflict: (message: string) => void;
 }
 
@@ -83,7 +89,12 @@ function ImportPanel({ version, dirty, onImported, onConflict }: Props) {
     setMessage(null);
     if (!chosen) return setFile(null);
     try {
-      setFile({ name: chosen.name, text: await readText(chosen) });
+      const text = await readText(chosen);
+      if (text.length > MAX_IMPORT_CHARS) {
+        setFile(null);
+        return setMessage(`${chosen.name} is ${Math.ceil(text.length / 1000)} KB; a configuration file can be at most ${MAX_IMPORT_CHARS / 1000} KB.`);
+      }
+      setFile({ name: chosen.name, text });
     } catch (error) {
       setMessage((error as Error).message);
     }
@@ -216,37 +227,15 @@ function HistoryPanel({ version, dirty, onImported, onConflict }: Props) {
   );
 }
 
-function ReevaluatePanel() {
-  const [state, setState] = useState<string | null>(null);
-  const run = async () => {
-    try {
-      await call<{ queued: boolean }>('admin/reevaluate');
-      setState('Queued: the project’s open requests are being recomputed with the saved configuration.');
-    } catch (error) {
-      setState(error instanceof Error ? error.message : String(error));
-    }
-  };
-  return (
-    <section className="card">
-      <h3>Recompute requests</h3>
-      <p>Saving recomputes the project’s open requests by itself; recompute by hand when they look out of date.</p>
-      <Button onClick={() => void run()}>Recompute now</Button>
-      {state && (
-        <p role="status" className="hint">
-          {state}
-        </p>
-      )}
-    </section>
-  );
-}
-
 export function ImportExport(props: Props) {
+  // Reading is for everyone who may see the page; importing, restoring and recomputing change the site.
   return (
     <div>
       <ExportPanel />
-      <ImportPanel {...props} />
+      {props.canEdit && <ImportPanel {...props} />}
       <HistoryPanel {...props} />
-      <ReevaluatePanel />
+      <FailuresPanel failures={props.failures} />
+      {props.canEdit && <ApplyAgainPanel onStarted={props.onReevaluationStarted} />}
     </div>
   );
 }

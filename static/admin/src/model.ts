@@ -33,6 +33,8 @@ export interface ConfigMeta {
 
 export interface StoredConfig extends ConfigMeta {
   bundle: ConfigBundle;
+  /** Jira administrators change the configuration; a project's administrators only read it. */
+  canEdit: boolean;
 }
 
 export function emptyBundle(): ConfigBundle {

@@ -14,6 +14,8 @@ export type LoadState = { status: 'loading' } | { status: 'failed'; messages: st
 export interface Configuration {
   load: LoadState;
   meta: ConfigMeta;
+  /** Whether the caller may change it (a Jira administrator); otherwise the page is read-only. */
+  canEdit: boolean;
   bundle: ConfigBundle;
   dirty: boolean;
   checking: boolean;
@@ -41,6 +43,7 @@ const messagesOf = (error: unknown): string[] =>
 export function useConfiguration(): Configuration {
   const [load, setLoad] = useState<LoadState>({ status: 'loading' });
   const [meta, setMeta] = useState<ConfigMeta>({ version: 0, savedAt: null, savedBy: null });
+  const [canEdit, setCanEdit] = useState(false);
   const [bundle, setBundle] = useState<ConfigBundle>(() => withAllSections(undefined));
   const [dirty, setDirty] = useState(false);
   const [checking, setChecking] = useState(false);
@@ -57,6 +60,7 @@ export function useConfiguration(): Configuration {
     try {
       const stored = await call<StoredConfig>('admin/config/get');
       setMeta({ version: stored.version, savedAt: stored.savedAt, savedBy: stored.savedBy });
+      setCanEdit(stored.canEdit === true);
       setBundle(withAllSections(stored.bundle));
       setDirty(false);
       setIssues([]);
@@ -145,5 +149,5 @@ export function useConfiguration(): Configuration {
     [reload],
   );
 
-  return { load, meta, bundle, dirty, checking, saving, issues, problems, saved, conflict, edit, save, reload, showBundleErrors, adoptSaved, setConflict };
+  return { load, meta, canEdit, bundle, dirty, checking, saving, issues, problems, saved, conflict, edit, save, reload, showBundleErrors, adoptSaved, setConflict };
 }

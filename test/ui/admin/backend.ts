@@ -32,7 +32,8 @@ export interface FakeBackend {
 export function fakeBackend(overrides: Record<string, Handler> = {}): FakeBackend {
   const calls: FakeBackend['calls'] = [];
   const handlers: Record<string, Handler> = {
-    'admin/config/get': () => ok({ version: STORED_VERSION, savedAt: SAVED_AT, savedBy: 'admin-account', bundle: exampleBundle() }),
+    'admin/config/get': () => ok({ version: STORED_VERSION, savedAt: SAVED_AT, savedBy: 'admin-account', bundle: exampleBundle(), canEdit: true }),
+    'admin/reevaluation/status': () => ok({ reevaluation: null, failures: [] }),
     'admin/config/validate': ({ bundle }) => {
       const result = validateBundle(bundle);
       return ok({ valid: result.ok, issues: result.ok ? [] : result.issues.map((i) => ({ path: i.path, message: i.message })) });

@@ -1,0 +1,142 @@
+// After a save the app applies the new version to every active request of the site, in the background. This shows
+// how far it has come ("1,200 of about 3,000 requests"), refreshing while it runs, and the requests the app could not
+// compute, each with Jira's or storage's own message, so nothing fails out of sight.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, call } from '../../shared/api';
+import { Button } from './controls';
+import { formatSavedAt } from './format';
+
+export interface Reevaluation {
+  version: number;
+  startedAt: number;
+  state: 'running' | 'done';
+  done: number;
+  failed: number;
+  estimate?: number;
+  finishedAt?: number;
+}
+
+export interface RecomputeFailure {
+  issueId: string;
+  issueKey?: string;
+  during: string;
+  message: string;
+  attempts: number;
+  firstFailedAt: number;
+  lastFailedAt: number;
+}
+
+interface Status {
+  reevaluation: Reevaluation | null;
+  failures: RecomputeFailure[];
+}
+
+/** Often enough to watch it move, rarely enough to cost little: one storage read a poll. */
+export const POLL_MS = 3000;
+
+const count = (n: number): string => n.toLocaleString('en-GB');
+
+/** The status, polled while a re-evaluation runs; `refresh` after anything that starts one. */
+export function useReevaluation(): { status: Status | null; error: string | null; refresh: () => void } {
+  const [status, setStatus] = useState<Status | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+  const live = useRef(true);
+  useEffect(() => () => void (live.current = false), []);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    call<Status>('admin/reevaluation/status')
+      .then((next) => {
+        if (!live.current) return;
+        setStatus(next);
+        setError(null);
+        if (next.reevaluation?.state === 'running') timer = setTimeout(() => setTick((t) => t + 1), POLL_MS);
+      })
+      .catch((e: unknown) => live.current && setError(e instanceof ApiError ? e.errors.map((x) => x.message).join('; ') : String(e)));
+    return () => clearTimeout(timer);
+  }, [tick]);
+  return { status, error, refresh: useCallback(() => setTick((t) => t + 1), []) };
+}
+
+export function progressText(r: Reevaluation): string {
+  const failed = r.failed > 0 ? `, ${count(r.failed)} could not be computed` : '';
+  if (r.state === 'done') return `Version ${r.version} is applied: ${count(r.done)} requests recomputed${failed}, finished ${formatSavedAt(r.finishedAt ?? null)}.`;
+  const of = r.estimate !== undefined ? ` of about ${count(Math.max(r.estimate, r.done))}` : '';
+  return `Applying version ${r.version} to the site's requests: ${count(r.done)}${of} recomputed${failed}.`;
+}
+
+export function ReevaluationStatus({ status, error }: { status: Status | null; error: string | null }) {
+  if (error) return <p className="hint danger-text">The progress of re-evaluation could not be read: {error}</p>;
+  const r = status?.reevaluation;
+  if (!r) return null;
+  const max = Math.max(r.estimate ?? 0, r.done + r.failed, 1);
+  return (
+    <div className={`notice ${r.state === 'running' ? 'info' : r.failed > 0 ? 'warning' : 'success'}`} role="status" data-testid="reevaluation">
+      <p>{progressText(r)}</p>
+      {r.state === 'running' && <progress max={max} value={r.done + r.failed} aria-label="Requests recomputed" />}
+    </div>
+  );
+}
+
+export function FailuresPanel({ failures }: { failures: RecomputeFailure[] }) {
+  return (
+    <section className="card" data-testid="failures">
+      <h3>Requests the app could not compute</h3>
+      {failures.length === 0 ? (
+        <p>None: every request was computed.</p>
+      ) : (
+        <>
+          <p>Each is tried again by itself (after 5 minutes, then less and less often); these are the latest failures.</p>
+          <table className="history">
+            <thead>
+              <tr>
+                <th scope="col">Request</th>
+                <th scope="col">During</th>
+                <th scope="col">What went wrong</th>
+                <th scope="col">Attempts</th>
+                <th scope="col">Last attempt</th>
+              </tr>
+            </thead>
+            <tbody>
+              {failures.map((f) => (
+                <tr key={f.issueId}>
+                  <td>{f.issueKey ?? `issue ${f.issueId}`}</td>
+                  <td>{f.during}</td>
+                  <td>{f.message}</td>
+                  <td>{f.attempts}</td>
+                  <td>{formatSavedAt(f.lastFailedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Applies the saved version again to every active request (after Jira data changed, say). */
+export function ApplyAgainPanel({ onStarted }: { onStarted: () => void }) {
+  const [message, setMessage] = useState<string | null>(null);
+  const run = async () => {
+    try {
+      await call<{ reevaluation: Reevaluation }>('admin/reevaluate');
+      setMessage('Started: every active request of the site is being recomputed with the saved configuration.');
+      onStarted();
+    } catch (error) {
+      setMessage(error instanceof ApiError ? error.errors.map((e) => e.message).join('; ') : String(error));
+    }
+  };
+  return (
+    <section className="card">
+      <h3>Recompute requests</h3>
+      <p>Saving recomputes every active request of the site by itself; recompute by hand when they look out of date.</p>
+      <Button onClick={() => void run()}>Recompute all requests</Button>
+      {message && (
+        <p role="status" className="hint">
+          {message}
+        </p>
+      )}
+    </section>
+  );
+}
