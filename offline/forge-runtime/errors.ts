@@ -26,6 +26,8 @@ export const kvsErrors = {
   invalidTtl: (value: unknown) => new KvsError(400, 'INVALID_TTL', `TTL value must be a positive integer, received: ${String(value)}`),
   schemaNotFound: () => new KvsError(404, 'SCHEMA_NOT_FOUND', 'The schema provided does not exist'),
   invalidEntityValue: () => new KvsError(400, 'INVALID_ENTITY_VALUE', 'Entity values must match one of the types defined in Custom Entities.'),
+  invalidAttributeValue: (attribute: string, type: string, reason: string) =>
+    new KvsError(400, 'INVALID_ENTITY_VALUE', `Entity values must match one of the types defined in Custom Entities: "${attribute}" (${type}) ${reason}.`),
   incorrectPropertyType: (attribute: string, type: string) =>
     new KvsError(400, 'INCORRECT_PROPERTY_TYPE', `Data type for property "${attribute}" is defined as "${type}"`),
   invalidEntityIndex: (index: string, entity: string) =>
@@ -41,6 +43,7 @@ export const kvsErrors = {
   invalidCursor: () => new KvsError(400, 'INVALID_CURSOR', 'The provided cursor is invalid.'),
   conditionalCheckFailed: () =>
     new KvsError(400, 'CONDITIONAL_CHECK_FAILED', 'Request failed due to conditional check specified or optimistic locking'),
+  unprocessable: (detail: string) => new KvsError(422, 'UNPROCESSABLE_ENTITY', detail),
   tooManyTransactionOps: () => new KvsError(422, 'UNPROCESSABLE_ENTITY', 'Request cannot be processed due to one or more semantic errors'),
   keyDuplication: () => new KvsError(400, 'KEY_DUPLICATION_ERROR', 'Duplicate key found in request'),
   tooManyBatchItems: (verb: string, count: number, max: number) =>

@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { compileFilters } from './conditions';
 import { decodeKeyCursor, encodeCursor } from './cursor';
-import { checkEntityValue, loadEntityDefinitions, resolveEntity, type EntityDefinition, type ResolvedEntity } from './entity-definitions';
+import { checkEntityValue, loadEntityDefinitions, resolveEntities, type EntityDefinition, type ResolvedEntity } from './entity-definitions';
 import { EntityQueries } from './entity-query';
 import { KvsError, kvsErrors } from './errors';
 import { ItemTable, KVS_SPACE, entitySpace, type ItemRow } from './item-table';
@@ -82,10 +82,7 @@ export class KvsStore {
     this.items = new ItemTable(this.db);
     this.queries = new EntityQueries(this.db);
     const definitions = options.entities ?? (options.manifestPath ? loadEntityDefinitions(options.manifestPath) : []);
-    for (const definition of definitions) {
-      const entity = resolveEntity(definition);
-      this.entities.set(entity.name, entity);
-    }
+    for (const entity of resolveEntities(definitions)) this.entities.set(entity.name, entity);
     this.queries.syncIndexes(this.entities.values());
   }
 
@@ -173,7 +170,7 @@ export class KvsStore {
       index,
       partition,
       range: request.range ?? undefined,
-      filter: request.filters === undefined || request.filters === null ? undefined : compileFilters(request.filters),
+      filter: request.filters === undefined || request.filters === null ? undefined : compileFilters(request.filters, entity.attributes),
       sort: request.sort === 'DESC' ? 'DESC' : 'ASC',
       cursor: request.cursor ?? undefined,
       limit: pageSize(request.limit),
@@ -234,7 +231,7 @@ export class KvsStore {
         if (op.conditions === undefined || op.conditions === null) continue;
         const { space, kind } = target(op);
         const row = this.items.read(space, checkKey(op.key, kind), now);
-        if (!row || !compileFilters(op.conditions)(JSON.parse(row.value))) throw kvsErrors.conditionalCheckFailed();
+        if (!row || !compileFilters(op.conditions, target(op).entity?.attributes)(JSON.parse(row.value))) throw kvsErrors.conditionalCheckFailed();
       }
       for (const op of sets) this.write(target(op), checkKey(op.key, target(op).kind), op.value, op.options);
       for (const op of deletes) this.remove(target(op), checkKey(op.key, target(op).kind), false);
