@@ -156,7 +156,8 @@ export class KvsStore {
     this.remove(this.entitySpace(entityName), checkKey(key, 'entity'), true);
   }
 
-  queryEntity(body: unknown): { data: Body[]; cursor?: string } {
+  /** A page of an index query, with the bytes of every entry it read (what the read is charged for). */
+  queryEntity(body: unknown): { data: Body[]; cursor?: string; scannedBytes: number } {
     const request = asBody(body);
     const { entity } = this.entitySpace(request.entityName);
     if (!entity) throw kvsErrors.schemaNotFound();
@@ -177,7 +178,8 @@ export class KvsStore {
       now: this.now(),
     });
     const data = page.rows.map((row) => withMetadata(toItem(row, row.parsed), metadataFields(request)));
-    return page.cursor === undefined ? { data } : { data, cursor: page.cursor };
+    const { scannedBytes } = page;
+    return page.cursor === undefined ? { data, scannedBytes } : { data, cursor: page.cursor, scannedBytes };
   }
 
   // ---- batches and transactions ------------------------------------------------------------------------------
@@ -215,6 +217,7 @@ export class KvsStore {
     const all = [...sets, ...deletes, ...checks];
     if (all.length === 0) throw kvsErrors.badRequest('a transaction needs at least one operation');
     if (all.length > LIMITS.transactionOps) throw kvsErrors.tooManyTransactionOps();
+    if (Buffer.byteLength(JSON.stringify(request), 'utf8') > LIMITS.transactionBytes) throw kvsErrors.transactionTooLarge(LIMITS.transactionBytes);
     const seen = new Set<string>();
     for (const op of all) {
       const id = JSON.stringify([op.entityName ?? null, op.key]);

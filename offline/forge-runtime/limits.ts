@@ -9,6 +9,10 @@ export const LIMITS = {
   valueBytes: 240 * 1024,
   objectDepth: 31,
   transactionOps: 25,
+  /** "Each transaction is limited to a payload size of 4MB" (4,000,000 bytes: the stricter reading of MB). */
+  transactionBytes: 4_000_000,
+  /** "The maximum supported TTL is 1 year from the time the expiry is set." */
+  ttlMs: 365 * 86_400_000,
   batchItems: 25,
   pageDefault: 10,
   pageMax: 100,
@@ -52,7 +56,7 @@ export function ttlMillis(ttl: unknown): number | undefined {
   const { value, unit } = ttl as { value?: unknown; unit?: unknown };
   const perUnit = typeof unit === 'string' ? TTL_UNIT_MS[unit] : undefined;
   if (perUnit === undefined) throw kvsErrors.badRequest(`unknown TTL unit ${String(unit)}`);
-  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) throw kvsErrors.invalidTtl(value);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0 || value * perUnit > LIMITS.ttlMs) throw kvsErrors.invalidTtl(value);
   return value * perUnit;
 }
 

@@ -12,6 +12,8 @@ type Handler = (double: JsmDouble, request: JiraRequest, params: string[]) => Ji
 
 interface Route {
   method: string;
+  /** The path template as the REST reference writes it. */
+  template: string;
   pattern: RegExp;
   handle: Handler;
 }
@@ -19,7 +21,7 @@ interface Route {
 const SEGMENT = '([^/]+)';
 
 function route(method: string, path: string, handle: Handler): Route {
-  return { method, pattern: new RegExp(`^${path.replace(/\{[a-zA-Z]+\}/g, SEGMENT)}/?$`), handle };
+  return { method, template: path, pattern: new RegExp(`^${path.replace(/\{[a-zA-Z]+\}/g, SEGMENT)}/?$`), handle };
 }
 
 const ROUTES: Route[] = [
@@ -49,6 +51,9 @@ const ROUTES: Route[] = [
   route('POST', '/rest/servicedeskapi/request', (d, r) => createCustomerRequest(d, r)),
   route('POST', '/rest/servicedeskapi/request/{issueIdOrKey}/comment', (d, r, [key = '']) => addCustomerComment(d, r, key)),
 ];
+
+/** Every endpoint the double answers (method and path template), for checking the scope table covers them. */
+export const ROUTE_TEMPLATES: ReadonlyArray<{ method: string; path: string }> = ROUTES.map(({ method, template }) => ({ method, path: template }));
 
 /** Splits a path that may still carry its query string (`/rest/api/3/field?x=1`) and merges that query in. */
 function splitPath(path: string, query: URLSearchParams): { path: string; query: URLSearchParams } {

@@ -205,7 +205,7 @@ describe('entity index queries', () => {
   });
 
   it('refuses filters on attributes of type any, undeclared attributes, and conditions the type does not support', async () => {
-    const query = (filter: Filter<Obligation>) => obligations().query().index('rank').filters(filter).getMany();
+    const query = (filter: ReturnType<Filter<Obligation>['and']>) => obligations().query().index('rank').filters(filter).getMany();
     const anyTyped = await rejection(query(new Filter<Obligation>().and('notes', FilterConditions.exists())));
     expect([anyTyped.code, anyTyped.responseDetails?.status]).toEqual(['UNPROCESSABLE_ENTITY', 422]);
     expect((await rejection(query(new Filter<Obligation>().and('missing' as keyof Obligation, FilterConditions.exists())))).code).toBe('UNPROCESSABLE_ENTITY');

@@ -52,6 +52,8 @@ describe('kvs get/set/delete', () => {
     harness.clock.now += 30_000;
     expect(await kvs.get('lease')).toBeUndefined();
     expect((await rejection(kvs.set('x', 1, { ttl: { value: 0, unit: 'SECONDS' } }))).code).toBe('INVALID_TTL');
+    expect((await rejection(kvs.set('x', 1, { ttl: { value: 366, unit: 'DAYS' } }))).code).toBe('INVALID_TTL');
+    await kvs.set('x', 1, { ttl: { value: 365, unit: 'DAYS' } });
   });
 });
 
