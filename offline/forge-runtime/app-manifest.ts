@@ -244,6 +244,8 @@ export function readAppManifest(raw: unknown): AppManifest {
     return { key, function: text(entry.function, `scheduledTrigger ${key}: function`), interval: interval as ScheduleInterval };
   });
   if (scheduledTriggers.length > MAX_SCHEDULED_TRIGGERS) throw new ManifestError(`at most ${MAX_SCHEDULED_TRIGGERS} scheduled triggers (${DOCS.scheduledTrigger})`);
+  // "Total number of scheduled trigger modules with fiveMinute intervals in an app: 1" (platform quotas, 2025-11).
+  if (scheduledTriggers.filter((trigger) => trigger.interval === 'fiveMinute').length > 1) throw new ManifestError('at most one scheduled trigger may run every fiveMinute');
   const consumers = asList(modules.consumer, 'modules.consumer').map(readConsumer);
   for (const trigger of triggers) needFunction(`trigger ${trigger.key}`, trigger.function);
   for (const scheduled of scheduledTriggers) needFunction(`scheduledTrigger ${scheduled.key}`, scheduled.function);

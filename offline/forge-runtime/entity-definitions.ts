@@ -142,14 +142,15 @@ function outOfRange(type: AttributeType, value: unknown): string | undefined {
 /**
  * Declared attributes must hold storable values of their type; absent ones are allowed (they only drop out of
  * indexes). A value of the wrong JSON type is INCORRECT_PROPERTY_TYPE; one of the right type outside what the type
- * admits (an empty or blank string, a float out of range) is INVALID_ENTITY_VALUE.
+ * admits (null, an empty or blank string, a float out of range) is INVALID_ENTITY_VALUE.
  */
 export function checkEntityValue(entity: ResolvedEntity, value: unknown): void {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw kvsErrors.invalidEntityValue();
   const record = value as Record<string, unknown>;
   for (const [attribute, type] of entity.attributes) {
     const attributeValue = record[attribute];
-    if (attributeValue === undefined || attributeValue === null) continue;
+    if (attributeValue === undefined) continue;
+    if (attributeValue === null) throw kvsErrors.invalidAttributeValue(attribute, type, 'is null, which storage cannot hold: leave the attribute out');
     if (!matchesType(type, attributeValue)) throw kvsErrors.incorrectPropertyType(attribute, type);
     const reason = outOfRange(type, attributeValue);
     if (reason !== undefined) throw kvsErrors.invalidAttributeValue(attribute, type, reason);

@@ -114,8 +114,13 @@ export function installLocalForgeRuntime(options: LocalForgeRuntimeOptions): Loc
     storageScope: manifest.scopes.has('storage:app'),
     traceId: () => currentInvocation()?.invocationId ?? 'no-invocation',
   });
-  const serveQueue = queueGateway(manifest, options.queue, () => {
-    counters.queuePushes += 1;
+  const serveQueue = queueGateway({
+    manifest,
+    handler: options.queue,
+    now: options.now ?? Date.now,
+    onPush: () => {
+      counters.queuePushes += 1;
+    },
   });
   const serveProduct = Object.fromEntries(
     PRODUCTS.map((product) => [

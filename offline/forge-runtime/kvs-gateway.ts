@@ -38,9 +38,11 @@ export function kvsGateway(options: KvsGatewayOptions): (path: string, text: str
     const admission = options.meter.admit(path, requestBytes);
     if (admission.retryAfterMs > 0) {
       const seconds = Math.max(1, Math.ceil(admission.retryAfterMs / 1000));
+      // The transactions page names its own code for the same limit; every other page says RATE_LIMIT_EXCEEDED.
+      const code = path === '/api/v1/transaction' ? 'TOO_MANY_REQUESTS' : 'RATE_LIMIT_EXCEEDED';
       return answer(
         429,
-        { code: 'RATE_LIMIT_EXCEEDED', message: `The installation has exceeded its storage ${unitKind(path)} limit; retry after ${seconds} s.` },
+        { code, message: `The installation has exceeded its storage ${unitKind(path)} limit; retry after ${seconds} s.` },
         { 'retry-after': String(seconds) },
       );
     }

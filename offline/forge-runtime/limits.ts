@@ -44,6 +44,8 @@ function depthOf(value: unknown): number {
 /** Validates a value and returns its stored JSON text (what the size limit is measured on). */
 export function checkValue(value: unknown): string {
   if (value === undefined) throw kvsErrors.badRequest('value is required');
+  // "The app storage API is able to persist any JSON data type except null."
+  if (value === null) throw kvsErrors.badRequest('null cannot be stored; delete the key instead');
   const json = JSON.stringify(value);
   if (Buffer.byteLength(json, 'utf8') > LIMITS.valueBytes) throw kvsErrors.maxSize();
   if (depthOf(value) > LIMITS.objectDepth) throw kvsErrors.maxDepth(LIMITS.objectDepth);

@@ -6,17 +6,21 @@
 import type { AppManifest } from './app-manifest';
 import type { QueueHandler, QueuePushRequest } from './handlers';
 import { jsonResponse } from './http';
+import { SlidingWindow } from './sliding-window';
 
-/** "A maximum of 50 events can be pushed per request, up to a maximum combined payload of 200 KB", delay ≤ 15 min. */
-export const QUEUE_LIMITS = { events: 50, payloadKb: 200, maxDelaySeconds: 900 } as const;
+/**
+ * "A maximum of 50 events can be pushed per request, up to a maximum combined payload of 200 KB", delay ≤ 15 min;
+ * "Event per minute 500" per installation; "Payload size for long running functions: 100 KB per individual event"
+ * when the consumer's timeout is over 55 s ("Async events limits").
+ */
+export const QUEUE_LIMITS = { events: 50, payloadKb: 200, maxDelaySeconds: 900, eventsPerMinute: 500, longRunningEventKb: 100 } as const;
 const QUEUE_NAME = /^[a-zA-Z0-9-_]+$/;
 
 function refusal(push: QueuePushRequest, manifest: AppManifest): Response | undefined {
   const bad = (message: string): Response => jsonResponse(400, { message });
   if (typeof push.queueName !== 'string' || !QUEUE_NAME.test(push.queueName)) return bad('Queue names can only contain alphanumeric characters, dashes and underscores.');
-  if (!manifest.consumers.some((consumer) => consumer.queue === push.queueName)) {
-    return bad(`No consumer module in the manifest consumes the queue "${push.queueName}".`);
-  }
+  const consumer = manifest.consumers.find((candidate) => candidate.queue === push.queueName);
+  if (!consumer) return bad(`No consumer module in the manifest consumes the queue "${push.queueName}".`);
   if (!Array.isArray(push.payload) || push.payload.length === 0) return bad('No events pushed.');
   if (push.payload.length > QUEUE_LIMITS.events) return bad(`This push contains more than the ${QUEUE_LIMITS.events} events allowed.`);
   for (const event of push.payload) {
@@ -31,10 +35,22 @@ function refusal(push: QueuePushRequest, manifest: AppManifest): Response | unde
   if (Buffer.byteLength(JSON.stringify(push.payload)) / 1024 > QUEUE_LIMITS.payloadKb) {
     return jsonResponse(413, { errorMessage: `The maximum payload size is ${QUEUE_LIMITS.payloadKb}KB.` });
   }
+  const longRunning = (manifest.functions.get(consumer.function)?.timeoutSeconds ?? 55) > 55;
+  if (longRunning && push.payload.some((event) => Buffer.byteLength(JSON.stringify(event)) / 1024 > QUEUE_LIMITS.longRunningEventKb)) {
+    return jsonResponse(413, { errorMessage: `Events for a consumer with a timeout over 55 seconds are limited to ${QUEUE_LIMITS.longRunningEventKb}KB each.` });
+  }
   return undefined;
 }
 
-export function queueGateway(manifest: AppManifest, handler: QueueHandler | undefined, onPush: () => void): (path: string, text: string | undefined) => Promise<Response> {
+export interface QueueGatewayOptions {
+  manifest: AppManifest;
+  handler: QueueHandler | undefined;
+  onPush: () => void;
+  now: () => number;
+}
+
+export function queueGateway({ manifest, handler, onPush, now }: QueueGatewayOptions): (path: string, text: string | undefined) => Promise<Response> {
+  const perMinute = new SlidingWindow(QUEUE_LIMITS.eventsPerMinute, 60_000);
   return async (path, text) => {
     // Job statistics and cancellation are not modelled: every job is unknown, which the SDK reports as JobDoesNotExistError.
     if (!path.startsWith('/webhook/queue/publish/')) return jsonResponse(404, { message: 'Job not found (not modelled locally)' });
@@ -47,6 +63,9 @@ export function queueGateway(manifest: AppManifest, handler: QueueHandler | unde
     }
     const refused = refusal(push, manifest);
     if (refused) return refused;
+    // The SDK turns a 429 into RateLimitError ("Too many requests.").
+    if (perMinute.waitFor(push.payload.length, now()) > 0) return jsonResponse(429, { message: 'Too many requests.' });
+    perMinute.spend(push.payload.length, now());
     onPush();
     await handler(push);
     return jsonResponse(201, {});

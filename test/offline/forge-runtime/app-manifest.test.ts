@@ -62,6 +62,8 @@ describe('functions, schedules, UI modules and scopes', () => {
     expect(manifest({ scheduledTrigger: [{ key: 's', function: 'worker', interval: 'minute' }] })).toThrow(/fiveMinute, hour, day or week/);
     const six = Array.from({ length: 6 }, (_, i) => ({ key: `s${i}`, function: 'worker', interval: 'hour' }));
     expect(manifest({ scheduledTrigger: six })).toThrow(/at most 5 scheduled triggers/);
+    const twoFast = [0, 1].map((i) => ({ key: `s${i}`, function: 'worker', interval: 'fiveMinute' }));
+    expect(manifest({ scheduledTrigger: twoFast })).toThrow(/at most one scheduled trigger may run every fiveMinute/);
   });
 
   it('records each UI module\'s resolver function and who besides licensed users may use it', () => {

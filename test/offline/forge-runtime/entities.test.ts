@@ -63,6 +63,7 @@ describe('entity get/set/delete', () => {
   });
 
   it.each([
+    ['null', { state: null }],
     ['an empty string', { state: '' }],
     ['a blank string', { state: ' \t\n' }],
     ['a float below 1E-130 in magnitude', { dueAt: 1e-131 }],

@@ -73,6 +73,11 @@ describe('kvs limits', () => {
     expect((await rejection(kvs.set('deep', deep))).code).toBe('MAX_DEPTH');
   });
 
+  it('refuses null, which storage cannot hold', async () => {
+    expect((await rejection(kvs.set('nothing', null))).code).toBe('BAD_REQUEST');
+    expect(await kvs.get('nothing')).toBeUndefined();
+  });
+
   it('refuses bad keys', async () => {
     expect((await rejection(kvs.set('k'.repeat(501), 1))).code).toBe('KEY_TOO_LONG');
     expect((await rejection(kvs.set('a/b', 1))).code).toBe('INVALID_KEY');

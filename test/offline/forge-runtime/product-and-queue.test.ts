@@ -1,7 +1,7 @@
 // @forge/api product requests and @forge/events queue pushes reach the pluggable handlers, with the caller's
 // identity taken from the invocation context.
 import api, { asApp, asUser, getAppContext, NeedsAuthenticationError, route } from '@forge/api';
-import { InternalServerError, InvalidPushSettingsError, PayloadTooBigError, Queue, TooManyEventsError } from '@forge/events';
+import { InternalServerError, InvalidPushSettingsError, PayloadTooBigError, Queue, RateLimitError, TooManyEventsError } from '@forge/events';
 import { runAs, ScopeTable, type ProductRequest, type QueuePushRequest } from '../../../offline/forge-runtime';
 import { useLocalRuntime } from './helpers';
 
@@ -149,5 +149,15 @@ describe('Queue.push', () => {
     expect((await post('sla-recalc', [{ body: {}, delayInSeconds: 901 }])).status).toBe(400);
     await expect(new Queue({ key: 'nobody-reads-this' }).push({ body: {} })).rejects.toBeInstanceOf(InternalServerError);
     expect(pushes).toHaveLength(0);
+  });
+
+  it('takes 500 events a minute per installation, then answers 429 (RateLimitError) until the clock moves on', async () => {
+    const queue = new Queue({ key: 'sla-recalc' });
+    const fifty = Array.from({ length: 50 }, (_, i) => ({ body: { i } }));
+    for (let i = 0; i < 10; i += 1) await queue.push(fifty);
+    await expect(queue.push({ body: {} })).rejects.toBeInstanceOf(RateLimitError);
+    harness.clock.now += 60_000;
+    await queue.push({ body: {} });
+    expect(pushes).toHaveLength(11);
   });
 });

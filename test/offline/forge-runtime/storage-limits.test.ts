@@ -93,6 +93,13 @@ describe('rate limits (enforce)', () => {
     await kvs.set('c', 1);
   });
 
+  it('names the transaction refusal TOO_MANY_REQUESTS, as the transactions page does', async () => {
+    install({ storageLimits: { writeUnitsPerMinute: 1 } });
+    await kvs.set('a', 1);
+    const refused = await rejection(kvs.transact().set('b', 1).execute());
+    expect([refused.code, refused.responseDetails?.status]).toEqual(['TOO_MANY_REQUESTS', 429]);
+  });
+
   it('keeps reads and writes in separate budgets', async () => {
     install({ storageLimits: { readUnitsPerMinute: 2 } });
     await kvs.get('a');
