@@ -7,6 +7,10 @@ export { FaultInjector, type Fault, type FaultSpec, type KvsFault, type ProductF
 export { STORAGE_LIMITS, UNIT_BYTES, unitsFor, type RateLimitMode, type StorageLimits, type StorageCounters } from './storage-meter';
 export { compileEventExpression, ExpressionEvaluationError, ExpressionSyntaxError, type EventExpression } from './event-expression';
 export { QUEUE_LIMITS } from './queue-gateway';
+export { AppHost, MAX_TRIGGER_RETRIES, type AccountType, type AppHostOptions, type HostFailure, type HostLogEntry, type ProductEvent, type ResolverContext, type ScheduledRun } from './app-host';
+export { AsyncEventQueue, RETENTION_MS, type AsyncEvent, type RetryContext } from './async-event-queue';
+export { InvocationFailure, INVOCATION_LIMITS, type InvokedAs, type TimeLimits } from './invocation';
+export { MAX_EVENT_BYTES } from './trigger-filter';
 export { KvsStore, type KvsStoreOptions, type StoredItem } from './kvs-store';
 export { loadEntityDefinitions, type EntityDefinition, type AttributeType, type IndexDeclaration } from './entity-definitions';
 export { runAs, runInvocation, currentInvocation, type InvocationContext } from './invocation-context';

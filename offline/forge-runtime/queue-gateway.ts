@@ -6,6 +6,7 @@
 import type { AppManifest } from './app-manifest';
 import type { QueueHandler, QueuePushRequest } from './handlers';
 import { jsonResponse } from './http';
+import { currentInvocation } from './invocation-context';
 import { SlidingWindow } from './sliding-window';
 
 /**
@@ -13,7 +14,7 @@ import { SlidingWindow } from './sliding-window';
  * "Event per minute 500" per installation; "Payload size for long running functions: 100 KB per individual event"
  * when the consumer's timeout is over 55 s ("Async events limits").
  */
-export const QUEUE_LIMITS = { events: 50, payloadKb: 200, maxDelaySeconds: 900, eventsPerMinute: 500, longRunningEventKb: 100 } as const;
+export const QUEUE_LIMITS = { events: 50, payloadKb: 200, maxDelaySeconds: 900, eventsPerMinute: 500, longRunningEventKb: 100, cyclicPushes: 1_000 } as const;
 const QUEUE_NAME = /^[a-zA-Z0-9-_]+$/;
 
 function refusal(push: QueuePushRequest, manifest: AppManifest): Response | undefined {
@@ -63,9 +64,14 @@ export function queueGateway({ manifest, handler, onPush, now }: QueueGatewayOpt
     }
     const refused = refusal(push, manifest);
     if (refused) return refused;
+    // "Cyclic invocation limit 1000": pushes descending from one initial invocation; the SDK maps 405 to
+    // InvocationLimitReachedError.
+    const chain = currentInvocation()?.chain;
+    if (chain && chain.pushes >= QUEUE_LIMITS.cyclicPushes) return jsonResponse(405, { message: 'The limit on cyclic invocation has been reached.' });
     // The SDK turns a 429 into RateLimitError ("Too many requests.").
     if (perMinute.waitFor(push.payload.length, now()) > 0) return jsonResponse(429, { message: 'Too many requests.' });
     perMinute.spend(push.payload.length, now());
+    if (chain) chain.pushes += 1;
     onPush();
     await handler(push);
     return jsonResponse(201, {});
