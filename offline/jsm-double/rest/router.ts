@@ -2,6 +2,7 @@
 // endpoints the app uses; anything else is a 404 that names the method and path, so a call the double does not
 // implement fails loudly instead of looking like an empty site.
 import type { JsmDouble } from '../jsm-double';
+import { JiraRateLimiter } from '../rate-limit';
 import { jiraError, type JiraRequest, type JiraResponse } from './http';
 import { deleteProperty, getChangelog, getComments, getIssue, getProperty, putProperty } from './issue-routes';
 import { removedSearch, searchJql } from './search-routes';
@@ -83,7 +84,10 @@ export async function handleJiraRequest(double: JsmDouble, request: JiraRequest)
   return jiraError(404, `The JSM double does not implement ${normalised.method} ${path}: add it to offline/jsm-double/rest/router.ts if the app needs it.`);
 }
 
-/** The double bound as a ProductHandler for the local runtime. */
-export function jsmProductHandler(double: JsmDouble): (request: JiraRequest) => Promise<JiraResponse> {
-  return (request) => handleJiraRequest(double, request);
+/**
+ * The double bound as a ProductHandler for the local runtime, behind Jira's points-based rate limit (enforced with
+ * the default budget unless told otherwise; pass a limiter to read its counters).
+ */
+export function jsmProductHandler(double: JsmDouble, limiter: JiraRateLimiter = new JiraRateLimiter(() => double.now())): (request: JiraRequest) => Promise<JiraResponse> {
+  return (request) => limiter.serve(request, (admitted) => handleJiraRequest(double, admitted));
 }
