@@ -122,8 +122,9 @@ export class AppHost {
 
   // ---- product events ----------------------------------------------------------------------------------------
 
-  /** Hands a product event to every trigger module subscribed to it, through each module's filter. */
-  deliver(event: ProductEvent): void {
+  /** Hands a product event to every trigger module subscribed to it, through each module's filter; how many took it. */
+  deliver(event: ProductEvent): number {
+    let delivered = 0;
     for (const trigger of this.options.manifest.triggers) {
       const decision = filterEvent(trigger, event);
       if (!decision.deliver) {
@@ -133,7 +134,9 @@ export class AppHost {
       // onError: RECEIVE_AND_LOG delivers the event and logs why the expression failed.
       if (decision.log !== undefined) this.record('trigger', trigger.key, 'delivered', decision.log);
       this.track(this.runTrigger(trigger, structuredClone(event)));
+      delivered += 1;
     }
+    return delivered;
   }
 
   /** Waits for every delivery in flight, and runs the retries that are due by the clock, until none is left. */

@@ -16,4 +16,4 @@ export { loadEntityDefinitions, type EntityDefinition, type AttributeType, type 
 export { runAs, runInvocation, currentInvocation, type InvocationContext } from './invocation-context';
 export type { Caller, ProductHandler, ProductRequest, ProductResponse, QueueHandler, QueuePushRequest, QueuedEvent } from './handlers';
 export { LIMITS } from './limits';
-export type { RuntimeIdentity } from './runtime-object';
+export { DEFAULT_IDENTITY, type RuntimeIdentity } from './runtime-object';

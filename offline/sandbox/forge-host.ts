@@ -1,12 +1,31 @@
-// The app installed on a local "site": the real handlers of src/index.ts and the real Forge SDKs, served by the
-// local Forge runtime (KVS on SQLite) and the JSM double, with a clock that can be moved. Used by the integration
-// tests, the benchmark and the browser sandbox alike.
+// The app installed on a local "site": the real handlers of src/index.ts and the real Forge SDKs, run from the app's
+// manifest.yml by the local Forge runtime (KVS on SQLite, scopes, rate limits, faults) and the JSM double, with a
+// clock that can be moved. Product events reach the app through its trigger modules' filters, resolvers through
+// their UI modules (and only for the users those modules are open to), queue events through the consumer function.
+// Used by the integration tests, the benchmark and the browser sandbox alike.
 import path from 'node:path';
 import { APP_UUID } from '../../src/app-identity';
 import { useClock } from '../../src/adapters/clock';
 import * as app from '../../src/index';
-import { JsmDouble, jsmProductHandler, seedDemo, type IssueEvent } from '../jsm-double';
-import { installLocalForgeRuntime, KvsStore, loadEntityDefinitions, runAs, type LocalForgeRuntime, type QueuePushRequest } from '../forge-runtime';
+import { JIRA_SCOPES, JiraRateLimiter, JsmDouble, jsmProductHandler, seedDemo, type IssueEvent, type JiraRateLimitOptions } from '../jsm-double';
+import { eventIssue } from '../jsm-double/product-events';
+import {
+  AppHost,
+  DEFAULT_IDENTITY,
+  installLocalForgeRuntime,
+  KvsStore,
+  loadAppManifest,
+  runInvocation,
+  type AccountType,
+  type AppManifest,
+  type FaultInjector,
+  type LocalForgeRuntime,
+  type ProductEvent,
+  type RateLimitMode,
+  type ScheduledRun,
+  type StorageLimits,
+  type TimeLimits,
+} from '../forge-runtime';
 import { CONTRACT_PRIORITY_FIELD_KEY, NEXT_DEADLINE_FIELD_KEY } from '../../src/timeline/site-fields';
 
 export type ResolverName = 'issuePanelResolver' | 'adminResolver' | 'portalResolver' | 'worklistResolver';
@@ -21,6 +40,13 @@ export interface ForgeHostOptions {
   /** Seed the demo site (when no saved site is given). */
   seed?: boolean;
   manifestPath?: string;
+  /** Storage rate limits: 'enforce' (default) answers 429; 'count' only adds up the waiting (the benchmark). */
+  rateLimits?: RateLimitMode;
+  storageLimits?: Partial<StorageLimits>;
+  /** Jira's points-based rate limit (enforced at the default budget unless told otherwise). */
+  jiraRateLimit?: JiraRateLimitOptions;
+  /** Function time limits in ms by kind, overriding the platform's (tests prove a limit with a short one). */
+  timeLimits?: TimeLimits;
 }
 
 export interface InvokeContext {
@@ -42,22 +68,22 @@ export class ForgeHost {
   readonly double: JsmDouble;
   readonly store: KvsStore;
   readonly runtime: LocalForgeRuntime;
-  private readonly queued: QueuePushRequest[] = [];
-  private readonly pending = new Set<Promise<unknown>>();
-  private readonly failures: unknown[] = [];
+  readonly manifest: AppManifest;
+  /** The app run from its manifest: its failures, log and queue are here. */
+  readonly app: AppHost;
+  readonly jiraRateLimit: JiraRateLimiter;
   private readonly restoreClock: () => void;
-  /** Every event the site emitted, with what the trigger made of it. */
-  readonly eventLog: Array<{ event: IssueEvent; outcome?: unknown }> = [];
+  /** How many of app.failures settle()/drainQueue() have already reported. */
+  private reported = 0;
+  /** Every event the site emitted that reached at least one of the app's triggers. */
+  readonly eventLog: Array<{ event: IssueEvent }> = [];
 
   constructor(options: ForgeHostOptions) {
     this.clock = { now: options.now };
     const clock = (): number => this.clock.now;
+    this.manifest = loadAppManifest(options.manifestPath ?? path.join(ROOT, 'manifest.yml'));
     this.restoreClock = useClock(clock);
-    this.store = new KvsStore({
-      path: options.storagePath ?? ':memory:',
-      entities: loadEntityDefinitions(options.manifestPath ?? path.join(ROOT, 'manifest.yml')),
-      now: clock,
-    });
+    this.store = new KvsStore({ path: options.storagePath ?? ':memory:', entities: this.manifest.entities, now: clock });
     if (options.site !== undefined) {
       this.double = JsmDouble.fromJSON(options.site, { clock });
     } else {
@@ -67,82 +93,101 @@ export class ForgeHost {
       this.double.registerAppField({ key: CONTRACT_PRIORITY_FIELD_KEY, name: 'Contract priority', type: 'string' });
       if (options.seed !== false) seedDemo(this.double, options.now);
     }
+    this.app = new AppHost({
+      manifest: this.manifest,
+      modules: { index: app as unknown as Record<string, unknown> },
+      now: clock,
+      accountType: (accountId) => this.accountType(accountId),
+      installContext: `ari:cloud:jira::site/${DEFAULT_IDENTITY.cloudId}`,
+      ...(options.timeLimits ? { timeLimits: options.timeLimits } : {}),
+    });
+    this.jiraRateLimit = new JiraRateLimiter(clock, options.jiraRateLimit);
     this.runtime = installLocalForgeRuntime({
       kvs: this.store,
-      products: { jira: jsmProductHandler(this.double) },
-      queue: (push) => void this.queued.push(push),
+      manifest: this.manifest,
+      products: { jira: jsmProductHandler(this.double, this.jiraRateLimit) },
+      scopeTables: { jira: JIRA_SCOPES },
+      queue: this.app.acceptPush,
       identity: { appId: APP_UUID },
+      now: clock,
+      ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+      ...(options.storageLimits ? { storageLimits: options.storageLimits } : {}),
     });
     this.double.onEvent((event) => this.deliver(event));
   }
 
-  /** Forge delivers product events to the trigger asynchronously, as the app (no user). */
-  private deliver(event: IssueEvent): void {
-    // The manifest's trigger filter `ignoreSelf: true`: events the app caused itself are not delivered.
-    if (event.selfGenerated) return;
-    const entry: { event: IssueEvent; outcome?: unknown } = { event };
-    this.eventLog.push(entry);
-    const run = runAs(undefined, () => app.onIssueEvent(event as never))
-      .then((outcome) => {
-        entry.outcome = outcome;
-      })
-      .catch((error: unknown) => {
-        this.failures.push(error);
-      })
-      .finally(() => this.pending.delete(run));
-    this.pending.add(run);
+  /** Make the next matching storage or Jira operation fail (before it happens, or after it landed). */
+  get faults(): FaultInjector {
+    return this.runtime.faults;
   }
 
-  /** Waits until every delivered event has been handled; rethrows the first failure. */
+  /** Forge delivers product events to the trigger modules asynchronously, through their filters. */
+  private deliver(event: IssueEvent): void {
+    if (this.app.deliver(event as unknown as ProductEvent) > 0) this.eventLog.push({ event });
+  }
+
+  /** Waits until every delivered event has been handled (and due retries run); rethrows the first new failure. */
   async settle(): Promise<void> {
-    while (this.pending.size > 0) await Promise.all([...this.pending]);
-    const failure = this.failures.shift();
-    if (failure !== undefined) throw failure;
+    await this.app.settle();
+    this.reportFailure();
   }
 
   /** Delivers the site's past (seeded) history as if the app had been there: one created event per request. */
   async replaySeededRequests(): Promise<void> {
     for (const issue of this.double.toJSON().issues) {
-      this.deliver({ eventType: 'avi:jira:created:issue', issue: { id: issue.id, key: issue.key, fields: {} }, selfGenerated: false, associatedUsers: [] } as unknown as IssueEvent);
+      const live = this.double.issueOrThrow(issue.key);
+      this.deliver({ eventType: 'avi:jira:created:issue', issue: eventIssue(this.double, live), atlassianId: live.reporter, selfGenerated: false, associatedUsers: [{ accountId: live.reporter }] });
     }
     await this.settle();
   }
 
-  /** Calls a resolver the way Forge does: the call, the context, and the caller as the runtime's principal. */
+  /**
+   * Calls a resolver the way Forge does: through the UI module (context.moduleKey, or the only module using that
+   * resolver), as the caller, who must be allowed to use the module.
+   */
   async invoke<T = unknown>(resolver: ResolverName, functionKey: string, payload: unknown, context: InvokeContext): Promise<T> {
-    const definitions = app[resolver] as (call: unknown, runtime: unknown) => Promise<unknown>;
-    // The caller reaches the resolver as the runtime's principal, never through the context the UI could forge.
-    const { accountId, ...rest } = context;
-    const result = await runAs(accountId, () =>
-      definitions({ call: { functionKey, payload }, context: rest }, accountId ? { principal: { accountId } } : {}),
-    );
-    await this.settle();
-    return result as T;
-  }
-
-  /** Runs the scheduled trigger once, as Forge does every five minutes. */
-  async runSchedule(): Promise<unknown> {
-    const result = await runAs(undefined, () => app.onSchedule());
+    const modules = this.app.modulesWithResolver(resolver);
+    const moduleKey = context.moduleKey ?? (modules.length === 1 ? modules[0]?.key : undefined);
+    if (moduleKey === undefined) throw new Error(`${resolver} serves ${modules.length} UI modules: say which one in context.moduleKey`);
+    if (!modules.some((module) => module.key === moduleKey)) throw new Error(`the UI module ${moduleKey} does not use ${resolver}`);
+    const rest: Omit<InvokeContext, 'moduleKey'> = { ...context };
+    delete (rest as InvokeContext).moduleKey;
+    const result = await this.app.invokeResolver<T>(moduleKey, functionKey, payload, rest);
     await this.settle();
     return result;
   }
 
-  /** Runs the queue consumer for every job pushed so far (and those they push), in order. */
-  async drainQueue(): Promise<number> {
-    let runs = 0;
-    while (this.queued.length > 0) {
-      const push = this.queued.shift()!;
-      for (const event of push.payload) {
-        await runAs(undefined, () => app.reevaluationConsumer({ call: { functionKey: 'reevaluate', payload: event.body }, context: {} } as never, {}));
-        runs++;
-      }
-    }
+  /** `requestJira` from a Custom UI surface as the viewing user: through the runtime, so scopes and limits apply. */
+  async frontendRequestJira(accountId: string, restPath: string, init: { method?: string; headers?: Record<string, string>; body?: string }): Promise<Response> {
+    const forgeFetch = (globalThis as unknown as { __forge_fetch__: (descriptor: unknown, path: string, init: unknown) => Promise<Response> }).__forge_fetch__;
+    return runInvocation({ accountId }, () => forgeFetch({ type: 'fpp', provider: 'user', remote: 'jira' }, restPath, init));
+  }
+
+  /** Runs the scheduled trigger once, as Forge does on its interval; a failure is rethrown here but never retried. */
+  async runSchedule(): Promise<unknown> {
+    const run = await this.app.runScheduledTrigger();
+    await this.settle();
+    if (run.error !== undefined) throw run.error;
+    return run.result;
+  }
+
+  /** Starts overlapping runs of the scheduled trigger (a long run and the next tick), and waits for all of them. */
+  async runOverlappingSchedules(count = 2): Promise<ScheduledRun[]> {
+    const runs = await this.app.runOverlappingScheduledTriggers(count);
     await this.settle();
     return runs;
   }
 
+  /** Runs the queue consumer for every event due by the clock (and those they push, when due), in order. */
+  async drainQueue(): Promise<number> {
+    const runs = await this.app.drainQueue();
+    await this.settle();
+    return runs;
+  }
+
+  /** Queue events waiting (delayed, or for a retry). */
   get queuedJobs(): number {
-    return this.queued.length;
+    return this.app.queue.pending().length;
   }
 
   /** Moves the clock (never backwards). */
@@ -154,5 +199,20 @@ export class ForgeHost {
     this.restoreClock();
     this.runtime.uninstall();
     this.store.close();
+  }
+
+  /** A portal customer is a customer; an Atlassian account with no agent role anywhere is an unlicensed user. */
+  private accountType(accountId: string): AccountType {
+    const user = this.double.user(accountId);
+    if (!user) return 'anonymous';
+    if (user.accountType === 'customer') return 'customer';
+    if (user.accountType === 'app') return 'licensed';
+    return this.double.state.projects.some((project) => this.double.isAgent(accountId, project)) ? 'licensed' : 'unlicensed';
+  }
+
+  private reportFailure(): void {
+    const failure = this.app.failures[this.reported];
+    this.reported = this.app.failures.length;
+    if (failure !== undefined) throw failure.error;
   }
 }
