@@ -70,6 +70,17 @@ describe('storage faults', () => {
     expect([await kvs.get('b1'), await kvs.get('b2')]).toEqual([undefined, undefined]);
   });
 
+  it('fails a delete after it happened, and a batch get before it read', async () => {
+    await kvs.set('d1', 1);
+    harness.runtime.faults.inject({ target: 'kvs', operation: 'delete', key: 'd1', when: 'after', status: 500 });
+    await expect(kvs.delete('d1')).rejects.toMatchObject({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(await kvs.get('d1')).toBeUndefined();
+    await kvs.set('g1', 1);
+    harness.runtime.faults.inject({ target: 'kvs', operation: 'batchGet', status: 503 });
+    await expect(kvs.batchGet([{ key: 'g1' }])).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    expect(harness.runtime.counters.storage.byOperation['/api/v1/batch/get']).toBeUndefined();
+  });
+
   it('answers 429 with Retry-After, as many times as asked', async () => {
     harness.runtime.faults.inject({ target: 'kvs', operation: ['get', 'query'], status: 429, retryAfterSeconds: 7, times: 2 });
     const fetch = (globalThis as unknown as { __forge_fetch__: (d: unknown, p: string, i: unknown) => Promise<Response> }).__forge_fetch__;
