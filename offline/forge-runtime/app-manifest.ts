@@ -73,13 +73,11 @@ export interface AppManifest {
   uiModules: ReadonlyMap<string, UiModule>;
 }
 
-export const DOCS = {
+const DOCS = {
   eventsV2: 'https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api-version-2-upgrade/',
   trigger: 'https://developer.atlassian.com/platform/forge/manifest-reference/modules/trigger/',
   productEvents: 'https://developer.atlassian.com/platform/forge/events-reference/product_events/',
   scheduledTrigger: 'https://developer.atlassian.com/platform/forge/manifest-reference/modules/scheduled-trigger/',
-  permissions: 'https://developer.atlassian.com/platform/forge/manifest-reference/permissions/',
-  unlicensed: 'https://developer.atlassian.com/platform/forge/access-to-forge-apps-for-unlicensed-jsm-users/',
   invocationLimits: 'https://developer.atlassian.com/platform/forge/limits-invocation/',
 } as const;
 
@@ -259,13 +257,4 @@ export function readAppManifest(raw: unknown): AppManifest {
 
 export function loadAppManifest(file: string): AppManifest {
   return readAppManifest(parse(readFileSync(file, 'utf8')) as unknown);
-}
-
-/**
- * The time limit of a function, by what invokes it ("Invocation limits"): 25 s for resolvers and product triggers;
- * consumers and scheduled triggers 55 s by default, up to 900 s with timeoutSeconds.
- */
-export function timeLimitSeconds(manifest: AppManifest, functionKey: string, invokedAs: 'resolver' | 'trigger' | 'scheduled' | 'consumer'): number {
-  if (invokedAs === 'resolver' || invokedAs === 'trigger') return 25;
-  return manifest.functions.get(functionKey)?.timeoutSeconds ?? 55;
 }

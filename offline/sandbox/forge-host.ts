@@ -150,8 +150,7 @@ export class ForgeHost {
     const moduleKey = context.moduleKey ?? (modules.length === 1 ? modules[0]?.key : undefined);
     if (moduleKey === undefined) throw new Error(`${resolver} serves ${modules.length} UI modules: say which one in context.moduleKey`);
     if (!modules.some((module) => module.key === moduleKey)) throw new Error(`the UI module ${moduleKey} does not use ${resolver}`);
-    const rest: Omit<InvokeContext, 'moduleKey'> = { ...context };
-    delete (rest as InvokeContext).moduleKey;
+    const { moduleKey: _named, ...rest } = context;
     const result = await this.app.invokeResolver<T>(moduleKey, functionKey, payload, rest);
     await this.settle();
     return result;
