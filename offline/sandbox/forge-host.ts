@@ -82,8 +82,17 @@ export class ForgeHost {
     this.clock = { now: options.now };
     const clock = (): number => this.clock.now;
     this.manifest = loadAppManifest(options.manifestPath ?? path.join(ROOT, 'manifest.yml'));
-    this.restoreClock = useClock(clock);
+    // Checked before anything is opened: an app the platform would not install leaves nothing behind.
+    this.app = new AppHost({
+      manifest: this.manifest,
+      modules: { index: app as unknown as Record<string, unknown> },
+      now: clock,
+      accountType: (accountId) => this.accountType(accountId),
+      installContext: `ari:cloud:jira::site/${DEFAULT_IDENTITY.cloudId}`,
+      ...(options.timeLimits ? { timeLimits: options.timeLimits } : {}),
+    });
     this.store = new KvsStore({ path: options.storagePath ?? ':memory:', entities: this.manifest.entities, now: clock });
+    this.restoreClock = useClock(clock);
     if (options.site !== undefined) {
       this.double = JsmDouble.fromJSON(options.site, { clock });
     } else {
@@ -93,14 +102,6 @@ export class ForgeHost {
       this.double.registerAppField({ key: CONTRACT_PRIORITY_FIELD_KEY, name: 'Contract priority', type: 'string' });
       if (options.seed !== false) seedDemo(this.double, options.now);
     }
-    this.app = new AppHost({
-      manifest: this.manifest,
-      modules: { index: app as unknown as Record<string, unknown> },
-      now: clock,
-      accountType: (accountId) => this.accountType(accountId),
-      installContext: `ari:cloud:jira::site/${DEFAULT_IDENTITY.cloudId}`,
-      ...(options.timeLimits ? { timeLimits: options.timeLimits } : {}),
-    });
     this.jiraRateLimit = new JiraRateLimiter(clock, options.jiraRateLimit);
     this.runtime = installLocalForgeRuntime({
       kvs: this.store,
