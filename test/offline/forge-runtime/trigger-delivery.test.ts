@@ -107,6 +107,19 @@ describe('retries', () => {
     expect(f.host.pendingTriggerRetries).toBe(0);
   });
 
+  it('treats a thrown InvocationError as a thrown error: the docs ask for it to be returned', async () => {
+    const f = setup();
+    f.app.onEvent = () => {
+      throw new InvocationError({ retryAfter: 5, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
+    };
+    f.host.deliver(issueEvent());
+    await f.host.settle();
+    f.clock.now += 60_000;
+    await f.host.settle();
+    expect(delivered(f)).toHaveLength(1);
+    expect(f.host.failures).toHaveLength(1);
+  });
+
   it('retries a time-out itself, as a platform-level error', async () => {
     const f = setup({ timeLimits: { trigger: 20 } });
     let calls = 0;
