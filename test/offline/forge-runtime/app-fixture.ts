@@ -61,7 +61,12 @@ export function issueEvent(overrides: Record<string, unknown> = {}): Record<stri
   };
 }
 
-export function installFixture(options: { timeLimits?: TimeLimits; modules?: Record<string, unknown> } = {}): Fixture {
+export interface FixtureOptions {
+  timeLimits?: TimeLimits;
+  modules?: Record<string, unknown>;
+}
+
+export function installFixture(options: FixtureOptions = {}): Fixture {
   const clock = { now: Date.UTC(2026, 10, 26, 9) };
   const manifest = readAppManifest({
     modules: { ...FIXTURE_MODULES, ...options.modules },
@@ -101,6 +106,19 @@ export function installFixture(options: { timeLimits?: TimeLimits; modules?: Rec
       runtime.uninstall();
       store.close();
     },
+  };
+}
+
+/** Registers an afterEach that closes the test's fixture; the returned function installs one. */
+export function fixtures(): (options?: FixtureOptions) => Fixture {
+  let current: Fixture | undefined;
+  afterEach(() => {
+    current?.close();
+    current = undefined;
+  });
+  return (options) => {
+    current = installFixture(options);
+    return current;
   };
 }
 

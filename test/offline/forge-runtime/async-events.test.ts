@@ -3,17 +3,9 @@
 // retention window the event is dropped; pushes descending from one invocation stop at the cyclic limit.
 import { InvocationError, InvocationErrorCode, InvocationLimitReachedError, Queue } from '@forge/events';
 import { QUEUE_LIMITS, RETENTION_MS, runInvocation } from '../../../offline/forge-runtime';
-import { installFixture, type Fixture } from './app-fixture';
+import { fixtures, type Fixture } from './app-fixture';
 
-let fixture: Fixture | undefined;
-afterEach(() => {
-  fixture?.close();
-  fixture = undefined;
-});
-function setup(options?: Parameters<typeof installFixture>[0]): Fixture {
-  fixture = installFixture(options);
-  return fixture;
-}
+const setup = fixtures();
 
 const queue = () => new Queue({ key: 'work' });
 const received = (f: Fixture) => (f.calls.worker ?? []).map(([event]) => event as Record<string, unknown>);

@@ -1,18 +1,9 @@
 // Resolvers are invoked through their UI module: open to licensed users, and to customers only where the module
 // declares unlicensedAccess; payloads ≤ 500 KB, responses ≤ 5 MB, and 25 s (here shortened) of running time.
 import { InvocationFailure } from '../../../offline/forge-runtime';
-import { FIXTURE_MODULES, installFixture, sleep, type Fixture } from './app-fixture';
+import { FIXTURE_MODULES, fixtures, installFixture, sleep } from './app-fixture';
 
-let fixture: Fixture | undefined;
-afterEach(() => {
-  fixture?.close();
-  fixture = undefined;
-});
-
-function setup(options?: Parameters<typeof installFixture>[0]): Fixture {
-  fixture = installFixture(options);
-  return fixture;
-}
+const setup = fixtures();
 
 async function failure(promise: Promise<unknown>): Promise<InvocationFailure> {
   try {

@@ -1,17 +1,9 @@
 // Scheduled triggers run without a user and are never retried; two runs can overlap (a long run and the next tick,
 // or a duplicated invocation), which the host can reproduce.
 import { kvs } from '@forge/kvs';
-import { installFixture, sleep, type Fixture } from './app-fixture';
+import { fixtures, sleep } from './app-fixture';
 
-let fixture: Fixture | undefined;
-afterEach(() => {
-  fixture?.close();
-  fixture = undefined;
-});
-function setup(): Fixture {
-  fixture = installFixture();
-  return fixture;
-}
+const setup = fixtures();
 
 it('calls the function with the scheduled-trigger request and a context without a principal', async () => {
   const f = setup();

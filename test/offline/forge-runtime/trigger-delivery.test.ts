@@ -3,17 +3,9 @@
 // is retried by the platform.
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { MAX_TRIGGER_RETRIES } from '../../../offline/forge-runtime';
-import { installFixture, issueEvent, sleep, type Fixture } from './app-fixture';
+import { fixtures, issueEvent, sleep, type Fixture } from './app-fixture';
 
-let fixture: Fixture | undefined;
-afterEach(() => {
-  fixture?.close();
-  fixture = undefined;
-});
-function setup(options?: Parameters<typeof installFixture>[0]): Fixture {
-  fixture = installFixture(options);
-  return fixture;
-}
+const setup = fixtures();
 
 const delivered = (f: Fixture) => (f.calls.onEvent ?? []).map(([event]) => event as Record<string, unknown>);
 
