@@ -1,6 +1,7 @@
 // Fault injection: make the next matching platform operation fail, the way production sometimes does. A fault fires
 // `before` the operation (it is refused and nothing happens) or `after` it (the write lands but the app receives the
 // error: the "crash after writing" case an app must survive by being idempotent).
+import { templatePattern } from './scope-table';
 
 export type FaultWhen = 'before' | 'after';
 
@@ -91,12 +92,6 @@ interface ArmedFault {
 }
 
 const DEFAULT_CODES: Record<number, string> = { 429: 'RATE_LIMIT_EXCEEDED', 500: 'INTERNAL_SERVER_ERROR', 502: 'BAD_GATEWAY', 503: 'SERVICE_UNAVAILABLE' };
-
-/** `{issueIdOrKey}`-style templates become one-segment wildcards. */
-export function templatePattern(template: string): RegExp {
-  const escaped = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+');
-  return new RegExp(`^${escaped}/?$`);
-}
 
 /** Every entity name and key a KVS request body touches (single, batch and transaction shapes). */
 function touched(body: unknown): Array<{ entityName?: unknown; key?: unknown }> {

@@ -3,6 +3,7 @@
 // optional set result is absent); a refusal is its HTTP status with `{ code, message }`, which the SDK raises as a
 // ForgeKvsAPIError (and a 404 KEY_NOT_FOUND on get/delete, which it turns into undefined / a no-op).
 import { KvsError, kvsErrors } from './errors';
+import { byteSize } from './invocation';
 import { SECRET_SPACE } from './item-table';
 import type { KvsStore } from './kvs-store';
 
@@ -22,8 +23,6 @@ export class Metered {
 }
 
 type Operation = (store: KvsStore, body: unknown) => unknown;
-
-const bytesOf = (body: unknown): number => (body === undefined ? 0 : Buffer.byteLength(JSON.stringify(body), 'utf8'));
 
 const OPERATIONS: Record<string, Operation> = {
   '/api/v1/get': (store, body) => store.get(body),
@@ -61,7 +60,7 @@ export function handleKvsRequest(store: KvsStore, path: string, bodyText: string
     }
     const outcome = operation(store, body);
     const result = outcome instanceof Metered ? outcome.result : outcome;
-    const readBytes = outcome instanceof Metered ? outcome.readBytes : bytesOf(result);
+    const readBytes = outcome instanceof Metered ? outcome.readBytes : byteSize(result);
     return result === undefined ? { status: 204, readBytes } : { status: 200, body: result, readBytes };
   } catch (error) {
     if (error instanceof KvsError) return { status: error.status, body: { code: error.code, message: error.message }, readBytes: 0 };

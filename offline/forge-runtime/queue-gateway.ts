@@ -6,6 +6,7 @@
 import type { AppManifest } from './app-manifest';
 import type { QueueHandler, QueuePushRequest } from './handlers';
 import { jsonResponse } from './http';
+import { byteSize } from './invocation';
 import { currentInvocation } from './invocation-context';
 import { SlidingWindow } from './sliding-window';
 
@@ -33,11 +34,11 @@ function refusal(push: QueuePushRequest, manifest: AppManifest): Response | unde
       return bad(`The delayInSeconds setting must be between 0 and ${QUEUE_LIMITS.maxDelaySeconds}.`);
     }
   }
-  if (Buffer.byteLength(JSON.stringify(push.payload)) / 1024 > QUEUE_LIMITS.payloadKb) {
+  if (byteSize(push.payload) / 1024 > QUEUE_LIMITS.payloadKb) {
     return jsonResponse(413, { errorMessage: `The maximum payload size is ${QUEUE_LIMITS.payloadKb}KB.` });
   }
   const longRunning = (manifest.functions.get(consumer.function)?.timeoutSeconds ?? 55) > 55;
-  if (longRunning && push.payload.some((event) => Buffer.byteLength(JSON.stringify(event)) / 1024 > QUEUE_LIMITS.longRunningEventKb)) {
+  if (longRunning && push.payload.some((event) => byteSize(event) / 1024 > QUEUE_LIMITS.longRunningEventKb)) {
     return jsonResponse(413, { errorMessage: `Events for a consumer with a timeout over 55 seconds are limited to ${QUEUE_LIMITS.longRunningEventKb}KB each.` });
   }
   return undefined;

@@ -13,6 +13,11 @@ export interface ScopeRule {
   source: string;
 }
 
+/** A documented path template (`/rest/api/3/issue/{issueIdOrKey}`) as a pattern: each `{name}` is one path segment. */
+export function templatePattern(template: string): RegExp {
+  return new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}/?$`);
+}
+
 interface CompiledRule extends ScopeRule {
   pattern: RegExp;
   /** Template segments: fewer means more literal, and a literal route wins over a templated one. */
@@ -30,7 +35,7 @@ export class ScopeTable {
       .map((rule) => ({
         ...rule,
         method: rule.method.toUpperCase(),
-        pattern: new RegExp(`^${rule.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}/?$`),
+        pattern: templatePattern(rule.path),
         parameters: (rule.path.match(/\{/g) ?? []).length,
       }))
       .sort((a, b) => a.parameters - b.parameters);
