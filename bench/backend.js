@@ -2,6 +2,8 @@
 // `npm run bench` (second part): issue events through the real handlers on the local Forge runtime and the JSM
 // double. Prints Jira requests, storage operations and CPU per event, and the largest stored value.
 //   node bench/backend.js [--issues N] [--events N]
+// Storage and Jira rate limits are counted, not enforced ('count'), so the run goes at full speed and reports the
+// units and points it used and how long the platform would have made it wait.
 const path = require('node:path');
 const { parseArgs } = require('node:util');
 const { readFileSync } = require('node:fs');
@@ -10,8 +12,8 @@ const { readFileSync } = require('node:fs');
 const root = path.join(__dirname, '..');
 const { createApp } = require('../src/app');
 const { APP_UUID } = require('../src/app-identity');
-const { JsmDouble, jsmProductHandler, seedDemo, DEMO_ACCOUNTS, DEMO_REQUEST_TYPES } = require('../offline/jsm-double');
-const { installLocalForgeRuntime, KvsStore, loadEntityDefinitions, runAs } = require('../offline/forge-runtime');
+const { JsmDouble, JIRA_SCOPES, JiraRateLimiter, jsmProductHandler, seedDemo, DEMO_ACCOUNTS, DEMO_REQUEST_TYPES } = require('../offline/jsm-double');
+const { installLocalForgeRuntime, KvsStore, loadAppManifest, runAs } = require('../offline/forge-runtime');
 const { readIssueRecord } = require('../src/adapters/storage/issue-store');
 const { CONTRACT_PRIORITY_FIELD_KEY, NEXT_DEADLINE_FIELD_KEY } = require('../src/timeline/site-fields');
 
@@ -33,13 +35,15 @@ async function site(start) {
   const clock = { now: start };
   // The app's real handlers, built around this site's clock.
   const app = createApp({ now: () => clock.now });
-  const store = new KvsStore({ entities: loadEntityDefinitions(path.join(root, 'manifest.yml')), now: () => clock.now });
+  const manifest = loadAppManifest(path.join(root, 'manifest.yml'));
+  const store = new KvsStore({ entities: manifest.entities, now: () => clock.now });
   const double = new JsmDouble({ clock: () => clock.now, appId: APP_UUID, timeZone: 'Europe/Copenhagen' });
   double.registerAppField({ key: NEXT_DEADLINE_FIELD_KEY, name: 'Next SLA deadline', type: 'datetime' });
   double.registerAppField({ key: CONTRACT_PRIORITY_FIELD_KEY, name: 'Contract priority', type: 'string' });
   seedDemo(double, start);
   const jira = { reads: 0, writes: 0, cpuMicros: 0 };
-  const serve = jsmProductHandler(double);
+  const limiter = new JiraRateLimiter(() => clock.now, { mode: 'count' });
+  const serve = jsmProductHandler(double, limiter);
   // The double runs in this process: its CPU is Jira's, not the app's, so it is measured and taken out
   // (serialising the answer included: in production the app receives text and pays only for parsing it).
   const timedJira = async (request) => {
@@ -55,7 +59,16 @@ async function site(start) {
     }
   };
   const queue = [];
-  const runtime = installLocalForgeRuntime({ kvs: store, products: { jira: timedJira }, queue: (push) => void queue.push(push), identity: { appId: APP_UUID } });
+  const runtime = installLocalForgeRuntime({
+    kvs: store,
+    manifest,
+    products: { jira: timedJira },
+    scopeTables: { jira: JIRA_SCOPES },
+    queue: (push) => void queue.push(push),
+    identity: { appId: APP_UUID },
+    now: () => clock.now,
+    rateLimits: 'count',
+  });
   const config = JSON.parse(readFileSync(path.join(root, 'examples/nordlys-config.json'), 'utf8'));
   const saved = await runAs(DEMO_ACCOUNTS.mette, () =>
     app.adminResolver({ call: { functionKey: 'admin/config/save', payload: { bundle: config, expectedVersion: 0 } }, context: { accountId: DEMO_ACCOUNTS.mette, accountType: 'licensed', extension: { type: 'jira:adminPage' } } }, { principal: { accountId: DEMO_ACCOUNTS.mette } }),
@@ -64,7 +77,7 @@ async function site(start) {
   const events = [];
   // The trigger's `ignoreSelf` filter: the platform does not deliver the app's own changes.
   double.onEvent((event) => event.selfGenerated || events.push(event));
-  return { clock, store, double, jira, runtime, events, app, close: () => (runtime.uninstall(), store.close()) };
+  return { clock, store, double, jira, limiter, runtime, events, app, close: () => (runtime.uninstall(), store.close()) };
 }
 
 /** One issue's history: created, then comments, status changes, re-classifications and resolutions. */
@@ -92,7 +105,8 @@ function* history(rnd, count) {
 async function deliver(s, samples) {
   while (s.events.length > 0) {
     const event = s.events.shift();
-    const before = { reads: s.jira.reads, writes: s.jira.writes, jiraCpu: s.jira.cpuMicros, kvs: s.runtime.counters.kvsOps };
+    const storage = s.runtime.counters.storage;
+    const before = { reads: s.jira.reads, writes: s.jira.writes, jiraCpu: s.jira.cpuMicros, kvs: s.runtime.counters.kvsOps, readUnits: storage.readUnits, writeUnits: storage.writeUnits, points: s.limiter.counters.points };
     const cpu = process.cpuUsage();
     await runAs(undefined, () => s.app.onIssueEvent(event));
     const used = process.cpuUsage(cpu);
@@ -100,6 +114,9 @@ async function deliver(s, samples) {
       reads: s.jira.reads - before.reads,
       writes: s.jira.writes - before.writes,
       kvs: s.runtime.counters.kvsOps - before.kvs,
+      readUnits: storage.readUnits - before.readUnits,
+      writeUnits: storage.writeUnits - before.writeUnits,
+      points: s.limiter.counters.points - before.points,
       cpuMs: (used.user + used.system - (s.jira.cpuMicros - before.jiraCpu)) / 1000,
     });
   }
@@ -138,6 +155,8 @@ async function manyIssues() {
     largest = Math.max(largest, Buffer.byteLength(JSON.stringify(record)));
   }
   const seconds = Number(process.hrtime.bigint() - wall) / 1e9;
+  const { storage } = s.runtime.counters;
+  const jiraLimits = s.limiter.counters;
   s.close();
   const sum = (k) => samples.reduce((t, x) => t + x[k], 0);
   const cpu = samples.map((x) => x.cpuMs).sort((x, y) => x - y);
@@ -147,6 +166,11 @@ async function manyIssues() {
   row('Jira writes per event (mean / max when written)', `${fmt(sum('writes') / samples.length)} / ${Math.max(0, ...changed.map((x) => x.writes))}`, 'target ≤ 2, only on change');
   row('  events that wrote Jira', `${fmt((100 * changed.length) / samples.length, 1)} %`);
   row('storage operations per event (mean / max)', `${fmt(sum('kvs') / samples.length)} / ${Math.max(...samples.map((x) => x.kvs))}`, 'target ≤ 4');
+  row('storage read / write units per event (mean)', `${fmt(sum('readUnits') / samples.length)} / ${fmt(sum('writeUnits') / samples.length)}`, '10 KB units');
+  row('storage read / write units per run', `${fmt(storage.readUnits, 0)} / ${fmt(storage.writeUnits, 0)}`, 'limit 4,000 / 4,000 a minute');
+  row('  waiting the storage limits would impose', `${fmt(storage.throttledMs / 1000, 1)} s`, `${fmt(storage.rateLimited, 0)} requests held back`);
+  row('Jira points per event (mean)', fmt(sum('points') / samples.length));
+  row('  waiting Jira\'s hourly points would impose', `${fmt(jiraLimits.throttledMs / 1000, 1)} s`, `${fmt(jiraLimits.points, 0)} points in all`);
   row('app CPU per event (median / p95)', `${fmt(quantile(cpu, 0.5))} / ${fmt(quantile(cpu, 0.95))} ms`);
   row('largest stored value', `${fmt(largest / 1024, 1)} KiB`);
 }

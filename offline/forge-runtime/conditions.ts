@@ -2,6 +2,7 @@
 // `{ and: [{ property, condition, values }] }` or `{ or: [...] }`. Evaluated in JS against a stored entity value.
 // Comparisons only hold between values of one type (number with number, string with string), as in the
 // typed store behind Forge; a missing attribute fails every condition except NOT_EXISTS, NOT_EQUAL_TO and NOT_CONTAINS.
+import type { AttributeType } from './entity-definitions';
 import { kvsErrors } from './errors';
 import { LIMITS } from './limits';
 
@@ -85,8 +86,25 @@ export function checkClause(clause: unknown, allowed: ReadonlySet<string> = COND
   return { condition, values };
 }
 
-/** Validates a filter group and compiles it into a predicate over a stored value. */
-export function compileFilters(filters: unknown): Predicate {
+/** The attribute types each condition is documented for ("Querying the Custom Entity Store", filters). */
+const STRING_ONLY: ReadonlySet<string> = new Set(['BEGINS_WITH', 'CONTAINS', 'NOT_CONTAINS']);
+const NOT_BOOLEAN: ReadonlySet<string> = new Set(['BETWEEN', 'GREATER_THAN', 'GREATER_THAN_EQUAL_TO', 'LESS_THAN', 'LESS_THAN_EQUAL_TO']);
+
+/** Only typed attributes may be filtered on ("`any` … results in a 422 Unprocessable Entity"), each with its conditions. */
+function checkAttribute(property: string, condition: string, attributes: ReadonlyMap<string, AttributeType>): void {
+  const type = attributes.get(property);
+  if (type === undefined) throw kvsErrors.unprocessable(`"${property}" is not an attribute of this entity, so it cannot be filtered on.`);
+  if (type === 'any') throw kvsErrors.unprocessable(`"${property}" is declared as type any, which filter conditions do not support.`);
+  if ((STRING_ONLY.has(condition) && type !== 'string') || (NOT_BOOLEAN.has(condition) && type === 'boolean')) {
+    throw kvsErrors.unprocessable(`Condition ${condition} is not supported on "${property}" (${type}).`);
+  }
+}
+
+/**
+ * Validates a filter group and compiles it into a predicate over a stored value. With the entity's attributes given,
+ * each condition must name a typed attribute that supports it.
+ */
+export function compileFilters(filters: unknown, attributes?: ReadonlyMap<string, AttributeType>): Predicate {
   if (filters === null || typeof filters !== 'object' || Array.isArray(filters)) throw kvsErrors.badRequest('filters must be an object');
   const { and, or } = filters as { and?: unknown; or?: unknown };
   if (and !== undefined && or !== undefined) throw kvsErrors.filterOperatorsCombination();
@@ -97,6 +115,7 @@ export function compileFilters(filters: unknown): Predicate {
     const { condition, values } = checkClause(item);
     const property = (item as { property?: unknown }).property;
     if (typeof property !== 'string' || property === '') throw kvsErrors.invalidCondition('A filter condition needs a property');
+    if (attributes) checkAttribute(property, condition, attributes);
     return { property, condition, values };
   });
   const test = (value: unknown, clause: FilterClause): boolean => {

@@ -1,7 +1,8 @@
 // Index queries on custom entities, run in SQLite. Each manifest index becomes a partial expression index over
 // (partition attributes..., range attribute, key) restricted to the entity's space, so a query is an ordered index
-// walk as it is on the platform rather than a scan of every entity. Filters are applied in JS to the rows the walk
-// yields, before the page limit (a page holds up to `limit` matching rows).
+// walk as it is on the platform rather than a scan of every entity. A page reads up to `limit` index entries and only
+// then applies the filters in JS ("in-memory filters … can sometimes produce pages with no results, with cursor
+// pointing to the next page"), so a filtered page may be short or empty while a cursor remains.
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { ResolvedEntity, ResolvedIndex } from './entity-definitions';
@@ -24,6 +25,8 @@ export interface IndexQuery {
 export interface IndexPage {
   rows: Array<ItemRow & { parsed: unknown }>;
   cursor?: string;
+  /** The stored bytes of every entry the page read, filtered out or not: what the read is charged for. */
+  scannedBytes: number;
 }
 
 type SqlValue = string | number;
@@ -84,21 +87,25 @@ export class EntityQueries {
 
   run(query: IndexQuery): IndexPage {
     const plan = this.plan(query);
-    if (!plan) return { rows: [] };
+    if (!plan) return { rows: [], scannedBytes: 0 };
     const rows: IndexPage['rows'] = [];
+    let scanned = 0;
+    let scannedBytes = 0;
     let last: QueryRow | undefined;
     let more = false;
     for (const row of this.statement(plan.sql).iterate(...plan.params)) {
-      const parsed: unknown = JSON.parse(row.value);
-      if (query.filter && !query.filter(parsed)) continue;
-      if (rows.length === query.limit) {
+      if (scanned === query.limit) {
         more = true;
         break;
       }
-      rows.push({ key: row.key, value: row.value, created_at: row.created_at, updated_at: row.updated_at, expire_at: row.expire_at, parsed });
+      scanned += 1;
+      scannedBytes += Buffer.byteLength(row.value, 'utf8');
       last = row;
+      const parsed: unknown = JSON.parse(row.value);
+      if (query.filter && !query.filter(parsed)) continue;
+      rows.push({ key: row.key, value: row.value, created_at: row.created_at, updated_at: row.updated_at, expire_at: row.expire_at, parsed });
     }
-    return more && last ? { rows, cursor: encodeCursor([last.r, last.key]) } : { rows };
+    return more && last ? { rows, scannedBytes, cursor: encodeCursor([last.r, last.key]) } : { rows, scannedBytes };
   }
 
   private statement(sql: string): Database.Statement<SqlValue[], QueryRow> {

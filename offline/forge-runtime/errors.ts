@@ -23,9 +23,11 @@ export const kvsErrors = {
   maxSize: () => new KvsError(400, 'MAX_SIZE', 'The provided value has exceeded the maximum size limit.'),
   maxDepth: (max: number) => new KvsError(400, 'MAX_DEPTH', `The provided value has exceeded the maximum object depth (${max}) limit.`),
   keyConflict: () => new KvsError(409, 'KEY_CONFLICT', 'Provided key already exists and cannot be overwritten'),
-  invalidTtl: (value: unknown) => new KvsError(400, 'INVALID_TTL', `TTL value must be a positive integer, received: ${String(value)}`),
+  invalidTtl: (value: unknown) => new KvsError(400, 'INVALID_TTL', `TTL value must be a positive integer of at most one year, received: ${String(value)}`),
   schemaNotFound: () => new KvsError(404, 'SCHEMA_NOT_FOUND', 'The schema provided does not exist'),
   invalidEntityValue: () => new KvsError(400, 'INVALID_ENTITY_VALUE', 'Entity values must match one of the types defined in Custom Entities.'),
+  invalidAttributeValue: (attribute: string, type: string, reason: string) =>
+    new KvsError(400, 'INVALID_ENTITY_VALUE', `Entity values must match one of the types defined in Custom Entities: "${attribute}" (${type}) ${reason}.`),
   incorrectPropertyType: (attribute: string, type: string) =>
     new KvsError(400, 'INCORRECT_PROPERTY_TYPE', `Data type for property "${attribute}" is defined as "${type}"`),
   invalidEntityIndex: (index: string, entity: string) =>
@@ -41,7 +43,9 @@ export const kvsErrors = {
   invalidCursor: () => new KvsError(400, 'INVALID_CURSOR', 'The provided cursor is invalid.'),
   conditionalCheckFailed: () =>
     new KvsError(400, 'CONDITIONAL_CHECK_FAILED', 'Request failed due to conditional check specified or optimistic locking'),
+  unprocessable: (detail: string) => new KvsError(422, 'UNPROCESSABLE_ENTITY', detail),
   tooManyTransactionOps: () => new KvsError(422, 'UNPROCESSABLE_ENTITY', 'Request cannot be processed due to one or more semantic errors'),
+  transactionTooLarge: (max: number) => new KvsError(400, 'MAX_SIZE', `The transaction payload has exceeded the maximum size of ${max} bytes.`),
   keyDuplication: () => new KvsError(400, 'KEY_DUPLICATION_ERROR', 'Duplicate key found in request'),
   tooManyBatchItems: (verb: string, count: number, max: number) =>
     new KvsError(400, 'TOO_MANY_BATCH_ENTITIES', `Number of entities to ${verb} was ${count}, but you can only ${verb} a maximum of ${max} entities at a time.`),

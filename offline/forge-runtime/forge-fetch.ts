@@ -8,20 +8,45 @@
 //                  -> the product handler; the Response goes back to the app untouched
 //   @forge/events: Queue.push   ({ type: 'fpp', provider: 'app', remote: 'stargate' },
 //                  '/webhook/queue/publish/{contextAri}/{environmentId}/{appId}/{appVersion}', POST JSON), wants 201
+// Each goes through a gateway that refuses what the platform refuses (kvs-gateway, product-gateway, queue-gateway).
 import type { ForgeRuntime } from '@forge/api';
-import type { Caller, ProductHandler, QueueHandler, QueuePushRequest } from './handlers';
-import { bodyText, headerRecord, jsonResponse, parseBody, type FetchInit } from './http';
+import type { AppManifest } from './app-manifest';
+import { FaultInjector } from './faults';
+import type { ProductHandler, QueueHandler } from './handlers';
+import { bodyText, type FetchInit } from './http';
 import { currentInvocation, type InvocationContext } from './invocation-context';
-import { handleKvsRequest } from './kvs-router';
+import { kvsGateway } from './kvs-gateway';
 import type { KvsStore } from './kvs-store';
+import { productGateway, type FetchDescriptor } from './product-gateway';
+import { queueGateway } from './queue-gateway';
 import { DEFAULT_IDENTITY, buildRuntime, type RuntimeIdentity } from './runtime-object';
+import type { ScopeTable } from './scope-table';
+import { emptyStorageCounters, STORAGE_LIMITS, StorageMeter, type RateLimitMode, type StorageCounters, type StorageLimits } from './storage-meter';
+
+type Product = 'jira' | 'confluence' | 'bitbucket';
 
 export interface LocalForgeRuntimeOptions {
   kvs: KvsStore;
-  products?: { jira?: ProductHandler; confluence?: ProductHandler; bitbucket?: ProductHandler };
+  /**
+   * The app's manifest: its scopes gate storage and product calls, its consumers the queues it may push to. Absent,
+   * the app declares nothing, so every storage, product and queue call is refused.
+   */
+  manifest?: AppManifest;
+  products?: Partial<Record<Product, ProductHandler>>;
+  /** Per product, the scopes each endpoint needs; a product without a table has every call refused. */
+  scopeTables?: Partial<Record<Product, ScopeTable>>;
   queue?: QueueHandler;
   /** App, environment and installation ids reported by getAppContext(); defaults are fixed placeholder UUIDs. */
   identity?: Partial<RuntimeIdentity>;
+  /** The clock rate-limit windows are measured on (ms since the epoch); the sandbox passes its movable clock. */
+  now?: () => number;
+  /**
+   * 'enforce' (default): beyond the storage limits, answer 429 with Retry-After as the platform does. 'count': serve
+   * everything and add up how long the platform would have made the app wait (counters.storage.throttledMs).
+   */
+  rateLimits?: RateLimitMode;
+  /** The per-installation storage limits; the platform's own numbers by default. */
+  storageLimits?: Partial<StorageLimits>;
 }
 
 /** Running totals, for benchmark figures: one per request the app's code made through an SDK. */
@@ -31,39 +56,43 @@ export interface RuntimeCounters {
   queuePushes: number;
   /** KVS requests per wire operation, e.g. '/api/v1/entity/query'. */
   kvsByOperation: Record<string, number>;
+  /** Storage read and write units (10 KB each), in total and per wire operation, and rate limiting. */
+  storage: StorageCounters;
 }
 
 export interface LocalForgeRuntime {
   readonly counters: RuntimeCounters;
   readonly identity: RuntimeIdentity;
+  /** Make the next matching storage or product operation fail (faults.ts). */
+  readonly faults: FaultInjector;
   resetCounters(): void;
   uninstall(): void;
 }
 
-/** The first argument of __forge_fetch__, as the SDKs build it. */
-interface FetchDescriptor {
-  type?: string;
-  provider?: string;
-  remote?: string;
-  accountId?: string;
-}
+/** A manifest that declares nothing: what the runtime assumes when it is given none. */
+export const EMPTY_MANIFEST: AppManifest = {
+  scopes: new Set(),
+  impersonationScopes: new Set(),
+  entities: [],
+  functions: new Map(),
+  triggers: [],
+  scheduledTriggers: [],
+  consumers: [],
+  uiModules: new Map(),
+};
 
-const PRODUCTS = ['jira', 'confluence', 'bitbucket'] as const;
-const QUEUE_PUBLISH = '/webhook/queue/publish/';
-const QUEUE_OTHER = '/webhook/queue/';
+const PRODUCTS: readonly Product[] = ['jira', 'confluence', 'bitbucket'];
+const QUEUE_PATHS = '/webhook/queue/';
 
 function emptyCounters(): RuntimeCounters {
-  return { kvsOps: 0, productRequests: 0, queuePushes: 0, kvsByOperation: {} };
-}
-
-/** Where the platform's proxy refuses a user request for want of a user, the SDK throws NeedsAuthenticationError. */
-function needsAuthentication(): Response {
-  return jsonResponse(401, { message: 'No user in this invocation: asUser() needs runAs(accountId, ...)' }, { 'forge-proxy-error': 'NEEDS_AUTHENTICATION_ERR' });
+  return { kvsOps: 0, productRequests: 0, queuePushes: 0, kvsByOperation: {}, storage: emptyStorageCounters() };
 }
 
 export function installLocalForgeRuntime(options: LocalForgeRuntimeOptions): LocalForgeRuntime {
   const identity: RuntimeIdentity = { ...DEFAULT_IDENTITY, ...options.identity };
+  const manifest = options.manifest ?? EMPTY_MANIFEST;
   const counters = emptyCounters();
+  const faults = new FaultInjector();
   const runtimes = new WeakMap<InvocationContext, ForgeRuntime>();
   const outside = buildRuntime(identity, undefined);
 
@@ -77,51 +106,47 @@ export function installLocalForgeRuntime(options: LocalForgeRuntimeOptions): Loc
     return runtime;
   };
 
-  const serveKvs = (path: string, init: FetchInit | undefined): Response => {
-    counters.kvsOps += 1;
-    counters.kvsByOperation[path] = (counters.kvsByOperation[path] ?? 0) + 1;
-    const reply = handleKvsRequest(options.kvs, path, bodyText(init?.body));
-    return jsonResponse(reply.status, reply.body, { 'x-b3-traceid': currentInvocation()?.invocationId ?? 'no-invocation' });
-  };
-
-  const serveQueue = async (path: string, init: FetchInit | undefined): Promise<Response> => {
-    // Job statistics and cancellation are not modelled: every job is unknown, which the SDK reports as
-    // JobDoesNotExistError.
-    if (!path.startsWith(QUEUE_PUBLISH)) return jsonResponse(404, { message: 'Job not found (not modelled locally)' });
-    if (!options.queue) throw new Error('local Forge runtime: Queue.push was called but no queue handler is installed');
-    counters.queuePushes += 1;
-    await options.queue(JSON.parse(bodyText(init?.body) ?? '{}') as QueuePushRequest);
-    return jsonResponse(201, {});
-  };
-
-  const serveProduct = async (product: (typeof PRODUCTS)[number], descriptor: FetchDescriptor, path: string, init: FetchInit | undefined): Promise<Response> => {
-    const handler = options.products?.[product];
-    if (!handler) throw new Error(`local Forge runtime: no ${product} handler installed for ${init?.method ?? 'GET'} ${path}`);
-    let as: Caller = 'app';
-    if (descriptor.provider === 'user') {
-      const accountId = descriptor.accountId ?? currentInvocation()?.accountId;
-      if (accountId === undefined) return needsAuthentication();
-      as = { accountId };
-    }
-    counters.productRequests += 1;
-    const url = new URL(path, 'http://product.invalid');
-    const headers = headerRecord(init?.headers);
-    const reply = await handler({
-      method: (init?.method ?? 'GET').toUpperCase(),
-      path: url.pathname,
-      query: url.searchParams,
-      headers,
-      body: parseBody(bodyText(init?.body), headers['content-type']),
-      as,
-    });
-    return jsonResponse(reply.status, reply.body, reply.headers);
-  };
+  const meter = new StorageMeter(options.now ?? Date.now, options.rateLimits ?? 'enforce', { ...STORAGE_LIMITS, ...options.storageLimits }, () => counters.storage);
+  const serveKvs = kvsGateway({
+    store: options.kvs,
+    meter,
+    faults,
+    storageScope: manifest.scopes.has('storage:app'),
+    traceId: () => currentInvocation()?.invocationId ?? 'no-invocation',
+  });
+  const serveQueue = queueGateway({
+    manifest,
+    handler: options.queue,
+    now: options.now ?? Date.now,
+    onPush: () => {
+      counters.queuePushes += 1;
+    },
+  });
+  const serveProduct = Object.fromEntries(
+    PRODUCTS.map((product) => [
+      product,
+      productGateway({
+        product,
+        handler: options.products?.[product],
+        scopes: options.scopeTables?.[product],
+        manifest,
+        faults,
+        onRequest: () => {
+          counters.productRequests += 1;
+        },
+      }),
+    ]),
+  ) as Record<Product, ReturnType<typeof productGateway>>;
 
   const forgeFetch = async (descriptor: FetchDescriptor, path: string, init?: FetchInit): Promise<Response> => {
-    if (descriptor.type === 'kvs') return serveKvs(path, init);
-    if (descriptor.type === 'fpp' && descriptor.remote === 'stargate' && path.startsWith(QUEUE_OTHER)) return serveQueue(path, init);
+    if (descriptor.type === 'kvs') {
+      counters.kvsOps += 1;
+      counters.kvsByOperation[path] = (counters.kvsByOperation[path] ?? 0) + 1;
+      return serveKvs(path, bodyText(init?.body));
+    }
+    if (descriptor.type === 'fpp' && descriptor.remote === 'stargate' && path.startsWith(QUEUE_PATHS)) return serveQueue(path, bodyText(init?.body));
     const product = PRODUCTS.find((name) => name === descriptor.remote);
-    if (descriptor.type === 'fpp' && product) return serveProduct(product, descriptor, path, init);
+    if (descriptor.type === 'fpp' && product) return serveProduct[product](descriptor, path, init);
     throw new Error(`local Forge runtime: nothing serves ${JSON.stringify(descriptor)} ${path}`);
   };
 
@@ -139,6 +164,7 @@ export function installLocalForgeRuntime(options: LocalForgeRuntimeOptions): Loc
   return {
     counters,
     identity,
+    faults,
     resetCounters: () => {
       Object.assign(counters, emptyCounters());
     },

@@ -5,12 +5,22 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 
+/** The async-event pushes that descend from one initial invocation (the platform's cyclic invocation limit). */
+export interface InvocationChain {
+  pushes: number;
+}
+
 export interface InvocationContext {
   /** The Atlassian account of the user whose action started the invocation; absent for app-only work (triggers). */
   accountId?: string;
   invocationId: string;
   /** The manifest module being run (a resolver, trigger, consumer), reported in getAppContext(). */
   moduleKey?: string;
+  /** The function module running, reported in getAppContext(). */
+  functionKey?: string;
+  /** How long the invocation may run (ms), reported by getRemainingTimeInMillis(). */
+  timeLimitMs?: number;
+  chain?: InvocationChain;
 }
 
 // One store per realm even if this module is loaded twice (from src/ and dist/, say): the key is global.

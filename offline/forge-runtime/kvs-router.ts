@@ -3,12 +3,23 @@
 // optional set result is absent); a refusal is its HTTP status with `{ code, message }`, which the SDK raises as a
 // ForgeKvsAPIError (and a 404 KEY_NOT_FOUND on get/delete, which it turns into undefined / a no-op).
 import { KvsError, kvsErrors } from './errors';
+import { byteSize } from './invocation';
 import { SECRET_SPACE } from './item-table';
 import type { KvsStore } from './kvs-store';
 
 export interface KvsReply {
   status: number;
   body?: unknown;
+  /** What a read is charged for: the bytes it read (every entry an entity query walked), else its answer's. */
+  readBytes: number;
+}
+
+/** A result whose read cost is not the size of the answer (an entity query that filtered entries out). */
+export class Metered {
+  constructor(
+    readonly result: unknown,
+    readonly readBytes: number,
+  ) {}
 }
 
 type Operation = (store: KvsStore, body: unknown) => unknown;
@@ -24,7 +35,10 @@ const OPERATIONS: Record<string, Operation> = {
   '/api/v1/entity/get': (store, body) => store.getEntity(body),
   '/api/v1/entity/set': (store, body) => store.setEntity(body),
   '/api/v1/entity/delete': (store, body) => store.deleteEntity(body),
-  '/api/v1/entity/query': (store, body) => store.queryEntity(body),
+  '/api/v1/entity/query': (store, body) => {
+    const { scannedBytes, ...page } = store.queryEntity(body);
+    return new Metered(page, scannedBytes);
+  },
   '/api/v1/batch/set': (store, body) => store.batchSet(body),
   '/api/v1/batch/get': (store, body) => store.batchGet(body),
   '/api/v1/batch/delete': (store, body) => store.batchDelete(body),
@@ -44,10 +58,12 @@ export function handleKvsRequest(store: KvsStore, path: string, bodyText: string
     } catch {
       throw kvsErrors.badRequest('not valid JSON');
     }
-    const result = operation(store, body);
-    return result === undefined ? { status: 204 } : { status: 200, body: result };
+    const outcome = operation(store, body);
+    const result = outcome instanceof Metered ? outcome.result : outcome;
+    const readBytes = outcome instanceof Metered ? outcome.readBytes : byteSize(result);
+    return result === undefined ? { status: 204, readBytes } : { status: 200, body: result, readBytes };
   } catch (error) {
-    if (error instanceof KvsError) return { status: error.status, body: { code: error.code, message: error.message } };
+    if (error instanceof KvsError) return { status: error.status, body: { code: error.code, message: error.message }, readBytes: 0 };
     throw error;
   }
 }

@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { compileFilters } from './conditions';
 import { decodeKeyCursor, encodeCursor } from './cursor';
-import { checkEntityValue, loadEntityDefinitions, resolveEntity, type EntityDefinition, type ResolvedEntity } from './entity-definitions';
+import { checkEntityValue, loadEntityDefinitions, resolveEntities, type EntityDefinition, type ResolvedEntity } from './entity-definitions';
 import { EntityQueries } from './entity-query';
 import { KvsError, kvsErrors } from './errors';
 import { ItemTable, KVS_SPACE, entitySpace, type ItemRow } from './item-table';
@@ -82,10 +82,7 @@ export class KvsStore {
     this.items = new ItemTable(this.db);
     this.queries = new EntityQueries(this.db);
     const definitions = options.entities ?? (options.manifestPath ? loadEntityDefinitions(options.manifestPath) : []);
-    for (const definition of definitions) {
-      const entity = resolveEntity(definition);
-      this.entities.set(entity.name, entity);
-    }
+    for (const entity of resolveEntities(definitions)) this.entities.set(entity.name, entity);
     this.queries.syncIndexes(this.entities.values());
   }
 
@@ -159,7 +156,8 @@ export class KvsStore {
     this.remove(this.entitySpace(entityName), checkKey(key, 'entity'), true);
   }
 
-  queryEntity(body: unknown): { data: Body[]; cursor?: string } {
+  /** A page of an index query, with the bytes of every entry it read (what the read is charged for). */
+  queryEntity(body: unknown): { data: Body[]; cursor?: string; scannedBytes: number } {
     const request = asBody(body);
     const { entity } = this.entitySpace(request.entityName);
     if (!entity) throw kvsErrors.schemaNotFound();
@@ -173,14 +171,15 @@ export class KvsStore {
       index,
       partition,
       range: request.range ?? undefined,
-      filter: request.filters === undefined || request.filters === null ? undefined : compileFilters(request.filters),
+      filter: request.filters === undefined || request.filters === null ? undefined : compileFilters(request.filters, entity.attributes),
       sort: request.sort === 'DESC' ? 'DESC' : 'ASC',
       cursor: request.cursor ?? undefined,
       limit: pageSize(request.limit),
       now: this.now(),
     });
     const data = page.rows.map((row) => withMetadata(toItem(row, row.parsed), metadataFields(request)));
-    return page.cursor === undefined ? { data } : { data, cursor: page.cursor };
+    const { scannedBytes } = page;
+    return page.cursor === undefined ? { data, scannedBytes } : { data, cursor: page.cursor, scannedBytes };
   }
 
   // ---- batches and transactions ------------------------------------------------------------------------------
@@ -218,6 +217,7 @@ export class KvsStore {
     const all = [...sets, ...deletes, ...checks];
     if (all.length === 0) throw kvsErrors.badRequest('a transaction needs at least one operation');
     if (all.length > LIMITS.transactionOps) throw kvsErrors.tooManyTransactionOps();
+    if (Buffer.byteLength(JSON.stringify(request), 'utf8') > LIMITS.transactionBytes) throw kvsErrors.transactionTooLarge(LIMITS.transactionBytes);
     const seen = new Set<string>();
     for (const op of all) {
       const id = JSON.stringify([op.entityName ?? null, op.key]);
@@ -234,7 +234,7 @@ export class KvsStore {
         if (op.conditions === undefined || op.conditions === null) continue;
         const { space, kind } = target(op);
         const row = this.items.read(space, checkKey(op.key, kind), now);
-        if (!row || !compileFilters(op.conditions)(JSON.parse(row.value))) throw kvsErrors.conditionalCheckFailed();
+        if (!row || !compileFilters(op.conditions, target(op).entity?.attributes)(JSON.parse(row.value))) throw kvsErrors.conditionalCheckFailed();
       }
       for (const op of sets) this.write(target(op), checkKey(op.key, target(op).kind), op.value, op.options);
       for (const op of deletes) this.remove(target(op), checkKey(op.key, target(op).kind), false);

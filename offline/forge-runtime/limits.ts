@@ -9,6 +9,10 @@ export const LIMITS = {
   valueBytes: 240 * 1024,
   objectDepth: 31,
   transactionOps: 25,
+  /** "Each transaction is limited to a payload size of 4MB" (4,000,000 bytes: the stricter reading of MB). */
+  transactionBytes: 4_000_000,
+  /** "The maximum supported TTL is 1 year from the time the expiry is set." */
+  ttlMs: 365 * 86_400_000,
   batchItems: 25,
   pageDefault: 10,
   pageMax: 100,
@@ -40,6 +44,8 @@ function depthOf(value: unknown): number {
 /** Validates a value and returns its stored JSON text (what the size limit is measured on). */
 export function checkValue(value: unknown): string {
   if (value === undefined) throw kvsErrors.badRequest('value is required');
+  // "The app storage API is able to persist any JSON data type except null."
+  if (value === null) throw kvsErrors.badRequest('null cannot be stored; delete the key instead');
   const json = JSON.stringify(value);
   if (Buffer.byteLength(json, 'utf8') > LIMITS.valueBytes) throw kvsErrors.maxSize();
   if (depthOf(value) > LIMITS.objectDepth) throw kvsErrors.maxDepth(LIMITS.objectDepth);
@@ -52,7 +58,7 @@ export function ttlMillis(ttl: unknown): number | undefined {
   const { value, unit } = ttl as { value?: unknown; unit?: unknown };
   const perUnit = typeof unit === 'string' ? TTL_UNIT_MS[unit] : undefined;
   if (perUnit === undefined) throw kvsErrors.badRequest(`unknown TTL unit ${String(unit)}`);
-  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) throw kvsErrors.invalidTtl(value);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0 || value * perUnit > LIMITS.ttlMs) throw kvsErrors.invalidTtl(value);
   return value * perUnit;
 }
 

@@ -28,8 +28,8 @@ const noopMetrics: ForgeRuntime['metrics'] = {
   gauge: () => ({ set: () => undefined }),
 };
 
-/** Functions are given a time budget on Forge (25 s by default); reported, not enforced. */
-const INVOCATION_BUDGET_MS = 25_000;
+/** Outside a hosted invocation (a test calling the SDK directly) the resolver budget is reported. */
+const DEFAULT_BUDGET_MS = 25_000;
 
 export function buildRuntime(identity: RuntimeIdentity, invocation: InvocationContext | undefined): ForgeRuntime {
   const invocationId = invocation?.invocationId ?? 'no-invocation';
@@ -45,11 +45,11 @@ export function buildRuntime(identity: RuntimeIdentity, invocation: InvocationCo
       environmentType: identity.environmentType,
       invocationId,
       installationId: identity.installationId,
-      functionKey: invocation?.moduleKey ?? 'local',
+      functionKey: invocation?.functionKey ?? invocation?.moduleKey ?? 'local',
       moduleType: 'local',
       moduleKey: invocation?.moduleKey ?? 'local',
     },
-    lambdaContext: { awsRequestId: invocationId, getRemainingTimeInMillis: () => Math.max(0, INVOCATION_BUDGET_MS - (Date.now() - startedAt)) },
+    lambdaContext: { awsRequestId: invocationId, getRemainingTimeInMillis: () => Math.max(0, (invocation?.timeLimitMs ?? DEFAULT_BUDGET_MS) - (Date.now() - startedAt)) },
     tracing: { traceId: invocationId, spanId: invocationId },
     realtime: {},
     metrics: noopMetrics,

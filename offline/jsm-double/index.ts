@@ -4,6 +4,8 @@ export type { ActorOption, Caller, CreateRequestInput, FieldValueOptions, JsmDou
 export type * from './model';
 export type * from './product-events';
 export { handleJiraRequest, jsmProductHandler } from './rest/router';
+export { JiraRateLimiter, jiraPoints, DEFAULT_POINTS_PER_HOUR, type JiraRateLimitOptions, type JiraRateCounters } from './rate-limit';
+export { JIRA_SCOPES } from './scopes';
 export type { JiraRequest, JiraResponse, ProductHandler } from './rest/http';
 export { seedDemo, DEMO_ACCOUNTS, DEMO_REQUEST_TYPES } from './seed';
 export { jiraDateTime, type Clock } from './jira-time';

@@ -6,7 +6,8 @@ import { adfFromText } from './adf';
 import { JsmDoubleError } from './errors';
 import { appFieldValue, checkedProperty } from './field-values';
 import type { Clock } from './jira-time';
-import type { ChangeItem, Comment, CustomField, DoubleState, Issue } from './model';
+import { DateTime } from 'luxon';
+import type { AppFieldType, ChangeItem, Comment, CustomField, DoubleState, Issue } from './model';
 import { eventIssue, type IssueEvent, type IssueEventListener, type IssueEventType } from './product-events';
 import { SiteCatalogue, type SiteOptions } from './site-catalogue';
 
@@ -343,14 +344,30 @@ export class JsmDouble extends SiteCatalogue {
       }
       case 'requestType':
         return text(String(stored), this.requestType(String(stored))?.name ?? null);
-      case 'app': {
-        const shown =
-          field.type === 'datetime' && typeof stored === 'number'
-            ? this.timestamp(stored)
-            : typeof stored === 'string' || typeof stored === 'number'
-              ? String(stored)
-              : JSON.stringify(stored);
-        return text(shown, shown);
+      case 'app':
+        return this.appChangeText(field.type, stored);
+    }
+  }
+
+  /**
+   * How Jira records an app field's change. A string value goes in fromString/toString with from/to null, as Jira
+   * writes text fields (the recorded `summary` item of test/timeline/fixtures/sup-17-issue.json has that shape). A
+   * datetime keeps the instant in from/to, in REST's format, and a display form in fromString/toString: nothing
+   * documents this shape, so the two are made to differ and an app cannot take the display string for the instant.
+   */
+  private appChangeText(type: AppFieldType, stored: unknown): { raw: string | null; shown: string | null } {
+    switch (type) {
+      case 'string':
+        return { raw: null, shown: String(stored) };
+      case 'datetime': {
+        const ms = stored as number;
+        return { raw: this.timestamp(ms), shown: DateTime.fromMillis(ms, { zone: this.state.site.timeZone }).toFormat('dd/LLL/yy h:mm a') };
+      }
+      case 'number':
+        return { raw: String(stored), shown: String(stored) };
+      default: {
+        const text = typeof stored === 'string' ? stored : JSON.stringify(stored);
+        return { raw: text, shown: text };
       }
     }
   }

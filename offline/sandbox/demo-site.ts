@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import { DEMO_ACCOUNTS, JsmDoubleError, jsmProductHandler, type Issue, type JsmDouble } from '../jsm-double';
+import { DEMO_ACCOUNTS, JsmDoubleError, type Issue, type JsmDouble } from '../jsm-double';
 import type { PersonView, Placement, PriorityChoiceView, SandboxStateView, Surface } from './api-types';
 import { ForgeHost } from './forge-host';
 import { requestList } from './request-views';
@@ -181,23 +181,21 @@ export class DemoSite {
     );
   }
 
-  /** `requestJira` from a surface: Jira REST as the viewing user (the bridge's `fetchProduct`). */
+  /** `requestJira` from a surface: Jira REST as the viewing user (the bridge's `fetchProduct`), through the runtime. */
   productRequest(accountId: string, restPath: string, init: { method?: string; headers?: Array<[string, string]>; body?: string | null }): Promise<ProductAnswer> {
     return this.change(async (host) => {
       this.person(accountId);
-      const url = new URL(restPath, 'http://jira.invalid');
       const headers = Object.fromEntries((init.headers ?? []).map(([name, value]) => [name.toLowerCase(), value]));
-      let body: unknown = init.body ?? undefined;
-      if (typeof body === 'string' && body !== '') {
-        try {
-          body = JSON.parse(body) as unknown;
-        } catch {
-          // Not JSON: the double gets the text, as the local runtime passes it.
-        }
-      }
-      const answer = await jsmProductHandler(host.double)({ method: (init.method ?? 'GET').toUpperCase(), path: url.pathname, query: url.searchParams, headers, body, as: { accountId } });
-      const text = answer.body === undefined || answer.body === null ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
-      return { status: answer.status, statusText: '', headers: answer.headers ?? {}, body: text };
+      const answer = await host.frontendRequestJira(accountId, restPath, {
+        method: (init.method ?? 'GET').toUpperCase(),
+        headers,
+        ...(init.body === undefined || init.body === null ? {} : { body: init.body }),
+      });
+      const answerHeaders: Record<string, string> = {};
+      answer.headers.forEach((value, name) => {
+        answerHeaders[name] = value;
+      });
+      return { status: answer.status, statusText: answer.statusText, headers: answerHeaders, body: await answer.text() };
     });
   }
 

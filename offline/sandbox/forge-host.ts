@@ -1,12 +1,30 @@
 // The app installed on a local "site": the real handlers (src/app.ts builds the same ones src/index.ts exports, here
-// around the site's movable clock) and the real Forge SDKs, served by the local Forge runtime (KVS on SQLite) and the
-// JSM double. Used by the integration tests, the benchmark and the browser sandbox alike.
-import { randomUUID } from 'node:crypto';
+// around the site's movable clock) and the real Forge SDKs, run from the app's manifest.yml by the local Forge runtime (KVS on SQLite, scopes, rate limits, faults) and the JSM double, with a
+// clock that can be moved. Product events reach the app through its trigger modules' filters, resolvers through
+// their UI modules (and only for the users those modules are open to), queue events through the consumer function.
+// Used by the integration tests, the benchmark and the browser sandbox alike.
 import path from 'node:path';
-import { APP_UUID, JOB_QUEUE } from '../../src/app-identity';
+import { APP_UUID } from '../../src/app-identity';
 import { createApp, type App } from '../../src/app';
-import { JsmDouble, jsmProductHandler, seedDemo, type IssueEvent } from '../jsm-double';
-import { installLocalForgeRuntime, KvsStore, loadEntityDefinitions, runAs, type LocalForgeRuntime, type QueuePushRequest } from '../forge-runtime';
+import { JIRA_SCOPES, JiraRateLimiter, JsmDouble, jsmProductHandler, seedDemo, type IssueEvent, type JiraRateLimitOptions } from '../jsm-double';
+import { eventIssue } from '../jsm-double/product-events';
+import {
+  AppHost,
+  DEFAULT_IDENTITY,
+  installLocalForgeRuntime,
+  KvsStore,
+  loadAppManifest,
+  runInvocation,
+  type AccountType,
+  type AppManifest,
+  type FaultInjector,
+  type LocalForgeRuntime,
+  type ProductEvent,
+  type RateLimitMode,
+  type ScheduledRun,
+  type StorageLimits,
+  type TimeLimits,
+} from '../forge-runtime';
 import { CONTRACT_PRIORITY_FIELD_KEY, NEXT_DEADLINE_FIELD_KEY } from '../../src/timeline/site-fields';
 
 export type ResolverName = 'issuePanelResolver' | 'adminResolver' | 'portalResolver' | 'worklistResolver';
@@ -21,6 +39,13 @@ export interface ForgeHostOptions {
   /** Seed the demo site (when no saved site is given). */
   seed?: boolean;
   manifestPath?: string;
+  /** Storage rate limits: 'enforce' (default) answers 429; 'count' only adds up the waiting (the benchmark). */
+  rateLimits?: RateLimitMode;
+  storageLimits?: Partial<StorageLimits>;
+  /** Jira's points-based rate limit (enforced at the default budget unless told otherwise). */
+  jiraRateLimit?: JiraRateLimitOptions;
+  /** Function time limits in ms by kind, overriding the platform's (tests prove a limit with a short one). */
+  timeLimits?: TimeLimits;
 }
 
 export interface InvokeContext {
@@ -42,23 +67,32 @@ export class ForgeHost {
   readonly double: JsmDouble;
   readonly store: KvsStore;
   readonly runtime: LocalForgeRuntime;
-  /** Pushed jobs with the instant (on the site's clock) they become due. */
-  private readonly queued: Array<{ push: QueuePushRequest; dueAt: number }> = [];
-  readonly app: App;
-  private readonly pending = new Set<Promise<unknown>>();
-  private readonly failures: unknown[] = [];
-  /** Every event the site emitted, with what the trigger made of it. */
-  readonly eventLog: Array<{ event: IssueEvent; outcome?: unknown }> = [];
+  readonly manifest: AppManifest;
+  /** The app run from its manifest: its failures, log and queue are here. */
+  readonly app: AppHost;
+  readonly jiraRateLimit: JiraRateLimiter;
+  /** The app's handlers themselves, for a test that calls one directly (a duplicated event, say). */
+  readonly handlers: App;
+  /** How many of app.failures settle()/drainQueue() have already reported. */
+  private reported = 0;
+  /** Every event the site emitted that reached at least one of the app's triggers. */
+  readonly eventLog: Array<{ event: IssueEvent }> = [];
 
   constructor(options: ForgeHostOptions) {
     this.clock = { now: options.now };
     const clock = (): number => this.clock.now;
-    this.app = createApp({ now: clock });
-    this.store = new KvsStore({
-      path: options.storagePath ?? ':memory:',
-      entities: loadEntityDefinitions(options.manifestPath ?? path.join(ROOT, 'manifest.yml')),
+    this.manifest = loadAppManifest(options.manifestPath ?? path.join(ROOT, 'manifest.yml'));
+    this.handlers = createApp({ now: clock });
+    // Checked before anything is opened: an app the platform would not install leaves nothing behind.
+    this.app = new AppHost({
+      manifest: this.manifest,
+      modules: { index: this.handlers as unknown as Record<string, unknown> },
       now: clock,
+      accountType: (accountId) => this.accountType(accountId),
+      installContext: `ari:cloud:jira::site/${DEFAULT_IDENTITY.cloudId}`,
+      ...(options.timeLimits ? { timeLimits: options.timeLimits } : {}),
     });
+    this.store = new KvsStore({ path: options.storagePath ?? ':memory:', entities: this.manifest.entities, now: clock });
     if (options.site !== undefined) {
       this.double = JsmDouble.fromJSON(options.site, { clock });
     } else {
@@ -68,95 +102,92 @@ export class ForgeHost {
       this.double.registerAppField({ key: CONTRACT_PRIORITY_FIELD_KEY, name: 'Contract priority', type: 'string' });
       if (options.seed !== false) seedDemo(this.double, options.now);
     }
+    this.jiraRateLimit = new JiraRateLimiter(clock, options.jiraRateLimit);
     this.runtime = installLocalForgeRuntime({
       kvs: this.store,
-      products: { jira: jsmProductHandler(this.double) },
-      queue: (push) => {
-        const delay = Math.max(0, ...push.payload.map((event) => event.delayInSeconds ?? 0));
-        this.queued.push({ push, dueAt: this.clock.now + delay * 1000 });
-      },
+      manifest: this.manifest,
+      products: { jira: jsmProductHandler(this.double, this.jiraRateLimit) },
+      scopeTables: { jira: JIRA_SCOPES },
+      queue: this.app.acceptPush,
       identity: { appId: APP_UUID },
+      now: clock,
+      ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+      ...(options.storageLimits ? { storageLimits: options.storageLimits } : {}),
     });
     this.double.onEvent((event) => this.deliver(event));
   }
 
-  /** Forge delivers product events to the trigger asynchronously, as the app (no user). */
-  private deliver(event: IssueEvent): void {
-    // The manifest's trigger filter `ignoreSelf: true`: events the app caused itself are not delivered.
-    if (event.selfGenerated) return;
-    const entry: { event: IssueEvent; outcome?: unknown } = { event };
-    this.eventLog.push(entry);
-    const run = runAs(undefined, () => this.app.onIssueEvent(event as never))
-      .then((outcome) => {
-        entry.outcome = outcome;
-      })
-      .catch((error: unknown) => {
-        this.failures.push(error);
-      })
-      .finally(() => this.pending.delete(run));
-    this.pending.add(run);
+  /** Make the next matching storage or Jira operation fail (before it happens, or after it landed). */
+  get faults(): FaultInjector {
+    return this.runtime.faults;
   }
 
-  /** Waits until every delivered event has been handled; rethrows the first failure. */
+  /** Forge delivers product events to the trigger modules asynchronously, through their filters. */
+  private deliver(event: IssueEvent): void {
+    if (this.app.deliver(event as unknown as ProductEvent) > 0) this.eventLog.push({ event });
+  }
+
+  /** Waits until every delivered event has been handled (and due retries run); rethrows the first new failure. */
   async settle(): Promise<void> {
-    while (this.pending.size > 0) await Promise.all([...this.pending]);
-    const failure = this.failures.shift();
-    if (failure !== undefined) throw failure;
+    await this.app.settle();
+    this.reportFailure();
   }
 
   /** Delivers the site's past (seeded) history as if the app had been there: one created event per request. */
   async replaySeededRequests(): Promise<void> {
     for (const issue of this.double.toJSON().issues) {
-      this.deliver({ eventType: 'avi:jira:created:issue', issue: { id: issue.id, key: issue.key, fields: {} }, selfGenerated: false, associatedUsers: [] } as unknown as IssueEvent);
+      const live = this.double.issueOrThrow(issue.key);
+      this.deliver({ eventType: 'avi:jira:created:issue', issue: eventIssue(this.double, live), atlassianId: live.reporter, selfGenerated: false, associatedUsers: [{ accountId: live.reporter }] });
     }
     await this.settle();
   }
 
-  /** Calls a resolver the way Forge does: the call, the context, and the caller as the runtime's principal. */
+  /**
+   * Calls a resolver the way Forge does: through the UI module (context.moduleKey, or the only module using that
+   * resolver), as the caller, who must be allowed to use the module.
+   */
   async invoke<T = unknown>(resolver: ResolverName, functionKey: string, payload: unknown, context: InvokeContext): Promise<T> {
-    const definitions = this.app[resolver] as (call: unknown, runtime: unknown) => Promise<unknown>;
-    // The caller reaches the resolver as the runtime's principal, never through the context the UI could forge;
-    // Forge also says what kind of account it is (a licensed user, or a portal customer).
-    const { accountId, ...rest } = context;
-    const user = accountId ? this.double.user(accountId) : undefined;
-    const accountType = user === undefined ? 'anonymous' : user.accountType === 'customer' ? 'customer' : 'licensed';
-    const result = await runAs(accountId, () =>
-      definitions({ call: { functionKey, payload }, context: { ...rest, ...(accountId ? { accountId } : {}), accountType } }, accountId ? { principal: { accountId } } : {}),
-    );
-    await this.settle();
-    return result as T;
-  }
-
-  /** Runs the scheduled trigger once, as Forge does every five minutes. */
-  async runSchedule(): Promise<unknown> {
-    const result = await runAs(undefined, () => this.app.onSchedule());
+    const modules = this.app.modulesWithResolver(resolver);
+    const moduleKey = context.moduleKey ?? (modules.length === 1 ? modules[0]?.key : undefined);
+    if (moduleKey === undefined) throw new Error(`${resolver} serves ${modules.length} UI modules: say which one in context.moduleKey`);
+    if (!modules.some((module) => module.key === moduleKey)) throw new Error(`the UI module ${moduleKey} does not use ${resolver}`);
+    const { moduleKey: _named, ...rest } = context;
+    const result = await this.app.invokeResolver<T>(moduleKey, functionKey, payload, rest);
     await this.settle();
     return result;
   }
 
-  /**
-   * Runs the queue consumer, as async events v2 deliver them, for every job due on the site's clock (and those they
-   * push), in order. Delayed jobs wait until the clock reaches them.
-   */
-  async drainQueue(): Promise<number> {
-    let runs = 0;
-    for (;;) {
-      const due = this.queued.findIndex((job) => job.dueAt <= this.clock.now);
-      if (due < 0) break;
-      const { push } = this.queued.splice(due, 1)[0]!;
-      for (const event of push.payload) {
-        const asyncEvent = { body: event.body, queueName: JOB_QUEUE, jobId: push.jobId, eventId: randomUUID() };
-        await runAs(undefined, () => this.app.onJob(asyncEvent));
-        runs++;
-      }
-    }
+  /** `requestJira` from a Custom UI surface as the viewing user: through the runtime, so scopes and limits apply. */
+  async frontendRequestJira(accountId: string, restPath: string, init: { method?: string; headers?: Record<string, string>; body?: string }): Promise<Response> {
+    const forgeFetch = (globalThis as unknown as { __forge_fetch__: (descriptor: unknown, path: string, init: unknown) => Promise<Response> }).__forge_fetch__;
+    return runInvocation({ accountId }, () => forgeFetch({ type: 'fpp', provider: 'user', remote: 'jira' }, restPath, init));
+  }
+
+  /** Runs the scheduled trigger once, as Forge does on its interval; a failure is rethrown here but never retried. */
+  async runSchedule(): Promise<unknown> {
+    const run = await this.app.runScheduledTrigger();
+    await this.settle();
+    if (run.error !== undefined) throw run.error;
+    return run.result;
+  }
+
+  /** Starts overlapping runs of the scheduled trigger (a long run and the next tick), and waits for all of them. */
+  async runOverlappingSchedules(count = 2): Promise<ScheduledRun[]> {
+    const runs = await this.app.runOverlappingScheduledTriggers(count);
     await this.settle();
     return runs;
   }
 
-  /** Jobs pushed and not yet run (due or delayed). */
+  /** Runs the queue consumer for every event due by the clock (and those they push, when due), in order. */
+  async drainQueue(): Promise<number> {
+    const runs = await this.app.drainQueue();
+    await this.settle();
+    return runs;
+  }
+
+  /** Queue events waiting (delayed, or for a retry). */
   get queuedJobs(): number {
-    return this.queued.length;
+    return this.app.queue.pending().length;
   }
 
   /** Moves the clock (never backwards). */
@@ -167,5 +198,20 @@ export class ForgeHost {
   close(): void {
     this.runtime.uninstall();
     this.store.close();
+  }
+
+  /** A portal customer is a customer; an Atlassian account with no agent role anywhere is an unlicensed user. */
+  private accountType(accountId: string): AccountType {
+    const user = this.double.user(accountId);
+    if (!user) return 'anonymous';
+    if (user.accountType === 'customer') return 'customer';
+    if (user.accountType === 'app') return 'licensed';
+    return this.double.state.projects.some((project) => this.double.isAgent(accountId, project)) ? 'licensed' : 'unlicensed';
+  }
+
+  private reportFailure(): void {
+    const failure = this.app.failures[this.reported];
+    this.reported = this.app.failures.length;
+    if (failure !== undefined) throw failure.error;
   }
 }

@@ -7,6 +7,7 @@ import type { Placement } from './api-types';
 import { DemoSite, SandboxError, builtSurfaces, parseInstant, portalChoice, type ClockMove } from './demo-site';
 import { STATIC_DIR, buildHostAssets, contentType, surfaceFile, withBridge, type HostAssets } from './host-assets';
 import { requestDetail, requestList } from './request-views';
+import { InvocationFailure } from '../forge-runtime';
 import { PlacementError, forgeContext, isSurface } from './surfaces';
 
 export interface SandboxServerOptions {
@@ -203,6 +204,8 @@ async function respond(routes: Array<[string, RegExp, Route]>, req: http.Incomin
   } catch (error) {
     if (error instanceof SandboxError) reply = { status: error.status, json: { error: error.message } };
     else if (error instanceof PlacementError) reply = { status: 400, json: { error: error.message } };
+    // The platform refused the invocation before the app ran (a module not open to this user, a payload too large).
+    else if (error instanceof InvocationFailure) reply = { status: 403, json: { error: error.message, code: error.code } };
     else {
       console.error(error);
       reply = { status: 500, json: { error: error instanceof Error ? error.message : String(error) } };

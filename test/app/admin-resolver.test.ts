@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { adminResolver } from '../../src/index';
-import { installLocalForgeRuntime, KvsStore, loadEntityDefinitions, runAs, type LocalForgeRuntime, type ProductRequest, type QueuePushRequest } from '../../offline/forge-runtime';
+import { installLocalForgeRuntime, KvsStore, loadAppManifest, runAs, type LocalForgeRuntime, type ProductRequest, type QueuePushRequest } from '../../offline/forge-runtime';
+import { JIRA_SCOPES } from '../../offline/jsm-double';
 import { currentConfiguration } from '../../src/adapters/storage/config-store';
 import { currentReevaluation } from '../../src/adapters/storage/reevaluation-store';
 
@@ -38,13 +39,15 @@ async function jira(request: ProductRequest) {
 }
 
 beforeEach(() => {
-  store = new KvsStore({ entities: loadEntityDefinitions(path.join(root, 'manifest.yml')) });
+  // The local platform judges the app by its manifest: scopes, entities and queues all come from it.
+  const manifest = loadAppManifest(path.join(root, 'manifest.yml'));
+  store = new KvsStore({ entities: manifest.entities });
   pushes = [];
-  runtime = installLocalForgeRuntime({ kvs: store, products: { jira }, queue: (push) => void pushes.push(push) });
+  runtime = installLocalForgeRuntime({ kvs: store, manifest, products: { jira }, scopeTables: { jira: JIRA_SCOPES }, queue: (push) => void pushes.push(push) });
 });
 afterEach(() => {
-  runtime.uninstall();
-  store.close();
+  runtime?.uninstall();
+  store?.close();
 });
 
 type Envelope = { ok: boolean; data?: Record<string, unknown>; errors?: Array<{ code: string; message: string; path?: string }> };

@@ -47,7 +47,7 @@ class HeldJira extends JiraClient {
 let host: ForgeHost;
 
 async function save(bundle: unknown, expectedVersion: number): Promise<void> {
-  const saved = await host.invoke<{ ok: boolean }>('adminResolver', 'admin/config/save', { bundle, expectedVersion }, { accountId: a.mette, extension: { type: 'jira:adminPage' } });
+  const saved = await host.invoke<{ ok: boolean }>('adminResolver', 'admin/config/save', { bundle, expectedVersion }, { accountId: a.mette, moduleKey: 'contract-sla-admin', extension: { type: 'jira:adminPage' } });
   expect(saved.ok).toBe(true);
   await host.drainQueue();
 }

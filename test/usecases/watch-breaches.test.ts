@@ -20,7 +20,7 @@ let host: ForgeHost;
 
 beforeEach(async () => {
   host = new ForgeHost({ now: NOW });
-  const saved = await host.invoke<{ ok: boolean }>('adminResolver', 'admin/config/save', { bundle: config, expectedVersion: 0 }, { accountId: a.mette, extension: { type: 'jira:adminPage' } });
+  const saved = await host.invoke<{ ok: boolean }>('adminResolver', 'admin/config/save', { bundle: config, expectedVersion: 0 }, { accountId: a.mette, moduleKey: 'contract-sla-admin', extension: { type: 'jira:adminPage' } });
   expect(saved.ok).toBe(true);
   await host.drainQueue();
 });

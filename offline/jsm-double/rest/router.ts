@@ -2,6 +2,7 @@
 // endpoints the app uses; anything else is a 404 that names the method and path, so a call the double does not
 // implement fails loudly instead of looking like an empty site.
 import type { JsmDouble } from '../jsm-double';
+import { JiraRateLimiter } from '../rate-limit';
 import { jiraError, type JiraRequest, type JiraResponse } from './http';
 import { deleteProperty, getChangelog, getComments, getIssue, getProperty, putProperty } from './issue-routes';
 import { approximateCount, removedSearch, searchJql } from './search-routes';
@@ -12,6 +13,8 @@ type Handler = (double: JsmDouble, request: JiraRequest, params: string[]) => Ji
 
 interface Route {
   method: string;
+  /** The path template as the REST reference writes it. */
+  template: string;
   pattern: RegExp;
   handle: Handler;
 }
@@ -19,7 +22,7 @@ interface Route {
 const SEGMENT = '([^/]+)';
 
 function route(method: string, path: string, handle: Handler): Route {
-  return { method, pattern: new RegExp(`^${path.replace(/\{[a-zA-Z]+\}/g, SEGMENT)}/?$`), handle };
+  return { method, template: path, pattern: new RegExp(`^${path.replace(/\{[a-zA-Z]+\}/g, SEGMENT)}/?$`), handle };
 }
 
 const ROUTES: Route[] = [
@@ -51,6 +54,9 @@ const ROUTES: Route[] = [
   route('POST', '/rest/servicedeskapi/request/{issueIdOrKey}/comment', (d, r, [key = '']) => addCustomerComment(d, r, key)),
 ];
 
+/** Every endpoint the double answers (method and path template), for checking the scope table covers them. */
+export const ROUTE_TEMPLATES: ReadonlyArray<{ method: string; path: string }> = ROUTES.map(({ method, template }) => ({ method, path: template }));
+
 /** Splits a path that may still carry its query string (`/rest/api/3/field?x=1`) and merges that query in. */
 function splitPath(path: string, query: URLSearchParams): { path: string; query: URLSearchParams } {
   const at = path.indexOf('?');
@@ -79,7 +85,10 @@ export async function handleJiraRequest(double: JsmDouble, request: JiraRequest)
   return jiraError(404, `The JSM double does not implement ${normalised.method} ${path}: add it to offline/jsm-double/rest/router.ts if the app needs it.`);
 }
 
-/** The double bound as a ProductHandler for the local runtime. */
-export function jsmProductHandler(double: JsmDouble): (request: JiraRequest) => Promise<JiraResponse> {
-  return (request) => handleJiraRequest(double, request);
+/**
+ * The double bound as a ProductHandler for the local runtime, behind Jira's points-based rate limit (enforced with
+ * the default budget unless told otherwise; pass a limiter to read its counters).
+ */
+export function jsmProductHandler(double: JsmDouble, limiter: JiraRateLimiter = new JiraRateLimiter(() => double.now())): (request: JiraRequest) => Promise<JiraResponse> {
+  return (request) => limiter.serve(request, (admitted) => handleJiraRequest(double, admitted));
 }

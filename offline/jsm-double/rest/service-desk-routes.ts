@@ -23,10 +23,24 @@ export function listRequestTypes(double: JsmDouble, request: JiraRequest, servic
   return jsmPage(double.state.site.baseUrl, `/rest/servicedeskapi/servicedesk/${serviceDeskId}/requesttype`, values, request.query);
 }
 
-/** All organizations, or — with `accountId` — the ones that user belongs to. */
+/** Whether the caller holds a Jira Service Management agent licence: the app, or an agent of some service desk. */
+function isAgentAnywhere(double: JsmDouble, caller: JiraRequest['as']): boolean {
+  return caller === 'app' || double.state.projects.some((project) => double.isAgent(caller.accountId, project));
+}
+
+/**
+ * All organizations, or — with `accountId` — the ones that user belongs to ("to fetch organizations based on
+ * accountId the user must have a Service Desk agent license"). A customer sees only their own ("If the user is a
+ * customer, only those organizations of which the customer is a member are listed").
+ */
 export function listOrganizations(double: JsmDouble, request: JiraRequest): JiraResponse {
   const accountId = request.query.get('accountId');
-  const organizations = accountId === null ? double.state.organizations : double.organizationsOf(accountId);
+  const agent = isAgentAnywhere(double, request.as);
+  if (accountId !== null && !agent) {
+    return jsmError(403, 'You must have a Jira Service Management agent licence to list the organizations of a user.', 'sd.license.agent.required');
+  }
+  const own = request.as === 'app' ? [] : double.organizationsOf(request.as.accountId);
+  const organizations = accountId !== null ? double.organizationsOf(accountId) : agent ? double.state.organizations : own;
   const values = organizations.map((organization) => organizationDto(double, organization));
   return jsmPage(double.state.site.baseUrl, '/rest/servicedeskapi/organization', values, request.query);
 }

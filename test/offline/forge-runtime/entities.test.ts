@@ -1,5 +1,6 @@
 // Custom entities and index queries, through the real @forge/kvs against the local store.
 import { Filter, FilterConditions, kvs, Sort, WhereConditions } from '@forge/kvs';
+import { KvsStore } from '../../../offline/forge-runtime';
 import { rejection, useLocalRuntime } from './helpers';
 
 useLocalRuntime();
@@ -59,6 +60,41 @@ describe('entity get/set/delete', () => {
     expect((await rejection(obligations().set('o', obligation(1, { rank: 2 ** 31 })))).code).toBe('INCORRECT_PROPERTY_TYPE');
     expect((await rejection(obligations().set('o', obligation(1, { issueKey: 7 as unknown as string })))).code).toBe('INCORRECT_PROPERTY_TYPE');
     expect((await rejection(kvs.entity('obligation').set('o', 'text'))).code).toBe('INVALID_ENTITY_VALUE');
+  });
+
+  it.each([
+    ['null', { state: null }],
+    ['an empty string', { state: '' }],
+    ['a blank string', { state: ' \t\n' }],
+    ['a float below 1E-130 in magnitude', { dueAt: 1e-131 }],
+    ['a float above 9.99…E+125 in magnitude', { dueAt: -2e126 }],
+  ])('refuses %s with INVALID_ENTITY_VALUE and stores nothing', async (_name, overrides) => {
+    const refused = await rejection(obligations().set('o1', obligation(1, overrides as Partial<Obligation>)));
+    expect([refused.code, refused.responseDetails?.status]).toEqual(['INVALID_ENTITY_VALUE', 400]);
+    expect(await obligations().get('o1')).toBeUndefined();
+  });
+
+  it('accepts the edges of each type, and leaves an absent string out instead of storing it empty', async () => {
+    const edges = obligation(1, { rank: -(2 ** 31), dueAt: 0, state: 'x' });
+    await obligations().set('o1', edges);
+    await obligations().set('o2', obligation(2, { rank: 2 ** 31 - 1, dueAt: 1e-130 }));
+    await obligations().set('o3', obligation(3, { dueAt: 1e126 }));
+    const { state, ...stateless } = obligation(4);
+    expect(state).toBe('open');
+    await obligations().set('o4', stateless as Obligation);
+    expect(await obligations().get('o1')).toEqual(edges);
+    expect(await obligations().get('o4')).toEqual(stateless);
+  });
+
+  it('refuses a manifest beyond the custom entity limits', () => {
+    const attributes = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`a${i}`, { type: 'string' as const }]));
+    expect(() => new KvsStore({ entities: [{ name: 'wide', attributes }] })).toThrow(/at most 50 attributes/);
+    expect(() => new KvsStore({ entities: [{ name: 'long', attributes: { [`a${'x'.repeat(30)}`]: { type: 'string' } } }] })).toThrow(/longer than 30/);
+    const indexes = Array.from({ length: 8 }, (_, i) => ({ name: `by-${i}-idx`, range: ['a'] }));
+    expect(() => new KvsStore({ entities: [{ name: 'many', attributes: { a: { type: 'string' } }, indexes }] })).toThrow(/at most 7 indexes/);
+    expect(() => new KvsStore({ entities: [{ name: 'short', attributes: { a: { type: 'string' } }, indexes: [{ name: 'ab', range: ['a'] }] }] })).toThrow(/index name/);
+    const many = Array.from({ length: 21 }, (_, i) => ({ name: `entity-${i}`, attributes: {} }));
+    expect(() => new KvsStore({ entities: many })).toThrow(/at most 20 custom entities/);
   });
 });
 
@@ -133,17 +169,13 @@ describe('entity index queries', () => {
     expect(second.results.map((r) => r.key)).toEqual(['o4', 'o5', 'o6']);
   });
 
-  it('applies and/or filters before the page limit', async () => {
+  it('reads a page of index entries first and filters it afterwards, so a page may be short or empty', async () => {
     await seed(40);
-    const and = await obligations()
-      .query()
-      .index('by-contract-due', { partition: ['acme'] })
-      .filters(new Filter<Obligation>().and('state', FilterConditions.equalTo('open')).and('breached', FilterConditions.equalTo(true)))
-      .limit(2)
-      .getMany();
-    // Even i that are open (i % 3 !== 0) and breached (i % 5 === 0): 10, 20, 40...
-    expect(and.results.map((r) => r.key)).toEqual(['o10', 'o20']);
-    expect(and.nextCursor).toBeUndefined();
+    const open = new Filter<Obligation>().and('state', FilterConditions.equalTo('open')).and('breached', FilterConditions.equalTo(true));
+    const first = await obligations().query().index('by-contract-due', { partition: ['acme'] }).filters(open).limit(2).getMany();
+    // The first two acme entries (o0, o2) are read; neither is open and breached, so the page is empty but not the end.
+    expect(first.results).toEqual([]);
+    expect(first.nextCursor).toEqual(expect.any(String));
     const or = await obligations()
       .query()
       .index('rank')
@@ -151,6 +183,35 @@ describe('entity index queries', () => {
       .filters(new Filter<Obligation>().or('issueKey', FilterConditions.contains('0003')).or('rank', FilterConditions.between(8, 9)))
       .getMany();
     expect(or.results.map((r) => r.key)).toEqual(['o3', 'o8', 'o9']);
+  });
+
+  it('finds every match for an app that follows cursors, and misses some for one that stops at an empty page', async () => {
+    await seed(40);
+    const open = () => new Filter<Obligation>().and('state', FilterConditions.equalTo('open')).and('breached', FilterConditions.equalTo(true));
+    const page = (cursor?: string) => {
+      const query = obligations().query().index('by-contract-due', { partition: ['acme'] }).filters(open()).limit(4);
+      return cursor ? query.cursor(cursor) : query;
+    };
+    // Even i that are open (i % 3 !== 0) and breached (i % 5 === 0): 10 and 20.
+    expect(await all(page)).toEqual(['o10', 'o20']);
+    const naive: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const { results, nextCursor } = await page(cursor).getMany();
+      if (results.length === 0) break;
+      naive.push(...results.map((r) => r.key));
+      cursor = nextCursor;
+    } while (cursor);
+    expect(naive).toEqual([]);
+  });
+
+  it('refuses filters on attributes of type any, undeclared attributes, and conditions the type does not support', async () => {
+    const query = (filter: ReturnType<Filter<Obligation>['and']>) => obligations().query().index('rank').filters(filter).getMany();
+    const anyTyped = await rejection(query(new Filter<Obligation>().and('notes', FilterConditions.exists())));
+    expect([anyTyped.code, anyTyped.responseDetails?.status]).toEqual(['UNPROCESSABLE_ENTITY', 422]);
+    expect((await rejection(query(new Filter<Obligation>().and('missing' as keyof Obligation, FilterConditions.exists())))).code).toBe('UNPROCESSABLE_ENTITY');
+    expect((await rejection(query(new Filter<Obligation>().and('rank', FilterConditions.contains('1' as never))))).code).toBe('UNPROCESSABLE_ENTITY');
+    expect((await rejection(query(new Filter<Obligation>().and('breached', FilterConditions.greaterThan(true as never))))).code).toBe('UNPROCESSABLE_ENTITY');
   });
 
   it('refuses what the platform refuses', async () => {

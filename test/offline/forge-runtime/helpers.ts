@@ -1,5 +1,13 @@
 // Shared set-up: a fresh in-memory store behind an installed local runtime for each test, uninstalled after it.
-import { installLocalForgeRuntime, KvsStore, type EntityDefinition, type LocalForgeRuntime, type LocalForgeRuntimeOptions } from '../../../offline/forge-runtime';
+import {
+  installLocalForgeRuntime,
+  KvsStore,
+  readAppManifest,
+  type AppManifest,
+  type EntityDefinition,
+  type LocalForgeRuntime,
+  type LocalForgeRuntimeOptions,
+} from '../../../offline/forge-runtime';
 
 export const ENTITIES: EntityDefinition[] = [
   {
@@ -21,6 +29,19 @@ export const ENTITIES: EntityDefinition[] = [
   },
 ];
 
+/** A small app: storage, the queue `sla-recalc` and a Jira scope; tests that need another pass their own. */
+export function fixtureManifest(extra: { scopes?: unknown; modules?: Record<string, unknown> } = {}): AppManifest {
+  return readAppManifest({
+    modules: {
+      consumer: [{ key: 'recalc', queue: 'sla-recalc', function: 'recalc-fn' }],
+      function: [{ key: 'recalc-fn', handler: 'index.recalc' }],
+      ...extra.modules,
+    },
+    permissions: { scopes: extra.scopes ?? ['storage:app', 'read:jira-work', 'write:jira-work'] },
+    app: { storage: { entities: ENTITIES } },
+  });
+}
+
 export interface Harness {
   store: KvsStore;
   runtime: LocalForgeRuntime;
@@ -33,7 +54,7 @@ export function useLocalRuntime(extra: Omit<LocalForgeRuntimeOptions, 'kvs'> = {
   beforeEach(() => {
     harness.clock.now = Date.UTC(2026, 0, 5, 9);
     harness.store = new KvsStore({ entities: ENTITIES, now: () => harness.clock.now });
-    harness.runtime = installLocalForgeRuntime({ kvs: harness.store, ...extra });
+    harness.runtime = installLocalForgeRuntime({ kvs: harness.store, manifest: fixtureManifest(), now: () => harness.clock.now, ...extra });
   });
   afterEach(() => {
     harness.runtime.uninstall();

@@ -52,6 +52,8 @@ describe('kvs get/set/delete', () => {
     harness.clock.now += 30_000;
     expect(await kvs.get('lease')).toBeUndefined();
     expect((await rejection(kvs.set('x', 1, { ttl: { value: 0, unit: 'SECONDS' } }))).code).toBe('INVALID_TTL');
+    expect((await rejection(kvs.set('x', 1, { ttl: { value: 366, unit: 'DAYS' } }))).code).toBe('INVALID_TTL');
+    await kvs.set('x', 1, { ttl: { value: 365, unit: 'DAYS' } });
   });
 });
 
@@ -69,6 +71,11 @@ describe('kvs limits', () => {
     let deep: unknown = 1;
     for (let i = 0; i < LIMITS.objectDepth + 1; i += 1) deep = { d: deep };
     expect((await rejection(kvs.set('deep', deep))).code).toBe('MAX_DEPTH');
+  });
+
+  it('refuses null, which storage cannot hold', async () => {
+    expect((await rejection(kvs.set('nothing', null))).code).toBe('BAD_REQUEST');
+    expect(await kvs.get('nothing')).toBeUndefined();
   });
 
   it('refuses bad keys', async () => {

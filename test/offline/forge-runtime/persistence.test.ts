@@ -4,10 +4,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kvs, WhereConditions } from '@forge/kvs';
-import { installLocalForgeRuntime, KvsStore, loadEntityDefinitions } from '../../../offline/forge-runtime';
+import { installLocalForgeRuntime, KvsStore, loadAppManifest, loadEntityDefinitions } from '../../../offline/forge-runtime';
 
 const MANIFEST = `
 modules: {}
+permissions:
+  scopes:
+    - storage:app
 app:
   id: ari:cloud:ecosystem::app/00000000-0000-0000-0000-000000000000
   storage:
@@ -30,7 +33,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 async function withStore<T>(manifestPath: string, fn: () => Promise<T>): Promise<T> {
   const store = new KvsStore({ path: join(dir, 'forge.db'), manifestPath });
-  const runtime = installLocalForgeRuntime({ kvs: store });
+  const runtime = installLocalForgeRuntime({ kvs: store, manifest: loadAppManifest(manifestPath) });
   try {
     return await fn();
   } finally {

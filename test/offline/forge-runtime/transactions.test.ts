@@ -77,4 +77,12 @@ describe('kvs.transact', () => {
     expect(await kvs.get('k24')).toBe(24);
     expect((await rejection(kvs.transact().set('dup', 1).delete('dup').execute())).code).toBe('KEY_DUPLICATION_ERROR');
   });
+
+  it('refuses a transaction whose payload is over 4 MB, although each value is under 240 KiB', async () => {
+    let heavy = kvs.transact();
+    for (let i = 0; i < 20; i += 1) heavy = heavy.set(`h${i}`, 'x'.repeat(210_000));
+    const refused = await rejection(heavy.execute());
+    expect([refused.code, refused.responseDetails?.status]).toEqual(['MAX_SIZE', 400]);
+    expect(await kvs.get('h0')).toBeUndefined();
+  });
 });

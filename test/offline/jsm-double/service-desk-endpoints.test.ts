@@ -44,6 +44,17 @@ describe('GET /rest/servicedeskapi/organization', () => {
     const agents = await site.call('GET', '/rest/servicedeskapi/organization', { query: `accountId=${encodeURIComponent(lars)}` });
     expect(agents.body.values).toEqual([]);
   });
+
+  test('needs an agent licence to filter by accountId; a customer sees only their own organizations', async () => {
+    const site = demoSite();
+    const byCustomer = await site.call('GET', '/rest/servicedeskapi/organization', { query: `accountId=${encodeURIComponent(karen)}`, as: { accountId: karen } });
+    expect(byCustomer.status).toBe(403);
+    expect(byCustomer.body).toMatchObject({ errorMessage: expect.stringMatching(/agent licence/), i18nErrorMessage: { i18nKey: 'sd.license.agent.required' } });
+    const own = await site.call('GET', '/rest/servicedeskapi/organization', { as: { accountId: karen } });
+    expect(own.body.values.map((o: Body) => o.name)).toEqual(['Fjord Logistik ApS']);
+    const byAgent = await site.call('GET', '/rest/servicedeskapi/organization', { query: `accountId=${encodeURIComponent(karen)}`, as: { accountId: lars } });
+    expect(byAgent.body.values.map((o: Body) => o.id)).toEqual(['13']);
+  });
 });
 
 describe('GET /rest/servicedeskapi/request/{issueIdOrKey}', () => {

@@ -107,13 +107,26 @@ describe('app field values (POST /rest/api/3/app/field/value)', () => {
     const last = body.changelog.histories[body.changelog.histories.length - 1];
     expect(last).toMatchObject({ author: { accountId: site.double.state.site.appAccountId, accountType: 'app' }, created: '2026-11-25T12:05:00.000+0100' });
     expect(last.items).toEqual([
-      { field: 'Next SLA deadline', fieldtype: 'custom', fieldId: field.id, from: null, fromString: null, to: '2026-11-25T16:30:00.000+0100', toString: '2026-11-25T16:30:00.000+0100' },
+      { field: 'Next SLA deadline', fieldtype: 'custom', fieldId: field.id, from: null, fromString: null, to: '2026-11-25T16:30:00.000+0100', toString: '25/Nov/26 4:30 PM' },
     ]);
     expect(site.events.map((e) => [e.eventType, e.issue.key, e.selfGenerated])).toEqual([
       ['avi:jira:updated:issue', 'SUP-3', true],
       ['avi:jira:updated:issue', 'SUP-7', true],
     ]);
     expect(site.events[1]?.changelog?.items[0]?.fieldId).toBe(field.id);
+  });
+
+  test('a string app field is recorded the way Jira records text: the value in fromString/toString, from/to null', async () => {
+    const { site } = withDeadlineField();
+    const priority = site.double.registerAppField({ key: 'contract-priority', name: 'Contract priority', type: 'string' });
+    const write = (value: string) => site.call('POST', '/rest/api/3/app/field/value', { body: { updates: [{ customField: priority.id, issueIds: [10003], value }] } });
+    await write('p2');
+    await write('p1');
+    const items = site.double.issueOrThrow('SUP-3').histories.slice(-2).map((history) => history.items[0]);
+    expect(items).toEqual([
+      { field: 'Contract priority', fieldtype: 'custom', fieldId: priority.id, from: null, fromString: null, to: null, toString: 'p2' },
+      { field: 'Contract priority', fieldtype: 'custom', fieldId: priority.id, from: null, fromString: 'p2', to: null, toString: 'p1' },
+    ]);
   });
 
   test('writing the value the field already has records nothing and emits nothing', async () => {
