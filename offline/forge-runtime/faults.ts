@@ -42,6 +42,8 @@ interface FaultCommon {
   retryAfterSeconds?: number;
   /** How many matching operations fail (default 1: the next one only). */
   times?: number;
+  /** How many matching operations to let through before the first one fails (default 0): the second write of a kind. */
+  skip?: number;
 }
 
 export interface KvsFault extends FaultCommon {
@@ -89,6 +91,8 @@ interface ArmedFault {
   spec: FaultSpec;
   remaining: number;
   fired: number;
+  /** Matching operations still to let through. */
+  skipping: number;
 }
 
 const DEFAULT_CODES: Record<number, string> = { 429: 'RATE_LIMIT_EXCEEDED', 500: 'INTERNAL_SERVER_ERROR', 502: 'BAD_GATEWAY', 503: 'SERVICE_UNAVAILABLE' };
@@ -114,7 +118,9 @@ export class FaultInjector {
     const times = spec.times ?? 1;
     if (!Number.isInteger(times) || times < 1) throw new Error('a fault fires at least once: times must be a positive integer');
     if (spec.status < 400 || spec.status > 599) throw new Error(`a fault answers an error status, not ${spec.status}`);
-    const fault: ArmedFault = { spec, remaining: times, fired: 0 };
+    const skip = spec.skip ?? 0;
+    if (!Number.isInteger(skip) || skip < 0) throw new Error('skip counts operations: it must be a whole number, 0 or more');
+    const fault: ArmedFault = { spec, remaining: times, fired: 0, skipping: skip };
     this.armed.push(fault);
     return fault;
   }
@@ -131,7 +137,7 @@ export class FaultInjector {
   /** The fault that takes this KVS request, if any (consumed). */
   takeKvs(path: string, body: unknown): { when: FaultWhen; reply: FaultReply } | undefined {
     const fault = this.armed.find((candidate) => candidate.remaining > 0 && candidate.spec.target === 'kvs' && this.kvsMatches(candidate.spec, path, body));
-    if (!fault) return undefined;
+    if (!fault || this.letThrough(fault)) return undefined;
     const spec = fault.spec as KvsFault;
     const code = spec.code ?? DEFAULT_CODES[spec.status] ?? 'INTERNAL_SERVER_ERROR';
     const message = spec.message ?? `Injected fault: ${code} on ${path}`;
@@ -147,7 +153,7 @@ export class FaultInjector {
       if (spec.method !== undefined && spec.method.toUpperCase() !== method) return false;
       return (typeof spec.path === 'string' ? templatePattern(spec.path) : spec.path).test(path);
     });
-    if (!fault) return undefined;
+    if (!fault || this.letThrough(fault)) return undefined;
     const spec = fault.spec as ProductFault;
     const body = spec.body ?? { errorMessages: [`Injected fault: ${spec.status} on ${method} ${path}`], errors: {} };
     return { when: spec.when ?? 'before', reply: this.fire(fault, body) };
@@ -162,6 +168,13 @@ export class FaultInjector {
     return touched(body).some(
       (item) => (spec.entity === undefined || item.entityName === spec.entity) && (spec.key === undefined || keyMatches(spec.key, item.key)),
     );
+  }
+
+  /** Whether this matching operation is one the fault lets through first (counting it). */
+  private letThrough(fault: ArmedFault): boolean {
+    if (fault.skipping === 0) return false;
+    fault.skipping -= 1;
+    return true;
   }
 
   private fire(fault: ArmedFault, body: unknown): FaultReply {

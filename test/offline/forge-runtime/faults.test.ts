@@ -90,6 +90,15 @@ describe('storage faults', () => {
     expect((await rejection(kvs.query().getMany())).code).toBe('RATE_LIMIT_EXCEEDED');
     expect(await kvs.get('x')).toBeUndefined();
   });
+
+  it('lets the first matching operations through when asked to skip them', async () => {
+    harness.runtime.faults.inject({ target: 'kvs', operation: 'set', status: 500, skip: 2 });
+    await kvs.set('s1', 1);
+    await kvs.set('s2', 2);
+    expect((await rejection(kvs.set('s3', 3))).code).toBe('INTERNAL_SERVER_ERROR');
+    expect(harness.runtime.faults.pending()).toEqual([]);
+    expect([await kvs.get('s1'), await kvs.get('s2'), await kvs.get('s3')]).toEqual([1, 2, undefined]);
+  });
 });
 
 describe('product faults', () => {
