@@ -161,6 +161,44 @@ export class JsmDouble extends SiteCatalogue {
     return issue;
   }
 
+  /**
+   * An issue raised in a project that is not a service project (a software team's bug, say): no request type, no
+   * organizations, none of JSM's fields. The app must never track it.
+   */
+  createIssue(input: { projectKey: string; issueTypeId: string; summary: string; reporter: string }): Issue {
+    const project = this.required(this.state.projects.find((p) => p.key === input.projectKey), `project ${input.projectKey}`);
+    if ((project.projectTypeKey ?? 'service_desk') === 'service_desk') throw new JsmDoubleError(`${project.key} is a service project: raise a request there (createRequest)`);
+    this.issueType(input.issueTypeId);
+    const reporter = this.userOrThrow(input.reporter);
+    const initial = this.required(this.state.statuses.find((s) => s.category === 'new'), 'a status of category new');
+    const now = this.now();
+    const issue: Issue = {
+      id: String(++this.state.counters.issue),
+      key: `${project.key}-${project.nextIssueNumber++}`,
+      projectId: project.id,
+      issueTypeId: input.issueTypeId,
+      summary: input.summary,
+      description: null,
+      statusId: initial.id,
+      priorityId: this.priorityByName('Medium').id,
+      resolutionId: null,
+      resolutionDate: null,
+      statusCategoryChangeDate: now,
+      created: now,
+      updated: now,
+      creator: reporter.accountId,
+      reporter: reporter.accountId,
+      assignee: null,
+      customFields: {},
+      comments: [],
+      histories: [],
+      properties: {},
+    };
+    this.state.issues.push(issue);
+    this.emit('avi:jira:created:issue', issue, reporter.accountId);
+    return issue;
+  }
+
   addComment(idOrKey: string, comment: { author: string; body: string | object; public: boolean }): Comment {
     const issue = this.issueOrThrow(idOrKey);
     const author = this.userOrThrow(comment.author);

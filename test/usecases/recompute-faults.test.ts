@@ -33,7 +33,7 @@ afterEach(() => host.close());
 
 const stored = (id: string): Promise<IssueRecord> => runAs(undefined, () => readIssueRecord(id)).then((r) => r!);
 
-const record = { target: 'kvs', entity: 'issue-obligations', operation: ['transact', 'set'] } as const;
+const record = { target: 'kvs' as const, entity: 'issue-obligations', operation: ['transact' as const, 'set' as const] };
 const property = { target: 'product', method: 'PUT', path: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}' } as const;
 const field = { target: 'product', method: 'POST', path: '/rest/api/3/app/field/value' } as const;
 
