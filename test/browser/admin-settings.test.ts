@@ -54,3 +54,20 @@ test('a project admin page refuses an agent who does not administer the project'
   const admin = surface(page, 'admin');
   await admin.getByText(/administrators|not allowed|permission/i).first().waitFor({ timeout: 15_000 });
 });
+
+test('a valid change is saved as a new version and applied to the requests of every service project, as the page shows', async () => {
+  const before = (await history()).map((h) => h.version);
+  await page.goto(`${sandbox.server.url}/admin?as=mette`);
+  const admin = surface(page, 'admin');
+  await admin.locator('input[data-path="calendars[0].name"]').fill('Copenhagen office hours (winter)');
+  // Checked by the backend as the admin types: save once the check has passed.
+  await admin.getByText('Unsaved changes', { exact: true }).waitFor({ timeout: 15_000 });
+  await admin.locator('[data-testid="save"]').click();
+  await admin.locator('[data-testid="saved"]').waitFor({ timeout: 15_000 });
+  const version = Math.max(...before) + 1;
+  expect(await admin.locator('[data-testid="saved"]').textContent()).toBe(`Saved as version ${version}`);
+  // The sandbox runs the re-evaluation job as soon as it is queued; the page reads where it got to.
+  const status = admin.locator('[data-testid="reevaluation"]');
+  await status.getByText(new RegExp(`^Version ${version} is applied: \\d+ requests recomputed, finished `)).waitFor({ timeout: 15_000 });
+  expect(Number(/applied: (\d+) requests/.exec((await status.textContent()) ?? '')?.[1])).toBeGreaterThan(3);
+});
