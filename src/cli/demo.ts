@@ -2,7 +2,8 @@
 // through the engine and shows what an agent would be told after each step, then the contract's calendar facts.
 import path from 'node:path';
 import { calendarsOf, evaluate } from '../engine/obligations';
-import { guidanceFor, formatBusinessDuration } from '../engine/guidance';
+import { guidanceFor } from '../engine/guidance';
+import { formatBusinessDuration } from '../engine/wording';
 import { formatInstant } from '../engine/instant';
 import type { ConfigBundle, Obligation, Timeline, TimelineEvent } from '../engine/types';
 import { readBundle, readTimeline } from './files';

@@ -1,10 +1,7 @@
 // The next goal in plain words for the person who must act on it:
 // "Reply to the customer by 14:30 — 1 h 20 m of business time left".
-import { DateTime } from 'luxon';
-import { formatBusinessDuration } from './business-duration';
 import type { ConfigBundle, Evaluation, Obligation } from './types';
-
-export { formatBusinessDuration };
+import { formatBusinessDuration, formatInZones } from './wording';
 
 export type GuidanceState = 'running' | 'breached' | 'paused' | 'done' | 'none';
 
@@ -17,16 +14,6 @@ export interface Guidance {
   deadline: number | null;
   /** Business milliseconds left (negative once breached); null without an open goal. */
   remainingMs: number | null;
-}
-
-/** A deadline as a person reads it in a zone: `14:30` today, `Tue 24 Nov 14:30` otherwise. */
-export function formatLocalTime(instant: number, zone: string, now: number): string {
-  const local = DateTime.fromMillis(instant, { zone });
-  const today = DateTime.fromMillis(now, { zone });
-  const time = local.toFormat('HH:mm');
-  if (local.hasSame(today, 'day')) return time;
-  const sameYear = local.hasSame(today, 'year');
-  return local.toFormat(sameYear ? 'ccc d LLL' : 'ccc d LLL yyyy', { locale: 'en-GB' }) + ` ${time}`;
 }
 
 function goalLabel(bundle: ConfigBundle, goalId: string): string {
@@ -62,11 +49,7 @@ export function guidanceFor(bundle: ConfigBundle, evaluation: Evaluation, now: n
   if (obligation.state === 'paused') return { ...base, state: 'paused', text: `${label} — ${pausedWhy(obligation, bundle)}` };
 
   const calendarZone = bundle.calendars.find((c) => c.id === obligation.calendar)?.timezone ?? zone;
-  const when = (instant: number): string => {
-    const mine = formatLocalTime(instant, zone, now);
-    const offsetsDiffer = DateTime.fromMillis(instant, { zone }).offset !== DateTime.fromMillis(instant, { zone: calendarZone }).offset;
-    return offsetsDiffer ? `${mine} (${formatLocalTime(instant, calendarZone, now)} ${calendarZone})` : mine;
-  };
+  const when = (instant: number): string => formatInZones(instant, zone, calendarZone, now);
   if (obligation.breached && obligation.breachedAt !== null) {
     return { ...base, state: 'breached', text: `${label} — overdue since ${when(obligation.breachedAt)}, ${formatBusinessDuration(remainingMs)} of business time over` };
   }

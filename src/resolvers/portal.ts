@@ -10,7 +10,7 @@ import { readEventInputs } from '../adapters/storage/issue-store';
 import type { ConfigBundle } from '../engine/types';
 import { recomputeIssue } from '../usecases/recompute-issue';
 import { evaluationAt, obligationViews } from '../views/issue-panel';
-import { agreementsInForce, offerOf } from '../views/promises';
+import { agreementsInForce, commitmentsOf } from '../views/commitments';
 import { accountOf, extensionOf } from './context';
 import { definer } from './define';
 import { forbidden, notConfigured, notFound } from './envelope';
@@ -43,7 +43,7 @@ export function definePortal(resolver: Resolver, clock: Clock): Resolver {
     }
     return {
       requestType: requestType ?? null,
-      agreements: agreementsInForce(bundle, customers, now).map((a) => offerOf(bundle, a, requestType)),
+      agreements: agreementsInForce(bundle, customers, now).map((a) => commitmentsOf(bundle, a, requestType)),
     };
   });
 

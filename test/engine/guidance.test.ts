@@ -4,7 +4,8 @@ import path from 'node:path';
 import { validateBundle } from '../../src/config/validate-bundle';
 import { validateTimeline } from '../../src/config/validate-timeline';
 import { evaluate } from '../../src/engine/obligations';
-import { formatBusinessDuration, guidanceFor } from '../../src/engine/guidance';
+import { guidanceFor } from '../../src/engine/guidance';
+import { businessDurationInWords, formatBusinessDuration, formatDateTime, formatLocalTime, formatRelative } from '../../src/engine/wording';
 
 const read = (name: string): unknown => JSON.parse(readFileSync(path.join(__dirname, '../../examples', name), 'utf8'));
 const bundle = validateBundle(read('config.json'));
@@ -43,9 +44,39 @@ test.each([
   [60_000, '1 m'],
   [4_800_000, '1 h 20 m'],
   [7_200_000, '2 h'],
-  [86_400_000, '1 d'],
-  [93_900_000, '1 d 2 h'],
+  // Business time is working time: a week of office hours reads 40 h, never 1 d 16 h.
+  [86_400_000, '24 h'],
+  [144_000_000, '40 h'],
+  [93_900_000, '26 h 5 m'],
   [-3_300_000, '55 m'],
 ])('%d ms reads "%s"', (ms, text) => {
   expect(formatBusinessDuration(ms)).toBe(text);
+});
+
+test.each([
+  [1_800_000, '30 minutes'],
+  [3_600_000, '1 hour'],
+  [5_400_000, '1 hour 30 minutes'],
+  [144_000_000, '40 hours'],
+  [1_188_000, '19 minutes 48 seconds'],
+  [0, '0 minutes'],
+])('%d ms in words: "%s"', (ms, text) => {
+  expect(businessDurationInWords(ms)).toBe(text);
+});
+
+test.each([
+  // [instant, zone, now, shown]: the same day shows the time only; another day its weekday and date; another year its year.
+  ['2026-11-23T13:30:00Z', 'Europe/Copenhagen', '2026-11-23T08:00:00Z', '14:30'],
+  ['2026-11-24T11:45:00Z', 'Europe/Copenhagen', '2026-11-23T08:00:00Z', 'Tue 24 Nov 12:45'],
+  ['2027-01-04T08:00:00Z', 'America/New_York', '2026-11-23T08:00:00Z', 'Mon 4 Jan 2027 03:00'],
+  // 23:30 UTC is already tomorrow in Copenhagen.
+  ['2026-11-23T23:30:00Z', 'Europe/Copenhagen', '2026-11-23T08:00:00Z', 'Tue 24 Nov 00:30'],
+])('%s in %s seen at %s reads "%s"', (instant, zone, now, text) => {
+  expect(formatLocalTime(Date.parse(instant), zone, Date.parse(now))).toBe(text);
+});
+
+test('relative and dated forms', () => {
+  const now = Date.parse('2026-11-23T08:00:00Z');
+  expect([formatRelative(now + 4_800_000, now), formatRelative(now - 3 * 3_600_000, now), formatRelative(now + 30_000, now)]).toEqual(['in 1 h 20 m', '3 h ago', 'now']);
+  expect(formatDateTime(Date.parse('2026-03-29T01:30:00Z'), 'Europe/Copenhagen')).toBe('Sun 29 Mar 2026, 03:30');
 });

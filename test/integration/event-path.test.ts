@@ -190,9 +190,9 @@ describe('portal', () => {
 
   test("a customer sees their own organization's priorities with the times they promise", async () => {
     const acme = await portal(a.sofie, { portal: { id: '1' }, request: { typeId: DEMO_REQUEST_TYPES.incident } }, 'portal/priorities');
-    const agreements = acme.data!.agreements as Array<{ agreement: { id: string }; priorities: Array<{ id: string; promises: Array<{ words: string }> }> }>;
+    const agreements = acme.data!.agreements as Array<{ agreement: { id: string }; priorities: Array<{ id: string; commitments: Array<{ words: string }> }> }>;
     expect(agreements.map((x) => x.agreement.id)).toEqual(['acme-prod', 'acme-uat']);
-    expect(agreements[0]!.priorities[0]!.promises.map((p) => p.words)).toEqual([
+    expect(agreements[0]!.priorities[0]!.commitments.map((p) => p.words)).toEqual([
       'Time to first response within 30 minutes, around the clock',
       'Time to resolution within 4 hours, around the clock',
       'Keep the customer informed within 8 hours of business time: Mon–Thu 08:00–16:00, Fri 08:00–15:30 (Europe/Copenhagen), closed on holidays',

@@ -1,39 +1,21 @@
-// How times and durations read on the admin page. Durations follow the engine's own grammar so a hint never
-// disagrees with the validator.
+// How times and durations read on the admin page: the engine's one wording module, and its duration grammar, so a
+// hint never disagrees with the validator nor the simulator with the issue panel.
 import { parseDuration } from '../../../src/engine/duration';
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+import { businessDurationInWords, formatBusinessDuration, formatDateTime } from '../../../src/engine/wording';
 
 /** `PT4H` → `4 hours`, `P1DT2H` → `26 hours (a day is 24 hours)`; undefined when the text is not a duration. */
 export function describeTarget(text: string): string | undefined {
   const ms = parseDuration(text.trim());
   if (ms === undefined) return undefined;
-  const totalSeconds = Math.round(ms / 1000);
-  if (totalSeconds === 0) return 'no time at all (due immediately)';
-  const hours = Math.floor(totalSeconds / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  const seconds = totalSeconds % 60;
-  const parts = [hours && plural(hours, 'hour'), minutes && plural(minutes, 'minute'), seconds && plural(seconds, 'second')].filter(Boolean);
-  const words = parts.join(' ');
+  if (ms < 1000) return 'no time at all (due immediately)';
+  const words = businessDurationInWords(ms);
   // Admins read "P1D" as a working day; the spec says it is 24 hours of business time, so say so.
   return /D/.test(text) ? `${words} of business time (a day is 24 hours)` : `${words} of business time`;
 }
 
-/** Seconds as `1 h 20 m`; negative amounts (overdue) with a minus sign. */
+/** Seconds as `1 h 20 m`, as the issue panel says them; negative amounts (overdue) with a minus sign. */
 export function formatSeconds(seconds: number): string {
-  const sign = seconds < 0 ? '−' : '';
-  let rest = Math.abs(seconds);
-  const h = Math.floor(rest / 3600);
-  rest -= h * 3600;
-  const m = Math.floor(rest / 60);
-  const s = rest - m * 60;
-  const parts: string[] = [];
-  if (h) parts.push(`${h} h`);
-  if (m) parts.push(`${m} m`);
-  if (s || parts.length === 0) parts.push(`${s} s`);
-  return sign + parts.join(' ');
+  return (seconds < 0 ? '−' : '') + formatBusinessDuration(seconds * 1000);
 }
 
 /** A zone the browser knows, else UTC, so formatting never throws on a half-typed zone. */
@@ -49,18 +31,8 @@ export function safeZone(zone: string | undefined): string {
 
 /** `Mon 23 Nov 2026, 09:00` in the given zone. */
 export function formatInstant(iso: string, zone: string | undefined): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: safeZone(zone),
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(date);
+  const instant = Date.parse(iso);
+  return Number.isNaN(instant) ? iso : formatDateTime(instant, safeZone(zone));
 }
 
 /** The current instant as the resolvers accept it, to the minute: `2026-11-23T14:00:00Z`. */

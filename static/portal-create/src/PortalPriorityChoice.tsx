@@ -7,7 +7,7 @@ import { call } from '../../shared/api';
 import { Loading, SectionMessage } from '../../shared/components';
 import { hasCode } from '../../shared/problem';
 import { useResource } from '../../shared/use-resource';
-import type { AgreementOffer, PortalPriorities } from '../../shared/views';
+import type { AgreementCommitments, PortalPriorities } from '../../shared/views';
 import { PriorityOption } from './PriorityOption';
 
 /** The field key the app reads back from the request's property (docs/resolvers.md). */
@@ -22,13 +22,13 @@ interface Submission {
  * What the form carries. With agreements to choose from, the request waits for a priority; without any (or when the
  * choices could not be loaded) the panel must never stand between a customer and their request.
  */
-function submissionFor(offers: AgreementOffer[] | null, agreement: string | null, priority: string | null): Submission {
+function submissionFor(offers: AgreementCommitments[] | null, agreement: string | null, priority: string | null): Submission {
   if (!offers || offers.length === 0) return { fields: [], isValid: true };
   if (!agreement || !priority) return { fields: [], isValid: false };
   return { fields: [{ key: CHOICE_FIELD, value: { priority, agreement } }], isValid: true };
 }
 
-function AgreementChoice({ offers, chosen, onChoose }: { offers: AgreementOffer[]; chosen: string | null; onChoose: (id: string) => void }) {
+function AgreementChoice({ offers, chosen, onChoose }: { offers: AgreementCommitments[]; chosen: string | null; onChoose: (id: string) => void }) {
   return (
     <fieldset className="choices">
       <legend>Which environment is the request about?</legend>

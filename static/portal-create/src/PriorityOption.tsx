@@ -1,16 +1,16 @@
 // One priority of the customer's own model as a card: its name and colour, what it is for, and the times the
-// agreement promises for it, so the customer chooses by consequence rather than by label.
+// agreement commits to for it, so the customer chooses by consequence rather than by label.
 import { Swatch } from '../../shared/components';
-import type { PriorityOffer } from '../../shared/views';
+import type { PriorityCommitments } from '../../shared/views';
 
 interface Props {
-  priority: PriorityOffer;
+  priority: PriorityCommitments;
   checked: boolean;
   onChoose: (id: string) => void;
 }
 
 export function PriorityOption({ priority: p, checked, onChoose }: Props) {
-  const describedBy = `priority-${p.id}-promises`;
+  const describedBy = `priority-${p.id}-commitments`;
   return (
     // A native radio inside the label: arrow keys, Space and screen readers work as for any radio group.
     <label data-testid={`priority-option-${p.id}`} className={`choice${checked ? ' choice--checked' : ''}`}>
@@ -21,15 +21,15 @@ export function PriorityOption({ priority: p, checked, onChoose }: Props) {
           {p.name}
         </span>
         {p.description && <span className="choice__description">{p.description}</span>}
-        <span id={describedBy} className="choice__promises">
-          {p.promises.length > 0 ? (
-            p.promises.map((promise) => (
-              <span key={promise.goal} className="choice__promise">
-                {promise.words}
+        <span id={describedBy} className="choice__commitments">
+          {p.commitments.length > 0 ? (
+            p.commitments.map((commitment) => (
+              <span key={commitment.goal} className="choice__commitment">
+                {commitment.words}
               </span>
             ))
           ) : (
-            <span className="choice__promise">No response time is promised at this priority</span>
+            <span className="choice__commitment">No response time is committed to at this priority</span>
           )}
         </span>
       </span>

@@ -35,8 +35,8 @@ describe('the simulator', () => {
     ]);
     expect(rows.map((r) => r[7])).toEqual(['No', 'No', 'No', 'No', 'No']);
     // Deadlines in the agreement calendar's zone (Copenhagen), the instant itself kept in <time>.
-    expect(result.querySelector('time[datetime="2026-11-23T15:05:00Z"]')?.textContent).toBe('Mon, 23 Nov 2026, 16:05');
-    expect(screen.getByTestId('next-goal').textContent).toBe('Next: Time to resolution (cycle 1), due Mon, 23 Nov 2026, 16:05');
+    expect(result.querySelector('time[datetime="2026-11-23T15:05:00Z"]')?.textContent).toBe('Mon 23 Nov 2026, 16:05');
+    expect(screen.getByTestId('next-goal').textContent).toBe('Next: Time to resolution (cycle 1), due Mon 23 Nov 2026, 16:05');
   });
 
   it('takes a pasted timeline JSON', async () => {

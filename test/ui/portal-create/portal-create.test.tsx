@@ -2,9 +2,9 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { validateBundle } from '../../../src/config/validate-bundle';
-import { offerOf } from '../../../src/views/promises';
+import { commitmentsOf } from '../../../src/views/commitments';
 import { CHOICE_FIELD, PortalPriorityChoice } from '../../../static/portal-create/src/PortalPriorityChoice';
-import type { AgreementOffer, PortalPriorities } from '../../../static/shared/views';
+import type { AgreementCommitments, PortalPriorities } from '../../../static/shared/views';
 import { answer, failed, host, mocked, ok } from '../bridge-double';
 
 jest.mock('@forge/bridge', () => jest.requireActual<typeof import('../bridge-double')>('../bridge-double').bridgeModule());
@@ -14,7 +14,7 @@ jest.mock('@forge/bridge', () => jest.requireActual<typeof import('../bridge-dou
 const validated = validateBundle(JSON.parse(readFileSync(path.join(__dirname, '../../../examples/nordlys-config.json'), 'utf8')));
 if (!validated.ok) throw new Error('examples/nordlys-config.json must be valid');
 const bundle = validated.value;
-const offer = (id: string): AgreementOffer => offerOf(bundle, bundle.agreements.find((a) => a.id === id)!, 'Incident');
+const offer = (id: string): AgreementCommitments => commitmentsOf(bundle, bundle.agreements.find((a) => a.id === id)!, 'Incident');
 const acme: PortalPriorities = { requestType: 'Incident', agreements: [offer('acme-prod'), offer('acme-uat')] };
 const fjordProduction: PortalPriorities = { requestType: 'Incident', agreements: [offer('fjord-prod')] };
 

@@ -1,4 +1,4 @@
-import { formatDuration, formatInZones, formatLocalTime, formatRelative, offsetMinutes } from '../../../static/shared/format';
+import { formatDuration, formatInZones, formatLocalTime, formatRelative } from '../../../static/shared/format';
 
 const MONDAY_2PM_UTC = Date.parse('2026-11-23T14:00:00Z');
 
@@ -24,9 +24,11 @@ describe('times as the surfaces show them', () => {
   });
 
   test('offsets follow daylight saving time on both sides of the switch', () => {
-    expect(offsetMinutes(Date.parse('2026-03-08T06:59:00Z'), 'America/New_York')).toBe(-300);
-    expect(offsetMinutes(Date.parse('2026-03-08T07:00:00Z'), 'America/New_York')).toBe(-240);
-    expect(offsetMinutes(Date.parse('2026-11-23T14:00:00Z'), 'Asia/Kolkata')).toBe(330);
+    // New York moves from UTC−5 to UTC−4 at 07:00 UTC on 8 March 2026; Chicago an hour later.
+    const sunday = Date.parse('2026-03-08T12:00:00Z');
+    expect(formatInZones('2026-03-08T06:59:00Z', 'America/New_York', 'America/Chicago', sunday)).toBe('01:59 (00:59 America/Chicago)');
+    expect(formatInZones('2026-03-08T07:00:00Z', 'America/New_York', 'America/Chicago', sunday)).toBe('03:00 (01:00 America/Chicago)');
+    expect(formatInZones('2026-11-23T14:00:00Z', 'Asia/Kolkata', 'UTC', MONDAY_2PM_UTC)).toBe('19:30 (14:00 UTC)');
   });
 
   test.each([
@@ -34,7 +36,8 @@ describe('times as the surfaces show them', () => {
     [3900, '1 h 5 m'],
     [7200, '2 h'],
     [-7200, '2 h'],
-    [97200, '1 d 3 h'],
+    // Working time in hours, never days.
+    [97200, '27 h'],
   ])('%i seconds read as %s', (seconds, expected) => {
     expect(formatDuration(seconds)).toBe(expected);
   });

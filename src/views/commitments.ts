@@ -1,20 +1,12 @@
-// What an agreement promises a customer, in words: "Time to first response within 30 minutes, around the clock".
+// An agreement's commitments to a customer, in words: "Time to first response within 30 minutes, around the clock".
+// (The product says "commitments" for what a contract promises the customer, on the portal and everywhere else.)
 import { localDate, targetRowFor } from '../engine/agreement';
 import { parseDuration } from '../engine/duration';
 import type { Agreement, Calendar, ConfigBundle, Weekday } from '../engine/types';
+import { businessDurationInWords } from '../engine/wording';
 import { WEEKDAYS } from '../engine/types';
 
 const DAY_NAMES: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
-
-/** `30 minutes`, `4 hours`, `1 hour 30 minutes`, `48 hours` (days stay hours: a contract day is 24 business hours). */
-export function durationInWords(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  const part = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'}`;
-  if (hours === 0) return part(rest, 'minute');
-  return rest === 0 ? part(hours, 'hour') : `${part(hours, 'hour')} ${part(rest, 'minute')}`;
-}
 
 /** `around the clock`, or the week grouped by equal days: `Mon–Thu 08:00–16:00, Fri 08:00–15:30 (Europe/Copenhagen)`. */
 export function calendarInWords(calendar: Calendar): string {
@@ -33,7 +25,7 @@ export function calendarInWords(calendar: Calendar): string {
   return `${days.join(', ')} (${calendar.timezone})${holidays}`;
 }
 
-export interface Promised {
+export interface Commitment {
   goal: string;
   goalName: string;
   targetSeconds: number;
@@ -41,19 +33,19 @@ export interface Promised {
   words: string;
 }
 
-export interface PriorityOffer {
+export interface PriorityCommitments {
   id: string;
   name: string;
   rank: number;
   description?: string;
   colour?: string;
-  promises: Promised[];
+  commitments: Commitment[];
 }
 
-export interface AgreementOffer {
+export interface AgreementCommitments {
   agreement: { id: string; name: string; environment: string; products: string[] };
   priorityModel: { id: string; name: string };
-  priorities: PriorityOffer[];
+  priorities: PriorityCommitments[];
 }
 
 /** Agreements of a customer in force on a date (each read in its own calendar's zone). */
@@ -67,7 +59,7 @@ export function agreementsInForce(bundle: ConfigBundle, customerIds: string[], a
 }
 
 /** The priorities of an agreement's model with the customer-facing (not internal) targets each promises. */
-export function offerOf(bundle: ConfigBundle, agreement: Agreement, requestType: string | undefined): AgreementOffer {
+export function commitmentsOf(bundle: ConfigBundle, agreement: Agreement, requestType: string | undefined): AgreementCommitments {
   const model = bundle.priorityModels.find((m) => m.id === agreement.priorityModel);
   const goals = bundle.goals.filter((g) => !g.internal);
   const priorities = [...(model?.priorities ?? [])].sort((a, b) => a.rank - b.rank);
@@ -80,7 +72,7 @@ export function offerOf(bundle: ConfigBundle, agreement: Agreement, requestType:
       rank: priority.rank,
       ...(priority.description ? { description: priority.description } : {}),
       ...(priority.colour ? { colour: priority.colour } : {}),
-      promises: goals.flatMap((goal): Promised[] => {
+      commitments: goals.flatMap((goal): Commitment[] => {
         const row = targetRowFor(agreement, goal.id, requestType, priority.id);
         if (!row) return [];
         const targetMs = parseDuration(row.target) ?? 0;
@@ -88,7 +80,7 @@ export function offerOf(bundle: ConfigBundle, agreement: Agreement, requestType:
         const calendar = bundle.calendars.find((c) => c.id === calendarId);
         const goalName = goal.name ?? goal.id;
         const when = calendar ? calendarInWords(calendar) : calendarId;
-        const words = `${goalName} within ${durationInWords(targetMs)}${when === 'around the clock' ? ', around the clock' : ` of business time: ${when}`}`;
+        const words = `${goalName} within ${businessDurationInWords(targetMs)}${when === 'around the clock' ? ', around the clock' : ` of business time: ${when}`}`;
         return [{ goal: goal.id, goalName, targetSeconds: Math.floor(targetMs / 1000), calendar: calendarId, words }];
       }),
     })),
