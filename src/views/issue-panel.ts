@@ -21,8 +21,12 @@ export interface ObligationView {
   breachedAt: string | null;
   deadline: string | null;
   calendar: { id: string; name: string; timezone: string };
-  pausedBy: string | null;
+  /** Why the clock stands still, as data each surface words its own way. */
+  pausedBy: PauseView | null;
 }
+
+/** A parking status, or a pausing action with the name the bundle gives it. */
+export type PauseView = { kind: 'status'; status: string } | { kind: 'action'; action: string; name: string };
 
 export interface AgreementView {
   id: string;
@@ -71,16 +75,16 @@ function calendarView(bundle: ConfigBundle, id: string): ObligationView['calenda
   return { id, name: calendar?.name ?? id, timezone: calendar?.timezone ?? 'UTC' };
 }
 
-function pauseText(bundle: ConfigBundle, pause: PauseReason | null): string | null {
+function pauseView(bundle: ConfigBundle, pause: PauseReason | null): PauseView | null {
   if (pause === null) return null;
-  if (pause.kind === 'status') return `status "${pause.status}"`;
-  return `action "${bundle.actions.find((a) => a.id === pause.action)?.name ?? pause.action}"`;
+  if (pause.kind === 'status') return pause;
+  return { kind: 'action', action: pause.action, name: bundle.actions.find((a) => a.id === pause.action)?.name ?? pause.action };
 }
 
 export function obligationViews(bundle: ConfigBundle, obligations: Obligation[]): ObligationView[] {
   return obligations.map((o) => {
     const goal = bundle.goals.find((g) => g.id === o.goal);
-    const reason = pauseText(bundle, o.pausedBy);
+    const reason = pauseView(bundle, o.pausedBy);
     return {
       goal: o.goal,
       goalName: goal?.name ?? o.goal,

@@ -47,7 +47,7 @@ export function ObligationRow({ obligation: o, zone, now }: { obligation: Obliga
         )}
         {o.pausedBy && (
           <Fact label="Paused by" wide>
-            {o.pausedBy}
+            {o.pausedBy.kind === 'status' ? `status "${o.pausedBy.status}"` : `action "${o.pausedBy.name}"`}
           </Fact>
         )}
         {o.breachedAt && (

@@ -27,12 +27,10 @@ const LOZENGES: Record<Standing, { appearance: LozengeAppearance; label: string 
   cancelled: { appearance: 'default', label: 'No longer applies' },
 };
 
-/** `status "Waiting for customer"` → `while the request is "Waiting for customer"`, as the agents' guidance says it. */
-function holdReason(pausedBy: string | null): string {
+/** Why a commitment is on hold, in the words the agents' guidance uses: `while the request is "Waiting for customer"`. */
+function holdReason(pausedBy: ObligationView['pausedBy']): string {
   if (!pausedBy) return 'On hold';
-  if (pausedBy.startsWith('status ')) return `On hold while the request is ${pausedBy.slice('status '.length)}`;
-  if (pausedBy.startsWith('action ')) return `On hold since ${pausedBy.slice('action '.length)}`;
-  return `On hold (${pausedBy})`;
+  return pausedBy.kind === 'status' ? `On hold while the request is "${pausedBy.status}"` : `On hold since "${pausedBy.name}"`;
 }
 
 function detailOf(o: ObligationView, standing: Standing, at: (iso: string) => string): string {

@@ -112,7 +112,7 @@ export const waitingForCustomer: IssuePanelView = {
     deadline: null,
     remainingSeconds: 3900,
   },
-  obligations: [obligations[0]!, { ...obligations[1]!, state: 'paused', deadline: null, pausedBy: 'status "Waiting for customer"' }, obligations[3]!],
+  obligations: [obligations[0]!, { ...obligations[1]!, state: 'paused', deadline: null, pausedBy: { kind: 'status', status: 'Waiting for customer' } }, obligations[3]!],
 };
 
 /** A request from an organization no customer is linked to. */

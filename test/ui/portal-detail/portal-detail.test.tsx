@@ -46,7 +46,7 @@ describe('the portal commitments panel', () => {
 
   test('shows a pause with its reason and a breach with when it happened', async () => {
     host({ timezone: 'Europe/Copenhagen' });
-    const waiting = { ...resolution, state: 'paused' as const, deadline: null, pausedBy: 'status "Waiting for customer"' };
+    const waiting = { ...resolution, state: 'paused' as const, deadline: null, pausedBy: { kind: 'status' as const, status: 'Waiting for customer' } };
     const late = { ...update, cycle: 1, breached: true, breachedAt: '2026-11-23T13:30:00Z', deadline: '2026-11-23T13:30:00Z', remainingSeconds: -1800 };
     const answeredLate = { ...response, breached: true, breachedAt: '2026-11-23T08:30:00Z' };
     answer({ 'portal/commitments': () => ok(commitments([answeredLate, waiting, late])) });
