@@ -18,7 +18,8 @@ import { toEvaluationJson } from '../engine/simulate-json';
 import type { ConfigBundle } from '../engine/types';
 import { startReevaluation } from '../usecases/reevaluate';
 import { accountOf, extensionOf } from './context';
-import { definer, type Invocation } from './define';
+import type { ResolverKey, SavedVersion } from '../resolver-contract';
+import { definer, type Invocation, type ResolverHandler } from './define';
 import { conflict, invalid, notFound } from './envelope';
 import { parsePayload } from './payload';
 import { requireConfigurationReader, requireSiteAdmin } from './permissions';
@@ -48,7 +49,7 @@ async function bundleFrom(input: unknown): Promise<ConfigBundle> {
 }
 
 /** Saves a new version and starts applying it to every active request of the site. */
-async function save({ request, jira, now }: Invocation, bundle: unknown, expectedVersion: number) {
+async function save({ request, jira, now }: Invocation, bundle: unknown, expectedVersion: number): Promise<SavedVersion> {
   const savedBy = accountOf(request);
   const outcome = await saveConfiguration(bundle, expectedVersion, savedBy, now);
   if (!outcome.ok && outcome.reason === 'invalid') throw invalid(outcome.issues, 'bundle');
@@ -60,12 +61,12 @@ async function save({ request, jira, now }: Invocation, bundle: unknown, expecte
 
 export function defineAdmin(resolver: Resolver, clock: Clock): Resolver {
   const define = definer(resolver, clock, 'licensed');
-  const reader = <T>(key: string, handler: (invocation: Invocation) => Promise<T>) =>
+  const reader = <K extends ResolverKey>(key: K, handler: ResolverHandler<K>) =>
     define(key, async (invocation) => {
       await requireConfigurationReader(invocation.request, invocation.jira);
       return handler(invocation);
     });
-  const editor = <T>(key: string, handler: (invocation: Invocation) => Promise<T>) =>
+  const editor = <K extends ResolverKey>(key: K, handler: ResolverHandler<K>) =>
     define(key, async (invocation) => {
       await requireSiteAdmin(invocation.jira);
       return handler(invocation);

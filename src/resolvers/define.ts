@@ -4,6 +4,7 @@ import type Resolver from '@forge/resolver';
 import type { Request } from '@forge/resolver';
 import type { Clock } from '../adapters/clock';
 import { JiraClient } from '../adapters/jira/client';
+import type { AnswerOf, ResolverKey } from '../resolver-contract';
 import { enveloped, forbidden } from './envelope';
 
 export interface Invocation {
@@ -31,8 +32,11 @@ function admit(request: Request, audience: Audience): void {
   throw forbidden(type === 'customer' || type === 'unlicensed' ? 'This is available to the service team only' : 'You need to be logged in with access to this site');
 }
 
+/** A resolver key's handler: it answers what the contract says for that key. */
+export type ResolverHandler<K extends ResolverKey> = (invocation: Invocation) => Promise<AnswerOf<K>>;
+
 export function definer(resolver: Resolver, clock: Clock, audience: Audience) {
-  return <T>(key: string, handler: (invocation: Invocation) => Promise<T>): void => {
+  return <K extends ResolverKey>(key: K, handler: ResolverHandler<K>): void => {
     resolver.define(
       key,
       enveloped(async (request) => {

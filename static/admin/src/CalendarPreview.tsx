@@ -52,7 +52,7 @@ export function CalendarPreview({ bundle, calendarIndex }: { bundle: ConfigBundl
     setLoading(true);
     try {
       const payload = { bundle: latestBundle.current, calendar: calendarId, from: nowInstant(), days: PREVIEW_DAYS };
-      setPreview(await call<Preview>('admin/calendar/preview', payload));
+      setPreview(await call('admin/calendar/preview', payload));
       setError(null);
     } catch (e) {
       setPreview(null);

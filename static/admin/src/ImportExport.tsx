@@ -49,7 +49,7 @@ function ExportPanel() {
   const [state, setState] = useState<string | null>(null);
   const run = async () => {
     try {
-      const { fileName, json } = await call<{ fileName: string; json: string }>('admin/config/export');
+      const { fileName, json } = await call('admin/config/export');
       download(fileName, json);
       setState(`Downloaded ${fileName}`);
     } catch (error) {
@@ -106,7 +106,7 @@ function ImportPanel({ version, dirty, onImported, onConflict }: Props) {
     setIssues([]);
     setMessage(null);
     try {
-      const meta = await call<ConfigMeta>('admin/config/import', { json: file.text, expectedVersion: version });
+      const meta = await call('admin/config/import', { json: file.text, expectedVersion: version });
       setFile(null);
       if (input.current) input.current.value = '';
       setMessage(`Imported ${file.name} as version ${meta.version}.`);
@@ -157,11 +157,7 @@ function ImportPanel({ version, dirty, onImported, onConflict }: Props) {
   );
 }
 
-interface HistoryEntry {
-  version: number;
-  savedAt: number | string;
-  savedBy: string;
-}
+type HistoryEntry = ConfigMeta;
 
 function HistoryPanel({ version, dirty, onImported, onConflict }: Props) {
   const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
@@ -169,7 +165,7 @@ function HistoryPanel({ version, dirty, onImported, onConflict }: Props) {
   const restore = async (earlier: number) => {
     setError(null);
     try {
-      const meta = await call<ConfigMeta>('admin/config/restore', { version: earlier, expectedVersion: version });
+      const meta = await call('admin/config/restore', { version: earlier, expectedVersion: version });
       await onImported(meta);
     } catch (failure) {
       if (failure instanceof ApiError && failure.errors.some((e) => e.code === 'CONFLICT')) onConflict(failure.errors.find((e) => e.code === 'CONFLICT')!.message);
@@ -178,7 +174,7 @@ function HistoryPanel({ version, dirty, onImported, onConflict }: Props) {
   };
   useEffect(() => {
     let live = true;
-    call<HistoryEntry[]>('admin/config/history')
+    call('admin/config/history')
       .then((list) => live && setEntries(list))
       .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
     return () => {

@@ -45,7 +45,7 @@ export function useReevaluation(): { status: Status | null; error: string | null
   useEffect(() => () => void (live.current = false), []);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    call<Status>('admin/reevaluation/status')
+    call('admin/reevaluation/status')
       .then((next) => {
         if (!live.current) return;
         setStatus(next);
@@ -120,7 +120,7 @@ export function ApplyAgainPanel({ onStarted }: { onStarted: () => void }) {
   const [message, setMessage] = useState<string | null>(null);
   const run = async () => {
     try {
-      await call<{ reevaluation: Reevaluation }>('admin/reevaluate');
+      await call('admin/reevaluate');
       setMessage('Started: every active request of the site is being recomputed with the saved configuration.');
       onStarted();
     } catch (error) {

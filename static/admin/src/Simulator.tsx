@@ -95,7 +95,7 @@ export function Simulator({ bundle, onBundleErrors }: Props) {
     }
     setRunning(true);
     try {
-      setResult(await call<EvaluationJson>('admin/simulate', { bundle, timeline: payloadTimeline, at: evaluateAt }));
+      setResult(await call('admin/simulate', { bundle, timeline: payloadTimeline, at: evaluateAt }));
     } catch (error) {
       setResult(null);
       if (!(error instanceof ApiError)) {

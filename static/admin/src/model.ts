@@ -25,17 +25,7 @@ export const WEEKDAY_NAMES = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', 
 export const GOAL_ACTION_LISTS = ['start', 'stop', 'pause', 'resume', 'cancel'] as const;
 export type GoalActionList = (typeof GOAL_ACTION_LISTS)[number];
 
-export interface ConfigMeta {
-  version: number;
-  savedAt: number | string | null;
-  savedBy: string | null;
-}
-
-export interface StoredConfig extends ConfigMeta {
-  bundle: ConfigBundle;
-  /** Jira administrators change the configuration; a project's administrators only read it. */
-  canEdit: boolean;
-}
+export type { ConfigMeta, StoredConfigView as StoredConfig } from '../../../src/resolver-contract';
 
 export function emptyBundle(): ConfigBundle {
   return { version: 1, holidayCollections: [], calendars: [], priorityModels: [], actions: [], actionModels: [], goals: [], customers: [], agreements: [] };

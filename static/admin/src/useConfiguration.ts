@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, call } from '../../shared/api';
 import type { FieldIssue } from './errors';
-import { copyOf, withAllSections, type ConfigBundle, type ConfigMeta, type StoredConfig } from './model';
+import { copyOf, withAllSections, type ConfigBundle, type ConfigMeta } from './model';
 import { withoutPrefix } from './paths';
 
 /** Long enough not to validate on every keystroke, short enough that the error appears while the admin looks. */
@@ -58,7 +58,7 @@ export function useConfiguration(): Configuration {
   const reload = useCallback(async () => {
     latest.current++;
     try {
-      const stored = await call<StoredConfig>('admin/config/get');
+      const stored = await call('admin/config/get');
       setMeta({ version: stored.version, savedAt: stored.savedAt, savedBy: stored.savedBy });
       setCanEdit(stored.canEdit === true);
       setBundle(withAllSections(stored.bundle));
@@ -91,7 +91,7 @@ export function useConfiguration(): Configuration {
     const timer = setTimeout(() => {
       const ticket = ++latest.current;
       setChecking(true);
-      call<{ valid: boolean; issues: FieldIssue[] }>('admin/config/validate', { bundle })
+      call('admin/config/validate', { bundle })
         .then((answer) => {
           if (ticket === latest.current) setIssues(answer.issues);
         })
@@ -122,7 +122,7 @@ export function useConfiguration(): Configuration {
     setChecking(false);
     setProblems([]);
     try {
-      const answer = await call<ConfigMeta>('admin/config/save', { bundle, expectedVersion: meta.version });
+      const answer = await call('admin/config/save', { bundle, expectedVersion: meta.version });
       if (ticket !== latest.current) return;
       setMeta(answer);
       setSaved(answer);

@@ -35,7 +35,7 @@ function PanelProblem({ error, onRetry }: { error: unknown; onRetry: () => void 
 
 export function IssuePanel() {
   const zone = useViewerTimezone();
-  const fetcher = useCallback(() => call<IssuePanelView>('issue/obligations', { timezone: zone }), [zone]);
+  const fetcher = useCallback(() => call('issue/obligations', { timezone: zone ?? undefined }), [zone]);
   const panel = useResource<IssuePanelView>(zone ? fetcher : null);
   const lastAsked = useRef(0);
   const { reload, replace } = panel;
@@ -72,7 +72,7 @@ export function IssuePanel() {
 
   const choosePriority = useCallback(
     async (priority: string): Promise<void> => {
-      replace(await call<IssuePanelView>('issue/set-priority', { priority, timezone: zone }));
+      replace(await call('issue/set-priority', { priority, timezone: zone ?? undefined }));
     },
     [zone, replace],
   );

@@ -57,7 +57,7 @@ function ProviderClassifies({ title }: { title: string }) {
 }
 
 export function PortalPriorityChoice() {
-  const fetcher = useCallback(() => call<PortalPriorities>('portal/priorities'), []);
+  const fetcher = useCallback(() => call('portal/priorities'), []);
   const offers = useResource<PortalPriorities>(fetcher);
   const [agreement, setAgreement] = useState<string | null>(null);
   const [priority, setPriority] = useState<string | null>(null);

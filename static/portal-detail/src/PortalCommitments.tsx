@@ -96,7 +96,7 @@ function Unavailable({ error, onRetry }: { error: unknown; onRetry: () => void }
 
 export function PortalCommitments() {
   const zone = useViewerTimezone();
-  const fetcher = useCallback(() => call<Commitments>('portal/commitments'), []);
+  const fetcher = useCallback(() => call('portal/commitments'), []);
   const commitments = useResource<Commitments>(zone ? fetcher : null);
   const retry = (): void => void commitments.reload();
 

@@ -35,7 +35,7 @@ function ListProblem({ error, onRetry }: { error: unknown; onRetry: () => void }
 export function WorkList() {
   const zone = useViewerTimezone();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const fetcher = useCallback(() => call<WorkListAnswer>('worklist/list', { ...chosen(filters), timezone: zone }), [filters, zone]);
+  const fetcher = useCallback(() => call('worklist/list', { ...chosen(filters), timezone: zone ?? undefined }), [filters, zone]);
   const list = useResource<WorkListAnswer>(zone ? fetcher : null);
   const retry = (): void => void list.reload();
 

@@ -1,0 +1,83 @@
+// The contract between the Custom UI surfaces and the resolvers: every resolver key with the payload it takes and the
+// answer it gives (inside the `{ ok, data }` envelope). The resolvers are typed by it (src/resolvers/define.ts) and so
+// are the surfaces' calls (static/shared/api.ts); a renamed key or a changed answer no longer compiles on either side.
+// Types only: the surfaces bundle nothing of the backend.
+import type { Organization, RequestType } from './adapters/jira/client';
+import type { RecomputeFailure } from './adapters/storage/failure-store';
+import type { Reevaluation } from './adapters/storage/reevaluation-store';
+import type { EvaluationJson } from './engine/simulate-json';
+import type { ConfigBundle } from './engine/types';
+import type { AgreementCommitments } from './views/commitments';
+import type { IssuePanelView, ObligationView } from './views/issue-panel';
+import type { WorkListAnswer, WorkListFilters } from './views/work-list';
+
+/** A saved configuration's version, when and by whom. */
+export interface ConfigMeta {
+  version: number;
+  savedAt: number | null;
+  savedBy: string | null;
+}
+
+/** The configuration as the admin page loads it, and whether the caller may change it (a Jira administrator). */
+export interface StoredConfigView extends ConfigMeta {
+  bundle: ConfigBundle;
+  canEdit: boolean;
+}
+
+/** A save, an import or a restore: the version it made, and the re-evaluation it started. */
+export interface SavedVersion extends ConfigMeta {
+  reevaluation: Reevaluation;
+}
+
+export interface ReevaluationStatus {
+  reevaluation: Reevaluation | null;
+  failures: RecomputeFailure[];
+}
+
+export interface CalendarPreview {
+  calendar: string;
+  openSeconds: number;
+  openings: Array<{ from: string; to: string }>;
+}
+
+/** `portal/priorities`: the caller's own organization's agreements in force, each with its priority model. */
+export interface PortalPriorities {
+  requestType: string | null;
+  agreements: AgreementCommitments[];
+}
+
+/** `portal/commitments`: the request's customer-facing obligations (internal goals never leave the backend). */
+export interface PortalCommitments {
+  request: string;
+  agreement: { id: string; name: string } | null;
+  obligations: ObligationView[];
+}
+
+type Zone = { timezone?: string };
+type NoPayload = Record<string, never>;
+
+export interface ResolverContract {
+  'issue/obligations': { payload: Zone; answer: IssuePanelView };
+  'issue/set-priority': { payload: { priority: string } & Zone; answer: IssuePanelView };
+  'worklist/list': { payload: WorkListFilters & Zone; answer: WorkListAnswer };
+  'portal/priorities': { payload: NoPayload; answer: PortalPriorities };
+  'portal/commitments': { payload: NoPayload; answer: PortalCommitments };
+  'admin/config/get': { payload: NoPayload; answer: StoredConfigView };
+  'admin/config/validate': { payload: { bundle: unknown }; answer: { valid: boolean; issues: Array<{ path: string; message: string }> } };
+  'admin/config/save': { payload: { bundle: unknown; expectedVersion: number }; answer: SavedVersion };
+  'admin/config/import': { payload: { json: string; expectedVersion: number }; answer: SavedVersion };
+  'admin/config/export': { payload: NoPayload; answer: { fileName: string; json: string } };
+  'admin/config/history': { payload: NoPayload; answer: ConfigMeta[] };
+  'admin/config/restore': { payload: { version: number; expectedVersion: number }; answer: SavedVersion };
+  'admin/simulate': { payload: { bundle?: unknown; timeline: unknown; at: string }; answer: EvaluationJson };
+  'admin/calendar/preview': { payload: { bundle?: unknown; calendar: string; from: string; days?: number }; answer: CalendarPreview };
+  'admin/jira/organizations': { payload: NoPayload; answer: Organization[] };
+  'admin/jira/statuses': { payload: NoPayload; answer: Array<{ id: string; name: string; category: string }> };
+  'admin/jira/request-types': { payload: { serviceDeskId?: string }; answer: RequestType[] };
+  'admin/reevaluation/status': { payload: NoPayload; answer: ReevaluationStatus };
+  'admin/reevaluate': { payload: NoPayload; answer: { reevaluation: Reevaluation } };
+}
+
+export type ResolverKey = keyof ResolverContract;
+export type PayloadOf<K extends ResolverKey> = ResolverContract[K]['payload'];
+export type AnswerOf<K extends ResolverKey> = ResolverContract[K]['answer'];
