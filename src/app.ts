@@ -2,10 +2,10 @@
 // for Forge; the offline platform builds the very same handlers around its movable clock. Each invocation makes its
 // own Jira client and reads the clock once, at its start.
 import type { AsyncEvent } from '@forge/events';
-import Resolver from '@forge/resolver';
 import type { Clock } from './adapters/clock';
 import { JiraClient } from './adapters/jira/client';
 import { defineAdmin } from './resolvers/admin';
+import { SurfaceResolvers } from './resolvers/define';
 import { defineIssuePanel } from './resolvers/issue-panel';
 import { definePortal } from './resolvers/portal';
 import { defineWorklist } from './resolvers/worklist';
@@ -26,10 +26,10 @@ export function createApp(clock: Clock) {
     // consumer: the job queue (async events v2)
     onJob: (event: AsyncEvent) => handleJob(event, new JiraClient(), clock),
     // resolvers of the Custom UI surfaces
-    issuePanelResolver: defineIssuePanel(new Resolver(), clock).getDefinitions(),
-    adminResolver: defineAdmin(new Resolver(), clock).getDefinitions(),
-    portalResolver: definePortal(new Resolver(), clock).getDefinitions(),
-    worklistResolver: defineWorklist(new Resolver(), clock).getDefinitions(),
+    issuePanelResolver: defineIssuePanel(new SurfaceResolvers(clock, 'licensed')).definitions(),
+    adminResolver: defineAdmin(new SurfaceResolvers(clock, 'licensed')).definitions(),
+    portalResolver: definePortal(new SurfaceResolvers(clock, 'portal')).definitions(),
+    worklistResolver: defineWorklist(new SurfaceResolvers(clock, 'licensed')).definitions(),
   };
 }
 

@@ -2,10 +2,8 @@
 // the progress of re-evaluation and the requests the app could not compute. One page, two places: Jira's admin
 // pages (jira:adminPage, where Jira administrators change it) and each project's settings (read-only for project
 // administrators). Every handler starts with the permission check, made as the calling user.
-import type Resolver from '@forge/resolver';
 import { z } from 'zod';
 import { MAX_IMPORT_CHARS } from '../app-identity';
-import type { Clock } from '../adapters/clock';
 import { configurationHistory, configurationVersion, currentConfiguration, saveConfiguration } from '../adapters/storage/config-store';
 import { recentFailures } from '../adapters/storage/failure-store';
 import { currentReevaluation } from '../adapters/storage/reevaluation-store';
@@ -19,7 +17,7 @@ import type { ConfigBundle } from '../engine/types';
 import { startReevaluation } from '../usecases/reevaluate';
 import { accountOf, extensionOf } from './context';
 import type { ResolverKey, SavedVersion } from '../resolver-contract';
-import { definer, type Invocation, type ResolverHandler } from './define';
+import type { Invocation, ResolverHandler, SurfaceResolvers } from './define';
 import { conflict, invalid, notFound } from './envelope';
 import { parsePayload } from './payload';
 import { requireConfigurationReader, requireSiteAdmin } from './permissions';
@@ -59,8 +57,8 @@ async function save({ request, jira, now }: Invocation, bundle: unknown, expecte
   return { ...meta, reevaluation };
 }
 
-export function defineAdmin(resolver: Resolver, clock: Clock): Resolver {
-  const define = definer(resolver, clock, 'licensed');
+export function defineAdmin(surface: SurfaceResolvers): SurfaceResolvers {
+  const define: SurfaceResolvers['define'] = (key, handler) => surface.define(key, handler);
   const reader = <K extends ResolverKey>(key: K, handler: ResolverHandler<K>) =>
     define(key, async (invocation) => {
       await requireConfigurationReader(invocation.request, invocation.jira);
@@ -163,5 +161,5 @@ export function defineAdmin(resolver: Resolver, clock: Clock): Resolver {
     return { reevaluation: await startReevaluation(stored.version, accountOf(invocation.request), invocation.jira, invocation.now, true) };
   });
 
-  return resolver;
+  return surface;
 }

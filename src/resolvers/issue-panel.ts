@@ -1,15 +1,13 @@
 // Resolvers of the issue panel (agents): the request's obligations and next goal at this moment, and the agents'
 // re-classification of its contract priority. Each checks, as the calling user, what they may do on this issue.
-import type Resolver from '@forge/resolver';
 import { z } from 'zod';
-import type { Clock } from '../adapters/clock';
 import { readEventInputs } from '../adapters/storage/issue-store';
 import { isKnownZone } from '../engine/zone';
 import { reclassifyPriority } from '../usecases/reclassify-priority';
 import { recomputeIssue } from '../usecases/recompute-issue';
 import { issuePanelView } from '../views/issue-panel';
 import { issueOf } from './context';
-import { definer } from './define';
+import type { SurfaceResolvers } from './define';
 import { invalid, notConfigured } from './envelope';
 import { parsePayload } from './payload';
 import { requireOnIssue } from './permissions';
@@ -18,8 +16,8 @@ const Zone = z.string().refine(isKnownZone, 'unknown time zone');
 const ViewPayload = z.object({ timezone: Zone.optional() }).default({});
 const PriorityPayload = z.object({ priority: z.string().min(1), timezone: Zone.optional() });
 
-export function defineIssuePanel(resolver: Resolver, clock: Clock): Resolver {
-  const define = definer(resolver, clock, 'licensed');
+export function defineIssuePanel(surface: SurfaceResolvers): SurfaceResolvers {
+  const define: SurfaceResolvers['define'] = (key, handler) => surface.define(key, handler);
 
   define('issue/obligations', async ({ request, jira, now }) => {
     const { timezone } = parsePayload(ViewPayload, request.payload);
@@ -46,5 +44,5 @@ export function defineIssuePanel(resolver: Resolver, clock: Clock): Resolver {
     return issuePanelView(outcome.configuration.bundle, outcome.record, now, timezone ?? 'UTC');
   });
 
-  return resolver;
+  return surface;
 }

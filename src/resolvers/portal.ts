@@ -1,9 +1,7 @@
 // Resolvers of the customer portal. A customer sees the agreements of their own organizations when raising a
 // request, and the commitments of a request exactly when JSM lets them see that request (reporter, participant,
 // or a member of an organization it is shared with) — asked of JSM as the customer, before anything is read.
-import type Resolver from '@forge/resolver';
 import type { Request } from '@forge/resolver';
-import type { Clock } from '../adapters/clock';
 import type { JiraClient } from '../adapters/jira/client';
 import { currentConfiguration } from '../adapters/storage/config-store';
 import { readEventInputs } from '../adapters/storage/issue-store';
@@ -12,7 +10,7 @@ import { recomputeIssue } from '../usecases/recompute-issue';
 import { evaluationAt, obligationViews } from '../views/issue-panel';
 import { agreementsInForce, commitmentsOf } from '../views/commitments';
 import { accountOf, extensionOf } from './context';
-import { definer } from './define';
+import type { SurfaceResolvers } from './define';
 import { forbidden, notConfigured, notFound } from './envelope';
 
 /** The bundle's customers whose JSM organization the calling customer belongs to. */
@@ -28,8 +26,8 @@ async function configured(): Promise<ConfigBundle> {
   return stored.bundle;
 }
 
-export function definePortal(resolver: Resolver, clock: Clock): Resolver {
-  const define = definer(resolver, clock, 'portal');
+export function definePortal(surface: SurfaceResolvers): SurfaceResolvers {
+  const define: SurfaceResolvers['define'] = (key, handler) => surface.define(key, handler);
 
   define('portal/priorities', async ({ request, jira, now }) => {
     const bundle = await configured();
@@ -61,5 +59,5 @@ export function definePortal(resolver: Resolver, clock: Clock): Resolver {
     return { request: key, agreement: agreement ? { id: agreement.id, name: agreement.name ?? agreement.id } : null, obligations };
   });
 
-  return resolver;
+  return surface;
 }

@@ -1,14 +1,12 @@
 // The agents' work list: a project's open requests across all customers, most urgent first.
-import type Resolver from '@forge/resolver';
 import { z } from 'zod';
-import type { Clock } from '../adapters/clock';
 import { currentConfiguration } from '../adapters/storage/config-store';
 import type { IssueRecord } from '../adapters/storage/issue-record';
 import { workListPage } from '../adapters/storage/issue-store';
 import { isKnownZone } from '../engine/zone';
 import { workList } from '../views/work-list';
 import { projectKeyOf } from './context';
-import { definer } from './define';
+import type { SurfaceResolvers } from './define';
 import { forbidden, notConfigured } from './envelope';
 import { parsePayload } from './payload';
 
@@ -25,8 +23,8 @@ const ListPayload = z
   })
   .default({});
 
-export function defineWorklist(resolver: Resolver, clock: Clock): Resolver {
-  const define = definer(resolver, clock, 'licensed');
+export function defineWorklist(surface: SurfaceResolvers): SurfaceResolvers {
+  const define: SurfaceResolvers['define'] = (key, handler) => surface.define(key, handler);
   define('worklist/list', async ({ request, jira, now }) => {
     const { timezone, ...filters } = parsePayload(ListPayload, request.payload);
     const projectKey = projectKeyOf(request);
@@ -43,5 +41,5 @@ export function defineWorklist(resolver: Resolver, clock: Clock): Resolver {
     } while (cursor && records.length < MAX_RECORDS);
     return workList(stored.bundle, records, filters, now, timezone ?? 'UTC');
   });
-  return resolver;
+  return surface;
 }

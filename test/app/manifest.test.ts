@@ -1,7 +1,7 @@
 // The manifest, the sources and the UI agree: Atlassian's own validator accepts manifest.yml, every handler it
 // names is exported, every resolver key the UI invokes is defined, and the ids the code relies on are declared.
 import { validate } from '@forge/manifest';
-import Resolver from '@forge/resolver';
+import { SurfaceResolvers } from '../../src/resolvers/define';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -24,12 +24,9 @@ interface Manifest {
 }
 const manifest = parse(readFileSync(path.join(root, 'manifest.yml'), 'utf8')) as Manifest;
 
-/** Resolver keys each definer registers, recorded without running any handler. */
-function keysOf(define: (r: Resolver) => Resolver): string[] {
-  const keys: string[] = [];
-  const recorder = { define: (key: string) => (keys.push(key), recorder) } as unknown as Resolver;
-  define(recorder);
-  return keys;
+/** Resolver keys each surface defines, without running any handler. */
+function keysOf(define: (surface: SurfaceResolvers) => SurfaceResolvers): string[] {
+  return [...define(new SurfaceResolvers(systemClock, 'licensed')).keys];
 }
 
 test('@forge/manifest validates manifest.yml', async () => {
@@ -134,10 +131,10 @@ test('the sandbox hosts each surface as the module the manifest declares, with t
 
 test('every resolver key a surface calls is defined by the resolver of the module that surface is', () => {
   const keysOfFunction: Record<string, string[]> = {
-    'issue-panel-resolver': keysOf((r) => defineIssuePanel(r, systemClock)),
-    'admin-resolver': keysOf((r) => defineAdmin(r, systemClock)),
-    'portal-resolver': keysOf((r) => definePortal(r, systemClock)),
-    'worklist-resolver': keysOf((r) => defineWorklist(r, systemClock)),
+    'issue-panel-resolver': keysOf(defineIssuePanel),
+    'admin-resolver': keysOf(defineAdmin),
+    'portal-resolver': keysOf(definePortal),
+    'worklist-resolver': keysOf(defineWorklist),
   };
   const resources = new Map((manifest as unknown as { resources: Array<{ key: string; path: string }> }).resources.map((r) => [r.key, r.path]));
   let checked = 0;
