@@ -190,10 +190,26 @@ function defineRoutes(site: DemoSite, assets: HostAssets): Array<[string, RegExp
   ];
 }
 
+/**
+ * The sandbox acts as whoever the page says, so a write must come from its own page: a cross-site page could
+ * otherwise post a simple `text/plain` form that raises requests or saves the configuration. Writes need JSON (which
+ * a cross-site page cannot send without a preflight this server never grants) and no foreign Origin.
+ */
+function refuseCrossSiteWrite(req: http.IncomingMessage): void {
+  if (req.method === 'GET' || req.method === 'HEAD') return;
+  const origin = req.headers.origin;
+  const own = `http://${req.headers.host ?? ''}`;
+  if (origin !== undefined && origin !== own) throw new SandboxError(403, `writes are accepted from the sandbox's own page only, not from ${origin}`);
+  if (req.headers['sec-fetch-site'] === 'cross-site') throw new SandboxError(403, 'writes are accepted from the sandbox\'s own page only');
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') throw new SandboxError(415, `writes take JSON (Content-Type: application/json), not ${type || 'no content type'}`);
+}
+
 async function respond(routes: Array<[string, RegExp, Route]>, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   let reply: Reply;
   try {
+    refuseCrossSiteWrite(req);
     const match = routes.map(([method, pattern, route]) => ({ method, route, m: pattern.exec(url.pathname) })).filter((r) => r.m !== null);
     const route = match.find((r) => r.method === req.method);
     if (!route) {

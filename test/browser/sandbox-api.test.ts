@@ -16,10 +16,7 @@ let stateDir: string;
 let server: SandboxServer;
 
 async function call<T = Record<string, unknown>>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<{ status: number; json: T }> {
-  const response = await fetch(`${server.url}${url}`, {
-    method,
-    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-  });
+  const response = await fetch(`${server.url}${url}`, method === 'GET' ? { method } : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
   const text = await response.text();
   return { status: response.status, json: (text ? JSON.parse(text) : undefined) as T };
 }
@@ -75,7 +72,7 @@ describe('the server', () => {
     expect(list.json.ok).toBe(true);
     // The portal surfaces call the portal resolver, which has no issue panel function.
     const wrong = await invoke({ surface: 'portal-detail', issueKey: 'SUP-7' }, 'sofie', 'issue/obligations');
-    expect(wrong.status).toBe(404);
+    expect(wrong.json).toMatchObject({ ok: false, errors: [{ code: 'NOT_FOUND' }] });
     const commitments = await invoke({ surface: 'portal-detail', issueKey: 'SUP-7' }, 'sofie', 'portal/commitments');
     expect(commitments.json).toMatchObject({ ok: true, data: { request: 'SUP-7' } });
 
@@ -102,6 +99,20 @@ describe('the server', () => {
     expect(agent.json.comments.some((c) => !c.public)).toBe(true);
     expect(customer.json.comments.every((c) => c.public)).toBe(true);
     expect((await call('GET', '/api/requests/SUP-7?as=karen')).status).toBe(403);
+  });
+
+  test('a write from another site is refused, as is one that is not JSON, and nothing happens', async () => {
+    const before = (await call<SandboxStateView>('GET', '/api/state')).json.requests.length;
+    // What a cross-site page can send without asking: a simple form post, or a fetch that names its own origin.
+    const form = await fetch(`${server.url}/api/requests`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ reporter: 'sofie', requestTypeId: '1', summary: 'CSRF' }) });
+    expect(form.status).toBe(415);
+    const foreign = await fetch(`${server.url}/api/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: JSON.stringify({ reporter: 'sofie', requestTypeId: '1', summary: 'CSRF' }),
+    });
+    expect(foreign.status).toBe(403);
+    expect((await call<SandboxStateView>('GET', '/api/state')).json.requests.length).toBe(before);
   });
 
   test('moving the clock runs the breach watch: a passed deadline is recorded without any event on the request', async () => {

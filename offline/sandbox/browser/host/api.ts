@@ -4,11 +4,8 @@ import type { Placement, PriorityChoiceView, RequestDetailView, RequestSummaryVi
 export class SandboxApiError extends Error {}
 
 async function call<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+  // Every write is JSON, even an empty one: the server refuses anything else (see refuseCrossSiteWrite).
+  const response = await fetch(url, method === 'GET' ? { method } : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
   const text = await response.text();
   const json = text === '' ? undefined : (JSON.parse(text) as unknown);
   if (!response.ok) throw new SandboxApiError((json as { error?: string } | undefined)?.error ?? `${response.status} ${response.statusText}`);
