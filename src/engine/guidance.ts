@@ -2,6 +2,7 @@
 // "Reply to the customer by 14:30 — 1 h 20 m of business time left".
 import { DateTime } from 'luxon';
 import { formatBusinessDuration } from './business-duration';
+import { zoneOfCalendar } from './site';
 import type { ConfigBundle, Evaluation, Obligation } from './types';
 
 export { formatBusinessDuration };
@@ -61,7 +62,8 @@ export function guidanceFor(bundle: ConfigBundle, evaluation: Evaluation, now: n
   const base = { goal: next.goal, cycle: next.cycle, deadline: next.deadline, remainingMs };
   if (obligation.state === 'paused') return { ...base, state: 'paused', text: `${label} — ${pausedWhy(obligation, bundle)}` };
 
-  const calendarZone = bundle.calendars.find((c) => c.id === obligation.calendar)?.timezone ?? zone;
+  // A calendar read in a site's zone (§6) is named `ID@ZONE`: its deadline is given in that zone.
+  const calendarZone = zoneOfCalendar(bundle, obligation.calendar) ?? zone;
   const when = (instant: number): string => {
     const mine = formatLocalTime(instant, zone, now);
     const offsetsDiffer = DateTime.fromMillis(instant, { zone }).offset !== DateTime.fromMillis(instant, { zone: calendarZone }).offset;
