@@ -35,7 +35,11 @@ export interface ContractStatus {
   today: CalendarDate;
   /** The term in force (the first while preliminary, the last once over). */
   term: ContractTerm;
-  /** The last day notice can still be given is the day before; null without a notice period, or once terminated. */
+  /**
+   * The next notice deadline, today or later: the last day notice can be given for a term to end at its end (`end` −
+   * notice period: notice that day leaves exactly the notice period). This term's, or once past it, an automatic
+   * renewal's; null without a notice period, once no deadline is left, or when a termination ends the contract.
+   */
   noticeDeadline: CalendarDate | null;
   /** Each reminder's next occurrence after the instant, in the contract's order (null: none is left). */
   reminders: Array<{ reminder: ContractReminder; next: ReminderOccurrence | null }>;
@@ -176,7 +180,19 @@ export function contractStatus(contract: Contract, zone: string, at: number, own
     reminder,
     next: options.renewed === true ? null : nextOccurrence(terms, reminder, index, at, zone, owner),
   }));
-  return { state: stateOf(contract, terms, term, today), today, term, noticeDeadline: terms.noticeDeadline(term), reminders };
+  return { state: stateOf(contract, terms, term, today), today, term, noticeDeadline: nextNoticeDeadline(terms, index, today), reminders };
+}
+
+function nextNoticeDeadline(terms: ContractTerms, index: number, today: CalendarDate): CalendarDate | null {
+  // Deadlines grow with the terms; a notice period longer than a renewal term can put a few of them in the past.
+  for (let k = index; k < index + MAX_TERMS; k++) {
+    const term = terms.term(k);
+    if (term === undefined) return null;
+    const deadline = terms.noticeDeadline(term);
+    if (deadline === null) return null;
+    if (deadline >= today) return deadline;
+  }
+  return null;
 }
 
 function stateOf(contract: Contract, terms: ContractTerms, term: ContractTerm, today: CalendarDate): ContractState {

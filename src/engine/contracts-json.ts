@@ -85,8 +85,8 @@ export function contractsAt(bundle: ConfigBundle, at: number, since?: number): C
   const contracts = bundle.agreements.flatMap((agreement) => {
     if (!agreement.contract) return [];
     const renewedBy = bundle.agreements.find((a) => a.renews === agreement.id)?.id ?? null;
-    const json = contractJson(agreement.contract, zoneOf(agreement.calendar), `agreement:${agreement.id}`, at, since, renewedBy !== null);
-    return [{ agreement: agreement.id, customer: agreement.customer, ...json, renewedBy }];
+    const { reminders, nextReminder, due, ...json } = contractJson(agreement.contract, zoneOf(agreement.calendar), `agreement:${agreement.id}`, at, since, renewedBy !== null);
+    return [{ agreement: agreement.id, customer: agreement.customer, ...json, renewedBy, reminders, nextReminder, ...(due ? { due } : {}) }];
   });
   const suppliers = (bundle.suppliers ?? []).flatMap((supplier) =>
     supplier.contract ? [{ supplier: supplier.id, ...contractJson(supplier.contract, zoneOf(supplier.calendar), `supplier:${supplier.id}`, at, since, false) }] : [],
