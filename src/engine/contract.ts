@@ -168,8 +168,8 @@ function nextOccurrence(terms: ContractTerms, reminder: ContractReminder, first:
 /**
  * The contract's state at an instant, its term in force, that term's notice deadline and each reminder's next
  * occurrence. States: `terminated` from `terminatedOn`; `preliminary` before `start`; `expired` from `end` when it
- * is renewed manually; `expiring` from the notice deadline of the term the contract ends with (a manual renewal's
- * only term, or the term cut by a termination: from `terminatedOn` − notice period) until it ends; else `active`.
+ * is renewed manually; `expiring` within the notice period before the date the contract ends on (a manual `end`, or
+ * `terminatedOn`) until then; else `active` (an automatic contract renews, so it is never expiring unless terminated).
  */
 export function contractStatus(contract: Contract, zone: string, at: number, owner: string, options: ContractOptions = {}): ContractStatus {
   const terms = new ContractTerms(contract);
@@ -180,7 +180,7 @@ export function contractStatus(contract: Contract, zone: string, at: number, own
     reminder,
     next: options.renewed === true ? null : nextOccurrence(terms, reminder, index, at, zone, owner),
   }));
-  return { state: stateOf(contract, terms, term, today), today, term, noticeDeadline: nextNoticeDeadline(terms, index, today), reminders };
+  return { state: stateOf(contract, terms, today), today, term, noticeDeadline: nextNoticeDeadline(terms, index, today), reminders };
 }
 
 function nextNoticeDeadline(terms: ContractTerms, index: number, today: CalendarDate): CalendarDate | null {
@@ -195,16 +195,14 @@ function nextNoticeDeadline(terms: ContractTerms, index: number, today: Calendar
   return null;
 }
 
-function stateOf(contract: Contract, terms: ContractTerms, term: ContractTerm, today: CalendarDate): ContractState {
+function stateOf(contract: Contract, terms: ContractTerms, today: CalendarDate): ContractState {
   const { start, end, renewal, terminatedOn } = contract;
   if (terminatedOn !== undefined && today >= terminatedOn) return 'terminated';
   if (today < start) return 'preliminary';
   if (renewal === 'manual' && end !== null && today >= end) return 'expired';
   // The date the contract ends with, when it does: a manual end or a termination; automatic terms roll on.
   const finalEnd = terminatedOn ?? (renewal === 'manual' ? end : null);
-  if (finalEnd !== null && terms.notice !== undefined && term.end === finalEnd) {
-    if (today >= addCalendarPeriod(finalEnd, terms.notice, -1)) return 'expiring';
-  }
+  if (finalEnd !== null && terms.notice !== undefined && today >= addCalendarPeriod(finalEnd, terms.notice, -1)) return 'expiring';
   return 'active';
 }
 

@@ -15,6 +15,7 @@ const CONTRACTS: Record<string, object> = {
   'open-ended': { start: '2026-01-01', renewal: 'manual' },
   'month-end': { start: '2026-06-01', end: '2027-05-31', noticePeriod: 'P3M' },
   monthly: { start: '2026-01-01', end: '2026-01-31', noticePeriod: 'P2M', renewal: 'automatic', renewalTerm: 'P1M' },
+  'long-notice': { start: '2026-01-01', end: '2027-01-01', noticePeriod: 'P18M', renewal: 'automatic', terminatedOn: '2028-01-01' },
 };
 
 const bundle = {
@@ -60,6 +61,9 @@ const STATES: Row[] = [
   // Terms from 31 January: 28 Feb, 31 Mar, 30 Apr, 31 May (each from 31 January, so no day is lost). Two months'
   // notice: the terms ending 31 Mar and 30 Apr had theirs on 31 Jan and 28 Feb; the one ending 31 May on 31 Mar.
   ['notice longer than a monthly term: the next deadline is two terms ahead', 'monthly', '2026-03-10T12:00:00Z', 'active', ['2026-02-28', '2026-03-31'], '2026-03-31'],
+  // Terminated for 1 January 2028 with 18 months' notice: expiring from 1 July 2026, still in the first term.
+  ['a notice period reaching back into an earlier term: expiring there', 'long-notice', '2026-06-30T12:00:00Z', 'active', ['2026-01-01', '2027-01-01'], null],
+  ['… and from its first day', 'long-notice', '2026-07-01T12:00:00Z', 'expiring', ['2026-01-01', '2027-01-01'], null],
 ];
 
 describe('contract state across dates', () => {
