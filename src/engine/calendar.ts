@@ -4,7 +4,6 @@
 import { holidayRulesForYear, type HolidayRule } from './holidays';
 import { parseTimeOfDay } from './time-of-day';
 import type { Calendar, HolidayCollection, OpeningInterval, Weekday } from './types';
-import { splitCalendarKey } from './site';
 import { isKnownZone, offsetAt, wallClockToInstant } from './zone';
 
 const MINUTE = 60_000;
@@ -254,8 +253,22 @@ function sortPairs(flat: number[]): number[] {
 }
 
 /**
+ * A calendar read in another zone is named `ID@ZONE` (`cph-office@America/New_York`) wherever a calendar id goes:
+ * an obligation's `calendar`, the stored record, `CalendarSet.get`. IANA zone names never contain `@`.
+ */
+export function calendarKey(id: string, zone: string): string {
+  return `${id}@${zone}`;
+}
+
+/** The calendar id and zone of a key; a plain id has no zone. */
+export function splitCalendarKey(key: string): { id: string; zone?: string } {
+  const at = key.lastIndexOf('@');
+  return at <= 0 || at === key.length - 1 ? { id: key } : { id: key.slice(0, at), zone: key.slice(at + 1) };
+}
+
+/**
  * Compiles the calendars of a bundle on demand and keeps them: compilation is the expensive part. A key
- * `ID@ZONE` (site.ts) is the calendar read in another zone, compiled and kept once per calendar and zone.
+ * `ID@ZONE` is the calendar read in another zone, compiled and kept once per calendar and zone.
  */
 export class CalendarSet {
   private readonly compiled = new Map<string, BusinessCalendar>();

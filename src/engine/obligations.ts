@@ -162,9 +162,9 @@ class Replay {
   }
 
   private start(goal: Goal, at: number): void {
-    const row = this.measure(goal, this.state.priority);
-    if (!row) return;
-    const targetMs = parseDuration(row.target) ?? 0;
+    const measured = this.measure(goal, this.state.priority);
+    if (!measured) return;
+    const targetMs = parseDuration(measured.target) ?? 0;
     const number = (this.started.get(goal.id) ?? 0) + 1;
     this.started.set(goal.id, number);
     const cycle: Cycle = {
@@ -174,7 +174,7 @@ class Replay {
       endedAt: null,
       state: 'open',
       targetMs,
-      calendar: row.calendar,
+      calendar: measured.calendar,
       elapsedMs: 0,
       countedTo: at,
       pausedByAction: null,
@@ -199,10 +199,10 @@ class Replay {
   private changePriority(priority: string, at: number): void {
     this.state.priority = priority;
     for (const cycle of this.open.values()) {
-      const row = this.measure(cycle.goal, priority);
-      if (!row) continue;
-      cycle.targetMs = parseDuration(row.target) ?? cycle.targetMs;
-      cycle.calendar = row.calendar;
+      const measured = this.measure(cycle.goal, priority);
+      if (!measured) continue;
+      cycle.targetMs = parseDuration(measured.target) ?? cycle.targetMs;
+      cycle.calendar = measured.calendar;
       if (cycle.elapsedMs >= cycle.targetMs) cycle.reachedAt ??= at;
       else cycle.reachedAt = null;
       retarget(cycle, at);

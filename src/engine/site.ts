@@ -2,22 +2,11 @@
 // (`measureIn: "site"`) counts business time in the request's site's zone: the same weekly hours and holidays, read
 // as local times there, or the site's own calendar instead of the agreement's when it has one. A Danish provider's
 // customer with a site in New York is measured in New York's office hours.
+import { calendarKey, splitCalendarKey } from './calendar';
 import { customerById, lineageOf } from './customer-group';
 import type { Agreement, ConfigBundle, Site, TimelineIssue } from './types';
 
-/**
- * A calendar read in another zone is named `ID@ZONE` (`cph-office@America/New_York`) wherever a calendar id goes:
- * an obligation's `calendar`, the stored record, `CalendarSet.get`. IANA zone names never contain `@`.
- */
-export function calendarKey(id: string, zone: string): string {
-  return `${id}@${zone}`;
-}
-
-/** The calendar id and zone of a key; a plain id has no zone. */
-export function splitCalendarKey(key: string): { id: string; zone?: string } {
-  const at = key.lastIndexOf('@');
-  return at <= 0 || at === key.length - 1 ? { id: key } : { id: key.slice(0, at), zone: key.slice(at + 1) };
-}
+export { calendarKey, splitCalendarKey };
 
 /** The zone a calendar key is read in: its own zone, or the calendar's; undefined for an unknown calendar. */
 export function zoneOfCalendar(bundle: ConfigBundle, key: string): string | undefined {
