@@ -25,6 +25,9 @@ function describeEvent(event: TimelineEvent): string {
       return `priority ${event.from ?? '?'} → ${event.to}`;
     case 'field':
       return `${event.field} → ${event.to ?? '(empty)'}`;
+    case 'impact':
+    case 'urgency':
+      return `${event.type} ${event.from ?? '?'} → ${event.to}`;
   }
 }
 

@@ -1,12 +1,14 @@
-// contract-sla: validate a bundle, compute business time, simulate an issue, report on an agreement (spec §4, §5).
+// contract-sla: validate a bundle, compute business time, simulate an issue, report on an agreement (spec §4, §5),
+// list contracts and their reminders (formats.md §6).
 import { parseArgs } from 'node:util';
 import type { BusinessCalendar } from '../engine/calendar';
 import { explainBadDuration, parseDuration } from '../engine/duration';
 import { cyclesCsv, toComplianceReportJson } from '../engine/compliance-report-json';
-import { calendarsOf, evaluate } from '../engine/obligations';
+import { calendarsOf } from '../engine/obligations';
 import { formatInstant, parseInstant } from '../engine/instant';
 import { parseReportMonth, reportPeriod } from '../engine/report-period';
-import { toEvaluationJson } from '../engine/simulate-json';
+import { contractsAt } from '../engine/contracts-json';
+import { toSimulateJson } from '../engine/simulate-extras';
 import type { Agreement, ConfigBundle } from '../engine/types';
 import { addBatch } from './batch';
 import { fail, UsageError } from './errors';
@@ -22,6 +24,7 @@ const USAGE = `usage: contract-sla <command> [options]
   simulate --config FILE --timeline FILE --at ISO
   report --config FILE --timelines FILE --agreement ID --month YYYY-MM [--at ISO] [--internal] [--format json|csv]
                                                          (one timeline per line; --at defaults to the month's end)
+  contracts --config FILE --at ISO [--since ISO]         (contract states and reminders; --since: those due in (since, at])
 
 Instants are ISO-8601 with an offset (2026-11-23T09:00:00+01:00); output is UTC, whole seconds.
 Durations are ISO-8601 business time: PT30M, PT4H, P1DT2H (a day is 24 hours).`;
@@ -40,6 +43,7 @@ const OPTIONS = {
   month: { type: 'string' },
   internal: { type: 'boolean' },
   format: { type: 'string' },
+  since: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -54,7 +58,7 @@ function required(options: Options, name: TextOption): string {
   return value;
 }
 
-function instantOption(options: Options, name: 'from' | 'to' | 'at'): number {
+function instantOption(options: Options, name: 'from' | 'to' | 'at' | 'since'): number {
   const text = required(options, name);
   const ms = parseInstant(text);
   if (ms === undefined) fail(`--${name}: "${text}" is not an ISO-8601 instant with an offset, such as 2026-11-23T09:00:00+01:00`);
@@ -137,7 +141,15 @@ function run(argv: string[], out: (text: string) => void, write: (bytes: Uint8Ar
       const bundle = readBundle(required(options, 'config'));
       const timeline = readTimeline(required(options, 'timeline'));
       const at = instantOption(options, 'at');
-      out(JSON.stringify(toEvaluationJson(evaluate(bundle, timeline, at)), null, 2));
+      out(JSON.stringify(toSimulateJson(bundle, timeline, at), null, 2));
+      return;
+    }
+    case 'contracts': {
+      const bundle = readBundle(required(options, 'config'));
+      const at = instantOption(options, 'at');
+      const since = options.since === undefined ? undefined : instantOption(options, 'since');
+      if (since !== undefined && since > at) fail(`--since: ${options.since} is after --at ${options.at}`);
+      out(JSON.stringify(contractsAt(bundle, at, since), null, 2));
       return;
     }
     case 'report': {

@@ -7,15 +7,15 @@ import { formatPath, issueAt, type PathIssue, type PathSegment } from './issues'
 import { isCalendarDate } from './leaf-rules';
 import { fieldOf, isRecord, itemsOf, recordsOf, textOf, type RawRecord } from './raw';
 
-interface Entry {
+export interface Entry {
   index: number;
   record: RawRecord;
 }
 
 /** The first entry for each id; later ones are duplicates. */
-type Index = Map<string, Entry>;
+export type Index = Map<string, Entry>;
 
-function indexById(list: unknown, path: PathSegment[], out: PathIssue[], key = 'id', noun = 'id'): Index {
+export function indexById(list: unknown, path: PathSegment[], out: PathIssue[], key = 'id', noun = 'id'): Index {
   const index: Index = new Map();
   for (const [i, record] of recordsOf(list)) {
     const id = textOf(fieldOf(record, key));
@@ -28,13 +28,13 @@ function indexById(list: unknown, path: PathSegment[], out: PathIssue[], key = '
 }
 
 /** Lists the known ids when there are few, so a typo is easy to spot. */
-function known(index: Index, noun: string): string {
+export function known(index: Index, noun: string): string {
   if (index.size === 0) return `; there are no ${noun}`;
   if (index.size > 10) return '';
   return `; known: ${[...index.keys()].join(', ')}`;
 }
 
-function checkRef(value: unknown, index: Index, path: PathSegment[], noun: string, plural: string, out: PathIssue[]): Entry | undefined {
+export function checkRef(value: unknown, index: Index, path: PathSegment[], noun: string, plural: string, out: PathIssue[]): Entry | undefined {
   const id = textOf(value);
   if (id === undefined) return undefined;
   const entry = index.get(id);
@@ -54,7 +54,7 @@ interface Indexes {
 
 const GOAL_ACTION_LISTS = ['start', 'stop', 'pause', 'resume', 'cancel'] as const;
 
-function priorityIds(model: RawRecord): Set<string> {
+export function priorityIds(model: RawRecord): Set<string> {
   const ids = new Set<string>();
   for (const [, priority] of recordsOf(fieldOf(model, 'priorities'))) {
     const id = textOf(fieldOf(priority, 'id'));

@@ -18,6 +18,7 @@ import {
   explainBlank,
 } from './leaf-rules';
 import { oneOf, rule } from './zod-messages';
+import * as contractManagement from './contract-management-schema';
 
 const id = z.string().min(1);
 const label = z.string().optional();
@@ -80,6 +81,7 @@ const priorityModel = z.object({
   priorities: listOf(
     z.object({ id, name: label, rank: z.number(), description: label, colour: label }),
   ),
+  matrix: contractManagement.priorityMatrix.optional(),
 });
 
 const EVENTS = ['created', 'status', 'comment', 'resolution', 'priority', 'field'] as const satisfies readonly ActionEvent[];
@@ -123,6 +125,7 @@ const goal = z.object({
   resume: listOf(z.string()),
   cancel: listOf(z.string()),
   guidance: label,
+  supplier: z.string().optional(),
 });
 
 const customer = z.object({
@@ -132,6 +135,8 @@ const customer = z.object({
   environments: listOf(
     z.object({ name: z.string(), products: listOf(z.object({ name: z.string(), version: z.string().optional() })) }),
   ),
+  parent: z.string().optional(),
+  sites: z.array(contractManagement.site).optional(),
 });
 
 const targetRow = z.object({
@@ -176,6 +181,9 @@ const agreement = z.object({
   calendar: z.string(),
   targets: listOf(targetRow),
   escalations: listOf(escalation),
+  measureIn: contractManagement.measureIn.optional(),
+  renews: z.string().optional(),
+  contract: contractManagement.contract.optional(),
 });
 
 export const bundleSchema = z.object(
@@ -191,6 +199,7 @@ export const bundleSchema = z.object(
     goals: listOf(goal),
     customers: listOf(customer),
     agreements: listOf(agreement),
+    suppliers: z.array(contractManagement.supplier).optional(),
   },
   { error: (issue) => `expected a configuration bundle (a JSON object), got ${describeValue(issue.input)}` },
 );
@@ -206,6 +215,7 @@ export const BUNDLE_SECTIONS = [
   'goals',
   'customers',
   'agreements',
+  'suppliers',
 ] as const;
 
 // Compile-time proof that what the schema produces is the engine's validated bundle type.

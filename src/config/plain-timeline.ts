@@ -51,7 +51,7 @@ function oneOf<T extends string>(record: Plain, key: string, values: readonly T[
 }
 
 const CATEGORIES: readonly StatusCategory[] = ['new', 'indeterminate', 'done'];
-const ISSUE_TEXTS = ['requestType', 'customer', 'environment', 'product', 'priority'] as const;
+const ISSUE_TEXTS = ['requestType', 'customer', 'environment', 'product', 'priority', 'site', 'impact', 'urgency'] as const;
 
 function issueOf(value: unknown): TimelineIssue {
   if (!isPlain(value)) throw DECLINE;
@@ -82,6 +82,9 @@ function eventOf(value: unknown): TimelineEvent {
       return { at, type: 'resolution', to: nullableText(value, 'to') };
     case 'priority':
       return optionalTexts<EventOf<'priority'>>({ at, type: 'priority', to: text(value, 'to') }, value, ['from']);
+    case 'impact':
+    case 'urgency':
+      return optionalTexts<EventOf<'impact' | 'urgency'>>({ at, type: value.type, to: text(value, 'to') }, value, ['from']);
     case 'field': {
       const event: EventOf<'field'> = { at, type: 'field', field: text(value, 'field') };
       if (has(value, 'from')) event.from = nullableText(value, 'from');

@@ -6,12 +6,13 @@ import { checkEscalations } from './bundle-escalations';
 import { checkHours } from './bundle-hours';
 import { checkReferences } from './bundle-references';
 import { BUNDLE_SECTIONS, bundleSchema } from './bundle-schema';
+import { checkContractManagement } from './contract-management';
 import { toValidationIssues, type Validated } from './issues';
 import { parseWith } from './zod-messages';
 
 export function validateBundle(input: unknown): Validated<ConfigBundle> {
   const { data, issues } = parseWith(bundleSchema, input);
-  issues.push(...checkHours(input), ...checkReferences(input), ...checkEscalations(input));
+  issues.push(...checkHours(input), ...checkReferences(input), ...checkEscalations(input), ...checkContractManagement(input));
   if (data === undefined || issues.length > 0) return { ok: false, issues: toValidationIssues(issues, BUNDLE_SECTIONS) };
   return { ok: true, value: data };
 }

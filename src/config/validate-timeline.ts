@@ -17,7 +17,8 @@ const instant = z
 const text = z.string();
 const category = oneOf(['new', 'indeterminate', 'done'], 'status category');
 
-const TYPES = ['created', 'status', 'comment', 'resolution', 'priority', 'field'] as const satisfies readonly TimelineEvent['type'][];
+// `impact` and `urgency`: a priority matrix's answers (formats.md §6).
+const TYPES = ['created', 'status', 'comment', 'resolution', 'priority', 'field', 'impact', 'urgency'] as const satisfies readonly TimelineEvent['type'][];
 
 /** The fields of each event type; `at` is checked beside it (see `event`). */
 const typed = z.looseObject({ type: oneOf(TYPES, 'event type') }).pipe(
@@ -33,6 +34,8 @@ const typed = z.looseObject({ type: oneOf(TYPES, 'event type') }).pipe(
     z.object({ type: z.literal('resolution'), to: text.nullable() }),
     z.object({ type: z.literal('priority'), from: text.optional(), to: text }),
     z.object({ type: z.literal('field'), field: text, from: text.nullable().optional(), to: text.nullable().optional() }),
+    z.object({ type: z.literal('impact'), from: text.optional(), to: text }),
+    z.object({ type: z.literal('urgency'), from: text.optional(), to: text }),
   ]),
 );
 
@@ -52,6 +55,10 @@ const timelineSchema = z.object(
       product: text.optional(),
       priority: text.optional(),
       created: instant,
+      // Contract management (formats.md §6): the request's site, and the matrix answers at creation.
+      site: text.optional(),
+      impact: text.optional(),
+      urgency: text.optional(),
     }),
     // A freshly created issue may have no events yet.
     events: z.array(event).default(() => []),

@@ -1,5 +1,7 @@
-// Which agreement applies to an issue, and which of its target rows measures a goal (spec §3, "Obligations").
+// Which agreement applies to an issue, and which of its target rows measures a goal (spec §3, "Obligations";
+// customer groups: §6).
 import type { Agreement, ConfigBundle, TargetRow, TimelineIssue } from './types';
+import { lineageOf } from './customer-group';
 import { offsetAt } from './zone';
 
 /** The `YYYY-MM-DD` date of an instant in a zone. */
@@ -26,19 +28,20 @@ function onOrAfter(instant: number, timezone: string, date: string): boolean {
   return localDate(instant, timezone) >= date;
 }
 
-function isValidAt(agreement: Agreement, instant: number, timezone: string): boolean {
+/** Whether the creation instant's date, in the agreement calendar's zone, lies in [validFrom, validTo). */
+export function isValidAt(agreement: Agreement, instant: number, timezone: string): boolean {
   return onOrAfter(instant, timezone, agreement.validFrom) && (agreement.validTo === null || !onOrAfter(instant, timezone, agreement.validTo));
 }
 
 /**
- * The agreement whose customer and environment are the issue's, whose products include the issue's product
- * (or are empty), and whose validity contains the creation date in the agreement calendar's zone.
+ * One customer's own agreement for the issue: its environment is the issue's, its products include the issue's
+ * product (or are empty), and its validity contains the creation date in the agreement calendar's zone.
  * An agreement naming products beats a catch-all one; then the first listed wins.
  */
-export function selectAgreement(bundle: ConfigBundle, issue: TimelineIssue): Agreement | null {
+function ownAgreement(bundle: ConfigBundle, issue: TimelineIssue, customer: string): Agreement | null {
   let catchAll: Agreement | null = null;
   for (const agreement of bundle.agreements) {
-    if (agreement.customer !== issue.customer || agreement.environment !== issue.environment) continue;
+    if (agreement.customer !== customer || agreement.environment !== issue.environment) continue;
     const namesProducts = agreement.products.length > 0;
     if (namesProducts && (issue.product === undefined || !agreement.products.includes(issue.product))) continue;
     const calendar = bundle.calendars.find((c) => c.id === agreement.calendar);
@@ -49,6 +52,35 @@ export function selectAgreement(bundle: ConfigBundle, issue: TimelineIssue): Agr
   return catchAll;
 }
 
+/**
+ * The agreement that applies to an issue (spec §3, with the groups of §6): the issue's customer's own matching
+ * agreement; failing that, its group's, then that group's group's, nearest first. Without groups this is exactly
+ * §3's rule. `agreement-choice.ts` explains the same choice in words.
+ */
+export function selectAgreement(bundle: ConfigBundle, issue: TimelineIssue): Agreement | null {
+  if (issue.customer === undefined) return null;
+  for (const customer of lineageOf(bundle, issue.customer)) {
+    const agreement = ownAgreement(bundle, issue, customer);
+    if (agreement) return agreement;
+  }
+  return null;
+}
+
+/** The first of the rows for the goal matching the request type and the priority in force; undefined when none. */
+export function matchingRow(
+  rows: readonly TargetRow[],
+  goalId: string,
+  requestType: string | undefined,
+  priority: string | undefined,
+): TargetRow | undefined {
+  return rows.find(
+    (row) =>
+      row.goal === goalId &&
+      (row.requestTypes === undefined || (requestType !== undefined && row.requestTypes.includes(requestType))) &&
+      (row.priorities === undefined || (priority !== undefined && row.priorities.includes(priority))),
+  );
+}
+
 /** The first row for the goal matching the request type and the priority in force; undefined when none. */
 export function targetRowFor(
   agreement: Agreement,
@@ -56,10 +88,5 @@ export function targetRowFor(
   requestType: string | undefined,
   priority: string | undefined,
 ): TargetRow | undefined {
-  return agreement.targets.find(
-    (row) =>
-      row.goal === goalId &&
-      (row.requestTypes === undefined || (requestType !== undefined && row.requestTypes.includes(requestType))) &&
-      (row.priorities === undefined || (priority !== undefined && row.priorities.includes(priority))),
-  );
+  return matchingRow(agreement.targets, goalId, requestType, priority);
 }

@@ -4,7 +4,7 @@
 import { holidayRulesForYear, type HolidayRule } from './holidays';
 import { parseTimeOfDay } from './time-of-day';
 import type { Calendar, HolidayCollection, OpeningInterval, Weekday } from './types';
-import { offsetAt, wallClockToInstant } from './zone';
+import { isKnownZone, offsetAt, wallClockToInstant } from './zone';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -252,7 +252,24 @@ function sortPairs(flat: number[]): number[] {
   return pairs.flat();
 }
 
-/** Compiles the calendars of a bundle on demand and keeps them: compilation is the expensive part. */
+/**
+ * A calendar read in another zone is named `ID@ZONE` (`cph-office@America/New_York`) wherever a calendar id goes:
+ * an obligation's `calendar`, the stored record, `CalendarSet.get`. IANA zone names never contain `@`.
+ */
+export function calendarKey(id: string, zone: string): string {
+  return `${id}@${zone}`;
+}
+
+/** The calendar id and zone of a key; a plain id has no zone. */
+export function splitCalendarKey(key: string): { id: string; zone?: string } {
+  const at = key.lastIndexOf('@');
+  return at <= 0 || at === key.length - 1 ? { id: key } : { id: key.slice(0, at), zone: key.slice(at + 1) };
+}
+
+/**
+ * Compiles the calendars of a bundle on demand and keeps them: compilation is the expensive part. A key
+ * `ID@ZONE` is the calendar read in another zone, compiled and kept once per calendar and zone.
+ */
 export class CalendarSet {
   private readonly compiled = new Map<string, BusinessCalendar>();
 
@@ -261,21 +278,31 @@ export class CalendarSet {
     private readonly collections: HolidayCollection[],
   ) {}
 
-  get(id: string): BusinessCalendar {
-    let calendar = this.compiled.get(id);
+  get(key: string): BusinessCalendar {
+    let calendar = this.compiled.get(key);
     if (!calendar) {
-      const definition = this.calendars.find((c) => c.id === id);
-      if (!definition) throw new RangeError(`unknown calendar "${id}"`);
+      const definition = this.definitionOf(key);
+      if (!definition) throw new RangeError(`unknown calendar "${key}"`);
       const collections = definition.holidays
         .map((hid) => this.collections.find((h) => h.id === hid))
         .filter((h): h is HolidayCollection => h !== undefined);
       calendar = new BusinessCalendar(definition, collections);
-      this.compiled.set(id, calendar);
+      this.compiled.set(key, calendar);
     }
     return calendar;
   }
 
-  has(id: string): boolean {
-    return this.calendars.some((c) => c.id === id);
+  has(key: string): boolean {
+    return this.definitionOf(key) !== undefined;
+  }
+
+  /** A calendar by id, else by `ID@ZONE`: the same hours and holidays with another zone (an exact id wins). */
+  private definitionOf(key: string): Calendar | undefined {
+    const exact = this.calendars.find((c) => c.id === key);
+    if (exact) return exact;
+    const { id, zone } = splitCalendarKey(key);
+    if (zone === undefined || !isKnownZone(zone)) return undefined;
+    const base = this.calendars.find((c) => c.id === id);
+    return base && { ...base, id: key, timezone: zone };
   }
 }

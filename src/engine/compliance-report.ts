@@ -98,7 +98,9 @@ export class ComplianceReportBuilder {
     if (!agreement) throw new RangeError(`unknown agreement "${agreementId}"`);
     this.agreement = agreement;
     this.goalOrder = new Map(bundle.goals.map((g, i) => [g.id, i]));
-    const tracked = (goal: Goal): boolean => agreement.targets.some((row) => row.goal === goal.id) && (options.internal || !goal.internal);
+    // A supplier's goal (§6) is never the agreement's, not even with `internal`: validation keeps it out of target rows.
+    const tracked = (goal: Goal): boolean =>
+      goal.supplier === undefined && agreement.targets.some((row) => row.goal === goal.id) && (options.internal || !goal.internal);
     this.goals = bundle.goals.filter(tracked).map((goal) => ({
       goal: goal.id,
       internal: goal.internal,

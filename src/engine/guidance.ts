@@ -1,5 +1,6 @@
 // The next goal in plain words for the person who must act on it:
 // "Reply to the customer by 14:30 — 1 h 20 m of business time left".
+import { zoneOfCalendar } from './site';
 import type { ConfigBundle, Evaluation, Obligation } from './types';
 import { formatBusinessDuration, formatInZones } from './wording';
 
@@ -48,7 +49,8 @@ export function guidanceFor(bundle: ConfigBundle, evaluation: Evaluation, now: n
   const base = { goal: next.goal, cycle: next.cycle, deadline: next.deadline, remainingMs };
   if (obligation.state === 'paused') return { ...base, state: 'paused', text: `${label} — ${pausedWhy(obligation, bundle)}` };
 
-  const calendarZone = bundle.calendars.find((c) => c.id === obligation.calendar)?.timezone ?? zone;
+  // A calendar read in a site's zone (§6) is named `ID@ZONE`: its deadline is given in that zone.
+  const calendarZone = zoneOfCalendar(bundle, obligation.calendar) ?? zone;
   const when = (instant: number): string => formatInZones(instant, zone, calendarZone, now);
   if (obligation.breached && obligation.breachedAt !== null) {
     return { ...base, state: 'breached', text: `${label} — overdue since ${when(obligation.breachedAt)}, ${formatBusinessDuration(remainingMs)} of business time over` };

@@ -5,8 +5,11 @@ import { selectAgreement, targetRowFor } from './agreement';
 import { CalendarSet } from './calendar';
 import { parseDuration } from './duration';
 import { escalationRulesOf, type EscalationRule } from './escalation';
+import { applyMatrix, matrixOf } from './matrix';
 import { parkingStatusesOf, pauseOf, type ParkingStatuses } from './pause';
-import type { Agreement, ConfigBundle, EscalationState, Evaluation, Goal, NextGoal, Obligation, PauseReason, Timeline, TimelineEvent } from './types';
+import { measuringCalendar, siteOf } from './site';
+import { supplierById, supplierCalendar, supplierRowFor, usesSuppliers } from './supplier';
+import type { Agreement, ConfigBundle, EscalationState, Evaluation, Goal, NextGoal, Obligation, PauseReason, Site, Timeline, TimelineEvent } from './types';
 
 /** One escalation on one cycle while the replay is under way. */
 interface Level {
@@ -69,9 +72,15 @@ export function calendarsOf(bundle: ConfigBundle): CalendarSet {
 export function evaluate(bundle: ConfigBundle, timeline: Timeline, at: number): Evaluation {
   const { issue } = timeline;
   const agreement = selectAgreement(bundle, issue);
-  if (!agreement) return { issue: issue.key, agreement: null, obligations: [], next: null };
-  const replay = new Replay(bundle, agreement, timeline, calendarsOf(bundle));
-  for (const event of timeline.events) {
+  if (!agreement) {
+    const none: Evaluation = { issue: issue.key, agreement: null, obligations: [], next: null };
+    return usesSuppliers(bundle) ? { ...none, supplierObligations: [] } : none;
+  }
+  // Impact and urgency answers become the priority changes they cause (§6); otherwise the same timeline.
+  const replayed = applyMatrix(timeline, matrixOf(bundle, agreement));
+  const site = agreement.measureIn === 'site' ? siteOf(bundle, issue) : null;
+  const replay = new Replay(bundle, agreement, replayed, calendarsOf(bundle), site);
+  for (const event of replayed.events) {
     if (event.at > at) break;
     replay.apply(event);
   }
@@ -92,6 +101,8 @@ class Replay {
     private readonly agreement: Agreement,
     private readonly timeline: Timeline,
     private readonly calendars: CalendarSet,
+    /** The request's site when the agreement measures in it (§6); null = the calendars as written. */
+    private readonly site: Site | null,
   ) {
     this.state = { status: undefined, priority: timeline.issue.priority };
     this.parking = parkingStatusesOf(bundle.actionModels);
@@ -129,14 +140,31 @@ class Replay {
     const sorted = [...this.cycles].sort(
       (a, b) => goalOrder.get(a.goal.id)! - goalOrder.get(b.goal.id)! || a.number - b.number,
     );
-    const obligations = sorted.map((cycle) => this.describe(cycle, at));
-    return { issue: this.timeline.issue.key, agreement: this.agreement.id, obligations, next: nextOf(obligations) };
+    const described = sorted.map((cycle) => this.describe(cycle, at));
+    const obligations = described.filter((o) => o.supplier === undefined);
+    const evaluation: Evaluation = { issue: this.timeline.issue.key, agreement: this.agreement.id, obligations, next: nextOf(obligations) };
+    // A supplier's cycles stand apart: they never reach the customer's list, nor the customer's next goal.
+    if (usesSuppliers(this.bundle)) evaluation.supplierObligations = described.filter((o) => o.supplier !== undefined);
+    return evaluation;
+  }
+
+  /** The row measuring a goal at a priority, and the calendar (a key) it is measured on; undefined when none. */
+  private measure(goal: Goal, priority: string | undefined): { target: string; calendar: string } | undefined {
+    const requestType = this.timeline.issue.requestType;
+    if (goal.supplier !== undefined) {
+      const supplier = supplierById(this.bundle, goal.supplier);
+      const row = supplier && supplierRowFor(supplier, goal, requestType, priority);
+      if (!supplier || !row) return undefined;
+      return { target: row.target, calendar: supplierCalendar(supplier, row) ?? this.agreement.calendar };
+    }
+    const row = targetRowFor(this.agreement, goal.id, requestType, priority);
+    return row && { target: row.target, calendar: measuringCalendar(this.bundle, this.agreement, row.calendar, this.site) };
   }
 
   private start(goal: Goal, at: number): void {
-    const row = targetRowFor(this.agreement, goal.id, this.timeline.issue.requestType, this.state.priority);
-    if (!row) return;
-    const targetMs = parseDuration(row.target) ?? 0;
+    const measured = this.measure(goal, this.state.priority);
+    if (!measured) return;
+    const targetMs = parseDuration(measured.target) ?? 0;
     const number = (this.started.get(goal.id) ?? 0) + 1;
     this.started.set(goal.id, number);
     const cycle: Cycle = {
@@ -146,7 +174,7 @@ class Replay {
       endedAt: null,
       state: 'open',
       targetMs,
-      calendar: row.calendar ?? this.agreement.calendar,
+      calendar: measured.calendar,
       elapsedMs: 0,
       countedTo: at,
       pausedByAction: null,
@@ -171,10 +199,10 @@ class Replay {
   private changePriority(priority: string, at: number): void {
     this.state.priority = priority;
     for (const cycle of this.open.values()) {
-      const row = targetRowFor(this.agreement, cycle.goal.id, this.timeline.issue.requestType, priority);
-      if (!row) continue;
-      cycle.targetMs = parseDuration(row.target) ?? cycle.targetMs;
-      cycle.calendar = row.calendar ?? this.agreement.calendar;
+      const measured = this.measure(cycle.goal, priority);
+      if (!measured) continue;
+      cycle.targetMs = parseDuration(measured.target) ?? cycle.targetMs;
+      cycle.calendar = measured.calendar;
       if (cycle.elapsedMs >= cycle.targetMs) cycle.reachedAt ??= at;
       else cycle.reachedAt = null;
       retarget(cycle, at);
@@ -213,10 +241,12 @@ class Replay {
     if (running) {
       deadline = breached ? breachedAt : this.calendars.get(cycle.calendar).add(at, cycle.targetMs - cycle.elapsedMs);
     }
+    const { supplier } = cycle.goal;
     return {
       goal: cycle.goal.id,
       cycle: cycle.number,
-      internal: cycle.goal.internal,
+      // A supplier's goal is never the customer's to see.
+      internal: cycle.goal.internal || supplier !== undefined,
       state: cycle.state === 'open' ? (pausedBy === null ? 'running' : 'paused') : cycle.state,
       startedAt: cycle.startedAt,
       endedAt: cycle.endedAt,
@@ -229,6 +259,7 @@ class Replay {
       calendar: cycle.calendar,
       pausedBy,
       escalations: cycle.levels.map((level) => this.escalationState(cycle, level, running, at)),
+      ...(supplier !== undefined ? { supplier } : {}),
     };
   }
 

@@ -1,6 +1,8 @@
 // What a compliance report needs to know about one request (spec §5), and how to learn it from a timeline.
 // The report is aggregated from these summaries alone, so the Forge app can build the same report from what it
 // stores per request (its record of the evaluation plus a few facts) without replaying timelines.
+import { selectAgreement } from './agreement';
+import { applyMatrix, hasAnswers, matrixOf } from './matrix';
 import { evaluate } from './obligations';
 import { inPeriod, type ReportPeriod } from './report-period';
 import type { ConfigBundle, Obligation, Timeline } from './types';
@@ -35,7 +37,7 @@ export interface RequestSummary {
  * resolution instants, the state just before `to` and the priority at `at`; the obligations come from `evaluate`.
  */
 export function summarizeTimeline(bundle: ConfigBundle, timeline: Timeline, period: Pick<ReportPeriod, 'to'>, at: number): RequestSummary {
-  const { issue, events } = timeline;
+  const { issue, events } = withMatrixPriorities(bundle, timeline);
   const resolvedAt: number[] = [];
   const end: StateAtPeriodEnd = { resolved: false, status: null, priority: issue.priority ?? null };
   let priority = issue.priority ?? null;
@@ -60,4 +62,11 @@ export function resolvedIn(period: Pick<ReportPeriod, 'from' | 'to'>, request: P
 /** Whether the request counts as open at the period's end: created before `to`, no resolution in force then. */
 export function openAtEnd(period: Pick<ReportPeriod, 'to'>, request: Pick<RequestSummary, 'created' | 'end'>): boolean {
   return request.created < period.to && !request.end.resolved;
+}
+
+/** The timeline with the priority changes its impact and urgency answers cause (§6), as the replay sees it. */
+function withMatrixPriorities(bundle: ConfigBundle, timeline: Timeline): Timeline {
+  if (!hasAnswers(timeline)) return timeline;
+  const agreement = selectAgreement(bundle, timeline.issue);
+  return agreement ? applyMatrix(timeline, matrixOf(bundle, agreement)) : timeline;
 }

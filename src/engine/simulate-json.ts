@@ -29,30 +29,40 @@ export interface EvaluationJson {
   agreement: string | null;
   obligations: ObligationJson[];
   next: { goal: string; cycle: number; deadline: string | null } | null;
+  /** Only for bundles with supplier goals (§6): their cycles, each naming its supplier first. */
+  supplierObligations?: Array<{ supplier: string } & ObligationJson>;
 }
 
 const seconds = (ms: number): number => Math.floor(ms / 1000);
 const instantOrNull = (ms: number | null): string | null => (ms === null ? null : formatInstant(ms));
 
-export function toEvaluationJson(evaluation: Evaluation): EvaluationJson {
+function toObligationJson(o: Obligation): ObligationJson {
   return {
+    goal: o.goal,
+    cycle: o.cycle,
+    internal: o.internal,
+    state: o.state,
+    startedAt: formatInstant(o.startedAt),
+    endedAt: instantOrNull(o.endedAt),
+    targetSeconds: seconds(o.targetMs),
+    elapsedSeconds: seconds(o.elapsedMs),
+    remainingSeconds: seconds(o.targetMs) - seconds(o.elapsedMs),
+    breached: o.breached,
+    breachedAt: instantOrNull(o.breachedAt),
+    deadline: instantOrNull(o.deadline),
+    escalations: o.escalations.map((e) => ({ id: e.id, reachedAt: instantOrNull(e.reachedAt), dueAt: instantOrNull(e.dueAt) })),
+  };
+}
+
+export function toEvaluationJson(evaluation: Evaluation): EvaluationJson {
+  const json: EvaluationJson = {
     issue: evaluation.issue,
     agreement: evaluation.agreement,
-    obligations: evaluation.obligations.map((o) => ({
-      goal: o.goal,
-      cycle: o.cycle,
-      internal: o.internal,
-      state: o.state,
-      startedAt: formatInstant(o.startedAt),
-      endedAt: instantOrNull(o.endedAt),
-      targetSeconds: seconds(o.targetMs),
-      elapsedSeconds: seconds(o.elapsedMs),
-      remainingSeconds: seconds(o.targetMs) - seconds(o.elapsedMs),
-      breached: o.breached,
-      breachedAt: instantOrNull(o.breachedAt),
-      deadline: instantOrNull(o.deadline),
-      escalations: o.escalations.map((e) => ({ id: e.id, reachedAt: instantOrNull(e.reachedAt), dueAt: instantOrNull(e.dueAt) })),
-    })),
+    obligations: evaluation.obligations.map(toObligationJson),
     next: evaluation.next && { ...evaluation.next, deadline: instantOrNull(evaluation.next.deadline) },
   };
+  if (evaluation.supplierObligations) {
+    json.supplierObligations = evaluation.supplierObligations.map((o) => ({ supplier: o.supplier ?? '', ...toObligationJson(o) }));
+  }
+  return json;
 }

@@ -53,6 +53,8 @@ export interface PriorityModel {
   id: string;
   name?: string;
   priorities: Priority[];
+  /** Impact × urgency → one of the model's priorities (§6); absent = priorities are chosen directly. */
+  matrix?: PriorityMatrix;
 }
 
 export type StatusCategory = 'new' | 'indeterminate' | 'done';
@@ -96,6 +98,8 @@ export interface Goal {
   resume: string[];
   cancel: string[];
   guidance?: string;
+  /** A supplier's (underpinning) goal: measured by the supplier's target rows, never shown to the customer (§6). */
+  supplier?: string;
 }
 
 export interface ProductInstallation {
@@ -114,6 +118,10 @@ export interface Customer {
   /** The JSM organization this customer is. */
   organizationId?: string;
   environments: Environment[];
+  /** The group (a customer id) this customer belongs to; its agreements are inherited (§6). */
+  parent?: string;
+  /** Where the customer works, each in its own zone (§6). */
+  sites?: Site[];
 }
 
 export interface TargetRow {
@@ -163,6 +171,11 @@ export interface Agreement {
   targets: TargetRow[];
   /** In the agreement's order; empty = none (v1.1). */
   escalations: Escalation[];
+  /** `site`: the request's site's zone (or own calendar) measures it (§6); absent = the calendars as written. */
+  measureIn?: MeasureIn;
+  /** The agreement whose period this one continues (§6): its `validFrom` is that one's `validTo`. */
+  renews?: string;
+  contract?: Contract;
 }
 
 export interface ConfigBundle {
@@ -175,6 +188,8 @@ export interface ConfigBundle {
   goals: Goal[];
   customers: Customer[];
   agreements: Agreement[];
+  /** Underpinning contracts (§6); absent = none. */
+  suppliers?: Supplier[];
 }
 
 // ---- Issue timeline (spec §2) ----
@@ -189,6 +204,11 @@ export interface TimelineIssue {
   priority?: string;
   /** Epoch milliseconds. */
   created: number;
+  /** A site id of the customer or of its groups (§6). */
+  site?: string;
+  /** Impact and urgency level ids at creation, when the priority model has a matrix (§6). */
+  impact?: string;
+  urgency?: string;
 }
 
 /** Timeline events with instants already parsed to epoch milliseconds. */
@@ -198,7 +218,9 @@ export type TimelineEvent =
   | { at: number; type: 'comment'; visibility: CommentVisibility; author: CommentAuthor }
   | { at: number; type: 'resolution'; to: string | null }
   | { at: number; type: 'priority'; from?: string; to: string }
-  | { at: number; type: 'field'; field: string; from?: string | null; to?: string | null };
+  | { at: number; type: 'field'; field: string; from?: string | null; to?: string | null }
+  | { at: number; type: 'impact'; from?: string; to: string }
+  | { at: number; type: 'urgency'; from?: string; to: string };
 
 export interface Timeline {
   issue: TimelineIssue;
@@ -245,6 +267,8 @@ export interface Obligation {
   pausedBy: PauseReason | null;
   /** The agreement's escalations of this goal, in the agreement's order. */
   escalations: EscalationState[];
+  /** Set only on a supplier goal's cycles (§6). */
+  supplier?: string;
 }
 
 export interface NextGoal {
@@ -258,4 +282,80 @@ export interface Evaluation {
   agreement: string | null;
   obligations: Obligation[];
   next: NextGoal | null;
+  /** The cycles of supplier goals, apart from the customer's; present only when the bundle has supplier goals (§6). */
+  supplierObligations?: Obligation[];
+}
+
+// ---- Contract management (formats.md §6, a product extension beside the binding v1.1 contract) ----
+
+/** One answer on an axis of a priority matrix, in the customer's words ("Just me", "My whole department"). */
+export interface MatrixLevel {
+  id: string;
+  label: string;
+  description?: string;
+}
+
+/** Impact × urgency → priority: `cells[impactId][urgencyId]` is a priority id of the model. */
+export interface PriorityMatrix {
+  impact: MatrixLevel[];
+  urgency: MatrixLevel[];
+  cells: Record<string, Record<string, string>>;
+}
+
+/** A place a customer works from, with its own zone and, if it wants, its own calendar. */
+export interface Site {
+  /** Unique across all customers, so a request names its site alone. */
+  id: string;
+  name?: string;
+  timezone: string;
+  calendar?: string;
+  /** A JSM organization that is this site (the timeline mapping reads the site from it). */
+  organizationId?: string;
+}
+
+export type MeasureIn = 'calendar' | 'site';
+
+/** A calendar duration in years, months, weeks and days (`P3M`, `P30D`): dates move by it, business hours play no part. */
+export type CalendarPeriod = string;
+
+/** Who a contract reminder tells: the contract's owner, a Jira group or an account. */
+export type ReminderTarget = 'owner' | `group:${string}` | `user:${string}`;
+
+export interface ContractReminder {
+  /** Unique within its contract. */
+  id: string;
+  /** The date it counts back from: the notice deadline or the end of the term. */
+  before: 'notice' | 'end';
+  offset: CalendarPeriod;
+  notify: ReminderTarget[];
+}
+
+export type RenewalKind = 'automatic' | 'manual';
+
+/** The contract behind an agreement or a supplier. Dates are local dates; `end` and `terminatedOn` are exclusive. */
+export interface Contract {
+  number: string;
+  /** The contract manager's Atlassian account id. */
+  owner: string;
+  start: CalendarDate;
+  /** The first day after the (first) term; null = open-ended. */
+  end: CalendarDate | null;
+  noticePeriod?: CalendarPeriod;
+  renewal: RenewalKind;
+  /** How long each automatic renewal runs; absent = P1Y. */
+  renewalTerm?: CalendarPeriod;
+  /** The first day the contract no longer runs because it was terminated. */
+  terminatedOn?: CalendarDate;
+  reminders: ContractReminder[];
+}
+
+/** An underpinning contract: the supplier's own goals, measured on requests that wait for it. */
+export interface Supplier {
+  id: string;
+  name?: string;
+  /** The supplier's hours; a target row's own calendar overrides it. */
+  calendar?: string;
+  contract?: Contract;
+  /** Rows for the supplier's goals, matched like an agreement's (request type, current priority id). */
+  targets: TargetRow[];
 }

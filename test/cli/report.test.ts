@@ -177,7 +177,7 @@ describe('bad input exits 2 with one clear line per error, nothing on stdout and
       expect.stringMatching(new RegExp(`^${escape(input)}:2: not valid JSON: `)),
       `${input}:4: issue.created: "yesterday" is not an ISO-8601 instant with an offset`,
       `${input}:5: events[0].at: "soon" is not an ISO-8601 instant with an offset`,
-      `${input}:5: events[1].type: unknown event type "email"; expected one of created, status, comment, resolution, priority, field`,
+      `${input}:5: events[1].type: unknown event type "email"; expected one of created, status, comment, resolution, priority, field, impact, urgency`,
       `${input}:6: (root): expected an issue timeline (a JSON object), got a list`,
     ]);
   });

@@ -29,6 +29,8 @@ const validEvent = fc.oneof(
     { at: instant, type: fc.constant('field'), field: text, from: fc.option(text, { nil: null }), to: fc.option(text, { nil: null }) },
     { requiredKeys: ['at', 'type', 'field'] },
   ),
+  // A priority matrix's answers (formats.md §6).
+  fc.record({ at: instant, type: fc.constantFrom('impact', 'urgency'), from: text, to: text }, { requiredKeys: ['at', 'type', 'to'] }),
 );
 
 const KEYS = ['at', 'type', 'status', 'statusCategory', 'from', 'to', 'toCategory', 'visibility', 'author', 'field', 'extra'];
@@ -45,11 +47,11 @@ const event = fc
     return copy;
   });
 
-const ISSUE_KEYS = ['key', 'requestType', 'customer', 'environment', 'product', 'priority', 'created', 'reporter'];
+const ISSUE_KEYS = ['key', 'requestType', 'customer', 'environment', 'product', 'priority', 'created', 'site', 'impact', 'urgency', 'reporter'];
 const issue = fc
   .tuple(
     fc.record(
-      { key: fc.constantFrom('SUP-1', 'X'), requestType: text, customer: text, environment: text, product: text, priority: text, created: instant },
+      { key: fc.constantFrom('SUP-1', 'X'), requestType: text, customer: text, environment: text, product: text, priority: text, created: instant, site: text, impact: text, urgency: text },
       { requiredKeys: ['key', 'created'] },
     ),
     fc.option(fc.tuple(fc.constantFrom(...ISSUE_KEYS), fc.option(wrong, { nil: undefined })), { freq: 3 }),

@@ -63,3 +63,44 @@ test.each([
   expect(response.breached).toBe(breached);
   expect(advanced).toEqual(evaluate(bundle, timeline, to));
 });
+
+// Contract management (formats.md §6): supplier cycles and calendars read in a site's zone carry forward alike.
+const contracts = validateBundle(JSON.parse(readFileSync(path.join(__dirname, '../../examples/contracts-config.json'), 'utf8')));
+if (!contracts.ok) throw new Error('examples/contracts-config.json must be valid');
+const contractsBundle: ConfigBundle = contracts.value;
+
+const supplierEventArb: fc.Arbitrary<Omit<TimelineEvent, 'at'>> = fc.oneof(
+  fc.record({ type: fc.constant('status' as const), to: fc.constantFrom('Open', 'In Progress', 'Waiting for supplier', 'Waiting for customer') }),
+  fc.record({ type: fc.constant('impact' as const), to: fc.constantFrom('company', 'department', 'person') }),
+  fc.record({ type: fc.constant('urgency' as const), to: fc.constantFrom('now', 'today', 'later') }),
+  fc.record({ type: fc.constant('resolution' as const), to: fc.constantFrom('Done', null) }),
+);
+
+test('with supplier goals and a site measured in New York, advance still equals a later replay', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(fc.integer({ min: 0, max: 6 * 3600 }), supplierEventArb), { maxLength: 20 }),
+      fc.constantFrom('fjord-nyc', 'fjord-houston'),
+      fc.integer({ min: 0, max: 3 * 86400 }),
+      fc.integer({ min: 0, max: 10 * 86400 }),
+      (steps, site, pause, ahead) => {
+        let at = START;
+        const events: TimelineEvent[] = [{ at, type: 'created', status: 'Open' }];
+        for (const [gap, event] of steps) {
+          at += gap * 1000;
+          events.push({ ...event, at } as TimelineEvent);
+        }
+        const timeline: Timeline = {
+          issue: { key: 'FJU-1', customer: 'fjord-us', environment: 'Production', product: 'Payroll', site, impact: 'department', urgency: 'today', created: START },
+          events,
+        };
+        const t0 = at + pause * 1000;
+        const t1 = t0 + ahead * 1000;
+        const later = evaluate(contractsBundle, timeline, t1);
+        expect(advance(evaluate(contractsBundle, timeline, t0), t0, t1, calendarsOf(contractsBundle))).toEqual(later);
+        expect(later.supplierObligations).toBeDefined();
+      },
+    ),
+    { numRuns: 150 },
+  );
+});
