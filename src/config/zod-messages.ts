@@ -2,6 +2,7 @@
 // (`expected a number, got "high"`, `required`) instead of zod's defaults, and turns its issues into ours.
 import { z } from 'zod';
 import { describeValue, formatPath, issueAt, type PathIssue } from './issues';
+import { unknownFieldMessage } from './nearest-name';
 
 const EXPECTED: Readonly<Record<string, string>> = {
   string: 'a string',
@@ -50,6 +51,19 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T,
         ? 'required'
         : `unknown ${noun} ${describeValue(issue.input)}; expected one of ${values.join(', ')}`,
   });
+}
+
+/**
+ * An object that refuses fields it does not know, each at its own path with the nearest known name (a misspelt
+ * `escalatoins` would otherwise be dropped in silence, and with it the escalations). The refusal is a check on each
+ * unknown field's value, so zod reports it beside every other problem of the object.
+ */
+export function closedObject<const T extends z.ZodRawShape>(shape: T, params?: Parameters<typeof z.object>[1]) {
+  const known = Object.keys(shape);
+  const unknownField = z.unknown().refine(() => false, {
+    error: (issue) => unknownFieldMessage(String(issue.path?.at(-1) ?? ''), known),
+  });
+  return z.object(shape, params).catchall(unknownField);
 }
 
 /**
