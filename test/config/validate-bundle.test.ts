@@ -291,6 +291,57 @@ describe('unknown fields', () => {
   });
 });
 
+describe('business durations the engine cannot compute', () => {
+  const LIMIT = 'a duration may take at most 100 years of its calendar\'s weekly hours (the engine computes up to 200 years ahead, with room for holidays)';
+  /** Open one minute on Mondays. */
+  const MINUTE_A_WEEK = { id: 'minute', timezone: 'UTC', week: { mon: [['09:00', '09:01']] } };
+
+  test.each<[string, Edit[], string[]]>([
+    ['a target of 40,000 days of office hours', [['agreements.0.targets.3.target', 'P40000D']], [
+      `agreements[0].targets[3].target: P40000D of business time on calendar cph-office (≈ 39.5 h a week) would take about 466 years; ${LIMIT}`,
+    ]],
+    ['a row\'s own calendar measures it', [['agreements.0.targets.2.target', 'P10000D'], ['agreements.0.targets.3.target', 'P10000D']], [
+      `agreements[0].targets[3].target: P10000D of business time on calendar cph-office (≈ 39.5 h a week) would take about 116 years; ${LIMIT}`,
+    ]],
+    ['one day past a century of 24x7', [['agreements.0.targets.0.target', 'P36525D']], [
+      `agreements[0].targets[0].target: P36525D of business time on calendar always (≈ 168 h a week) would take just over 100 years; ${LIMIT}`,
+    ]],
+    ['a calendar open one minute a week', [['calendars.2', MINUTE_A_WEEK], ['agreements.0.targets.4.calendar', 'minute'], ['agreements.0.targets.4.target', 'P5D']], [
+      `agreements[0].targets[4].target: P5D of business time on calendar minute (≈ 1 min a week) would take about 138 years; ${LIMIT}`,
+    ]],
+    ['a calendar never open', [['calendars.2', { id: 'closed', timezone: 'UTC', week: {} }], ['agreements.0.targets.5.calendar', 'closed']], [
+      'calendars[2]: the calendar is never open (no opening hours on any day)',
+      'agreements[0].targets[5].target: PT1H of business time on calendar closed is never reached: the calendar is open 0 hours a week',
+    ]],
+    ['an escalation overdue beyond a target', [['agreements.0.escalations.2.when.overdue', 'P20000D']], [
+      `agreements[0].escalations[2].when.overdue: P20000D of business time after the target PT16H (agreements[0].targets[3]) on calendar cph-office (≈ 39.5 h a week) would take about 233 years; ${LIMIT}`,
+    ]],
+    ['an escalation remaining more than can be computed', [['agreements.0.escalations.1.when.remaining', 'P100000D']], [
+      `agreements[0].escalations[1].when.remaining: P100000D of business time on calendar always (≈ 168 h a week) would take about 274 years; ${LIMIT}`,
+    ]],
+  ])('%s', (_what, edits, expected) => {
+    expect(issuesOf(edited(...edits)).map(formatIssue)).toEqual(expected);
+  });
+
+  test.each<[string, Edit[]]>([
+    ['a century of 24x7', [['agreements.0.targets.0.target', 'P36524D']]],
+    ['a day on a calendar open a minute a week (27 years)', [['calendars.2', MINUTE_A_WEEK], ['agreements.0.targets.4.calendar', 'minute'], ['agreements.0.targets.4.target', 'P1D']]],
+    ['an overdue that keeps the sum within reach', [['agreements.0.escalations.2.when.overdue', 'P1000D']]],
+  ])('within reach: %s', (_what, edits) => {
+    validOf(edited(...edits));
+  });
+
+  test('PT0S on a calendar never open is refused only as a calendar', () => {
+    const bundle = edited(['calendars.2', { id: 'closed', timezone: 'UTC', week: {} }], ['agreements.0.targets.5', { goal: 'triage-ola', target: 'PT0S', calendar: 'closed' }]);
+    expect(issuesOf(bundle).map(formatIssue)).toEqual(['calendars[2]: the calendar is never open (no opening hours on any day)']);
+  });
+
+  test('an escalation is not judged against a target already refused', () => {
+    const bundle = edited(['agreements.0.targets.2.target', 'P40000D'], ['agreements.0.targets.3.target', 'P40000D'], ['agreements.0.escalations.2.when.overdue', 'P1D']);
+    expect(issuesOf(bundle).map((i) => i.path)).toEqual(['agreements[0].targets[2].target', 'agreements[0].targets[3].target']);
+  });
+});
+
 describe('each kind of mistake is reported alone, at its path, naming the value', () => {
   test.each(SINGLE_MISTAKES)('%s', (_what, edits, path, fragments) => {
     const issues = issuesOf(edited(...edits));
