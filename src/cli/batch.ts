@@ -4,13 +4,12 @@
 import type { BusinessCalendar } from '../engine/calendar';
 import { explainBadDuration, parseDurationAt } from '../engine/duration';
 import { INSTANT_LENGTH, formatInstant, parseInstant, parseInstantAt, writeInstant } from '../engine/instant';
-import { fail } from './errors';
+import { fail, MAX_REPORTED } from './errors';
 import { MAX_BATCH_BYTES, readText } from './files';
 
 const HEAD = '{"from":"';
 const MIDDLE = '","duration":"';
 const TAIL = '"}';
-const MAX_REPORTED = 20;
 
 type Line = { from: number; duration: number } | { error: string };
 

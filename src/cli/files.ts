@@ -6,7 +6,7 @@ import { formatIssue, type Validated } from '../config/issues';
 import { validateBundle } from '../config/validate-bundle';
 import { validateTimeline } from '../config/validate-timeline';
 import type { ConfigBundle, Timeline } from '../engine/types';
-import { fail, UsageError } from './errors';
+import { capped, fail, UsageError } from './errors';
 
 const MB = 1_000_000;
 /** A bundle or a timeline file: the Forge app stores at most 200 KiB of bundle, so this is room to spare. */
@@ -77,7 +77,7 @@ function readJson(file: string, what: string): unknown {
 }
 
 function orFail<T>(file: string, result: Validated<T>): T {
-  if (!result.ok) fail(...result.issues.map((issue) => `${file}: ${formatIssue(issue)}`));
+  if (!result.ok) fail(...capped(file, result.issues.map((issue) => `${file}: ${formatIssue(issue)}`)));
   return result.value;
 }
 

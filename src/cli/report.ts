@@ -8,12 +8,9 @@ import { ComplianceReportBuilder, type ComplianceReport, type ReportOptions } fr
 import type { ReportPeriod } from '../engine/report-period';
 import { summarizeTimeline } from '../engine/request-summary';
 import type { ConfigBundle } from '../engine/types';
-import { fail } from './errors';
+import { fail, MAX_REPORTED } from './errors';
 import { MAX_LINE_BYTES, megabytes } from './files';
 import { linesOf } from './json-lines';
-
-/** Error lines printed at most: a file of bad lines should not bury the first problems. */
-const MAX_REPORTED = 20;
 
 /** Whether a line holds nothing but spaces or tabs (blank lines separate nothing and are skipped). */
 function isBlank(text: string): boolean {

@@ -53,17 +53,30 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T,
   });
 }
 
+/** Unknown fields of one object reported one by one; the next one also counts any after it. */
+export const MAX_UNKNOWN_NAMED = 20;
+
 /**
  * An object that refuses fields it does not know, each at its own path with the nearest known name (a misspelt
- * `escalatoins` would otherwise be dropped in silence, and with it the escalations). The refusal is a check on each
- * unknown field's value, so zod reports it beside every other problem of the object.
+ * `escalatoins` would otherwise be dropped in silence, and with it the escalations). The check runs whatever else
+ * is wrong with the object, so its fields' problems and the unknown fields are all reported at once.
  */
-export function closedObject<const T extends z.ZodRawShape>(shape: T, params?: Parameters<typeof z.object>[1]) {
+export function closedObject<const T extends z.ZodRawShape>(shape: T, params?: Parameters<typeof z.looseObject>[1]) {
   const known = Object.keys(shape);
-  const unknownField = z.unknown().refine(() => false, {
-    error: (issue) => unknownFieldMessage(String(issue.path?.at(-1) ?? ''), known),
-  });
-  return z.object(shape, params).catchall(unknownField);
+  return z.looseObject(shape, params).superRefine(
+    (value, ctx) => {
+      const unknown = Object.keys(value).filter((key) => !Object.prototype.hasOwnProperty.call(shape, key));
+      unknown.slice(0, MAX_UNKNOWN_NAMED).forEach((key) => ctx.addIssue({ code: 'custom', message: unknownFieldMessage(key, known), path: [key], input: value[key] }));
+      // A flood of unknown fields (thousands in one object) is one more issue, not thousands.
+      const rest = unknown.length - MAX_UNKNOWN_NAMED - 1;
+      if (rest < 0) return;
+      const key = unknown[MAX_UNKNOWN_NAMED]!;
+      const message = rest === 0 ? unknownFieldMessage(key, known) : `unknown field, as are the ${rest} after it; known fields: ${known.join(', ')}`;
+      ctx.addIssue({ code: 'custom', message, path: [key], input: value[key] });
+    },
+    // An object whose fields have problems is still checked for unknown ones; a non-object has none to find.
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value) },
+  );
 }
 
 /**

@@ -18,7 +18,7 @@ import type { ConfigBundle } from '../engine/types';
 import { startReevaluation } from '../usecases/reevaluate';
 import { accountOf, extensionOf } from './context';
 import { definer, type Invocation } from './define';
-import { conflict, invalid, notFound } from './envelope';
+import { conflict, invalid, notFound, shownIssues } from './envelope';
 import { parsePayload } from './payload';
 import { requireConfigurationReader, requireSiteAdmin } from './permissions';
 
@@ -82,7 +82,7 @@ export function defineAdmin(resolver: Resolver, clock: Clock): Resolver {
   reader('admin/config/validate', async ({ request }) => {
     const { bundle } = parsePayload(BundlePayload, request.payload);
     const result = validateBundle(bundle);
-    return { valid: result.ok, issues: result.ok ? [] : result.issues.map((i) => ({ path: i.path, message: i.message })) };
+    return { valid: result.ok, issues: result.ok ? [] : shownIssues(result.issues).map((i) => ({ path: i.path, message: i.message })) };
   });
 
   editor('admin/config/save', async (invocation) => {

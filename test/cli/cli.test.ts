@@ -114,6 +114,27 @@ describe('bad input exits 2 with one clear line per error and no stack trace', (
       expect.stringMatching(new RegExp(`^${input.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4: duration: duration "P1W" uses years, months or weeks`)),
     ]);
   });
+
+  test('a bundle with 100,000 bad intervals prints its first 20 errors and the number of the rest', () => {
+    const flood = structuredClone(bundle);
+    flood.calendars[0]!.week.mon = Array.from({ length: 100_000 }, () => ['09:00', '08:00']);
+    const input = file('flood.json', JSON.stringify(flood));
+    const result = cli('validate', '--config', input);
+    expect(result.code).toBe(2);
+    const lines = result.stderr.split('\n');
+    expect(lines).toHaveLength(21);
+    expect(lines[0]).toBe(`${input}: calendars[0].week.mon[0]: end 08:00 is before start 09:00`);
+    expect(lines[19]).toBe(`${input}: calendars[0].week.mon[19]: end 08:00 is before start 09:00`);
+    expect(lines[20]).toBe(`${input}: … and 99980 more errors`);
+  });
+
+  test('a timeline with 50,000 bad events likewise', () => {
+    const events = Array.from({ length: 50_000 }, (_, i) => ({ at: `day ${i}`, type: 'comment', visibility: 'public', author: 'agent' }));
+    const input = file('flood-timeline.json', JSON.stringify({ issue: { key: 'SUP-1', created: '2026-11-23T09:00:00Z' }, events }));
+    const result = cli('simulate', '--config', config, '--timeline', input, '--at', '2026-11-23T10:00:00Z');
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n').slice(-2)).toEqual([`${input}: events[19].at: "day 19" is not an ISO-8601 instant with an offset`, `${input}: … and 49980 more errors`]);
+  });
 });
 
 describe('the installed bin', () => {
