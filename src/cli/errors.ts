@@ -15,5 +15,6 @@ export const MAX_REPORTED = 20;
 /** The first MAX_REPORTED lines, then `FILE: … and N more errors`. */
 export function capped(file: string, lines: string[]): string[] {
   if (lines.length <= MAX_REPORTED) return lines;
-  return [...lines.slice(0, MAX_REPORTED), `${file}: … and ${lines.length - MAX_REPORTED} more errors`];
+  const more = lines.length - MAX_REPORTED;
+  return [...lines.slice(0, MAX_REPORTED), `${file}: … and ${more} more error${more === 1 ? '' : 's'}`];
 }

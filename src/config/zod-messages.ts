@@ -53,8 +53,8 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T,
   });
 }
 
-/** Unknown fields of one object reported one by one; the next one also counts any after it. */
-export const MAX_UNKNOWN_NAMED = 20;
+/** Unknown fields of one object reported at most, the last of them also counting any after it. */
+export const MAX_UNKNOWN_REPORTED = 20;
 
 /**
  * An object that refuses fields it does not know, each at its own path with the nearest known name (a misspelt
@@ -66,12 +66,14 @@ export function closedObject<const T extends z.ZodRawShape>(shape: T, params?: P
   return z.looseObject(shape, params).superRefine(
     (value, ctx) => {
       const unknown = Object.keys(value).filter((key) => !Object.prototype.hasOwnProperty.call(shape, key));
-      unknown.slice(0, MAX_UNKNOWN_NAMED).forEach((key) => ctx.addIssue({ code: 'custom', message: unknownFieldMessage(key, known), path: [key], input: value[key] }));
-      // A flood of unknown fields (thousands in one object) is one more issue, not thousands.
-      const rest = unknown.length - MAX_UNKNOWN_NAMED - 1;
+      const named = MAX_UNKNOWN_REPORTED - 1;
+      unknown.slice(0, named).forEach((key) => ctx.addIssue({ code: 'custom', message: unknownFieldMessage(key, known), path: [key], input: value[key] }));
+      // A flood of unknown fields (thousands in one object) ends in one issue that counts them, not thousands.
+      const rest = unknown.length - named - 1;
       if (rest < 0) return;
-      const key = unknown[MAX_UNKNOWN_NAMED]!;
-      const message = rest === 0 ? unknownFieldMessage(key, known) : `unknown field, as are the ${rest} after it; known fields: ${known.join(', ')}`;
+      const key = unknown[named]!;
+      const after = rest === 1 ? 'as is the one after it' : `as are the ${rest} after it`;
+      const message = rest === 0 ? unknownFieldMessage(key, known) : `unknown field, ${after}; known fields: ${known.join(', ')}`;
       ctx.addIssue({ code: 'custom', message, path: [key], input: value[key] });
     },
     // An object whose fields have problems is still checked for unknown ones; a non-object has none to find.

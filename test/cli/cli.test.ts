@@ -126,6 +126,8 @@ describe('bad input exits 2 with one clear line per error and no stack trace', (
     expect(lines[0]).toBe(`${input}: calendars[0].week.mon[0]: end 08:00 is before start 09:00`);
     expect(lines[19]).toBe(`${input}: calendars[0].week.mon[19]: end 08:00 is before start 09:00`);
     expect(lines[20]).toBe(`${input}: … and 99980 more errors`);
+    flood.calendars[0]!.week.mon = Array.from({ length: 21 }, () => ['09:00', '08:00']);
+    expect(cli('validate', '--config', file('flood-21.json', JSON.stringify(flood))).stderr.split('\n').at(-1)).toMatch(/: … and 1 more error$/);
   });
 
   test('a timeline with 50,000 bad events likewise', () => {

@@ -283,15 +283,16 @@ describe('unknown fields', () => {
     ]);
   });
 
-  test('an object with very many unknown fields names twenty, then counts the rest at the next', () => {
+  test('an object with very many unknown fields names nineteen, then counts the rest at the twentieth', () => {
     const ROOT = 'known fields: version, holidayCollections, calendars, priorityModels, actions, actionModels, goals, customers, agreements';
     const flood = (n: number): unknown => ({ ...(edited() as object), ...Object.fromEntries(Array.from({ length: n }, (_, i) => [`x${i}`, i])) });
     const messages = issuesOf(flood(100_000)).map(formatIssue);
-    expect(messages).toHaveLength(21);
+    expect(messages).toHaveLength(20);
     expect(messages[0]).toBe(`x0: unknown field; ${ROOT}`);
-    expect(messages[19]).toBe(`x19: unknown field; ${ROOT}`);
-    expect(messages[20]).toBe(`x20: unknown field, as are the 99979 after it; ${ROOT}`);
-    expect(issuesOf(flood(21)).map(formatIssue).at(-1)).toBe(`x20: unknown field; ${ROOT}`);
+    expect(messages[18]).toBe(`x18: unknown field; ${ROOT}`);
+    expect(messages[19]).toBe(`x19: unknown field, as are the 99980 after it; ${ROOT}`);
+    expect(issuesOf(flood(20)).map(formatIssue).at(-1)).toBe(`x19: unknown field; ${ROOT}`);
+    expect(issuesOf(flood(21)).map(formatIssue).at(-1)).toBe(`x19: unknown field, as is the one after it; ${ROOT}`);
   });
 
   test('an unknown field inside a mistyped section is still found', () => {
