@@ -52,6 +52,13 @@ describe('a calendar of one-minute windows (720 a day) over 150 years', () => {
     expect(c.heldIntervals).toBeLessThanOrEqual(MAX_WINDOW_INTERVALS);
   }, GENEROUS);
 
+  test('openings of two days are listed; of ten years, refused rather than materialised', () => {
+    const c = build({ zone: 'UTC', week: { daily: EVERY_OTHER_MINUTE } });
+    expect(c.openings(at('2026-12-31T00:00:00Z'), at('2027-01-02T00:00:00Z'))).toHaveLength(1440);
+    expect(() => c.openings(at('2020-01-01T00:00:00Z'), at('2030-01-01T00:00:00Z'))).toThrow(CalendarRangeError);
+    expect(c.heldIntervals).toBeLessThanOrEqual(MAX_WINDOW_INTERVALS);
+  }, GENEROUS);
+
   test('an add beyond 200 years still fails with the reach in words', () => {
     const c = build({ zone: 'UTC', week: { daily: EVERY_OTHER_MINUTE } });
     const add = (): number => c.add(at('2000-01-01T00:00:00Z'), 250 * 366 * 12 * HOUR);
