@@ -46,15 +46,7 @@ function openMinutes(hours: DayHours): number {
 }
 
 function countOpenMinutes(hours: DayHours): number {
-  const sorted = [...hours].filter(([s, e]) => e > s).sort((x, y) => x[0] - y[0]);
-  let total = 0;
-  let reach = -1;
-  for (const [s, e] of sorted) {
-    if (e <= reach) continue;
-    total += e - Math.max(s, reach);
-    reach = e;
-  }
-  return total;
+  return unionLength(hours.filter(([s, e]) => e > s));
 }
 
 /** Open time of flat [start, end, …] intervals inside [from, to), overlaps counted once. */
@@ -65,10 +57,15 @@ function openWithin(flat: number[], from: number, to: number): number {
     const e = Math.min(flat[i + 1]!, to);
     if (e > s) pairs.push([s, e]);
   }
-  pairs.sort((x, y) => x[0] - y[0]);
+  return unionLength(pairs);
+}
+
+/** The length of the union of non-empty intervals. */
+function unionLength(pairs: ReadonlyArray<readonly [number, number]>): number {
+  const sorted = [...pairs].sort((x, y) => x[0] - y[0]);
   let total = 0;
   let reach = -Infinity;
-  for (const [s, e] of pairs) {
+  for (const [s, e] of sorted) {
     if (e <= reach) continue;
     total += e - Math.max(s, reach);
     reach = e;
@@ -87,9 +84,9 @@ function utcYear(t: number): number {
 export class CalendarRangeError extends RangeError {}
 
 /**
- * What compiling a local year needs: its days, the zone's offset at each day's noon (from five days before the year
- * to three after it, so every day from LEAD_DAYS before the year on can tell whether a DST change is near), and
- * its holidays.
+ * What converting a local year's hours needs: its days, the zone's offset at each day's noon (from five days before
+ * the year to three after it, so every day from LEAD_DAYS before the year on can tell whether a DST change is near),
+ * and the offsets around the days near one.
  */
 interface YearPlan {
   year: number;
@@ -102,7 +99,8 @@ interface YearPlan {
   near?: { offset: (instant: number) => number; firstDay: number; lastDay: number };
 }
 
-const PLAN_LEAD = 5;
+/** Noon samples before a plan's first day: LEAD_DAYS, and two more for telling whether the earliest is near a change. */
+const PLAN_LEAD = LEAD_DAYS + 2;
 
 export interface CalendarLimits {
   /** Opening intervals the window may hold; tests lower it to exercise the counting by years. */
