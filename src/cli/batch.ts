@@ -4,13 +4,12 @@
 import type { BusinessCalendar } from '../engine/calendar';
 import { explainBadDuration, parseDurationAt } from '../engine/duration';
 import { INSTANT_LENGTH, formatInstant, parseInstant, parseInstantAt, writeInstant } from '../engine/instant';
-import { fail } from './errors';
-import { readText } from './files';
+import { fail, MAX_REPORTED } from './errors';
+import { MAX_BATCH_BYTES, readText } from './files';
 
 const HEAD = '{"from":"';
 const MIDDLE = '","duration":"';
 const TAIL = '"}';
-const MAX_REPORTED = 20;
 
 type Line = { from: number; duration: number } | { error: string };
 
@@ -70,7 +69,7 @@ function readCanonical(text: string, start: number, end: number): boolean {
 
 /** The deadlines as ASCII bytes, one per line (each line ending in a newline), ready to write as they are. */
 export function addBatch(calendar: BusinessCalendar, file: string): Uint8Array {
-  const text = readText(file);
+  const text = readText(file, MAX_BATCH_BYTES, 'an --input file (split a larger batch)');
   // Each answer is 21 bytes and each canonical line is longer, so half the input's length is usually enough.
   let buffer = new Uint8Array(Math.ceil(text.length / 2) + 64);
   let used = 0;

@@ -8,11 +8,9 @@ import { ComplianceReportBuilder, type ComplianceReport, type ReportOptions } fr
 import type { ReportPeriod } from '../engine/report-period';
 import { summarizeTimeline } from '../engine/request-summary';
 import type { ConfigBundle } from '../engine/types';
-import { fail } from './errors';
+import { fail, MAX_REPORTED } from './errors';
+import { MAX_LINE_BYTES, megabytes } from './files';
 import { linesOf } from './json-lines';
-
-/** Error lines printed at most: a file of bad lines should not bury the first problems. */
-const MAX_REPORTED = 20;
 
 /** Whether a line holds nothing but spaces or tabs (blank lines separate nothing and are skipped). */
 function isBlank(text: string): boolean {
@@ -41,7 +39,11 @@ export function reportFromTimelines(
     reportedLines++;
     for (const message of messages.slice(0, MAX_REPORTED - errors.length)) errors.push(`${file}:${line}: ${message}`);
   };
-  for (const { number, text } of linesOf(file)) {
+  for (const { number, text, tooLong } of linesOf(file)) {
+    if (tooLong) {
+      bad(number, [`longer than ${megabytes(MAX_LINE_BYTES)}; a timeline may be at most ${megabytes(MAX_LINE_BYTES)}`]);
+      continue;
+    }
     if (isBlank(text)) continue;
     let value: unknown;
     try {

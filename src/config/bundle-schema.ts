@@ -2,7 +2,8 @@
 // single-value rules (times, dates, zones, durations, preset countries), plus the defaults that make every list
 // present in the output. Anything that relates two values (interval order, references, duplicates) is checked in
 // plain TypeScript on the raw input (bundle-hours.ts, bundle-references.ts) so it is reported even when some
-// unrelated part of the bundle is structurally broken. Unknown keys are dropped, never reported.
+// unrelated part of the bundle is structurally broken. Every object is closed: a field it does not know (a typo, or
+// a field of a newer format version) is refused at its path rather than dropped.
 import { z } from 'zod';
 import type { ActionEvent, ConfigBundle, EscalationWhen, NotifyTarget } from '../engine/types';
 import { HOLIDAY_TYPES, explainBadPresetCountry } from '../engine/holidays';
@@ -17,8 +18,8 @@ import {
   explainBadZone,
   explainBlank,
 } from './leaf-rules';
-import { oneOf, rule } from './zod-messages';
 import * as contractManagement from './contract-management-schema';
+import { closedObject, oneOf, rule } from './zod-messages';
 
 const id = z.string().min(1);
 const label = z.string().optional();
@@ -54,32 +55,30 @@ const interval = z.tuple([z.string().superRefine(rule(explainBadStart)), z.strin
 /** A day's opening intervals; an absent day is closed. */
 const day = listOf(interval);
 
-const holidayCollection = z.object({
+const holidayCollection = closedObject({
   id,
   name: label,
-  preset: z
-    .object({
-      country: z.string().superRefine(rule(explainBadPresetCountry)),
-      // Public holidays are what "closed on holidays" means unless the admin asks for more.
-      types: z.array(oneOf(HOLIDAY_TYPES, 'holiday type')).default(() => ['public' as const]),
-    })
-    .optional(),
-  days: listOf(z.object({ date, name: label, hours: z.array(interval).optional() })),
+  preset: closedObject({
+    country: z.string().superRefine(rule(explainBadPresetCountry)),
+    // Public holidays are what "closed on holidays" means unless the admin asks for more.
+    types: z.array(oneOf(HOLIDAY_TYPES, 'holiday type')).default(() => ['public' as const]),
+  }).optional(),
+  days: listOf(closedObject({ date, name: label, hours: z.array(interval).optional() })),
 });
 
-const calendar = z.object({
+const calendar = closedObject({
   id,
   name: label,
   timezone: z.string().superRefine(rule(explainBadZone)),
-  week: z.object({ mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day }),
+  week: closedObject({ mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day }),
   holidays: listOf(z.string()),
 });
 
-const priorityModel = z.object({
+const priorityModel = closedObject({
   id,
   name: label,
   priorities: listOf(
-    z.object({ id, name: label, rank: z.number(), description: label, colour: label }),
+    closedObject({ id, name: label, rank: z.number(), description: label, colour: label }),
   ),
   matrix: contractManagement.priorityMatrix.optional(),
 });
@@ -92,29 +91,29 @@ const EVENTS = ['created', 'status', 'comment', 'resolution', 'priority', 'field
  */
 const when = z.looseObject({ event: oneOf(EVENTS, 'event') }).pipe(
   z.discriminatedUnion('event', [
-    z.object({ event: z.literal('created') }),
-    z.object({
+    closedObject({ event: z.literal('created') }),
+    closedObject({
       event: z.literal('status'),
       from: oneOrMany.optional(),
       to: oneOrMany.optional(),
       toCategory: oneOf(['new', 'indeterminate', 'done'], 'status category').optional(),
     }),
-    z.object({
+    closedObject({
       event: z.literal('comment'),
       visibility: oneOf(['public', 'internal'], 'visibility').optional(),
       author: oneOf(['agent', 'customer'], 'author').optional(),
     }),
-    z.object({ event: z.literal('resolution'), set: z.boolean().optional() }),
-    z.object({ event: z.literal('priority'), to: oneOrMany.optional() }),
-    z.object({ event: z.literal('field'), field: z.string(), to: oneOrMany.optional() }),
+    closedObject({ event: z.literal('resolution'), set: z.boolean().optional() }),
+    closedObject({ event: z.literal('priority'), to: oneOrMany.optional() }),
+    closedObject({ event: z.literal('field'), field: z.string(), to: oneOrMany.optional() }),
   ]),
 );
 
-const action = z.object({ id, name: label, when });
+const action = closedObject({ id, name: label, when });
 
-const actionModel = z.object({ id, name: label, pauseInStatuses: listOf(z.string()) });
+const actionModel = closedObject({ id, name: label, pauseInStatuses: listOf(z.string()) });
 
-const goal = z.object({
+const goal = closedObject({
   id,
   name: label,
   actionModel: z.string(),
@@ -128,18 +127,18 @@ const goal = z.object({
   supplier: z.string().optional(),
 });
 
-const customer = z.object({
+const customer = closedObject({
   id,
   name: label,
   organizationId: z.string().optional(),
   environments: listOf(
-    z.object({ name: z.string(), products: listOf(z.object({ name: z.string(), version: z.string().optional() })) }),
+    closedObject({ name: z.string(), products: listOf(closedObject({ name: z.string(), version: z.string().optional() })) }),
   ),
   parent: z.string().optional(),
   sites: z.array(contractManagement.site).optional(),
 });
 
-const targetRow = z.object({
+const targetRow = closedObject({
   goal: z.string(),
   requestTypes: strings.optional(),
   priorities: strings.optional(),
@@ -151,25 +150,21 @@ const targetRow = z.object({
  * Each threshold is checked on its own here; that exactly one is given relates the three, so bundle-escalations.ts
  * checks it on the raw input, and every bundle that validates has exactly one.
  */
-const escalationWhen = z
-  .object({
-    elapsedPercent: z.number().superRefine(rule(explainBadPercent)).optional(),
-    remaining: z.string().superRefine(rule(explainBadTarget)).optional(),
-    overdue: z.string().superRefine(rule(explainBadTarget)).optional(),
-  })
-  .transform((when) => when as EscalationWhen);
+const escalationWhen = closedObject({
+  elapsedPercent: z.number().superRefine(rule(explainBadPercent)).optional(),
+  remaining: z.string().superRefine(rule(explainBadTarget)).optional(),
+  overdue: z.string().superRefine(rule(explainBadTarget)).optional(),
+}).transform((when) => when as EscalationWhen);
 
-const escalation = z.object({
+const escalation = closedObject({
   id,
   goal: z.string(),
   when: escalationWhen,
   notify: listOf(z.string().superRefine(rule(explainBadNotifyTarget)).transform((target) => target as NotifyTarget)),
-  comment: z
-    .object({ visibility: oneOf(['internal', 'public'], 'visibility'), text: z.string().superRefine(rule(explainBlank)) })
-    .optional(),
+  comment: closedObject({ visibility: oneOf(['internal', 'public'], 'visibility'), text: z.string().superRefine(rule(explainBlank)) }).optional(),
 });
 
-const agreement = z.object({
+const agreement = closedObject({
   id,
   name: label,
   customer: z.string(),
@@ -186,7 +181,7 @@ const agreement = z.object({
   contract: contractManagement.contract.optional(),
 });
 
-export const bundleSchema = z.object(
+export const bundleSchema = closedObject(
   {
     version: z.literal(1, {
       error: (issue) => (issue.input === undefined ? 'required' : `unsupported version ${describeValue(issue.input)}; expected 1`),

@@ -7,7 +7,7 @@ import { explainBadCalendarPeriod, parseCalendarPeriod } from '../engine/calenda
 import type { Contract, MeasureIn, PriorityMatrix, ReminderTarget, Site, Supplier } from '../engine/types';
 import { describeValue } from './issues';
 import { explainBadDate, explainBadTarget, explainBadZone, explainBlank } from './leaf-rules';
-import { oneOf, rule } from './zod-messages';
+import { closedObject, oneOf, rule } from './zod-messages';
 
 const id = z.string().min(1);
 const label = z.string().optional();
@@ -35,18 +35,18 @@ export function explainBadReminderTarget(text: string): string | undefined {
 
 const period = z.string().superRefine(rule(explainBadPeriod));
 
-const level = z.object({ id, label: z.string().superRefine(rule(explainBlank)), description: label });
+const level = closedObject({ id, label: z.string().superRefine(rule(explainBlank)), description: label });
 
 const cellsError = (issue: { input?: unknown }): string =>
   issue.input === undefined ? 'required' : `expected an object of impact ids, each an object of urgency ids to priority ids, got ${describeValue(issue.input)}`;
 
-export const priorityMatrix = z.object({
+export const priorityMatrix = closedObject({
   impact: z.array(level),
   urgency: z.array(level),
   cells: z.record(z.string(), z.record(z.string(), z.string(), { error: cellsError }), { error: cellsError }),
 });
 
-export const site = z.object({
+export const site = closedObject({
   id,
   name: label,
   timezone: z.string().superRefine(rule(explainBadZone)),
@@ -56,7 +56,7 @@ export const site = z.object({
 
 export const measureIn = oneOf(['calendar', 'site'], 'measureIn');
 
-const reminder = z.object({
+const reminder = closedObject({
   id,
   before: oneOf(['notice', 'end'], 'reminder anchor'),
   offset: period,
@@ -66,7 +66,7 @@ const reminder = z.object({
     .default(() => ['owner' as const]),
 });
 
-export const contract = z.object({
+export const contract = closedObject({
   number: z.string().superRefine(rule(explainBlank)),
   owner: z.string().superRefine(rule(explainBlank)),
   start: date,
@@ -82,7 +82,7 @@ export const contract = z.object({
   reminders: z.array(reminder).default(() => []),
 });
 
-const supplierTarget = z.object({
+const supplierTarget = closedObject({
   goal: z.string(),
   requestTypes: z.array(z.string()).optional(),
   priorities: z.array(z.string()).optional(),
@@ -90,7 +90,7 @@ const supplierTarget = z.object({
   calendar: z.string().optional(),
 });
 
-export const supplier = z.object({
+export const supplier = closedObject({
   id,
   name: label,
   calendar: z.string().optional(),

@@ -50,11 +50,30 @@ function oneOf<T extends string>(record: Plain, key: string, values: readonly T[
   return value as T;
 }
 
+/** Declines a record with a field the schema does not know (the schema refuses it, with the nearest known name). */
+function onlyFields(record: Plain, known: readonly string[]): void {
+  for (const key in record) if (!known.includes(key)) throw DECLINE;
+}
+
 const CATEGORIES: readonly StatusCategory[] = ['new', 'indeterminate', 'done'];
 const ISSUE_TEXTS = ['requestType', 'customer', 'environment', 'product', 'priority', 'site', 'impact', 'urgency'] as const;
+const ISSUE_FIELDS = ['key', 'created', ...ISSUE_TEXTS];
+const TIMELINE_FIELDS = ['issue', 'events'];
+/** The fields of each event type, as the schema knows them. */
+const EVENT_FIELDS: Readonly<Record<TimelineEvent['type'], readonly string[]>> = {
+  created: ['at', 'type', 'status', 'statusCategory'],
+  status: ['at', 'type', 'from', 'to', 'toCategory'],
+  comment: ['at', 'type', 'visibility', 'author'],
+  resolution: ['at', 'type', 'to'],
+  priority: ['at', 'type', 'from', 'to'],
+  field: ['at', 'type', 'field', 'from', 'to'],
+  impact: ['at', 'type', 'from', 'to'],
+  urgency: ['at', 'type', 'from', 'to'],
+};
 
 function issueOf(value: unknown): TimelineIssue {
   if (!isPlain(value)) throw DECLINE;
+  onlyFields(value, ISSUE_FIELDS);
   const key = text(value, 'key');
   if (key.length === 0) throw DECLINE;
   return optionalTexts<TimelineIssue>({ key, created: instant(value, 'created') }, value, ISSUE_TEXTS);
@@ -63,7 +82,10 @@ function issueOf(value: unknown): TimelineIssue {
 function eventOf(value: unknown): TimelineEvent {
   if (!isPlain(value)) throw DECLINE;
   const at = instant(value, 'at');
-  switch (value.type) {
+  const type = value.type;
+  if (typeof type !== 'string' || !has(EVENT_FIELDS, type)) throw DECLINE;
+  onlyFields(value, EVENT_FIELDS[type as TimelineEvent['type']]);
+  switch (type) {
     case 'created': {
       const event = optionalTexts<EventOf<'created'>>({ at, type: 'created' }, value, ['status']);
       if (has(value, 'statusCategory')) event.statusCategory = oneOf(value, 'statusCategory', CATEGORIES);
@@ -84,7 +106,7 @@ function eventOf(value: unknown): TimelineEvent {
       return optionalTexts<EventOf<'priority'>>({ at, type: 'priority', to: text(value, 'to') }, value, ['from']);
     case 'impact':
     case 'urgency':
-      return optionalTexts<EventOf<'impact' | 'urgency'>>({ at, type: value.type, to: text(value, 'to') }, value, ['from']);
+      return optionalTexts<EventOf<'impact' | 'urgency'>>({ at, type, to: text(value, 'to') }, value, ['from']);
     case 'field': {
       const event: EventOf<'field'> = { at, type: 'field', field: text(value, 'field') };
       if (has(value, 'from')) event.from = nullableText(value, 'from');
@@ -100,6 +122,7 @@ function eventOf(value: unknown): TimelineEvent {
 export function readPlainTimeline(input: unknown): Timeline | undefined {
   try {
     if (!isPlain(input)) return undefined;
+    onlyFields(input, TIMELINE_FIELDS);
     const issue = issueOf(input.issue);
     const raw = has(input, 'events') ? input.events : [];
     if (!Array.isArray(raw)) return undefined;

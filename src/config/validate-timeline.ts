@@ -6,7 +6,7 @@ import type { Timeline, TimelineEvent } from '../engine/types';
 import { describeValue, toValidationIssues, type Validated } from './issues';
 import { explainBadInstant } from './leaf-rules';
 import { readPlainTimeline } from './plain-timeline';
-import { oneOf, parseWith, rule } from './zod-messages';
+import { closedObject, oneOf, parseWith, rule } from './zod-messages';
 
 /** An ISO-8601 instant with an offset, as epoch milliseconds. */
 const instant = z
@@ -20,34 +20,39 @@ const category = oneOf(['new', 'indeterminate', 'done'], 'status category');
 // `impact` and `urgency`: a priority matrix's answers (formats.md §6).
 const TYPES = ['created', 'status', 'comment', 'resolution', 'priority', 'field', 'impact', 'urgency'] as const satisfies readonly TimelineEvent['type'][];
 
-/** The fields of each event type; `at` is checked beside it (see `event`). */
+/**
+ * The fields of each event type, `at` among them so that an event's fields are known as a whole (any other field is
+ * refused); `at` is also checked beside it (see `event`).
+ */
 const typed = z.looseObject({ type: oneOf(TYPES, 'event type') }).pipe(
   z.discriminatedUnion('type', [
-    z.object({ type: z.literal('created'), status: text.optional(), statusCategory: category.optional() }),
-    z.object({ type: z.literal('status'), from: text.optional(), to: text, toCategory: category.optional() }),
-    z.object({
+    closedObject({ at: instant, type: z.literal('created'), status: text.optional(), statusCategory: category.optional() }),
+    closedObject({ at: instant, type: z.literal('status'), from: text.optional(), to: text, toCategory: category.optional() }),
+    closedObject({
+      at: instant,
       type: z.literal('comment'),
       visibility: oneOf(['public', 'internal'], 'visibility'),
       author: oneOf(['agent', 'customer'], 'author'),
     }),
     // `to` must be present; null says the resolution was cleared.
-    z.object({ type: z.literal('resolution'), to: text.nullable() }),
-    z.object({ type: z.literal('priority'), from: text.optional(), to: text }),
-    z.object({ type: z.literal('field'), field: text, from: text.nullable().optional(), to: text.nullable().optional() }),
-    z.object({ type: z.literal('impact'), from: text.optional(), to: text }),
-    z.object({ type: z.literal('urgency'), from: text.optional(), to: text }),
+    closedObject({ at: instant, type: z.literal('resolution'), to: text.nullable() }),
+    closedObject({ at: instant, type: z.literal('priority'), from: text.optional(), to: text }),
+    closedObject({ at: instant, type: z.literal('field'), field: text, from: text.nullable().optional(), to: text.nullable().optional() }),
+    closedObject({ at: instant, type: z.literal('impact'), from: text.optional(), to: text }),
+    closedObject({ at: instant, type: z.literal('urgency'), from: text.optional(), to: text }),
   ]),
 );
 
 /**
  * `at` and the typed fields are two independent halves of one intersection, so a bad instant and, say, a missing
- * `to` on the same event are both reported, and an unknown type is reported at `type` with the known ones.
+ * `to` on the same event are both reported, and an unknown type is reported at `type` with the known ones. Both
+ * halves read `at` to the same number (so they merge), and report a bad one identically (so it is said once).
  */
 const event = z.intersection(z.object({ at: instant }), typed);
 
-const timelineSchema = z.object(
+const timelineSchema = closedObject(
   {
-    issue: z.object({
+    issue: closedObject({
       key: z.string().min(1),
       requestType: text.optional(),
       customer: text.optional(),

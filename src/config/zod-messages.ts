@@ -2,6 +2,7 @@
 // (`expected a number, got "high"`, `required`) instead of zod's defaults, and turns its issues into ours.
 import { z } from 'zod';
 import { describeValue, formatPath, issueAt, type PathIssue } from './issues';
+import { unknownFieldMessage } from './nearest-name';
 
 const EXPECTED: Readonly<Record<string, string>> = {
   string: 'a string',
@@ -50,6 +51,34 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T,
         ? 'required'
         : `unknown ${noun} ${describeValue(issue.input)}; expected one of ${values.join(', ')}`,
   });
+}
+
+/** Unknown fields of one object reported at most, the last of them also counting any after it. */
+export const MAX_UNKNOWN_REPORTED = 20;
+
+/**
+ * An object that refuses fields it does not know, each at its own path with the nearest known name (a misspelt
+ * `escalatoins` would otherwise be dropped in silence, and with it the escalations). The check runs whatever else
+ * is wrong with the object, so its fields' problems and the unknown fields are all reported at once.
+ */
+export function closedObject<const T extends z.ZodRawShape>(shape: T, params?: Parameters<typeof z.looseObject>[1]) {
+  const known = Object.keys(shape);
+  return z.looseObject(shape, params).superRefine(
+    (value, ctx) => {
+      const unknown = Object.keys(value).filter((key) => !Object.prototype.hasOwnProperty.call(shape, key));
+      const named = MAX_UNKNOWN_REPORTED - 1;
+      unknown.slice(0, named).forEach((key) => ctx.addIssue({ code: 'custom', message: unknownFieldMessage(key, known), path: [key], input: value[key] }));
+      // A flood of unknown fields (thousands in one object) ends in one issue that counts them, not thousands.
+      const rest = unknown.length - named - 1;
+      if (rest < 0) return;
+      const key = unknown[named]!;
+      const after = rest === 1 ? 'as is the one after it' : `as are the ${rest} after it`;
+      const message = rest === 0 ? unknownFieldMessage(key, known) : `unknown field, ${after}; known fields: ${known.join(', ')}`;
+      ctx.addIssue({ code: 'custom', message, path: [key], input: value[key] });
+    },
+    // An object whose fields have problems is still checked for unknown ones; a non-object has none to find.
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value) },
+  );
 }
 
 /**

@@ -1,19 +1,30 @@
 // A calendar compiled to sorted open intervals (epoch ms) with running totals of open time, so that
 // `add` and `between` are binary searches rather than walks over days or minutes (spec §3, "Business time").
-// Intervals are generated one local year at a time, as far as a computation needs, and kept contiguous.
+// Intervals are generated one local year at a time into a window of contiguous years, as far as a computation
+// needs. The window holds a bounded number of intervals: beyond it, whole years are counted from their open time
+// alone (computed without materialising their intervals), so time and memory stay bounded on any valid calendar.
 import { holidayRulesForYear, type HolidayRule } from './holidays';
 import { parseTimeOfDay } from './time-of-day';
 import type { Calendar, HolidayCollection, OpeningInterval, Weekday } from './types';
-import { isKnownZone, offsetAt, wallClockToInstant } from './zone';
+import { isKnownZone, offsetAt, offsetsNear, wallClockToInstant, wallClockToInstantBy } from './zone';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 /** Date.getUTCDay() order. */
 const WEEKDAY_OF_UTC_DAY: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 /** How far a single computation may make the calendar reach, so a calendar that never opens fails instead of looping. */
-const MAX_YEARS = 200;
+export const REACH_YEARS = 200;
 const FIRST_YEAR = 1900;
 const LAST_YEAR = 2999;
+/**
+ * Opening intervals the window may hold (about 56 bytes each while it is built): 200 years of office hours, or
+ * about three years of one-minute windows every other minute; further years are counted by their totals.
+ */
+export const MAX_WINDOW_INTERVALS = 1_000_000;
+/** Years any window may span whatever its intervals: an instant's local year and one either side. */
+const MIN_WINDOW_YEARS = 3;
+/** Days before a year whose intervals may still reach into it (a DST gap at the year's end moves them forward). */
+const LEAD_DAYS = 3;
 
 /** Minutes-after-midnight intervals, already parsed. */
 type DayHours = ReadonlyArray<readonly [number, number]>;
@@ -22,17 +33,88 @@ function parseHours(hours: OpeningInterval[]): DayHours {
   return hours.map(([start, end]) => [parseTimeOfDay(start) ?? 0, parseTimeOfDay(end, true) ?? 0] as const);
 }
 
+const openMinutesOf = new WeakMap<DayHours, number>();
+
+/** Open minutes of a day's hours, overlaps counted once; remembered for the weekdays' hours, used every week. */
+function openMinutes(hours: DayHours): number {
+  let minutes = openMinutesOf.get(hours);
+  if (minutes === undefined) {
+    minutes = countOpenMinutes(hours);
+    openMinutesOf.set(hours, minutes);
+  }
+  return minutes;
+}
+
+function countOpenMinutes(hours: DayHours): number {
+  return unionLength(hours.filter(([s, e]) => e > s));
+}
+
+/** Open time of flat [start, end, …] intervals inside [from, to), overlaps counted once. */
+function openWithin(flat: number[], from: number, to: number): number {
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0; i < flat.length; i += 2) {
+    const s = Math.max(flat[i]!, from);
+    const e = Math.min(flat[i + 1]!, to);
+    if (e > s) pairs.push([s, e]);
+  }
+  return unionLength(pairs);
+}
+
+/** The length of the union of non-empty intervals. */
+function unionLength(pairs: ReadonlyArray<readonly [number, number]>): number {
+  const sorted = [...pairs].sort((x, y) => x[0] - y[0]);
+  let total = 0;
+  let reach = -Infinity;
+  for (const [s, e] of sorted) {
+    if (e <= reach) continue;
+    total += e - Math.max(s, reach);
+    reach = e;
+  }
+  return total;
+}
+
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
+function utcYear(t: number): number {
+  return new Date(t).getUTCFullYear();
+}
+
 export class CalendarRangeError extends RangeError {}
+
+/**
+ * What converting a local year's hours needs: its days, the zone's offset at each day's noon (from five days before
+ * the year to three after it, so every day from LEAD_DAYS before the year on can tell whether a DST change is near),
+ * and the offsets around the days near one.
+ */
+interface YearPlan {
+  year: number;
+  /** Local midnight of 1 January written as UTC (Date.UTC). */
+  first: number;
+  days: number;
+  /** Offsets at noon of days −5 … days + 2, at index day + 5. */
+  noon: number[];
+  /** Offsets around the current run of days near a DST change, with the days they serve. */
+  near?: { offset: (instant: number) => number; firstDay: number; lastDay: number };
+}
+
+/** Noon samples before a plan's first day: LEAD_DAYS, and two more for telling whether the earliest is near a change. */
+const PLAN_LEAD = LEAD_DAYS + 2;
+
+export interface CalendarLimits {
+  /** Opening intervals the window may hold; tests lower it to exercise the counting by years. */
+  windowIntervals?: number;
+}
 
 export class BusinessCalendar {
   readonly id: string;
   readonly timezone: string;
   private readonly week: Record<Weekday, DayHours>;
   private readonly collections: HolidayCollection[];
+  private readonly windowIntervals: number;
+  /** Opening intervals in an ordinary week: the estimate of a year not yet compiled. */
+  private readonly weeklyIntervals: number;
 
   /** Local years covered, inclusive; empty until the first query. */
   private firstYear = 0;
@@ -46,28 +128,30 @@ export class BusinessCalendar {
   /** Open milliseconds before the end of interval i, counted from the start of the covered span. */
   private cumEnd = new Float64Array(0);
 
-  constructor(calendar: Calendar, collections: HolidayCollection[]) {
+  private readonly yearStarts = new Map<number, number>();
+  private readonly yearTotals = new Map<number, number>();
+  private readonly holidayRules = new Map<number, Map<string, HolidayRule>>();
+  private plan: YearPlan | undefined;
+
+  constructor(calendar: Calendar, collections: HolidayCollection[], limits: CalendarLimits = {}) {
     this.id = calendar.id;
     this.timezone = calendar.timezone;
     this.collections = collections;
+    this.windowIntervals = limits.windowIntervals ?? MAX_WINDOW_INTERVALS;
     const week = {} as Record<Weekday, DayHours>;
     for (const day of WEEKDAY_OF_UTC_DAY) week[day] = parseHours(calendar.week[day] ?? []);
     this.week = week;
+    this.weeklyIntervals = WEEKDAY_OF_UTC_DAY.reduce((sum, day) => sum + week[day].length, 0);
   }
 
   /** The instant at which business time counted from `from` reaches `duration` ms (spec §3 `add`). */
   add(from: number, duration: number): number {
     this.cover(from);
-    let idx = this.firstEndingAfter(from);
-    while (idx === this.starts.length) {
-      this.extendForward();
-      idx = this.firstEndingAfter(from);
+    if (duration <= 0) return this.firstOpenFrom(from);
+    const goal = this.position(from) + duration;
+    while (this.openInWindow() < goal) {
+      if (!this.extendForward(from)) return this.addByYears(from, goal);
     }
-    const start = this.starts[idx]!;
-    if (duration <= 0) return start > from ? start : from;
-    const position = this.cumEnd[idx]! - (this.ends[idx]! - start) + (start > from ? 0 : from - start);
-    const goal = position + duration;
-    while (this.cumEnd[this.cumEnd.length - 1]! < goal) this.extendForward();
     const j = this.firstReaching(goal);
     // The end of interval j is reached at cumEnd[j]; walking back from there lands exactly on a closing
     // instant when the goal is reached at closing time, as the spec asks.
@@ -77,16 +161,16 @@ export class BusinessCalendar {
   /** Business milliseconds inside `[a, b)`; negative when b < a. */
   between(a: number, b: number): number {
     if (b < a) return -this.between(b, a);
-    this.cover(a);
-    this.cover(b);
-    return this.position(b) - this.position(a);
+    if (this.coverSpan(a, b)) return this.position(b) - this.position(a);
+    return this.betweenByYears(a, b);
   }
 
   /** The open intervals meeting `[from, to)`, clipped to it: for previews of the next openings. */
   openings(from: number, to: number): Array<[number, number]> {
     if (to <= from) return [];
-    this.cover(from);
-    this.cover(to);
+    if (!this.coverSpan(from, to)) {
+      throw new CalendarRangeError(`calendar ${this.id}: too many openings between ${new Date(from).toISOString()} and ${new Date(to).toISOString()} to list`);
+    }
     const out: Array<[number, number]> = [];
     for (let i = this.firstEndingAfter(from); i < this.starts.length && this.starts[i]! < to; i++) {
       out.push([Math.max(this.starts[i]!, from), Math.min(this.ends[i]!, to)]);
@@ -94,11 +178,34 @@ export class BusinessCalendar {
     return out;
   }
 
+  /** Opening intervals compiled and held now: at most MAX_WINDOW_INTERVALS, or three years' when those are more. */
+  get heldIntervals(): number {
+    let held = 0;
+    for (const intervals of this.yearIntervals.values()) held += intervals.length / 2;
+    return held;
+  }
+
   /** Whether the calendar is open at an instant. */
   isOpen(at: number): boolean {
     this.cover(at);
     const idx = this.firstEndingAfter(at);
     return idx < this.starts.length && this.starts[idx]! <= at;
+  }
+
+  /** `add(from, 0)`: the first open instant at or after `from`. */
+  private firstOpenFrom(from: number): number {
+    let idx = this.firstEndingAfter(from);
+    while (idx === this.starts.length) {
+      if (!this.extendForward(from)) return this.firstOpenInYearsAfter(from);
+      idx = this.firstEndingAfter(from);
+    }
+    const start = this.starts[idx]!;
+    return start > from ? start : from;
+  }
+
+  /** Open time from the start of the window to its last interval's end. */
+  private openInWindow(): number {
+    return this.cumEnd.length === 0 ? 0 : this.cumEnd[this.cumEnd.length - 1]!;
   }
 
   private position(t: number): number {
@@ -135,30 +242,80 @@ export class BusinessCalendar {
     return lo;
   }
 
-  /** Makes the compiled span contain instant t. */
+  // ---- the window of compiled years ----
+
+  /** Makes the window contain instant t (its local year and one either side). */
   private cover(t: number): void {
+    if (this.lastYear >= this.firstYear && t >= this.coverStart && t < this.coverEnd) return;
+    const year = this.localYear(t);
+    this.coverYears(year - 1, year + 1);
+  }
+
+  /**
+   * Makes the window contain [a, b] (their local years, and the one before, whose last intervals may reach into
+   * a's) when it can hold the years between them; false when it cannot.
+   */
+  private coverSpan(a: number, b: number): boolean {
+    if (this.lastYear >= this.firstYear && a >= this.coverStart && b < this.coverEnd) return true;
+    return this.coverYears(this.localYear(a) - 1, this.localYear(b));
+  }
+
+  /**
+   * Makes the window contain the years first–last: grown to include them when it can hold the whole span, else
+   * moved to them alone; false when even they are too many intervals to hold.
+   */
+  private coverYears(first: number, last: number): boolean {
+    this.checkReach(first, last);
+    if (this.firstYear <= first && last <= this.lastYear) return true;
     if (this.lastYear < this.firstYear) {
-      const year = new Date(t).getUTCFullYear();
-      this.setYears(year - 1, year + 1);
-      return;
+      if (!this.fits(first, last)) return false;
+      this.setYears(first, last);
+      return true;
     }
-    if (t >= this.coverStart && t < this.coverEnd) return;
-    const year = new Date(t).getUTCFullYear();
-    if (t < this.coverStart) this.setYears(Math.min(this.firstYear - 1, year - 1), this.lastYear);
-    else this.setYears(this.firstYear, Math.max(this.lastYear + 1, year + 1));
+    const hullFirst = Math.min(this.firstYear, first);
+    const hullLast = Math.max(this.lastYear, last);
+    if (this.fits(hullFirst, hullLast)) this.setYears(hullFirst, hullLast);
+    else if (this.fits(first, last)) this.setYears(first, last);
+    else return false;
+    return true;
   }
 
-  private extendForward(): void {
-    this.setYears(this.firstYear, this.lastYear + 1);
+  /** One more year at the window's end for a computation starting at `from`; false when the window is full. */
+  private extendForward(from: number): boolean {
+    const next = this.lastYear + 1;
+    this.checkReach(this.localYear(from) - 1, next);
+    if (!this.fits(this.firstYear, next)) return false;
+    this.setYears(this.firstYear, next);
+    return true;
   }
 
-  private setYears(first: number, last: number): void {
-    if (last - first + 1 > MAX_YEARS || first < FIRST_YEAR || last > LAST_YEAR) {
+  /** Throws when a computation would reach beyond REACH_YEARS or outside the years calendars are computed for. */
+  private checkReach(first: number, last: number): void {
+    if (last - first + 1 > REACH_YEARS || first < FIRST_YEAR || last > LAST_YEAR) {
       throw new CalendarRangeError(
-        `calendar ${this.id}: the computation reaches beyond ${MAX_YEARS} years of opening hours (${first}–${last}); ` +
+        `calendar ${this.id}: the computation reaches beyond ${REACH_YEARS} years of opening hours (${first}–${last}); ` +
           'is the calendar ever open, and are the instants and durations plausible?',
       );
     }
+  }
+
+  /** Whether a window of these years stays within its bound of intervals (a few years always do). */
+  private fits(first: number, last: number): boolean {
+    if (last - first + 1 > REACH_YEARS) return false;
+    if (last - first + 1 <= MIN_WINDOW_YEARS) return true;
+    let intervals = 0;
+    const estimate = Math.ceil((this.weeklyIntervals * 366) / 7);
+    for (let year = first; year <= last; year++) {
+      const compiled = this.yearIntervals.get(year);
+      intervals += compiled ? compiled.length / 2 : estimate;
+      if (intervals > this.windowIntervals) return false;
+    }
+    return true;
+  }
+
+  private setYears(first: number, last: number): void {
+    // Years left outside the window are dropped: memory follows the window, not the calendar's history.
+    for (const year of this.yearIntervals.keys()) if (year < first || year > last) this.yearIntervals.delete(year);
     const merged: number[] = [];
     for (let year = first; year <= last; year++) {
       let intervals = this.yearIntervals.get(year);
@@ -194,41 +351,179 @@ export class BusinessCalendar {
     this.cumEnd = cumEnd;
     this.firstYear = first;
     this.lastYear = last;
-    this.coverStart = wallClockToInstant(this.timezone, Date.UTC(first, 0, 1));
-    this.coverEnd = wallClockToInstant(this.timezone, Date.UTC(last + 1, 0, 1));
+    this.coverStart = this.yearStart(first);
+    this.coverEnd = this.yearStart(last + 1);
   }
+
+  // ---- whole years beyond the window ----
+
+  /** [a, b) across more years than the window holds: the ends from the window, the years between from their totals. */
+  private betweenByYears(a: number, b: number): number {
+    const first = this.localYear(a);
+    const last = this.localYear(b);
+    const head = this.openInLocalYear(first, a, this.yearStart(first + 1));
+    let middle = 0;
+    for (let year = first + 1; year < last; year++) middle += this.openInYear(year);
+    return head + middle + this.openInLocalYear(last, this.yearStart(last), b);
+  }
+
+  /** Open time in [a, b), both within one local year, from a window of that year and the one before it. */
+  private openInLocalYear(year: number, a: number, b: number): number {
+    this.coverYears(year - 1, year);
+    return this.position(b) - this.position(a);
+  }
+
+  /** The rest of an `add` whose goal lies beyond what the window holds: whole years are skipped by their totals. */
+  private addByYears(from: number, goal: number): number {
+    let remaining = goal - this.position(this.coverEnd);
+    let year = this.lastYear + 1;
+    for (;;) {
+      this.checkReach(this.localYear(from) - 1, year);
+      const open = this.openInYear(year);
+      if (open > 0 && remaining <= open) break;
+      remaining -= open;
+      year++;
+    }
+    this.coverYears(year - 1, year);
+    const target = this.position(this.yearStart(year)) + remaining;
+    const j = this.firstReaching(target);
+    return this.ends[j]! - (this.cumEnd[j]! - target);
+  }
+
+  /** `add(from, 0)` when the window holds no opening after `from`: the first opening of a later year. */
+  private firstOpenInYearsAfter(from: number): number {
+    let year = this.lastYear + 1;
+    for (;;) {
+      this.checkReach(this.localYear(from) - 1, year);
+      if (this.openInYear(year) > 0) break;
+      year++;
+    }
+    this.coverYears(year - 1, year);
+    const start = this.yearStart(year);
+    const first = this.starts[this.firstEndingAfter(start)]!;
+    return first > start ? first : start;
+  }
+
+  /** The local year an instant falls in. */
+  private localYear(t: number): number {
+    const year = utcYear(t);
+    if (t < this.yearStart(year)) return year - 1;
+    return t >= this.yearStart(year + 1) ? year + 1 : year;
+  }
+
+  /** The instant local 1 January of a year begins. */
+  private yearStart(year: number): number {
+    let start = this.yearStarts.get(year);
+    if (start === undefined) {
+      start = wallClockToInstant(this.timezone, Date.UTC(year, 0, 1));
+      this.yearStarts.set(year, start);
+    }
+    return start;
+  }
+
+  /**
+   * Open time of a local year, [1 January, next 1 January), without materialising its intervals: a day far from any
+   * DST change adds its hours' length (its intervals are its own), the days near one are converted and counted
+   * once, together with those of the last days before the year, which a DST gap may move into it.
+   */
+  private openInYear(year: number): number {
+    let total = this.yearTotals.get(year);
+    if (total !== undefined) return total;
+    const plan = this.planOf(year);
+    total = 0;
+    const shifted: number[] = [];
+    for (let d = -LEAD_DAYS; d < plan.days; d++) {
+      const fixed = this.isFixed(plan, d);
+      if (d < 0 && fixed) continue;
+      const hours = this.hoursOfDay(plan, d);
+      if (hours.length === 0) continue;
+      if (fixed) total += openMinutes(hours) * MINUTE;
+      else this.convertDay(plan, d, hours, shifted);
+    }
+    total += openWithin(shifted, this.yearStart(year), this.yearStart(year + 1));
+    this.yearTotals.set(year, total);
+    return total;
+  }
+
+  // ---- compiling a year ----
 
   /** Open intervals of one local year as a flat [start, end, start, end, …] list of instants, sorted. */
   private compileYear(year: number): number[] {
-    const rules = holidayRulesForYear(this.collections, year);
+    const plan = this.planOf(year);
     const out: number[] = [];
-    const first = Date.UTC(year, 0, 1);
-    const next = Date.UTC(year + 1, 0, 1);
-    const days = Math.round((next - first) / DAY);
-    // One offset sample per day (at noon, ±2 days around the year): a day whose neighbourhood shows a single
-    // offset has no DST change and converts by subtraction; only the few days near a change need the full rules.
-    const samples: number[] = [];
-    for (let d = -2; d < days + 2; d++) samples.push(offsetAt(this.timezone, first + d * DAY + DAY / 2));
-    for (let d = 0; d < days; d++) {
-      const local = first + d * DAY;
-      const date = new Date(local);
-      const weekday = WEEKDAY_OF_UTC_DAY[date.getUTCDay()]!;
-      const key = `${year}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
-      const hours = this.hoursOn(weekday, rules.get(key));
-      if (hours.length === 0) continue;
-      const offset = samples[d + 2]!;
-      const fixed = samples[d] === offset && samples[d + 1] === offset && samples[d + 3] === offset && samples[d + 4] === offset;
-      const toInstant = fixed
-        ? (wall: number) => wall - offset * MINUTE
-        : (wall: number) => wallClockToInstant(this.timezone, wall);
-      for (const [startMinute, endMinute] of hours) {
-        const s = toInstant(local + startMinute * MINUTE);
-        const e = toInstant(local + endMinute * MINUTE);
-        // A DST gap can make an interval empty or reversed: the spec drops it.
-        if (e > s) out.push(s, e);
-      }
+    for (let d = 0; d < plan.days; d++) {
+      const hours = this.hoursOfDay(plan, d);
+      if (hours.length > 0) this.convertDay(plan, d, hours, out);
     }
     return sortPairs(out);
+  }
+
+  private planOf(year: number): YearPlan {
+    if (this.plan?.year === year) return this.plan;
+    const first = Date.UTC(year, 0, 1);
+    const days = Math.round((Date.UTC(year + 1, 0, 1) - first) / DAY);
+    // One offset sample per day (at noon): a day whose neighbourhood shows a single offset has no DST change and
+    // converts by subtraction; only the few days near a change need the zone's rules.
+    const noon: number[] = [];
+    for (let d = -PLAN_LEAD; d < days + 3; d++) noon.push(offsetAt(this.timezone, first + d * DAY + DAY / 2));
+    this.plan = { year, first, days, noon };
+    return this.plan;
+  }
+
+  /** Whether day d of the plan is at least two days from any DST change (one offset from d − 2 to d + 2). */
+  private isFixed(plan: YearPlan, d: number): boolean {
+    const i = d + PLAN_LEAD;
+    const offset = plan.noon[i]!;
+    return plan.noon[i - 2] === offset && plan.noon[i - 1] === offset && plan.noon[i + 1] === offset && plan.noon[i + 2] === offset;
+  }
+
+  /** The hours of day d of the plan (d < 0: the last days of the year before), holidays applied. */
+  private hoursOfDay(plan: YearPlan, d: number): DayHours {
+    const date = new Date(plan.first + d * DAY);
+    const year = date.getUTCFullYear();
+    const key = `${year}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
+    return this.hoursOn(WEEKDAY_OF_UTC_DAY[date.getUTCDay()]!, this.rulesOf(year).get(key));
+  }
+
+  private rulesOf(year: number): Map<string, HolidayRule> {
+    let rules = this.holidayRules.get(year);
+    if (!rules) {
+      rules = holidayRulesForYear(this.collections, year);
+      this.holidayRules.set(year, rules);
+    }
+    return rules;
+  }
+
+  /** Appends day d's intervals as instants; an interval a DST gap makes empty or reversed is dropped (spec §3). */
+  private convertDay(plan: YearPlan, d: number, hours: DayHours, out: number[]): void {
+    const local = plan.first + d * DAY;
+    let toInstant: (wall: number) => number;
+    if (this.isFixed(plan, d)) {
+      const offset = plan.noon[d + PLAN_LEAD]!;
+      toInstant = (wall) => wall - offset * MINUTE;
+    } else {
+      const offset = this.offsetsAround(plan, d);
+      toInstant = (wall) => wallClockToInstantBy(offset, wall);
+    }
+    for (const [startMinute, endMinute] of hours) {
+      const s = toInstant(local + startMinute * MINUTE);
+      const e = toInstant(local + endMinute * MINUTE);
+      if (e > s) out.push(s, e);
+    }
+  }
+
+  /**
+   * The zone's offsets around day d, which is near a DST change: found once for the run of such days it starts
+   * (from three days before it to three after the run, all that converting their times asks about).
+   */
+  private offsetsAround(plan: YearPlan, d: number): (instant: number) => number {
+    if (plan.near && d >= plan.near.firstDay && d <= plan.near.lastDay) return plan.near.offset;
+    let last = d;
+    while (last + 1 < plan.days && !this.isFixed(plan, last + 1)) last++;
+    const from = plan.first + (d - 3) * DAY + DAY / 2;
+    const to = plan.first + (last + 3) * DAY + DAY / 2;
+    plan.near = { offset: offsetsNear(this.timezone, from, to), firstDay: d, lastDay: last };
+    return plan.near.offset;
   }
 
   private hoursOn(weekday: Weekday, rule: HolidayRule | undefined): DayHours {
@@ -241,15 +536,25 @@ export class BusinessCalendar {
   }
 }
 
-/** Sorts a flat interval list by start (a no-op for ordinary calendars, needed after DST shifts). */
+/**
+ * Sorts a flat interval list by start, in place and stably: an insertion sort, since the list is in order but for
+ * the few intervals a DST change moves past their neighbours (a no-op for ordinary calendars).
+ */
 function sortPairs(flat: number[]): number[] {
-  let sorted = true;
-  for (let i = 2; i < flat.length; i += 2) if (flat[i]! < flat[i - 2]!) sorted = false;
-  if (sorted) return flat;
-  const pairs: Array<[number, number]> = [];
-  for (let i = 0; i < flat.length; i += 2) pairs.push([flat[i]!, flat[i + 1]!]);
-  pairs.sort((x, y) => x[0] - y[0]);
-  return pairs.flat();
+  for (let i = 2; i < flat.length; i += 2) {
+    const s = flat[i]!;
+    if (s >= flat[i - 2]!) continue;
+    const e = flat[i + 1]!;
+    let j = i - 2;
+    while (j >= 0 && flat[j]! > s) {
+      flat[j + 2] = flat[j]!;
+      flat[j + 3] = flat[j + 1]!;
+      j -= 2;
+    }
+    flat[j + 2] = s;
+    flat[j + 3] = e;
+  }
+  return flat;
 }
 
 /**

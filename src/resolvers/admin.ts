@@ -18,7 +18,7 @@ import { startReevaluation } from '../usecases/reevaluate';
 import { accountOf, extensionOf } from './context';
 import type { ResolverKey, SavedVersion } from '../resolver-contract';
 import type { Invocation, ResolverHandler, SurfaceResolvers } from './define';
-import { conflict, invalid, notFound } from './envelope';
+import { conflict, invalid, notFound, shownIssues } from './envelope';
 import { parsePayload } from './payload';
 import { requireConfigurationReader, requireSiteAdmin } from './permissions';
 
@@ -79,7 +79,7 @@ export function defineAdmin(surface: SurfaceResolvers): SurfaceResolvers {
   reader('admin/config/validate', async ({ request }) => {
     const { bundle } = parsePayload(BundlePayload, request.payload);
     const result = validateBundle(bundle);
-    return { valid: result.ok, issues: result.ok ? [] : result.issues.map((i) => ({ path: i.path, message: i.message })) };
+    return { valid: result.ok, issues: result.ok ? [] : shownIssues(result.issues).map((i) => ({ path: i.path, message: i.message })) };
   });
 
   editor('admin/config/save', async (invocation) => {

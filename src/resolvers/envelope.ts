@@ -30,9 +30,22 @@ export const notFound = (message: string): AppError => new AppError('NOT_FOUND',
 export const conflict = (message: string): AppError => new AppError('CONFLICT', message);
 export const notConfigured = (message: string): AppError => new AppError('NOT_CONFIGURED', message);
 
+/**
+ * Issues a page shows at most: enough to fix a bundle by, few enough to render (a 400 KB import of bad intervals
+ * would otherwise bring some 23,000).
+ */
+export const MAX_SHOWN_ISSUES = 200;
+
+/** The first MAX_SHOWN_ISSUES issues, then one at the document itself counting the rest. */
+export function shownIssues(issues: ValidationIssue[]): ValidationIssue[] {
+  if (issues.length <= MAX_SHOWN_ISSUES) return issues;
+  const more = issues.length - MAX_SHOWN_ISSUES;
+  return [...issues.slice(0, MAX_SHOWN_ISSUES), { path: '(root)', message: `… and ${more} more problems; fix these first` }];
+}
+
 /** Validation issues, each on its own JSON path, so the UI can put every message on its field. */
 export function invalid(issues: ValidationIssue[], prefix = ''): AppError {
-  const details = issues.map((i): ApiError => ({ code: 'INVALID', message: i.message, path: prefix ? joinPath(prefix, i.path) : i.path }));
+  const details = shownIssues(issues).map((i): ApiError => ({ code: 'INVALID', message: i.message, path: prefix ? joinPath(prefix, i.path) : i.path }));
   return new AppError('INVALID', details.map((d) => `${d.path}: ${d.message}`).join('\n'), details);
 }
 

@@ -117,6 +117,20 @@ test('an invalid bundle is refused with every error on its field, and the stored
   expect(stored?.bundle.calendars).toHaveLength(2);
 });
 
+test('a flood of mistakes shows the first 200 on their fields and counts the rest, in validate and in save', async () => {
+  const flood = JSON.parse(example);
+  flood.calendars[0].week.mon = Array.from({ length: 5000 }, () => ['09:00', '08:00']);
+  const validated = await call('admin/config/validate', { bundle: flood });
+  const issues = (validated.data as { valid: boolean; issues: Array<{ path: string; message: string }> }).issues;
+  expect(issues).toHaveLength(201);
+  expect(issues[199]).toEqual({ path: 'calendars[0].week.mon[199]', message: 'end 08:00 is before start 09:00' });
+  expect(issues[200]).toEqual({ path: '(root)', message: '… and 4800 more problems; fix these first' });
+  const saved = await call('admin/config/save', { bundle: flood, expectedVersion: 0 });
+  expect(saved.errors).toHaveLength(201);
+  expect(saved.errors![200]).toEqual({ code: 'INVALID', path: 'bundle', message: '… and 4800 more problems; fix these first' });
+  expect(await currentConfiguration()).toBeUndefined();
+});
+
 test('a save based on an old version is refused as a conflict', async () => {
   await call('admin/config/save', { bundle: JSON.parse(example), expectedVersion: 0 });
   await call('admin/config/save', { bundle: JSON.parse(example), expectedVersion: 1 });

@@ -70,11 +70,15 @@ describe('bad input exits 2 with one clear line per error and no stack trace', (
   const broken = structuredClone(bundle);
   broken.calendars[0]!.week.mon = [['09:00', '12:00'], ['11:00', '10:00']];
   const brokenFile = file('broken.json', JSON.stringify(broken));
+  const far = structuredClone(bundle) as unknown as { agreements: Array<{ targets: Array<{ target: string }> }> };
+  far.agreements[0]!.targets[3]!.target = 'P40000D';
+  const farFile = file('far.json', JSON.stringify(far));
 
   test.each([
     ['a missing config file', ['validate', '--config', path.join(scratch, 'nope.json')], [`${path.join(scratch, 'nope.json')}: cannot read: no such file`]],
     ['a config that is not JSON', ['validate', '--config', file('bad.json', '{"version": 1,')], [/bad\.json: not valid JSON: /]],
     ['an invalid bundle, every error', ['validate', '--config', brokenFile], [/broken\.json: calendars\[0\]\.week\.mon\[1\]: end 10:00 is before start 11:00$/]],
+    ['a target the engine cannot compute', ['validate', '--config', farFile], [/far\.json: agreements\[0\]\.targets\[3\]\.target: P40000D of business time on calendar cph-office \(≈ 39\.5 h a week\) would take about 466 years; /]],
     ['an unknown calendar id', ['time', 'add', '--config', config, '--calendar', 'nope', '--from', '2026-11-23T09:00:00Z', '--duration', 'PT1H'], [/^--calendar: .*has no calendar "nope" \(calendars: cph-office, always\)$/]],
     ['a bad instant', ['time', 'add', '--config', config, '--calendar', 'always', '--from', '2026-13-01T09:00:00Z', '--duration', 'PT1H'], ['--from: "2026-13-01T09:00:00Z" is not an ISO-8601 instant with an offset, such as 2026-11-23T09:00:00+01:00']],
     ['an instant without offset', ['time', 'between', '--config', config, '--calendar', 'always', '--from', '2026-11-23T09:00:00', '--to', '2026-11-24T09:00:00Z'], [/^--from: "2026-11-23T09:00:00" is not an ISO-8601 instant/]],
@@ -109,6 +113,29 @@ describe('bad input exits 2 with one clear line per error and no stack trace', (
       `${input}:3: not valid JSON`,
       expect.stringMatching(new RegExp(`^${input.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4: duration: duration "P1W" uses years, months or weeks`)),
     ]);
+  });
+
+  test('a bundle with 100,000 bad intervals prints its first 20 errors and the number of the rest', () => {
+    const flood = structuredClone(bundle);
+    flood.calendars[0]!.week.mon = Array.from({ length: 100_000 }, () => ['09:00', '08:00']);
+    const input = file('flood.json', JSON.stringify(flood));
+    const result = cli('validate', '--config', input);
+    expect(result.code).toBe(2);
+    const lines = result.stderr.split('\n');
+    expect(lines).toHaveLength(21);
+    expect(lines[0]).toBe(`${input}: calendars[0].week.mon[0]: end 08:00 is before start 09:00`);
+    expect(lines[19]).toBe(`${input}: calendars[0].week.mon[19]: end 08:00 is before start 09:00`);
+    expect(lines[20]).toBe(`${input}: … and 99980 more errors`);
+    flood.calendars[0]!.week.mon = Array.from({ length: 21 }, () => ['09:00', '08:00']);
+    expect(cli('validate', '--config', file('flood-21.json', JSON.stringify(flood))).stderr.split('\n').at(-1)).toMatch(/: … and 1 more error$/);
+  });
+
+  test('a timeline with 50,000 bad events likewise', () => {
+    const events = Array.from({ length: 50_000 }, (_, i) => ({ at: `day ${i}`, type: 'comment', visibility: 'public', author: 'agent' }));
+    const input = file('flood-timeline.json', JSON.stringify({ issue: { key: 'SUP-1', created: '2026-11-23T09:00:00Z' }, events }));
+    const result = cli('simulate', '--config', config, '--timeline', input, '--at', '2026-11-23T10:00:00Z');
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n').slice(-2)).toEqual([`${input}: events[19].at: "day 19" is not an ISO-8601 instant with an offset`, `${input}: … and 49980 more errors`]);
   });
 });
 

@@ -244,3 +244,14 @@ describe('timeline fields', () => {
     ]);
   });
 });
+
+describe('unknown fields in the new objects are refused like everywhere else', () => {
+  test.each<[string, Edit, string]>([
+    ['a misspelt notice period', ['agreements.0.contract.noticePeriud', 'P3M'], 'agreements[0].contract.noticePeriud: unknown field; did you mean "noticePeriod"?'],
+    ['a reminder field', ['agreements.0.contract.reminders.0.ofset', 'P30D'], 'agreements[0].contract.reminders[0].ofset: unknown field; did you mean "offset"?'],
+    ['a site field', ['customers.2.sites.0.timezon', 'America/New_York'], 'customers[2].sites[0].timezon: unknown field; did you mean "timezone"?'],
+    ['a matrix field', ['priorityModels.0.matrix.urgancy', []], 'priorityModels[0].matrix.urgancy: unknown field; did you mean "urgency"?'],
+  ])('%s', (_what, edit, expected) => {
+    expect(issuesOf(edited(edit))).toEqual([expected]);
+  });
+});

@@ -127,18 +127,9 @@ describe('normalisation', () => {
     ]);
   });
 
-  test('agreement products default to [], validTo absent to null; unknown keys are ignored and dropped', () => {
-    const valid = validOf(
-      edited(
-        ['agreements.0.products', DELETE],
-        ['agreements.0.validTo', DELETE],
-        ['agreements.0.owner', 'someone'],
-        ['calendars.0.colour', 'blue'],
-      ),
-    );
+  test('agreement products default to [], validTo absent to null', () => {
+    const valid = validOf(edited(['agreements.0.products', DELETE], ['agreements.0.validTo', DELETE]));
     expect(valid.agreements[0]).toMatchObject({ products: [], validTo: null });
-    expect(valid.agreements[0]).not.toHaveProperty('owner');
-    expect(valid.calendars[0]).not.toHaveProperty('colour');
   });
 
   test('a preset without types means public holidays; an absent weekday is closed', () => {
@@ -219,7 +210,6 @@ const SINGLE_MISTAKES: Array<[string, Edit[], string, string[]]> = [
   ['elapsedPercent negative', [['agreements.0.escalations.0.when', { elapsedPercent: -5 }]], 'agreements[0].escalations[0].when.elapsedPercent', ['-5 is not a percentage']],
   ['elapsedPercent not a number', [['agreements.0.escalations.0.when', { elapsedPercent: '75' }]], 'agreements[0].escalations[0].when.elapsedPercent', ['expected a number, got "75"']],
   ['no threshold', [['agreements.0.escalations.0.when', {}]], 'agreements[0].escalations[0].when', ['expected exactly one threshold (elapsedPercent, remaining or overdue), got none']],
-  ['a misspelt threshold is none', [['agreements.0.escalations.0.when', { percent: 75 }]], 'agreements[0].escalations[0].when', ['got none']],
   ['two thresholds', [['agreements.0.escalations.1.when', { remaining: 'PT10M', overdue: 'PT0S' }]], 'agreements[0].escalations[1].when', ['expected exactly one threshold (elapsedPercent, remaining or overdue), got remaining and overdue']],
   ['missing when', [['agreements.0.escalations.1.when', DELETE]], 'agreements[0].escalations[1].when', ['required']],
   ['remaining in months', [['agreements.0.escalations.1.when.remaining', 'P1M']], 'agreements[0].escalations[1].when.remaining', ['duration "P1M" uses years, months or weeks']],
@@ -239,6 +229,130 @@ const SINGLE_MISTAKES: Array<[string, Edit[], string, string[]]> = [
   ['missing version', [['version', DELETE]], 'version', ['required']],
   ['empty id', [['actionModels.0.id', ''], ...[0, 1, 2, 3].map((g): Edit => [`goals.${g}.actionModel`, ''])], 'actionModels[0].id', ['must not be empty']],
 ];
+
+describe('unknown fields', () => {
+  /** [what, edits, the one issue expected]: each unknown field at its own path, with the name it most likely meant. */
+  const CASES: Array<[string, Edit[], string]> = [
+    ['a misspelt list of an agreement', [['agreements.0.escalatoins', []]], 'agreements[0].escalatoins: unknown field; did you mean "escalations"?'],
+    ['a field of a newer format version', [['customerGroups', []]], 'customerGroups: unknown field; known fields: version, holidayCollections, calendars, priorityModels, actions, actionModels, goals, customers, agreements, suppliers'],
+    ['a letter-case slip', [['agreements.0.ValidFrom', '2026-01-01']], 'agreements[0].ValidFrom: unknown field; did you mean "validFrom"?'],
+    ['a weekday written out', [['calendars.1.week.monday', [['00:00', '24:00']]]], 'calendars[1].week.monday: unknown field; did you mean "mon"?'],
+    ['a singular for a plural', [['agreements.0.targets.4.priority', 'p1']], 'agreements[0].targets[4].priority: unknown field; did you mean "priorities"?'],
+    ['a calendar extra', [['calendars.0.colour', 'blue']], 'calendars[0].colour: unknown field; known fields: id, name, timezone, week, holidays'],
+    ['in a holiday preset', [['holidayCollections.0.preset.region', 'BY']], 'holidayCollections[0].preset.region: unknown field; known fields: country, types'],
+    ['in a holiday day', [['holidayCollections.0.days.1.hour', [['08:00', '12:00']]]], 'holidayCollections[0].days[1].hour: unknown field; did you mean "hours"?'],
+    ['in a priority', [['priorityModels.0.priorities.0.color', 'red']], 'priorityModels[0].priorities[0].color: unknown field; did you mean "colour"?'],
+    ['a filter of another event', [['actions.0.when.to', 'Open']], 'actions[0].when.to: unknown field; known fields: event'],
+    ['a misspelt filter', [['actions.1.when.visiblity', 'public']], 'actions[1].when.visiblity: unknown field; did you mean "visibility"?'],
+    ['in an action model', [['actionModels.0.pauseInStatus', ['Waiting']]], 'actionModels[0].pauseInStatus: unknown field; did you mean "pauseInStatuses"?'],
+    ['in a goal', [['goals.0.stopp', ['resolved']]], 'goals[0].stopp: unknown field; did you mean "stop"?'],
+    ['in an environment product', [['customers.0.environments.0.products.0.release', '1.0']], 'customers[0].environments[0].products[0].release: unknown field; known fields: name, version'],
+    ['in a target row', [['agreements.0.targets.0.calender', 'always']], 'agreements[0].targets[0].calender: unknown field; did you mean "calendar"?'],
+    ['a misspelt threshold', [['agreements.0.escalations.1.when.remainig', 'PT5M']], 'agreements[0].escalations[1].when.remainig: unknown field; did you mean "remaining"?'],
+    ['in an escalation comment', [['agreements.0.escalations.0.comment.body', 'Hurry']], 'agreements[0].escalations[0].comment.body: unknown field; known fields: visibility, text'],
+  ];
+
+  test.each(CASES)('%s', (_what, edits, expected) => {
+    expect(issuesOf(edited(...edits)).map(formatIssue)).toEqual([expected]);
+  });
+
+  test('a threshold under another name is unknown, and the escalation has none', () => {
+    expect(issuesOf(edited(['agreements.0.escalations.0.when', { percent: 75 }])).map(formatIssue)).toEqual([
+      'agreements[0].escalations[0].when.percent: unknown field; known fields: elapsedPercent, remaining, overdue',
+      'agreements[0].escalations[0].when: expected exactly one threshold (elapsedPercent, remaining or overdue), got none',
+    ]);
+  });
+
+  test('are reported with every other problem, in document order', () => {
+    const bundle = edited(
+      ['calendars.0.week.mon', [['09:00', '07:00']]],
+      ['calendars.0.week.thurs', []],
+      ['goals.1.start', ['agent-replied']],
+      ['agreements.0.escalatoins', []],
+      ['agreements.0.targets.2.target', 'P1W'],
+      ['agreements.1', { ...example.agreements[0], id: 'acme-uat', environment: 'UAT', owner: 'Mette' }],
+    );
+    // within one element, as always: zod's structural findings (unknown fields among them) before the plain checks
+    expect(issuesOf(bundle).map(formatIssue)).toEqual([
+      'calendars[0].week.thurs: unknown field; did you mean "thu"?',
+      'calendars[0].week.mon[0]: end 07:00 is before start 09:00',
+      'goals[1].start[0]: unknown action "agent-replied"; known: created, agent-reply, customer-reply, to-waiting, work-started, resolved, reopened',
+      'agreements[0].targets[2].target: duration "P1W" uses years, months or weeks; business-time targets use days (24 h), hours, minutes and seconds, e.g. PT4H',
+      'agreements[0].escalatoins: unknown field; did you mean "escalations"?',
+      'agreements[1].owner: unknown field; known fields: id, name, customer, environment, products, validFrom, validTo, priorityModel, calendar, targets, escalations, measureIn, renews, contract',
+    ]);
+  });
+
+  test('an object with very many unknown fields names nineteen, then counts the rest at the twentieth', () => {
+    const ROOT = 'known fields: version, holidayCollections, calendars, priorityModels, actions, actionModels, goals, customers, agreements, suppliers';
+    const flood = (n: number): unknown => ({ ...(edited() as object), ...Object.fromEntries(Array.from({ length: n }, (_, i) => [`x${i}`, i])) });
+    const messages = issuesOf(flood(100_000)).map(formatIssue);
+    expect(messages).toHaveLength(20);
+    expect(messages[0]).toBe(`x0: unknown field; ${ROOT}`);
+    expect(messages[18]).toBe(`x18: unknown field; ${ROOT}`);
+    expect(messages[19]).toBe(`x19: unknown field, as are the 99980 after it; ${ROOT}`);
+    expect(issuesOf(flood(20)).map(formatIssue).at(-1)).toBe(`x19: unknown field; ${ROOT}`);
+    expect(issuesOf(flood(21)).map(formatIssue).at(-1)).toBe(`x19: unknown field, as is the one after it; ${ROOT}`);
+  });
+
+  test('an unknown field inside a mistyped section is still found', () => {
+    expect(issuesOf({ version: 1, calendars: [{ id: 'c', timezone: 'UTC', week: { mon: 'all day', sat: [['09:00', '12:00']] }, hours: [] }] }).map(formatIssue)).toEqual([
+      'calendars[0].week.mon: expected a list, got "all day"',
+      'calendars[0].hours: unknown field; known fields: id, name, timezone, week, holidays',
+    ]);
+  });
+});
+
+describe('business durations the engine cannot compute', () => {
+  const LIMIT = 'a duration may take at most 100 years of its calendar\'s weekly hours (the engine computes up to 200 years ahead, with room for holidays)';
+  /** Open one minute on Mondays. */
+  const MINUTE_A_WEEK = { id: 'minute', timezone: 'UTC', week: { mon: [['09:00', '09:01']] } };
+
+  test.each<[string, Edit[], string[]]>([
+    ['a target of 40,000 days of office hours', [['agreements.0.targets.3.target', 'P40000D']], [
+      `agreements[0].targets[3].target: P40000D of business time on calendar cph-office (≈ 39.5 h a week) would take about 466 years; ${LIMIT}`,
+    ]],
+    ['a row\'s own calendar measures it', [['agreements.0.targets.2.target', 'P10000D'], ['agreements.0.targets.3.target', 'P10000D']], [
+      `agreements[0].targets[3].target: P10000D of business time on calendar cph-office (≈ 39.5 h a week) would take about 116 years; ${LIMIT}`,
+    ]],
+    ['one day past a century of 24x7', [['agreements.0.targets.0.target', 'P36525D']], [
+      `agreements[0].targets[0].target: P36525D of business time on calendar always (≈ 168 h a week) would take just over 100 years; ${LIMIT}`,
+    ]],
+    ['a calendar open one minute a week', [['calendars.2', MINUTE_A_WEEK], ['agreements.0.targets.4.calendar', 'minute'], ['agreements.0.targets.4.target', 'P5D']], [
+      `agreements[0].targets[4].target: P5D of business time on calendar minute (≈ 1 min a week) would take about 138 years; ${LIMIT}`,
+    ]],
+    ['a calendar never open', [['calendars.2', { id: 'closed', timezone: 'UTC', week: {} }], ['agreements.0.targets.5.calendar', 'closed']], [
+      'calendars[2]: the calendar is never open (no opening hours on any day)',
+      'agreements[0].targets[5].target: PT1H of business time on calendar closed is never reached: the calendar is open 0 hours a week',
+    ]],
+    ['an escalation overdue beyond a target', [['agreements.0.escalations.2.when.overdue', 'P20000D']], [
+      `agreements[0].escalations[2].when.overdue: P20000D of business time after the target PT16H (agreements[0].targets[3]) on calendar cph-office (≈ 39.5 h a week) would take about 233 years; ${LIMIT}`,
+    ]],
+    ['an escalation remaining more than can be computed', [['agreements.0.escalations.1.when.remaining', 'P100000D']], [
+      `agreements[0].escalations[1].when.remaining: P100000D of business time on calendar always (≈ 168 h a week) would take about 274 years; ${LIMIT}`,
+    ]],
+  ])('%s', (_what, edits, expected) => {
+    expect(issuesOf(edited(...edits)).map(formatIssue)).toEqual(expected);
+  });
+
+  test.each<[string, Edit[]]>([
+    ['a century of 24x7', [['agreements.0.targets.0.target', 'P36524D']]],
+    ['a day on a calendar open a minute a week (27 years)', [['calendars.2', MINUTE_A_WEEK], ['agreements.0.targets.4.calendar', 'minute'], ['agreements.0.targets.4.target', 'P1D']]],
+    ['an overdue that keeps the sum within reach', [['agreements.0.escalations.2.when.overdue', 'P1000D']]],
+  ])('within reach: %s', (_what, edits) => {
+    validOf(edited(...edits));
+  });
+
+  test('PT0S on a calendar never open is refused only as a calendar', () => {
+    const bundle = edited(['calendars.2', { id: 'closed', timezone: 'UTC', week: {} }], ['agreements.0.targets.5', { goal: 'triage-ola', target: 'PT0S', calendar: 'closed' }]);
+    expect(issuesOf(bundle).map(formatIssue)).toEqual(['calendars[2]: the calendar is never open (no opening hours on any day)']);
+  });
+
+  test('an escalation is not judged against a target already refused', () => {
+    const bundle = edited(['agreements.0.targets.2.target', 'P40000D'], ['agreements.0.targets.3.target', 'P40000D'], ['agreements.0.escalations.2.when.overdue', 'P1D']);
+    expect(issuesOf(bundle).map((i) => i.path)).toEqual(['agreements[0].targets[2].target', 'agreements[0].targets[3].target']);
+  });
+});
 
 describe('each kind of mistake is reported alone, at its path, naming the value', () => {
   test.each(SINGLE_MISTAKES)('%s', (_what, edits, path, fragments) => {

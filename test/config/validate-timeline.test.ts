@@ -57,8 +57,8 @@ describe('normalisation', () => {
     expect(timeline.events[4]).toEqual({ at: at('2026-03-01T11:00:00Z'), type: 'resolution', to: null });
   });
 
-  test('absent events mean none; unknown keys are ignored and dropped', () => {
-    const timeline = validOf({ issue: { key: 'SUP-2', created: '2026-03-01T10:00:00Z', reporter: 'x' } });
+  test('absent events mean none', () => {
+    const timeline = validOf({ issue: { key: 'SUP-2', created: '2026-03-01T10:00:00Z' } });
     expect(timeline).toEqual({ issue: { key: 'SUP-2', created: at('2026-03-01T10:00:00Z') }, events: [] });
   });
 });
@@ -89,6 +89,27 @@ const SINGLE_MISTAKES: Array<[string, Edit[], string, string[]]> = [
   ['events not a list', [['events', { 0: 'x' }]], 'events', ['expected a list, got an object']],
   ['missing issue', [['issue', DELETE]], 'issue', ['required']],
 ];
+
+describe('unknown fields are refused at their path, with the name most likely meant', () => {
+  test.each<[string, Edit[], string]>([
+    ['in the issue', [['issue.reporter', 'mette']], 'issue.reporter: unknown field; known fields: key, requestType, customer, environment, product, priority, created, site, impact, urgency'],
+    ['a misspelt issue field', [['issue.requesttype', 'Incident']], 'issue.requesttype: unknown field; did you mean "requestType"?'],
+    ['at the root', [['evnets', []]], 'evnets: unknown field; did you mean "events"?'],
+    ['a misspelt event field', [['events.1.visiblity', 'public']], 'events[1].visiblity: unknown field; did you mean "visibility"?'],
+    ['a field of another event type', [['events.1.to', 'Done']], 'events[1].to: unknown field; known fields: at, type, visibility, author'],
+    ['a created event with a from', [['events.0.from', 'New']], 'events[0].from: unknown field; known fields: at, type, status, statusCategory'],
+  ])('%s', (_what, edits, expected) => {
+    expect(issuesOf(edited(...edits)).map(formatIssue)).toEqual([expected]);
+  });
+
+  test('beside every other mistake of the same event', () => {
+    expect(issuesOf(edited(['events.2', { at: 'soon', type: 'status', too: 'Done' }])).map(formatIssue)).toEqual([
+      'events[2].at: "soon" is not an ISO-8601 instant with an offset',
+      'events[2].to: required',
+      'events[2].too: unknown field; did you mean "to"?',
+    ]);
+  });
+});
 
 describe('each kind of mistake is reported alone, at its path, naming the value', () => {
   test.each(SINGLE_MISTAKES)('%s', (_what, edits, path, fragments) => {
