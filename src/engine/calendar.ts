@@ -14,8 +14,9 @@ const DAY = 86_400_000;
 const WEEKDAY_OF_UTC_DAY: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 /** How far a single computation may make the calendar reach, so a calendar that never opens fails instead of looping. */
 export const REACH_YEARS = 200;
-const FIRST_YEAR = 1900;
-const LAST_YEAR = 2999;
+/** The years calendars are computed for: anything outside is refused as beyond reach, never computed. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2999;
 /**
  * Opening intervals the window may hold (about 56 bytes each while it is built): 200 years of office hours, or
  * about three years of one-minute windows every other minute; further years are counted by their totals.

@@ -9,7 +9,7 @@ import { recentFailures } from '../adapters/storage/failure-store';
 import { currentReevaluation } from '../adapters/storage/reevaluation-store';
 import { validateBundle } from '../config/validate-bundle';
 import { validateTimeline } from '../config/validate-timeline';
-import { CalendarSet } from '../engine/calendar';
+import { CalendarSet, FIRST_YEAR, LAST_YEAR } from '../engine/calendar';
 import { formatInstant, parseInstant } from '../engine/instant';
 import { evaluate } from '../engine/obligations';
 import { toEvaluationJson } from '../engine/simulate-json';
@@ -26,7 +26,13 @@ const EMPTY_BUNDLE: ConfigBundle = {
   version: 1, holidayCollections: [], calendars: [], priorityModels: [], actions: [], actionModels: [], goals: [], customers: [], agreements: [],
 };
 
-const Instant = z.string().refine((s) => parseInstant(s) !== undefined, 'not an ISO-8601 instant with an offset, such as 2026-11-23T09:00:00+01:00');
+const Instant = z
+  .string()
+  .refine((s) => parseInstant(s) !== undefined, 'not an ISO-8601 instant with an offset, such as 2026-11-23T09:00:00+01:00')
+  .refine((s) => {
+    const year = new Date(parseInstant(s) ?? 0).getUTCFullYear();
+    return year >= FIRST_YEAR && year <= LAST_YEAR;
+  }, `outside the years calendars are computed for (${FIRST_YEAR}–${LAST_YEAR})`);
 const BundlePayload = z.object({ bundle: z.unknown() });
 const SavePayload = z.object({ bundle: z.unknown(), expectedVersion: z.number().int().min(0) });
 const ImportPayload = z.object({

@@ -3,6 +3,7 @@
 import type { Request } from '@forge/resolver';
 import type { ValidationIssue } from '../config/issues';
 import { JiraRequestError } from '../adapters/jira/errors';
+import { CalendarRangeError } from '../engine/calendar';
 
 export type ErrorCode = 'INVALID' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'NOT_CONFIGURED' | 'UPSTREAM' | 'INTERNAL';
 
@@ -63,6 +64,8 @@ export function enveloped<T>(handler: Handler<T>): (request: Request) => Promise
       return { ok: true, data: await handler(request) };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, errors: error.details };
+      // A computation asked to reach beyond the years calendars are computed for: the input is at fault, not the app.
+      if (error instanceof CalendarRangeError) return { ok: false, errors: [{ code: 'INVALID', message: error.message }] };
       if (error instanceof JiraRequestError) {
         const code: ErrorCode = error.status === 403 || error.status === 401 ? 'FORBIDDEN' : error.notFound ? 'NOT_FOUND' : 'UPSTREAM';
         return { ok: false, errors: [{ code, message: error.message }] };

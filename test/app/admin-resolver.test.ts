@@ -187,3 +187,11 @@ test('the calendar preview lists the next openings of a calendar being edited', 
     },
   });
 });
+
+test.each([
+  ['year 1', '0001-01-01T00:00:00Z'],
+  ['year 9999', '9999-12-31T00:00:00Z'],
+])('a calendar preview from %s is INVALID at payload.from, never INTERNAL', async (_year, from) => {
+  const preview = await call('admin/calendar/preview', { bundle: JSON.parse(example), calendar: 'cph-office', from, days: 3 });
+  expect(preview).toEqual({ ok: false, errors: [{ code: 'INVALID', path: 'payload.from', message: 'outside the years calendars are computed for (1900–2999)' }] });
+});
