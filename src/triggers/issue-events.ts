@@ -4,7 +4,7 @@
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import type { JiraClient } from '../adapters/jira/client';
 import { enqueue } from '../adapters/queue';
-import { deleteIssueRecord } from '../adapters/storage/issue-store';
+import { markDeleted } from '../adapters/storage/issue-store';
 import { attemptRecompute, recordProblem, type RecomputeAttempt } from '../usecases/attempt-recompute';
 
 export interface IssueEvent {
@@ -27,7 +27,7 @@ function retryLater(seconds: number) {
 
 export async function handleIssueEvent(event: IssueEvent, jira: JiraClient, now: number): Promise<IssueEventOutcome> {
   if (event.eventType === 'avi:jira:deleted:issue') {
-    await deleteIssueRecord(event.issue.id);
+    await markDeleted(event.issue.id, now);
     return { issueId: event.issue.id, result: 'deleted' };
   }
   const attempt = await attemptRecompute(event.issue.id, jira, now);

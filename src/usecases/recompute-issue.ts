@@ -8,7 +8,7 @@ import type { IssueHistory } from '../adapters/jira/types';
 import type { StoredConfiguration } from '../adapters/storage/config-store';
 import { NO_DEADLINE, NO_RANK, decodeCycles, encodeCycles, jiraViewOf, keepFrozenCycles, sameView, type IssueRecord } from '../adapters/storage/issue-record';
 import { clearFailure } from '../adapters/storage/failure-store';
-import { deleteIssueRecord, markShown, readEventInputs, readIssueRecord, writeIssueRecord } from '../adapters/storage/issue-store';
+import { markDeleted, markShown, readEventInputs, readIssueRecord, writeIssueRecord } from '../adapters/storage/issue-store';
 import { SITE_METADATA_TTL_MS, writeSiteMetadata, type SiteMetadata } from '../adapters/storage/site-store';
 import { selectAgreement } from '../engine/agreement';
 import { parseInstant } from '../engine/instant';
@@ -209,8 +209,8 @@ export async function recomputeIssue(issueIdOrKey: string, jira: JiraClient, now
     history = await readHistory(issueIdOrKey, jira, site);
   }
   if (!history) {
-    // Gone from Jira (deleted, or moved out of the app's reach): so is its record.
-    if (inputs.record) await deleteIssueRecord(inputs.record.issueId);
+    // Gone from Jira (deleted, or moved out of the app's reach): so is its record, for good.
+    if (/^\d+$/.test(issueIdOrKey) || inputs.record) await markDeleted(inputs.record?.issueId ?? issueIdOrKey, now);
     return { issueId: issueIdOrKey, result: 'deleted' };
   }
   // A request that failed before and computes now is no longer a problem to show the admin.

@@ -19,6 +19,23 @@ export interface EventInputs {
 const records = () => kvs.entity<IssueRecord>(ENTITY.issueObligations);
 
 /**
+ * What is left of a deleted request: a marker newer than any history, kept for a day, so a computation that read
+ * the request before it was deleted (held, or retried later) can never write its record back.
+ */
+interface Tombstone {
+  issueId: string;
+  deleted: true;
+  revision: number;
+  configVersion: number;
+  computedAt: number;
+}
+
+const TOMBSTONE_DAYS = 1;
+const isTombstone = (value: unknown): value is Tombstone => (value as Tombstone | undefined)?.deleted === true;
+/** A stored value as the record it is, or undefined for a deleted request. */
+const live = (value: unknown): IssueRecord | undefined => (value === undefined || isTombstone(value) ? undefined : (value as IssueRecord));
+
+/**
  * The configuration, the site metadata, the issue's stored record and any failure recorded for it, in one storage
  * operation. A key the platform
  * failed to read (throttled, say) is an error, never "absent": a missing configuration would otherwise look like
@@ -39,14 +56,17 @@ export async function readEventInputs(issueId: string): Promise<EventInputs> {
   for (const item of successfulKeys) {
     if (item.entityName === ENTITY.configuration) inputs.configuration = item.value as StoredConfiguration;
     else if (item.entityName === ENTITY.site) inputs.site = item.value as SiteMetadata;
-    else if (item.entityName === ENTITY.issueObligations) inputs.record = item.value as IssueRecord;
+    else if (item.entityName === ENTITY.issueObligations) {
+      const record = live(item.value);
+      if (record) inputs.record = record;
+    }
     else if (item.entityName === ENTITY.recomputeFailure) inputs.failure = item.value as RecomputeFailure;
   }
   return inputs;
 }
 
-export function readIssueRecord(issueId: string): Promise<IssueRecord | undefined> {
-  return stored(() => records().get(issueId));
+export async function readIssueRecord(issueId: string): Promise<IssueRecord | undefined> {
+  return live(await stored(() => records().get(issueId)));
 }
 
 /**
@@ -103,8 +123,10 @@ export async function postponeWatch(record: IssueRecord, until: number): Promise
   }
 }
 
-export async function deleteIssueRecord(issueId: string): Promise<void> {
-  await stored(() => records().delete(issueId));
+/** Forgets a deleted request: its record gives way to a tombstone that no later write can pass. */
+export async function markDeleted(issueId: string, now: number): Promise<void> {
+  const tombstone: Tombstone = { issueId, deleted: true, revision: Number.MAX_SAFE_INTEGER, configVersion: 2_147_483_647, computedAt: now };
+  await stored(() => kvs.entity<Tombstone>(ENTITY.issueObligations).set(issueId, tombstone, { ttl: { value: TOMBSTONE_DAYS, unit: 'DAYS' } }));
 }
 
 export interface RecordPage {
