@@ -54,6 +54,24 @@ export interface ServiceDesk {
 
 type Send = () => Promise<APIResponse>;
 
+/** Pages read at once: enough to cut a long history's round trips, few enough for Jira's per-endpoint burst limit. */
+const PARALLEL_PAGES = 8;
+
+/** The start offsets of the pages after a first one of `size` entries, up to `total`. */
+function offsetsAfter(size: number, total: number): number[] {
+  const offsets: number[] = [];
+  if (size === 0) return offsets;
+  for (let start = size; start < total; start += size) offsets.push(start);
+  return offsets;
+}
+
+/** Reads the pages at these offsets, PARALLEL_PAGES at a time, in order. */
+async function inWaves<T>(offsets: number[], read: (start: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < offsets.length; i += PARALLEL_PAGES) out.push(...(await Promise.all(offsets.slice(i, i + PARALLEL_PAGES).map(read))));
+  return out;
+}
+
 export class JiraClient {
   constructor(private readonly retry: RetryPolicy = DEFAULT_RETRY) {}
 
@@ -96,29 +114,33 @@ export class JiraClient {
     return { issue, histories, comments };
   }
 
+  /**
+   * Every changelog page of a long history. The first answer says how many there are; the rest are read a few at a
+   * time in parallel, so 20,000 entries cost 25 round trips rather than 200 (Jira's burst limit answers 429 to more).
+   */
   private async allHistories(key: string, total: number): Promise<JiraHistory[]> {
-    const out: JiraHistory[] = [];
-    for (let startAt = 0; startAt < total; startAt += PAGE) {
+    const page = (startAt: number) => {
       const query = new URLSearchParams({ startAt: String(startAt), maxResults: String(PAGE) });
-      const page = await this.repeatable<PageOfChangelogs>(`GET changelog of ${key}`, () =>
+      return this.repeatable<PageOfChangelogs>(`GET changelog of ${key}`, () =>
         api.asApp().requestJira(route`/rest/api/3/issue/${key}/changelog?${query}`, { method: 'GET', headers: JSON_IN }),
       );
-      out.push(...page.values);
-      if (page.isLast || page.values.length === 0) break;
-    }
-    return out;
+    };
+    const first = await page(0);
+    const pages = await inWaves(offsetsAfter(first.values.length, Math.max(total, first.total)), page);
+    return [first, ...pages].flatMap((p) => p.values);
   }
 
+  /** Every comment of a request with many, read like the changelog (a first page, then the rest in waves). */
   private async allComments(key: string): Promise<JiraComment[]> {
-    const out: JiraComment[] = [];
-    for (let startAt = 0; ; startAt += PAGE) {
+    const page = (startAt: number) => {
       const query = new URLSearchParams({ startAt: String(startAt), maxResults: String(PAGE), orderBy: 'created' });
-      const page = await this.repeatable<PageOfComments>(`GET comments of ${key}`, () =>
+      return this.repeatable<PageOfComments>(`GET comments of ${key}`, () =>
         api.asApp().requestJira(route`/rest/api/3/issue/${key}/comment?${query}`, { method: 'GET', headers: JSON_IN }),
       );
-      out.push(...page.comments);
-      if (page.comments.length === 0 || out.length >= page.total) return out;
-    }
+    };
+    const first = await page(0);
+    const pages = await inWaves(offsetsAfter(first.comments.length, first.total), page);
+    return [first, ...pages].flatMap((p) => p.comments);
   }
 
   listFields(): Promise<JiraField[]> {
