@@ -162,7 +162,7 @@ export function buildRecord(history: IssueHistory, configuration: StoredConfigur
     rank: rankOf(bundle, agreement?.priorityModel, priority),
     ...optional('priority', priority),
     ...(previous?.shown ? { shown: previous.shown } : {}),
-    ...encodeCycles(evaluation.obligations, created),
+    ...encodeCycles(evaluation.obligations, created, previous?.folded),
   };
 }
 

@@ -52,6 +52,8 @@ export interface IssuePanelView {
   howToFix: string[];
   guidance: { state: string; text: string; goal: string | null; cycle: number | null; deadline: string | null; remainingSeconds: number | null };
   obligations: ObligationView[];
+  /** A very long history's oldest cycles, counted rather than listed (see FoldedCycles). */
+  earlierCycles: Array<{ goal: string; goalName: string; cycles: number; met: number; breached: number; cancelled: number }>;
 }
 
 const iso = (ms: number | null): string | null => (ms === null ? null : formatInstant(ms));
@@ -168,5 +170,13 @@ export function issuePanelView(bundle: ConfigBundle, record: IssueRecord, now: n
       remainingSeconds: guidance.remainingMs === null ? null : Math.floor(guidance.remainingMs / 1000),
     },
     obligations: obligationViews(bundle, evaluation.obligations),
+    earlierCycles: (record.folded ?? []).map((f) => ({
+      goal: f.goal,
+      goalName: bundle.goals.find((g) => g.id === f.goal)?.name ?? f.goal,
+      cycles: f.through,
+      met: f.met,
+      breached: f.breached,
+      cancelled: f.cancelled,
+    })),
   };
 }

@@ -84,7 +84,29 @@ export interface IssueRecord {
   /** Escalation ids referenced by index from the cycles; absent when no cycle has one (and in records before v1.1). */
   escalations?: string[];
   cycles: CompactCycle[];
+  /** The oldest closed cycles, folded into counts per goal when a very long history would not fit otherwise. */
+  folded?: FoldedCycles[];
 }
+
+/**
+ * A goal's oldest closed cycles, summarised: a request with thousands of cycles (a reply a day for years) keeps its
+ * recent cycles in full and counts the rest, so its record always fits in one stored value. Folded cycles are history:
+ * they are never computed again, whatever the configuration.
+ */
+export interface FoldedCycles {
+  goal: string;
+  /** Cycles 1 to `through` are folded. */
+  through: number;
+  met: number;
+  breached: number;
+  cancelled: number;
+}
+
+/**
+ * The cycles' share of a stored value: well under the 240 KiB limit, leaving room for the rest of the record.
+ * Beyond it the oldest closed cycles are folded.
+ */
+export const CYCLES_BUDGET_BYTES = 160 * 1024;
 
 export function jiraViewOf(record: IssueRecord | undefined): JiraView {
   if (!record?.agreement) return { nextDeadline: null, breached: 'no', rank: NO_RANK, nextGoal: null, agreement: null };
@@ -101,7 +123,7 @@ export function sameView(a: JiraView | undefined, b: JiraView | undefined): bool
   return a !== undefined && b !== undefined && a.nextDeadline === b.nextDeadline && a.breached === b.breached && a.rank === b.rank && a.nextGoal === b.nextGoal && a.agreement === b.agreement;
 }
 
-type StoredCycles = Pick<IssueRecord, 'goals' | 'internalGoals' | 'calendars' | 'escalations' | 'cycles'>;
+type StoredCycles = Pick<IssueRecord, 'goals' | 'internalGoals' | 'calendars' | 'escalations' | 'cycles' | 'folded'>;
 
 const rel = (instant: number | null, base: number): number => (instant === null ? -1 : Math.floor((instant - base) / 1000));
 const abs = (offset: number, base: number): number | null => (offset === -1 ? null : base + offset * 1000);
@@ -154,7 +176,49 @@ function indexIn(list: string[], value: string): number {
   return i;
 }
 
-export function encodeCycles(obligations: Obligation[], created: number): StoredCycles {
+/**
+ * The cycles as stored: those already folded left out (their counts carried over from `folded`), and, when the rest
+ * would outgrow CYCLES_BUDGET_BYTES, the oldest closed ones folded too, oldest first.
+ */
+export function encodeCycles(obligations: Obligation[], created: number, folded: FoldedCycles[] = []): StoredCycles {
+  const through = new Map(folded.map((f) => [f.goal, f.through]));
+  let kept = obligations.filter((o) => o.cycle > (through.get(o.goal) ?? 0));
+  let stored = encodeDetailed(kept, created);
+  let summary = folded;
+  while (JSON.stringify(stored.cycles).length > CYCLES_BUDGET_BYTES) {
+    // Fold a tenth of the closed cycles each round: few rounds even for enormous histories.
+    const closed = kept.filter((o) => o.state === 'completed' || o.state === 'cancelled').sort((a, b) => a.startedAt - b.startedAt);
+    if (closed.length === 0) break;
+    summary = foldInto(summary, kept, closed.slice(0, Math.max(1, Math.ceil(closed.length / 10))));
+    const folding = new Map(summary.map((f) => [f.goal, f.through]));
+    kept = kept.filter((o) => o.cycle > (folding.get(o.goal) ?? 0));
+    stored = encodeDetailed(kept, created);
+  }
+  return summary.length > 0 ? { ...stored, folded: summary } : stored;
+}
+
+/**
+ * Folds, per goal, every cycle up to the newest of `oldest` (a goal's folded range always runs from its first cycle),
+ * counting how each ended. Only closed cycles can be among them: a goal's one open cycle is its newest.
+ */
+function foldInto(folded: FoldedCycles[], candidates: Obligation[], oldest: Obligation[]): FoldedCycles[] {
+  const byGoal = new Map(folded.map((f) => [f.goal, { ...f }]));
+  const upTo = new Map<string, number>();
+  for (const o of oldest) upTo.set(o.goal, Math.max(upTo.get(o.goal) ?? 0, o.cycle));
+  for (const o of candidates) {
+    const limit = upTo.get(o.goal);
+    const entry = byGoal.get(o.goal) ?? { goal: o.goal, through: 0, met: 0, breached: 0, cancelled: 0 };
+    if (limit === undefined || o.cycle <= entry.through || o.cycle > limit) continue;
+    if (o.breached) entry.breached++;
+    else if (o.state === 'cancelled') entry.cancelled++;
+    else entry.met++;
+    byGoal.set(o.goal, entry);
+  }
+  for (const [goal, limit] of upTo) byGoal.get(goal)!.through = Math.max(byGoal.get(goal)!.through, limit);
+  return [...byGoal.values()];
+}
+
+function encodeDetailed(obligations: Obligation[], created: number): StoredCycles {
   const goals: string[] = [];
   const internalGoals = new Set<number>();
   const calendars: string[] = [];

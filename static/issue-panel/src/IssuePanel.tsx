@@ -88,7 +88,7 @@ export function IssuePanel() {
       {panel.error !== null && <PanelProblem error={panel.error} onRetry={refresh} />}
       <Guidance guidance={view.guidance} />
       {!view.agreement && <NoAgreement howToFix={view.howToFix} />}
-      {(view.agreement || view.obligations.length > 0) && <ObligationList obligations={view.obligations} zone={zone} now={now} />}
+      {(view.agreement || view.obligations.length > 0) && <ObligationList obligations={view.obligations} earlier={view.earlierCycles} zone={zone} now={now} />}
       {view.agreement && <AgreementSection agreement={view.agreement} onChoosePriority={choosePriority} />}
       <footer className="toolbar">
         <span className="subtlest" data-testid="computed-at">

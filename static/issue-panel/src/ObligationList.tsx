@@ -2,7 +2,7 @@
 // falls due in the agent's zone and the calendar's.
 import { Badge, Fact, Lozenge, type LozengeAppearance } from '../../shared/components';
 import { formatDuration, formatInZones } from '../../shared/format';
-import type { ObligationView } from '../../shared/views';
+import type { IssuePanelView, ObligationView } from '../../shared/views';
 
 function stateOf(o: ObligationView): { appearance: LozengeAppearance; label: string } {
   if (o.state === 'completed') return o.breached ? { appearance: 'removed', label: 'Met late' } : { appearance: 'success', label: 'Met' };
@@ -68,10 +68,17 @@ export function ObligationRow({ obligation: o, zone, now }: { obligation: Obliga
   );
 }
 
-export function ObligationList({ obligations, zone, now }: { obligations: ObligationView[]; zone: string; now: number }) {
+type EarlierCycles = IssuePanelView['earlierCycles'];
+
+export function ObligationList({ obligations, earlier, zone, now }: { obligations: ObligationView[]; earlier: EarlierCycles; zone: string; now: number }) {
   return (
     <section aria-labelledby="obligations-title">
       <h3 id="obligations-title">Obligations</h3>
+      {earlier.map((e) => (
+        <p key={e.goal} className="subtle" data-testid={`earlier-${e.goal}`}>
+          {`${e.goalName}: the first ${e.cycles.toLocaleString('en-GB')} cycles are summarised — ${e.met.toLocaleString('en-GB')} met, ${e.breached.toLocaleString('en-GB')} breached${e.cancelled > 0 ? `, ${e.cancelled.toLocaleString('en-GB')} cancelled` : ''}.`}
+        </p>
+      ))}
       {obligations.length === 0 ? (
         <p className="subtle">No goal has started on this request.</p>
       ) : (

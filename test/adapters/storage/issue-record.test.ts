@@ -89,3 +89,41 @@ test('a closed cycle keeps the escalations it was stored with; open ones take th
   const kept = keepFrozenCycles(fresh, decodeCycles(stored([frozen, open])));
   expect(kept.obligations.map((o) => o.escalations)).toEqual([frozen.escalations, other]);
 });
+
+describe('a very long history still fits in one stored value', () => {
+  // Years of daily public replies: each reply completes a "keep the customer informed" cycle and starts the next.
+  const loadedBundle = validateBundle(read('config.json'));
+  if (!loadedBundle.ok) throw new Error('examples/config.json must be valid');
+  const REPLIES = 8000;
+  const created = ms('2026-11-23T08:00:00Z');
+  const events: unknown[] = [{ at: '2026-11-23T08:00:00Z', type: 'created', status: 'Open' }];
+  for (let n = 1; n <= REPLIES; n++) events.push({ at: new Date(created + n * 3_600_000).toISOString(), type: 'comment', visibility: 'public', author: 'agent' });
+  const timeline = validateTimeline({ issue: { key: 'SUP-99', requestType: 'Incident', customer: 'acme', environment: 'Production', product: 'Payroll', priority: 'p2', created: '2026-11-23T08:00:00Z' }, events });
+  if (!timeline.ok) throw new Error('the long timeline must be valid');
+  const at = created + (REPLIES + 1) * 3_600_000;
+  const obligations = evaluate(loadedBundle.value, timeline.value, at).obligations;
+
+  test('the oldest closed cycles are folded into counts, and the whole record stays far below 240 KiB', () => {
+    const cycles = encodeCycles(obligations, created);
+    expect(JSON.stringify(cycles).length).toBeLessThan(200 * 1024);
+    const update = cycles.folded!.find((f) => f.goal === 'update')!;
+    const detailed = decodeCycles({ created, ...cycles }).filter((o) => o.goal === 'update');
+    // Every update cycle is either folded or kept in full, and the folded ones are the oldest.
+    expect(update.through + detailed.length).toBe(obligations.filter((o) => o.goal === 'update').length);
+    expect(Math.min(...detailed.map((o) => o.cycle))).toBe(update.through + 1);
+    expect(update.met + update.breached + update.cancelled).toBe(update.through);
+    const all = obligations.filter((o) => o.goal === 'update' && o.cycle <= update.through);
+    expect(update.breached).toBe(all.filter((o) => o.breached).length);
+    // The open cycle is never folded.
+    expect(detailed.some((o) => o.state === 'running' || o.state === 'paused')).toBe(true);
+  });
+
+  test('folded cycles stay folded: encoding again with the stored counts changes nothing', () => {
+    const first = encodeCycles(obligations, created);
+    expect(encodeCycles(obligations, created, first.folded)).toEqual(first);
+  });
+
+  test('an ordinary history folds nothing', () => {
+    expect(encodeCycles(obligations.slice(-40), created)).not.toHaveProperty('folded');
+  });
+});

@@ -56,6 +56,7 @@ export const agreement: AgreementView = {
 };
 
 export const running: IssuePanelView = {
+  earlierCycles: [],
   issueKey: 'SUP-17',
   computedAt: '2026-11-23T13:59:30Z',
   configVersion: 3,
@@ -117,6 +118,7 @@ export const waitingForCustomer: IssuePanelView = {
 
 /** A request from an organization no customer is linked to. */
 export const noAgreement: IssuePanelView = {
+  earlierCycles: [],
   issueKey: 'SUP-23',
   computedAt: '2026-11-23T13:58:00Z',
   configVersion: 3,

@@ -30,6 +30,15 @@ describe('the issue panel', () => {
     expect(guidance.compareDocumentPosition(rows()[0]!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
+  test("a very long history's oldest cycles are counted above the list, not listed", async () => {
+    host({ timezone: VIEWER_ZONE });
+    const folded = { ...running, earlierCycles: [{ goal: 'update', goalName: 'Keep the customer informed', cycles: 6420, met: 6400, breached: 18, cancelled: 2 }] };
+    answer({ 'issue/obligations': () => ok(folded) });
+    render(<IssuePanel />);
+    expect((await screen.findByTestId('earlier-update')).textContent).toBe('Keep the customer informed: the first 6,420 cycles are summarised — 6,400 met, 18 breached, 2 cancelled.');
+    expect(rows()).toHaveLength(running.obligations.length);
+  });
+
   test('lists every obligation with its cycle, state, times, calendar and whether it is contractual', async () => {
     host({ timezone: VIEWER_ZONE });
     answer({ 'issue/obligations': () => ok(running) });
