@@ -27,6 +27,11 @@ export interface MappingContext {
   bundle: ConfigBundle;
   /** The priority id the customer chose on the portal (the create panel's issue property), if any. */
   portalPriority?: string;
+  /**
+   * The JSM organizations the reporter belongs to, asked only when the request is shared with no organization: the
+   * customer is then the reporter's own (see customerOf).
+   */
+  reporterOrganizations?: ReadonlyArray<{ id: string }>;
 }
 
 export class TimelineMappingError extends Error {}
@@ -54,15 +59,27 @@ function isCategory(key: string | undefined): key is StatusCategory {
   return key === 'new' || key === 'indeterminate' || key === 'done';
 }
 
-/** The first configured customer among the issue's JSM organizations. */
-function customerOf(value: unknown, bundle: ConfigBundle): string | undefined {
+/** The ids of the JSM organizations a request is shared with (its Organizations field). */
+export function sharedOrganizations(value: unknown): string[] {
   const organizations = Array.isArray(value) ? value : [];
-  for (const organization of organizations) {
-    const id = organization && typeof organization === 'object' ? String((organization as { id?: unknown }).id) : undefined;
-    const customer = bundle.customers.find((c) => c.organizationId !== undefined && c.organizationId === id);
-    if (customer) return customer.id;
+  return organizations.flatMap((o) => (o && typeof o === 'object' && (o as { id?: unknown }).id !== undefined ? [String((o as { id: unknown }).id)] : []));
+}
+
+/**
+ * Whose request it is: the first configured customer among the organizations it is shared with. A request shared
+ * with none ("shared with no one", an ordinary JSM choice) belongs to its reporter's customer, when the reporter is a
+ * member of exactly one configured customer (of several, none is guessed). Participants never change it: a colleague
+ * of another company following a request does not make it theirs.
+ */
+function customerOf(shared: string[], reporterOrganizations: ReadonlyArray<{ id: string }> | undefined, bundle: ConfigBundle): string | undefined {
+  const customerOfOrganization = (id: string) => bundle.customers.find((c) => c.organizationId !== undefined && c.organizationId === id)?.id;
+  for (const id of shared) {
+    const customer = customerOfOrganization(id);
+    if (customer) return customer;
   }
-  return undefined;
+  if (shared.length > 0 || !reporterOrganizations) return undefined;
+  const candidates = new Set(reporterOrganizations.flatMap((o) => customerOfOrganization(String(o.id)) ?? []));
+  return candidates.size === 1 ? [...candidates][0] : undefined;
 }
 
 /**
@@ -154,7 +171,7 @@ export function timelineFromJira(history: IssueHistory, context: MappingContext)
     issue: {
       key: issue.key,
       ...optional('requestType', fields.requestType ? requestTypeName(issue.fields[fields.requestType]) : undefined),
-      ...optional('customer', fields.organizations ? customerOf(issue.fields[fields.organizations], context.bundle) : undefined),
+      ...optional('customer', fields.organizations ? customerOf(sharedOrganizations(issue.fields[fields.organizations]), context.reporterOrganizations, context.bundle) : undefined),
       ...optional('environment', fields.environment ? optionText(issue.fields[fields.environment]) : undefined),
       ...optional('product', fields.product ? optionText(issue.fields[fields.product]) : undefined),
       ...optional('priority', initialPriority),

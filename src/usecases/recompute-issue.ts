@@ -14,7 +14,7 @@ import { selectAgreement } from '../engine/agreement';
 import { parseInstant } from '../engine/instant';
 import { evaluate } from '../engine/obligations';
 import type { ConfigBundle, Evaluation, StatusCategory, Timeline } from '../engine/types';
-import { timelineFromJira } from '../timeline/from-jira';
+import { sharedOrganizations, timelineFromJira } from '../timeline/from-jira';
 import { discoverSiteFields } from '../timeline/site-fields';
 
 export interface RecomputeOutcome {
@@ -117,11 +117,24 @@ function resolvedAt(timeline: Timeline, now: number): boolean {
   return resolved;
 }
 
-export function buildRecord(history: IssueHistory, configuration: StoredConfiguration, site: SiteMetadata, previous: IssueRecord | undefined, now: number): IssueRecord {
+export function buildRecord(
+  history: IssueHistory,
+  configuration: StoredConfiguration,
+  site: SiteMetadata,
+  previous: IssueRecord | undefined,
+  now: number,
+  reporterOrganizations?: ReadonlyArray<{ id: string }>,
+): IssueRecord {
   const { bundle } = configuration;
   const statusCategories = new Map(Object.entries(site.statusCategories));
   const portalPriority = portalChoice(history);
-  const timeline = timelineFromJira(history, { fields: site.fields, statusCategories, bundle, ...(portalPriority ? { portalPriority } : {}) });
+  const timeline = timelineFromJira(history, {
+    fields: site.fields,
+    statusCategories,
+    bundle,
+    ...(portalPriority ? { portalPriority } : {}),
+    ...(reporterOrganizations ? { reporterOrganizations } : {}),
+  });
   const agreement = selectAgreement(bundle, timeline.issue);
   const evaluation = keepFrozenCycles(evaluate(bundle, timeline, now), previous ? decodeCycles(previous) : undefined);
   const next = evaluation.next;
@@ -186,6 +199,14 @@ async function showInJira(record: IssueRecord, jira: JiraClient, site: SiteMetad
   return current;
 }
 
+/** The reporter's organizations, read only for a request shared with no organization (one more Jira call, then). */
+async function reporterOrganizationsIfUnshared(history: IssueHistory, site: SiteMetadata, jira: JiraClient): Promise<Array<{ id: string }> | undefined> {
+  const field = site.fields.organizations;
+  const reporter = history.issue.fields.reporter?.accountId;
+  if (!field || !reporter || sharedOrganizations(history.issue.fields[field]).length > 0) return undefined;
+  return jira.organizationsOf(reporter);
+}
+
 async function readHistory(issueIdOrKey: string, jira: JiraClient, site: SiteMetadata): Promise<IssueHistory | undefined> {
   try {
     return await jira.readIssueHistory(issueIdOrKey, fieldsToRead(site), [PORTAL_CHOICE_PROPERTY]);
@@ -216,7 +237,7 @@ export async function recomputeIssue(issueIdOrKey: string, jira: JiraClient, now
   // A request that failed before and computes now is no longer a problem to show the admin.
   if (inputs.failure) await clearFailure(inputs.failure.issueId);
   const previous = history.issue.id === issueIdOrKey ? inputs.record : await readIssueRecord(history.issue.id);
-  const record = buildRecord(history, configuration, site, previous, now);
+  const record = buildRecord(history, configuration, site, previous, now, await reporterOrganizationsIfUnshared(history, site, jira));
   const portalChoiceFound = portalChoice(history) !== undefined;
   if (sameResult(previous, record) && sameView(jiraViewOf(previous), previous?.shown)) {
     return { issueId: record.issueId, result: 'unchanged', record: previous, configuration, portalChoiceFound };
