@@ -7,7 +7,7 @@ import { ActionModelsSection } from './ActionModelEditor';
 import { ActionsSection } from './ActionEditor';
 import { AgreementsSection } from './AgreementEditor';
 import { CalendarsSection } from './CalendarEditor';
-import { Button } from './controls';
+import { Badge, Button, Loading, ProblemMessage, SectionMessage } from '../../shared/components';
 import { CustomersSection } from './CustomerEditor';
 import type { SectionProps } from './editing';
 import { ErrorSummary, IssuesProvider, revealField } from './errors';
@@ -85,9 +85,9 @@ function TabBar({ active, onSelect, counts }: { active: TabId; onSelect: (tab: T
           >
             {tab.label}
             {count > 0 && (
-              <span className="badge danger" aria-label={`${count} problems`}>
+              <Badge appearance="important" aria-label={`${count} problems`}>
                 {count}
-              </span>
+              </Badge>
             )}
           </button>
         );
@@ -120,7 +120,7 @@ function SaveBar({ config, onSaved }: { config: ReturnType<typeof useConfigurati
           {dirty ? 'Discard changes' : 'Reload'}
         </Button>
         {canEdit && (
-          <Button variant="primary" data-testid="save" onClick={() => void config.save().then(onSaved)} disabled={saving}>
+          <Button appearance="primary" data-testid="save" onClick={() => void config.save().then(onSaved)} disabled={saving}>
             Save
           </Button>
         )}
@@ -140,18 +140,12 @@ export function AdminPage() {
     if (reveal) revealField(reveal.path);
   }, [reveal]);
 
-  if (config.load.status === 'loading') return <p className="loading">Loading the configuration…</p>;
+  if (config.load.status === 'loading') return <Loading label="Loading the configuration…" />;
   if (config.load.status === 'failed') {
     return (
-      <div className="notice danger" role="alert">
-        <p>The configuration could not be loaded:</p>
-        <ul>
-          {config.load.messages.map((m, i) => (
-            <li key={i}>{m}</li>
-          ))}
-        </ul>
+      <ProblemMessage title="The configuration could not be loaded" error={config.load.error}>
         <Button onClick={() => void config.reload()}>Try again</Button>
-      </div>
+      </ProblemMessage>
     );
   }
 
@@ -168,32 +162,32 @@ export function AdminPage() {
         <main className="admin">
           <SaveBar config={config} onSaved={reevaluation.refresh} />
           {!config.canEdit && (
-            <div className="notice info" data-testid="read-only">
+            <SectionMessage appearance="information" announce="no" testId="read-only">
               <p>
                 This is the Contract SLA configuration that applies to this project, shown read-only. It applies to every service
                 project of the site, so only Jira administrators change it (Jira settings › Apps › Contract SLA).
               </p>
-            </div>
+            </SectionMessage>
           )}
           <ReevaluationStatus status={reevaluation.status} error={reevaluation.error} />
           {config.conflict && (
-            <div className="notice warning" role="alert" data-testid="conflict">
+            <SectionMessage appearance="warning" announce="at-once" testId="conflict">
               <p>{config.conflict}</p>
               <p>Reloading shows their version; your edits here are discarded, so note them first.</p>
-              <Button variant="primary" onClick={() => void config.reload()}>
+              <Button appearance="primary" onClick={() => void config.reload()}>
                 Reload the saved configuration
               </Button>
-              <Button variant="subtle" onClick={() => config.setConflict(null)}>
+              <Button appearance="link" onClick={() => config.setConflict(null)}>
                 Keep editing
               </Button>
-            </div>
+            </SectionMessage>
           )}
           {config.problems.length > 0 && (
-            <div className="notice danger" data-testid="problems">
+            <SectionMessage appearance="error" announce="no" testId="problems">
               {config.problems.map((p, i) => (
                 <p key={i}>{p}</p>
               ))}
-            </div>
+            </SectionMessage>
           )}
           <ErrorSummary
             issues={config.issues}

@@ -2,7 +2,7 @@
 // screen, holidays and time-zone changes included, so the admin sees what the hours they typed really mean.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, call } from '../../shared/api';
-import { Button } from './controls';
+import { Button, SectionMessage } from '../../shared/components';
 import { formatSeconds, nowInstant, safeZone } from './format';
 import type { ConfigBundle } from './model';
 
@@ -75,17 +75,21 @@ export function CalendarPreview({ bundle, calendarIndex }: { bundle: ConfigBundl
   return (
     <div className="preview" data-testid={`calendar-${calendarIndex}-preview`}>
       <div className="row">
-        <Button variant="subtle" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <Button appearance="link" aria-expanded={open} onClick={() => setOpen(!open)}>
           {open ? 'Hide preview' : `Preview the next ${PREVIEW_DAYS} days`}
         </Button>
         {open && (
-          <Button variant="subtle" onClick={() => void fetchPreview()} disabled={loading}>
+          <Button appearance="link" onClick={() => void fetchPreview()} disabled={loading}>
             Refresh
           </Button>
         )}
       </div>
       {open && loading && !preview && <p className="hint">Computing openings…</p>}
-      {open && error && <p className="notice warning">{error}</p>}
+      {open && error && (
+        <SectionMessage appearance="warning" announce="no">
+          <p>{error}</p>
+        </SectionMessage>
+      )}
       {open && preview && (
         <div>
           <p>

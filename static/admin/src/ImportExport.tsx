@@ -2,7 +2,7 @@
 // saved versions, the requests the app could not compute, and a manual re-evaluation of the site's requests.
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, call } from '../../shared/api';
-import { Button } from './controls';
+import { Badge, Button, SectionMessage } from '../../shared/components';
 import { formatSavedAt } from './format';
 import type { ConfigMeta } from './model';
 import { withoutPrefix } from './paths';
@@ -135,7 +135,7 @@ function ImportPanel({ version, dirty, onImported, onConflict }: Props) {
         <input ref={input} type="file" accept=".json,application/json" data-testid="import-file" onChange={(e) => void choose(e.target.files?.[0])} />
       </label>
       {file && (
-        <Button variant="primary" onClick={() => void run()} disabled={busy} data-testid="import">
+        <Button appearance="primary" onClick={() => void run()} disabled={busy} data-testid="import">
           Import {file.name}
         </Button>
       )}
@@ -184,7 +184,11 @@ function HistoryPanel({ version, dirty, onImported, onConflict }: Props) {
   return (
     <section className="card">
       <h3>History</h3>
-      {error && <p className="notice danger">{error}</p>}
+      {error && (
+        <SectionMessage appearance="error" announce="no">
+          <p>{error}</p>
+        </SectionMessage>
+      )}
       {!entries && !error && <p className="hint">Loading…</p>}
       {entries && entries.length === 0 && <p className="hint">Nothing has been saved yet.</p>}
       {entries && entries.length > 0 && (
@@ -202,7 +206,7 @@ function HistoryPanel({ version, dirty, onImported, onConflict }: Props) {
               <tr key={entry.version}>
                 <td>
                   {entry.version}
-                  {entry.version === version && <span className="badge">current</span>}
+                  {entry.version === version && <Badge>current</Badge>}
                 </td>
                 <td>{formatSavedAt(entry.savedAt)}</td>
                 <td>{entry.savedBy}</td>

@@ -3,7 +3,7 @@
 // compute, each with Jira's or storage's own message, so nothing fails out of sight.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, call } from '../../shared/api';
-import { Button } from './controls';
+import { Button, SectionMessage } from '../../shared/components';
 import { formatSavedAt } from './format';
 
 export interface Reevaluation {
@@ -71,10 +71,10 @@ export function ReevaluationStatus({ status, error }: { status: Status | null; e
   if (!r) return null;
   const max = Math.max(r.estimate ?? 0, r.done + r.failed, 1);
   return (
-    <div className={`notice ${r.state === 'running' ? 'info' : r.failed > 0 ? 'warning' : 'success'}`} role="status" data-testid="reevaluation">
+    <SectionMessage appearance={r.state === 'running' ? 'information' : r.failed > 0 ? 'warning' : 'success'} announce="politely" testId="reevaluation">
       <p>{progressText(r)}</p>
       {r.state === 'running' && <progress max={max} value={r.done + r.failed} aria-label="Requests recomputed" />}
-    </div>
+    </SectionMessage>
   );
 }
 
@@ -87,7 +87,7 @@ export function FailuresPanel({ failures }: { failures: RecomputeFailure[] }) {
       ) : (
         <>
           <p>Each is tried again by itself (after 5 minutes, then less and less often); these are the latest failures.</p>
-          <table className="history">
+          <table className="table">
             <thead>
               <tr>
                 <th scope="col">Request</th>

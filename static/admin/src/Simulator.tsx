@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { ApiError, call } from '../../shared/api';
 import { knownStatuses } from './ActionEditor';
-import { Button, SelectField, TextField } from './controls';
+import { Button, SectionMessage } from '../../shared/components';
+import { SelectField, TextField } from './controls';
 import { FieldErrors, IssuesProvider, type FieldIssue } from './errors';
 import { nowInstant } from './format';
 import { useLookups } from './lookups';
@@ -38,7 +39,7 @@ export function Simulator({ bundle, onBundleErrors }: Props) {
   const [json, setJson] = useState('');
   const [evaluateAt, setEvaluateAt] = useState(() => nowInstant());
   const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
+  const [messages, setMessages] = useState<string[]>([]);
   const [result, setResult] = useState<EvaluationJson | null>(null);
   const [running, setRunning] = useState(false);
 
@@ -80,7 +81,7 @@ export function Simulator({ bundle, onBundleErrors }: Props) {
   };
 
   const run = async () => {
-    setMessage(null);
+    setMessages([]);
     setIssues([]);
     let payloadTimeline: unknown;
     if (mode === 'json') {
@@ -99,7 +100,7 @@ export function Simulator({ bundle, onBundleErrors }: Props) {
     } catch (error) {
       setResult(null);
       if (!(error instanceof ApiError)) {
-        setMessage(String(error));
+        setMessages([String(error)]);
         return;
       }
       const own: FieldIssue[] = [];
@@ -118,7 +119,7 @@ export function Simulator({ bundle, onBundleErrors }: Props) {
         other.unshift('The configuration has problems (listed at the top); fix them to simulate.');
       }
       setIssues(own);
-      if (other.length > 0) setMessage(other.join('\n'));
+      setMessages(other);
     } finally {
       setRunning(false);
     }
@@ -143,16 +144,16 @@ export function Simulator({ bundle, onBundleErrors }: Props) {
           <TextField label="Evaluate at" path="at" value={evaluateAt} placeholder="2026-11-23T15:00:00+01:00" onChange={setEvaluateAt} hint="An instant with an offset" />
           <div className="field">
             <span className="field-label">&nbsp;</span>
-            <Button variant="subtle" onClick={() => setEvaluateAt(nowInstant())}>
+            <Button appearance="link" onClick={() => setEvaluateAt(nowInstant())}>
               Now
             </Button>
           </div>
         </div>
         <div className="row" role="group" aria-label="Timeline input">
-          <Button variant={mode === 'form' ? 'default' : 'subtle'} aria-pressed={mode === 'form'} onClick={() => switchMode('form')}>
+          <Button appearance={mode === 'form' ? 'default' : 'link'} aria-pressed={mode === 'form'} onClick={() => switchMode('form')}>
             Events form
           </Button>
-          <Button variant={mode === 'json' ? 'default' : 'subtle'} aria-pressed={mode === 'json'} onClick={() => switchMode('json')}>
+          <Button appearance={mode === 'json' ? 'default' : 'link'} aria-pressed={mode === 'json'} onClick={() => switchMode('json')}>
             Timeline JSON
           </Button>
         </div>
@@ -180,14 +181,16 @@ export function Simulator({ bundle, onBundleErrors }: Props) {
           </ul>
         )}
         <div className="row">
-          <Button variant="primary" onClick={() => void run()} disabled={running} data-testid="simulate">
+          <Button appearance="primary" onClick={() => void run()} disabled={running} data-testid="simulate">
             {running ? 'Simulating…' : 'Simulate'}
           </Button>
         </div>
-        {message && (
-          <p className="notice danger" role="status">
-            {message}
-          </p>
+        {messages.length > 0 && (
+          <SectionMessage appearance="error" announce="politely">
+            {messages.map((m, i) => (
+              <p key={i}>{m}</p>
+            ))}
+          </SectionMessage>
         )}
         {result && <ObligationsTable evaluation={result} bundle={bundle} />}
       </div>

@@ -2,6 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { applyTheme } from '../../shared/theme';
+import '../../shared/ui.css';
 import { AdminPage } from './AdminPage';
 import './admin.css';
 

@@ -9,7 +9,7 @@ import { withoutPrefix } from './paths';
 /** Long enough not to validate on every keystroke, short enough that the error appears while the admin looks. */
 export const VALIDATE_DELAY_MS = 400;
 
-export type LoadState = { status: 'loading' } | { status: 'failed'; messages: string[] } | { status: 'ready' };
+export type LoadState = { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready' };
 
 export interface Configuration {
   load: LoadState;
@@ -68,7 +68,7 @@ export function useConfiguration(): Configuration {
       setConflict(null);
       setLoad({ status: 'ready' });
     } catch (error) {
-      setLoad({ status: 'failed', messages: messagesOf(error) });
+      setLoad({ status: 'failed', error });
     }
   }, []);
 
