@@ -19,7 +19,7 @@ import { LookupsProvider } from './lookups';
 import { labelOf, type ConfigBundle } from './model';
 import { sectionOf, segmentsOf } from './paths';
 import { PriorityModelsSection } from './PriorityModelEditor';
-import { ReevaluationStatus, useReevaluation } from './Reevaluation';
+import { ReevaluationProgress, useReevaluation } from './Reevaluation';
 import { Simulator } from './Simulator';
 import { useConfiguration } from './useConfiguration';
 
@@ -160,7 +160,7 @@ export function AdminPage() {
     <LookupsProvider>
       <IssuesProvider value={config.issues}>
         <main className="admin">
-          <SaveBar config={config} onSaved={reevaluation.refresh} />
+          <SaveBar config={config} onSaved={() => void reevaluation.reload()} />
           {!config.canEdit && (
             <SectionMessage appearance="information" announce="no" testId="read-only">
               <p>
@@ -169,7 +169,7 @@ export function AdminPage() {
               </p>
             </SectionMessage>
           )}
-          <ReevaluationStatus status={reevaluation.status} error={reevaluation.error} />
+          <ReevaluationProgress status={reevaluation.data} error={reevaluation.error} />
           {config.conflict && (
             <SectionMessage appearance="warning" announce="at-once" testId="conflict">
               <p>{config.conflict}</p>
@@ -218,12 +218,12 @@ export function AdminPage() {
                 version={config.meta.version}
                 dirty={config.dirty}
                 canEdit={config.canEdit}
-                failures={reevaluation.status?.failures ?? []}
+                failures={reevaluation.data?.failures ?? []}
                 onImported={async (meta) => {
                   await config.adoptSaved(meta);
-                  reevaluation.refresh();
+                  void reevaluation.reload();
                 }}
-                onReevaluationStarted={reevaluation.refresh}
+                onReevaluationStarted={() => void reevaluation.reload()}
                 onConflict={config.setConflict}
               />
             </div>

@@ -1,8 +1,10 @@
 // The configuration as a file: export the saved bundle, import one (validated and versioned like a save), the
 // saved versions, the requests the app could not compute, and a manual re-evaluation of the site's requests.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { ApiError, call } from '../../shared/api';
 import { Badge, Button, SectionMessage } from '../../shared/components';
+import { messagesOf } from '../../shared/problem';
+import { useResource } from '../../shared/use-resource';
 import { formatSavedAt } from './format';
 import type { ConfigMeta } from './model';
 import { withoutPrefix } from './paths';
@@ -157,39 +159,32 @@ function ImportPanel({ version, dirty, onImported, onConflict }: Props) {
   );
 }
 
-type HistoryEntry = ConfigMeta;
-
 function HistoryPanel({ version, dirty, onImported, onConflict }: Props) {
-  const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Every new version is a new entry: a new version asks again.
+  const fetchHistory = useCallback(() => call('admin/config/history'), [version]);
+  const history = useResource(fetchHistory);
+  const entries = history.data;
+  const [failure, setFailure] = useState<unknown>(null);
   const restore = async (earlier: number) => {
-    setError(null);
+    setFailure(null);
     try {
       const meta = await call('admin/config/restore', { version: earlier, expectedVersion: version });
       await onImported(meta);
-    } catch (failure) {
-      if (failure instanceof ApiError && failure.errors.some((e) => e.code === 'CONFLICT')) onConflict(failure.errors.find((e) => e.code === 'CONFLICT')!.message);
-      else setError(failure instanceof Error ? failure.message : String(failure));
+    } catch (error) {
+      if (error instanceof ApiError && error.errors.some((e) => e.code === 'CONFLICT')) onConflict(error.errors.find((e) => e.code === 'CONFLICT')!.message);
+      else setFailure(error);
     }
   };
-  useEffect(() => {
-    let live = true;
-    call('admin/config/history')
-      .then((list) => live && setEntries(list))
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
-    return () => {
-      live = false;
-    };
-  }, [version]);
+  const error = failure ?? history.error;
   return (
     <section className="card">
       <h3>History</h3>
-      {error && (
+      {error !== null && (
         <SectionMessage appearance="error" announce="no">
-          <p>{error}</p>
+          <p>{messagesOf(error).join('; ')}</p>
         </SectionMessage>
       )}
-      {!entries && !error && <p className="hint">Loading…</p>}
+      {!entries && error === null && <p className="hint">Loading…</p>}
       {entries && entries.length === 0 && <p className="hint">Nothing has been saved yet.</p>}
       {entries && entries.length > 0 && (
         <table className="table" data-testid="history">
