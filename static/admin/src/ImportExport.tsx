@@ -7,7 +7,7 @@ import { messagesOf } from '../../shared/problem';
 import { useResource } from '../../shared/use-resource';
 import { formatSavedAt } from './format';
 import type { ConfigMeta } from './model';
-import { withoutPrefix } from './paths';
+import { fieldOf } from './places';
 import { MAX_IMPORT_CHARS } from '../../../src/app-identity';
 import { ApplyAgainPanel, FailuresPanel, type RecomputeFailure } from './Reevaluation';
 
@@ -117,7 +117,7 @@ function ImportPanel({ version, dirty, onImported, onConflict }: Props) {
       if (error instanceof ApiError && error.errors.some((e) => e.code === 'CONFLICT')) onConflict(error.errors.find((e) => e.code === 'CONFLICT')!.message);
       else if (error instanceof ApiError) {
         // Paths are in the file (bundle.…) or about the file itself; none of them is a field on this page.
-        setIssues(error.errors.map((e) => ({ path: withoutPrefix(e.path, 'bundle') ?? e.path ?? '', message: e.message })));
+        setIssues(error.errors.map((e) => ({ path: fieldOf(e.path) ?? e.path ?? '', message: e.message })));
         setMessage(`${file.name} was not imported: nothing was saved.`);
       } else setMessage(String(error));
     } finally {

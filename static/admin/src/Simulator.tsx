@@ -11,13 +11,14 @@ import { useLookups } from './lookups';
 import type { ConfigBundle } from './model';
 import { ObligationsTable, type EvaluationJson } from './ObligationsTable';
 import { withoutPrefix } from './paths';
+import { routeBundleErrors } from './places';
 import { emptyTimeline, fromTimelineJson, issueForAgreement, toTimelineJson, type TimelineDraft } from './timeline';
 import { TimelineEditor } from './TimelineEditor';
 
 interface Props {
   bundle: ConfigBundle;
   /** Problems in the configuration itself go to the page's summary and fields. */
-  onBundleErrors: (error: ApiError) => void;
+  onBundleIssues: (issues: FieldIssue[]) => void;
 }
 
 /** Moves the whole timeline so the request is created on `created` (keeping the gaps between events). */
@@ -31,7 +32,7 @@ function shiftTo(timeline: TimelineDraft, created: string): TimelineDraft {
   return { issue: { ...timeline.issue, created }, events: timeline.events.map((e) => ({ ...e, at: shift(e.at) })) };
 }
 
-export function Simulator({ bundle, onBundleErrors }: Props) {
+export function Simulator({ bundle, onBundleIssues }: Props) {
   const { requestTypes, statuses } = useLookups();
   const [agreementId, setAgreementId] = useState('');
   const [timeline, setTimeline] = useState<TimelineDraft>(() => emptyTimeline());
@@ -103,19 +104,16 @@ export function Simulator({ bundle, onBundleErrors }: Props) {
         setMessages([String(error)]);
         return;
       }
+      const { issues: inBundle, rest } = routeBundleErrors(error.errors);
       const own: FieldIssue[] = [];
       const other: string[] = [];
-      let bundleProblems = false;
-      for (const item of error.errors) {
-        const inBundle = withoutPrefix(item.path, 'bundle');
-        const atPath = withoutPrefix(item.path, 'payload');
+      for (const item of rest) {
         if (item.path?.startsWith('timeline')) own.push({ path: item.path, message: item.message });
-        else if (inBundle !== undefined) bundleProblems = true;
-        else if (atPath === 'at') own.push({ path: 'at', message: item.message });
+        else if (withoutPrefix(item.path, 'payload') === 'at') own.push({ path: 'at', message: item.message });
         else other.push(item.path ? `${item.path}: ${item.message}` : item.message);
       }
-      if (bundleProblems) {
-        onBundleErrors(error);
+      if (inBundle.length > 0) {
+        onBundleIssues(inBundle);
         other.unshift('The configuration has problems (listed at the top); fix them to simulate.');
       }
       setIssues(own);
