@@ -1,14 +1,15 @@
 // The configuration as a file: export the saved bundle, import one (validated and versioned like a save), the
 // saved versions, the requests the app could not compute, and a manual re-evaluation of the site's requests.
 import { useCallback, useRef, useState } from 'react';
+import { MAX_IMPORT_CHARS } from '../../../src/app-identity';
 import { ApiError, call } from '../../shared/api';
 import { Badge, Button, SectionMessage } from '../../shared/components';
-import { messagesOf } from '../../shared/problem';
+import { messageWithCode, messagesOf } from '../../shared/problem';
 import { useResource } from '../../shared/use-resource';
+import type { FieldIssue } from './errors';
 import { formatSavedAt } from './format';
 import type { ConfigMeta } from './model';
 import { fieldOf } from './places';
-import { MAX_IMPORT_CHARS } from '../../../src/app-identity';
 import { ApplyAgainPanel, FailuresPanel, type RecomputeFailure } from './Reevaluation';
 
 interface Props {
@@ -55,7 +56,7 @@ function ExportPanel() {
       download(fileName, json);
       setState(`Downloaded ${fileName}`);
     } catch (error) {
-      setState(error instanceof Error ? error.message : String(error));
+      setState(messagesOf(error).join('; '));
     }
   };
   return (
@@ -74,14 +75,9 @@ function ExportPanel() {
   );
 }
 
-interface FileIssue {
-  path: string;
-  message: string;
-}
-
 function ImportPanel({ version, dirty, onImported, onConflict }: Props) {
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
-  const [issues, setIssues] = useState<FileIssue[]>([]);
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -114,12 +110,13 @@ function ImportPanel({ version, dirty, onImported, onConflict }: Props) {
       setMessage(`Imported ${file.name} as version ${meta.version}.`);
       await onImported(meta);
     } catch (error) {
-      if (error instanceof ApiError && error.errors.some((e) => e.code === 'CONFLICT')) onConflict(error.errors.find((e) => e.code === 'CONFLICT')!.message);
+      const conflict = messageWithCode(error, 'CONFLICT');
+      if (conflict !== undefined) onConflict(conflict);
       else if (error instanceof ApiError) {
         // Paths are in the file (bundle.…) or about the file itself; none of them is a field on this page.
         setIssues(error.errors.map((e) => ({ path: fieldOf(e.path) ?? e.path ?? '', message: e.message })));
         setMessage(`${file.name} was not imported: nothing was saved.`);
-      } else setMessage(String(error));
+      } else setMessage(messagesOf(error).join('; '));
     } finally {
       setBusy(false);
     }
@@ -171,7 +168,8 @@ function HistoryPanel({ version, dirty, onImported, onConflict }: Props) {
       const meta = await call('admin/config/restore', { version: earlier, expectedVersion: version });
       await onImported(meta);
     } catch (error) {
-      if (error instanceof ApiError && error.errors.some((e) => e.code === 'CONFLICT')) onConflict(error.errors.find((e) => e.code === 'CONFLICT')!.message);
+      const conflict = messageWithCode(error, 'CONFLICT');
+      if (conflict !== undefined) onConflict(conflict);
       else setFailure(error);
     }
   };

@@ -1,7 +1,7 @@
 // What the engine says about the simulated request: every cycle of every goal, and the goal to work on next.
+import type { EvaluationJson } from '../../../src/engine/simulate-json';
 import { Badge, SectionMessage } from '../../shared/components';
 import { formatInstant, formatSeconds } from './format';
-import type { EvaluationJson } from '../../../src/engine/simulate-json';
 import type { ConfigBundle } from './model';
 
 // The simulator shows exactly what `admin/simulate` answers: the spec's evaluation JSON, typed by the backend.

@@ -2,8 +2,9 @@
 // would report at an instant: every obligation and the next goal. Nothing is stored.
 import { useState } from 'react';
 import { ApiError, call } from '../../shared/api';
-import { knownStatuses } from './ActionEditor';
 import { Button, SectionMessage } from '../../shared/components';
+import { messagesOf } from '../../shared/problem';
+import { knownStatuses } from './ActionEditor';
 import { SelectField, TextField } from './controls';
 import { FieldErrors, IssuesProvider, type FieldIssue } from './errors';
 import { nowInstant } from './format';
@@ -101,7 +102,7 @@ export function Simulator({ bundle, onBundleIssues }: Props) {
     } catch (error) {
       setResult(null);
       if (!(error instanceof ApiError)) {
-        setMessages([String(error)]);
+        setMessages(messagesOf(error));
         return;
       }
       const { issues: inBundle, rest } = routeBundleErrors(error.errors);

@@ -3,7 +3,7 @@
 // and what each outcome does to it are configuration-state.ts; this runs the requests.
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { ApiError, call } from '../../shared/api';
-import { messagesOf } from '../../shared/problem';
+import { messageWithCode, messagesOf } from '../../shared/problem';
 import { useResource } from '../../shared/use-resource';
 import { configurationReducer, initialConfiguration, type ConfigurationState } from './configuration-state';
 import type { Edit } from './editing';
@@ -27,8 +27,6 @@ export interface Configuration extends ConfigurationState {
 }
 
 const fetchStored = () => call('admin/config/get');
-
-const conflictOf = (error: unknown): string | undefined => (error instanceof ApiError ? error.errors.find((e) => e.code === 'CONFLICT')?.message : undefined);
 
 export function useConfiguration(): Configuration {
   const [state, dispatch] = useReducer(configurationReducer, initialConfiguration);
@@ -73,7 +71,7 @@ export function useConfiguration(): Configuration {
       const meta = await call('admin/config/save', { bundle, expectedVersion: version });
       dispatch({ type: 'saved', request, meta });
     } catch (error) {
-      const conflict = conflictOf(error);
+      const conflict = messageWithCode(error, 'CONFLICT');
       if (conflict !== undefined) {
         dispatch({ type: 'conflicted', message: conflict });
       } else if (error instanceof ApiError) {
