@@ -4,11 +4,11 @@ const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 module.exports = {
   projects: [
     { displayName: 'engine', testMatch: ['<rootDir>/test/engine/**/*.test.ts', '<rootDir>/test/config/**/*.test.ts'], transform, testEnvironment: 'node' },
-    { displayName: 'app', testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['<rootDir>/test/engine/', '<rootDir>/test/config/', '<rootDir>/test/browser/'], transform, testEnvironment: 'node' },
+    { displayName: 'app', testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['<rootDir>/test/engine/', '<rootDir>/test/config/', '<rootDir>/test/browser/', '<rootDir>/test/ui/'], transform, testEnvironment: 'node' },
     // Component tests of the Custom UI surfaces, with @forge/bridge mocked.
     {
       displayName: 'ui',
-      testMatch: ['<rootDir>/test/ui/**/*.test.tsx'],
+      testMatch: ['<rootDir>/test/ui/**/*.test.ts?(x)'],
       transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'static/tsconfig.json' }] },
       testEnvironment: 'jsdom',
       moduleNameMapper: { '\\.css$': '<rootDir>/test/ui/style-stub.js' },

@@ -1,6 +1,6 @@
 // Small presentational pieces shared by the surfaces, styled in shared/ui.css with Atlassian design tokens so they
 // look like Jira's own lozenges, badges and section messages in light and dark mode.
-import type { ReactNode } from 'react';
+import type { ButtonHTMLAttributes, ReactNode } from 'react';
 import { messagesOf } from './problem';
 
 /** Atlaskit's lozenge appearances: what a state means, not which colour it is. */
@@ -10,9 +10,10 @@ export function Lozenge({ appearance, children }: { appearance: LozengeAppearanc
   return <span className={`lozenge lozenge--${appearance}`}>{children}</span>;
 }
 
-export function Badge({ children, title }: { children: ReactNode; title?: string }) {
+/** `important` draws the eye to a count that needs acting on (problems on a tab). */
+export function Badge({ children, title, appearance = 'default', 'aria-label': label }: { children: ReactNode; title?: string; appearance?: 'default' | 'important'; 'aria-label'?: string }) {
   return (
-    <span className="badge" title={title}>
+    <span className={`badge badge--${appearance}`} title={title} aria-label={label}>
       {children}
     </span>
   );
@@ -20,11 +21,24 @@ export function Badge({ children, title }: { children: ReactNode; title?: string
 
 export type MessageAppearance = 'information' | 'warning' | 'error' | 'success';
 
-/** A section message: errors are announced at once (alert), the rest politely (status). */
-export function SectionMessage({ appearance, title, children }: { appearance: MessageAppearance; title: string; children?: ReactNode }) {
+/** How a message reaches a screen reader: `at-once` (alert), `politely` (status), or `no` for what is simply there. */
+export type Announcement = 'at-once' | 'politely' | 'no';
+
+const ROLES = { 'at-once': 'alert', politely: 'status', no: undefined } as const;
+
+interface SectionMessageProps {
+  appearance: MessageAppearance;
+  title?: string;
+  /** By default errors are announced at once and the rest politely. */
+  announce?: Announcement;
+  testId?: string;
+  children?: ReactNode;
+}
+
+export function SectionMessage({ appearance, title, announce = appearance === 'error' ? 'at-once' : 'politely', testId, children }: SectionMessageProps) {
   return (
-    <div className={`section-message section-message--${appearance}`} role={appearance === 'error' ? 'alert' : 'status'}>
-      <p className="section-message__title">{title}</p>
+    <div className={`section-message section-message--${appearance}`} role={ROLES[announce]} data-testid={testId}>
+      {title !== undefined && <p className="section-message__title">{title}</p>}
       {children}
     </div>
   );
@@ -50,9 +64,19 @@ export function Loading({ label }: { label: string }) {
   );
 }
 
-export function Button({ children, onClick, disabled, appearance = 'default' }: { children: ReactNode; onClick: () => void; disabled?: boolean; appearance?: 'default' | 'subtle' }) {
+/**
+ * Atlaskit's button appearances, plus `link`: a quiet action in the link colour (add a row, show a preview).
+ * `danger` is the quiet destructive one (text in the danger colour, no filled background).
+ */
+export type ButtonAppearance = 'default' | 'primary' | 'subtle' | 'link' | 'danger';
+
+type ButtonProps = { appearance?: ButtonAppearance; spacing?: 'default' | 'compact' } & ButtonHTMLAttributes<HTMLButtonElement>;
+
+/** `type` defaults to "button": a button inside a form must not submit it unless asked to. */
+export function Button({ appearance = 'default', spacing = 'default', type = 'button', className, children, ...rest }: ButtonProps) {
+  const classes = ['button', `button--${appearance}`, spacing === 'compact' && 'button--compact', className].filter(Boolean).join(' ');
   return (
-    <button type="button" className={`button button--${appearance}`} onClick={onClick} disabled={disabled}>
+    <button type={type} className={classes} {...rest}>
       {children}
     </button>
   );

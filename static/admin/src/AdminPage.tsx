@@ -3,131 +3,39 @@
 // summarised at the top. Jira administrators change it (Jira settings › Apps); on a project's settings the same page
 // is read-only for the project's administrators.
 import { useEffect, useState, type ReactElement } from 'react';
+import { Button, Loading, ProblemMessage, SectionMessage } from '../../shared/components';
 import { ActionModelsSection } from './ActionModelEditor';
 import { ActionsSection } from './ActionEditor';
 import { AgreementsSection } from './AgreementEditor';
 import { CalendarsSection } from './CalendarEditor';
-import { Button } from './controls';
 import { CustomersSection } from './CustomerEditor';
 import type { SectionProps } from './editing';
 import { ErrorSummary, IssuesProvider, revealField } from './errors';
-import { formatSavedAt } from './format';
 import { GoalsSection } from './GoalEditor';
 import { HolidayCollectionsSection } from './HolidayCollectionEditor';
 import { ImportExport } from './ImportExport';
 import { LookupsProvider } from './lookups';
-import { labelOf, type ConfigBundle } from './model';
-import { sectionOf, segmentsOf } from './paths';
+import { tabOf } from './places';
 import { PriorityModelsSection } from './PriorityModelEditor';
-import { ReevaluationStatus, useReevaluation } from './Reevaluation';
+import { ReevaluationProgress, useReevaluation } from './Reevaluation';
+import { SaveBar } from './SaveBar';
+import type { SectionKey } from './sections';
 import { Simulator } from './Simulator';
+import { TabBar, type TabId } from './TabBar';
 import { useConfiguration } from './useConfiguration';
 
-type SectionKey = Exclude<keyof ConfigBundle, 'version'>;
+const EDITORS: Record<SectionKey, (props: SectionProps) => ReactElement> = {
+  calendars: CalendarsSection,
+  holidayCollections: HolidayCollectionsSection,
+  actions: ActionsSection,
+  actionModels: ActionModelsSection,
+  goals: GoalsSection,
+  priorityModels: PriorityModelsSection,
+  customers: CustomersSection,
+  agreements: AgreementsSection,
+};
 
-interface EditorTab {
-  id: SectionKey;
-  label: string;
-  noun: string;
-  Section: (props: SectionProps) => ReactElement;
-}
-
-const EDITOR_TABS: EditorTab[] = [
-  { id: 'calendars', label: 'Calendars', noun: 'Calendar', Section: CalendarsSection },
-  { id: 'holidayCollections', label: 'Holiday collections', noun: 'Holiday collection', Section: HolidayCollectionsSection },
-  { id: 'actions', label: 'Actions', noun: 'Action', Section: ActionsSection },
-  { id: 'actionModels', label: 'Action models', noun: 'Action model', Section: ActionModelsSection },
-  { id: 'goals', label: 'Goals', noun: 'Goal', Section: GoalsSection },
-  { id: 'priorityModels', label: 'Priority models', noun: 'Priority model', Section: PriorityModelsSection },
-  { id: 'customers', label: 'Customers', noun: 'Customer', Section: CustomersSection },
-  { id: 'agreements', label: 'Agreements', noun: 'Agreement', Section: AgreementsSection },
-];
-
-type TabId = SectionKey | 'simulator' | 'files';
-
-const OTHER_TABS: Array<{ id: TabId; label: string }> = [
-  { id: 'simulator', label: 'Simulator' },
-  { id: 'files', label: 'Import, export & history' },
-];
-
-const tabOfPath = (path: string): EditorTab | undefined => EDITOR_TABS.find((t) => t.id === sectionOf(path));
-
-/** `Calendar “Copenhagen office hours” › week.mon[1]`: the entry by name, then where inside it. */
-export function describePath(bundle: ConfigBundle, path: string): string {
-  const tab = tabOfPath(path);
-  const segments = segmentsOf(path);
-  if (path === '(root)') return 'The configuration';
-  if (!tab) return path;
-  const index = segments[1];
-  if (typeof index !== 'number') return `${tab.label} › ${path.slice(tab.id.length).replace(/^\./, '') || 'the list'}`;
-  const entry = (bundle[tab.id] as Array<{ id: string; name?: string }>)[index];
-  const rest = path.slice(`${tab.id}[${index}]`.length).replace(/^\./, '');
-  const name = entry ? labelOf(entry) : `#${index + 1}`;
-  return rest ? `${tab.noun} ${name} › ${rest}` : `${tab.noun} ${name}`;
-}
-
-function TabBar({ active, onSelect, counts }: { active: TabId; onSelect: (tab: TabId) => void; counts: Map<TabId, number> }) {
-  const tabs: Array<{ id: TabId; label: string }> = [...EDITOR_TABS, ...OTHER_TABS];
-  return (
-    <div role="tablist" aria-label="Configuration" className="tabs">
-      {tabs.map((tab) => {
-        const count = counts.get(tab.id) ?? 0;
-        return (
-          <button
-            key={tab.id}
-            type="button"
-            role="tab"
-            id={`tab-${tab.id}`}
-            aria-selected={active === tab.id}
-            aria-controls={`panel-${tab.id}`}
-            className={`tab ${active === tab.id ? 'active' : ''}`}
-            onClick={() => onSelect(tab.id)}
-          >
-            {tab.label}
-            {count > 0 && (
-              <span className="badge danger" aria-label={`${count} problems`}>
-                {count}
-              </span>
-            )}
-          </button>
-        );
-      })}
-    </div>
-  );
-}
-
-function SaveBar({ config, onSaved }: { config: ReturnType<typeof useConfiguration>; onSaved: () => void }) {
-  const { meta, dirty, checking, saving, issues, saved, canEdit } = config;
-  const state = saving ? 'Saving…' : checking ? 'Checking…' : issues.length > 0 ? `${issues.length} problem${issues.length === 1 ? '' : 's'}` : dirty ? 'Unsaved changes' : 'All changes saved';
-  return (
-    <header className="save-bar">
-      <div>
-        <h1>Contract SLA</h1>
-        <div className="hint">
-          {meta.version === 0 ? 'Nothing saved yet' : `Version ${meta.version}, saved ${formatSavedAt(meta.savedAt)}`}
-        </div>
-      </div>
-      <div className="save-actions">
-        <span className={`save-state ${issues.length > 0 ? 'danger-text' : ''}`} aria-live="polite">
-          {state}
-        </span>
-        {saved && (
-          <span className="saved" role="status" data-testid="saved">
-            Saved as version {saved.version}
-          </span>
-        )}
-        <Button onClick={() => void config.reload()} disabled={saving}>
-          {dirty ? 'Discard changes' : 'Reload'}
-        </Button>
-        {canEdit && (
-          <Button variant="primary" data-testid="save" onClick={() => void config.save().then(onSaved)} disabled={saving}>
-            Save
-          </Button>
-        )}
-      </div>
-    </header>
-  );
-}
+const isSection = (tab: TabId): tab is SectionKey => tab in EDITORS;
 
 export function AdminPage() {
   const config = useConfiguration();
@@ -140,83 +48,75 @@ export function AdminPage() {
     if (reveal) revealField(reveal.path);
   }, [reveal]);
 
-  if (config.load.status === 'loading') return <p className="loading">Loading the configuration…</p>;
+  if (config.load.status === 'loading') return <Loading label="Loading the configuration…" />;
   if (config.load.status === 'failed') {
     return (
-      <div className="notice danger" role="alert">
-        <p>The configuration could not be loaded:</p>
-        <ul>
-          {config.load.messages.map((m, i) => (
-            <li key={i}>{m}</li>
-          ))}
-        </ul>
+      <ProblemMessage title="The configuration could not be loaded" error={config.load.error}>
         <Button onClick={() => void config.reload()}>Try again</Button>
-      </div>
+      </ProblemMessage>
     );
   }
 
   const counts = new Map<TabId, number>();
   for (const issue of config.issues) {
-    const owner = tabOfPath(issue.path);
-    if (owner) counts.set(owner.id, (counts.get(owner.id) ?? 0) + 1);
+    const owner = tabOf(issue.path);
+    if (owner) counts.set(owner, (counts.get(owner) ?? 0) + 1);
   }
-  const editorTab = EDITOR_TABS.find((t) => t.id === tab);
+  const Editor = isSection(tab) ? EDITORS[tab] : undefined;
 
   return (
     <LookupsProvider>
       <IssuesProvider value={config.issues}>
         <main className="admin">
-          <SaveBar config={config} onSaved={reevaluation.refresh} />
+          <SaveBar config={config} onSaved={() => void reevaluation.reload()} />
           {!config.canEdit && (
-            <div className="notice info" data-testid="read-only">
+            <SectionMessage appearance="information" announce="no" testId="read-only">
               <p>
                 This is the Contract SLA configuration that applies to this project, shown read-only. It applies to every service
                 project of the site, so only Jira administrators change it (Jira settings › Apps › Contract SLA).
               </p>
-            </div>
+            </SectionMessage>
           )}
-          <ReevaluationStatus status={reevaluation.status} error={reevaluation.error} />
+          <ReevaluationProgress status={reevaluation.data} error={reevaluation.error} />
           {config.conflict && (
-            <div className="notice warning" role="alert" data-testid="conflict">
+            <SectionMessage appearance="warning" announce="at-once" testId="conflict">
               <p>{config.conflict}</p>
               <p>Reloading shows their version; your edits here are discarded, so note them first.</p>
-              <Button variant="primary" onClick={() => void config.reload()}>
+              <Button appearance="primary" onClick={() => void config.reload()}>
                 Reload the saved configuration
               </Button>
-              <Button variant="subtle" onClick={() => config.setConflict(null)}>
+              <Button appearance="link" onClick={config.dismissConflict}>
                 Keep editing
               </Button>
-            </div>
+            </SectionMessage>
           )}
           {config.problems.length > 0 && (
-            <div className="notice danger" data-testid="problems">
+            <SectionMessage appearance="error" announce="no" testId="problems">
               {config.problems.map((p, i) => (
                 <p key={i}>{p}</p>
               ))}
-            </div>
+            </SectionMessage>
           )}
           <ErrorSummary
             issues={config.issues}
-            describe={(path) => describePath(config.bundle, path)}
-            canShow={(path) => tabOfPath(path) !== undefined}
-            onShow={(path) => {
-              const owner = tabOfPath(path);
-              if (owner) setTab(owner.id);
-              setReveal({ path });
+            bundle={config.bundle}
+            onShow={(place) => {
+              if (place.tab) setTab(place.tab);
+              setReveal({ path: place.field });
             }}
           />
           <TabBar active={tab} onSelect={setTab} counts={counts} />
-          {editorTab && (
-            <div role="tabpanel" id={`panel-${editorTab.id}`} aria-labelledby={`tab-${editorTab.id}`} className="panel">
+          {Editor && (
+            <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="panel">
               {/* A disabled fieldset disables every control inside it: read-only without a second set of forms. */}
               <fieldset className="read-only-scope" disabled={!config.canEdit}>
-                <editorTab.Section bundle={config.bundle} edit={config.edit} />
+                <Editor bundle={config.bundle} edit={config.edit} />
               </fieldset>
             </div>
           )}
           {/* Kept mounted while hidden so a simulation survives a visit to another tab. */}
           <div role="tabpanel" id="panel-simulator" aria-labelledby="tab-simulator" className="panel" hidden={tab !== 'simulator'}>
-            <Simulator bundle={config.bundle} onBundleErrors={config.showBundleErrors} />
+            <Simulator bundle={config.bundle} onBundleIssues={config.reportBundleIssues} />
           </div>
           {tab === 'files' && (
             <div role="tabpanel" id="panel-files" aria-labelledby="tab-files" className="panel">
@@ -224,13 +124,13 @@ export function AdminPage() {
                 version={config.meta.version}
                 dirty={config.dirty}
                 canEdit={config.canEdit}
-                failures={reevaluation.status?.failures ?? []}
+                failures={reevaluation.data?.failures ?? []}
                 onImported={async (meta) => {
                   await config.adoptSaved(meta);
-                  reevaluation.refresh();
+                  void reevaluation.reload();
                 }}
-                onReevaluationStarted={reevaluation.refresh}
-                onConflict={config.setConflict}
+                onReevaluationStarted={() => void reevaluation.reload()}
+                onConflict={config.showConflict}
               />
             </div>
           )}

@@ -1,18 +1,14 @@
 // The next two weeks of a calendar as edited (not as saved): the backend computes the openings from the bundle on
 // screen, holidays and time-zone changes included, so the admin sees what the hours they typed really mean.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { ApiError, call } from '../../shared/api';
-import { Button } from './controls';
+import { Button, SectionMessage } from '../../shared/components';
+import { messagesOf } from '../../shared/problem';
+import { useResource } from '../../shared/use-resource';
 import { formatSeconds, nowInstant, safeZone } from './format';
 import type { ConfigBundle } from './model';
 
 export const PREVIEW_DAYS = 14;
-
-interface Preview {
-  calendar: string;
-  openSeconds: number;
-  openings: Array<{ from: string; to: string }>;
-}
 
 function dayAndTime(iso: string, zone: string): { day: string; time: string } {
   const date = new Date(iso);
@@ -35,57 +31,54 @@ function Opening({ from, to, zone }: { from: string; to: string; zone: string })
   );
 }
 
+/** Typing in the calendar asks once it pauses, not on every keystroke. */
+const PREVIEW_DELAY_MS = 500;
+
+function problemOf(error: unknown): string {
+  const invalid = error instanceof ApiError && error.errors.some((x) => x.code === 'INVALID');
+  return invalid ? 'The preview needs a configuration without problems; fix the problems listed at the top, then refresh.' : messagesOf(error).join('; ');
+}
+
 export function CalendarPreview({ bundle, calendarIndex }: { bundle: ConfigBundle; calendarIndex: number }) {
   const calendar = bundle.calendars[calendarIndex];
   const [open, setOpen] = useState(false);
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
   // Only what shapes this calendar's openings triggers a new preview, not edits elsewhere in the bundle.
   const shape = useMemo(() => JSON.stringify([calendar, bundle.holidayCollections]), [calendar, bundle.holidayCollections]);
   const latestBundle = useRef(bundle);
   latestBundle.current = bundle;
   const calendarId = calendar?.id;
 
-  const fetchPreview = useCallback(async () => {
-    if (calendarId === undefined) return;
-    setLoading(true);
-    try {
-      const payload = { bundle: latestBundle.current, calendar: calendarId, from: nowInstant(), days: PREVIEW_DAYS };
-      setPreview(await call('admin/calendar/preview', payload));
-      setError(null);
-    } catch (e) {
-      setPreview(null);
-      const invalid = e instanceof ApiError && e.errors.some((x) => x.code === 'INVALID');
-      setError(invalid ? 'The preview needs a configuration without problems; fix the problems listed at the top, then refresh.' : e instanceof Error ? e.message : String(e));
-    } finally {
-      setLoading(false);
-    }
+  const fetchPreview = useMemo(
+    () => (open && calendarId !== undefined ? () => call('admin/calendar/preview', { bundle: latestBundle.current, calendar: calendarId, from: nowInstant(), days: PREVIEW_DAYS }) : null),
     // The bundle is read when the preview is fetched; `shape` decides when that is.
-  }, [shape, calendarId]);
-
-  useEffect(() => {
-    if (!open) return;
-    const timer = setTimeout(() => void fetchPreview(), 500);
-    return () => clearTimeout(timer);
-  }, [open, fetchPreview]);
+    [open, shape, calendarId],
+  );
+  const resource = useResource(fetchPreview, { delayMs: PREVIEW_DELAY_MS });
+  // Openings of a configuration that no longer passes would mislead: an error hides them.
+  const preview = resource.error ? null : resource.data;
+  const error = resource.error ? problemOf(resource.error) : null;
+  const loading = resource.loading;
 
   if (!calendar) return null;
   const zone = safeZone(calendar.timezone);
   return (
     <div className="preview" data-testid={`calendar-${calendarIndex}-preview`}>
       <div className="row">
-        <Button variant="subtle" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <Button appearance="link" aria-expanded={open} onClick={() => setOpen(!open)}>
           {open ? 'Hide preview' : `Preview the next ${PREVIEW_DAYS} days`}
         </Button>
         {open && (
-          <Button variant="subtle" onClick={() => void fetchPreview()} disabled={loading}>
+          <Button appearance="link" onClick={() => void resource.reload()} disabled={loading}>
             Refresh
           </Button>
         )}
       </div>
       {open && loading && !preview && <p className="hint">Computing openings…</p>}
-      {open && error && <p className="notice warning">{error}</p>}
+      {open && error && (
+        <SectionMessage appearance="warning" announce="no">
+          <p>{error}</p>
+        </SectionMessage>
+      )}
       {open && preview && (
         <div>
           <p>

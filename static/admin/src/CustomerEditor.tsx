@@ -2,7 +2,8 @@
 // versions) that agreements are made for.
 import { useState } from 'react';
 import type { Customer } from '../../../src/engine/types';
-import { Button, Card, DeleteButton, IconButton, SectionIntro, SelectField, TextField } from './controls';
+import { Button } from '../../shared/components';
+import { Card, DeleteButton, IconButton, SectionIntro, SelectField, TextField } from './controls';
 import type { SectionProps } from './editing';
 import { FieldErrors } from './errors';
 import { useLookups } from './lookups';
@@ -132,14 +133,14 @@ export function CustomerEditor({ bundle, edit, index }: SectionProps & { index: 
                   })}
                 </tbody>
               </table>
-              <Button variant="subtle" onClick={() => change((c) => void c.environments[e]!.products.push({ name: '' }))}>
+              <Button appearance="link" onClick={() => change((c) => void c.environments[e]!.products.push({ name: '' }))}>
                 + Add product
               </Button>
               <FieldErrors path={productsPath} />
             </div>
           );
         })}
-        <Button variant="subtle" onClick={() => change((c) => void c.environments.push({ name: `Environment ${c.environments.length + 1}`, products: [] }))}>
+        <Button appearance="link" onClick={() => change((c) => void c.environments.push({ name: `Environment ${c.environments.length + 1}`, products: [] }))}>
           + Add environment
         </Button>
         <FieldErrors path={envsPath} />

@@ -2,7 +2,8 @@
 // dates, each closed all day or open with special hours.
 import { useState } from 'react';
 import type { HolidayDay } from '../../../src/engine/types';
-import { Button, Card, CheckboxField, CheckboxGroup, DeleteButton, IconButton, SectionIntro, SelectField, TextField } from './controls';
+import { Button } from '../../shared/components';
+import { Card, CheckboxField, CheckboxGroup, DeleteButton, IconButton, SectionIntro, SelectField, TextField } from './controls';
 import type { SectionProps } from './editing';
 import { FieldErrors } from './errors';
 import { labelOf, newHolidayCollection, renameEntity } from './model';
@@ -155,7 +156,7 @@ export function HolidayCollectionEditor({ bundle, edit, index }: SectionProps & 
             </tbody>
           </table>
         )}
-        <Button variant="subtle" onClick={() => change((c) => void c.days.push({ date: new Date().toISOString().slice(0, 10), name: '' }))}>
+        <Button appearance="link" onClick={() => change((c) => void c.days.push({ date: new Date().toISOString().slice(0, 10), name: '' }))}>
           + Add date
         </Button>
         <FieldErrors path={at(path, 'days')} />

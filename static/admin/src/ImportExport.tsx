@@ -1,12 +1,15 @@
 // The configuration as a file: export the saved bundle, import one (validated and versioned like a save), the
 // saved versions, the requests the app could not compute, and a manual re-evaluation of the site's requests.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { MAX_IMPORT_CHARS } from '../../../src/app-identity';
 import { ApiError, call } from '../../shared/api';
-import { Button } from './controls';
+import { Badge, Button, SectionMessage } from '../../shared/components';
+import { messageWithCode, messagesOf } from '../../shared/problem';
+import { useResource } from '../../shared/use-resource';
+import type { FieldIssue } from './errors';
 import { formatSavedAt } from './format';
 import type { ConfigMeta } from './model';
-import { withoutPrefix } from './paths';
-import { MAX_IMPORT_CHARS } from '../../../src/app-identity';
+import { fieldOf } from './places';
 import { ApplyAgainPanel, FailuresPanel, type RecomputeFailure } from './Reevaluation';
 
 interface Props {
@@ -53,7 +56,7 @@ function ExportPanel() {
       download(fileName, json);
       setState(`Downloaded ${fileName}`);
     } catch (error) {
-      setState(error instanceof Error ? error.message : String(error));
+      setState(messagesOf(error).join('; '));
     }
   };
   return (
@@ -72,14 +75,9 @@ function ExportPanel() {
   );
 }
 
-interface FileIssue {
-  path: string;
-  message: string;
-}
-
 function ImportPanel({ version, dirty, onImported, onConflict }: Props) {
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
-  const [issues, setIssues] = useState<FileIssue[]>([]);
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -112,12 +110,13 @@ function ImportPanel({ version, dirty, onImported, onConflict }: Props) {
       setMessage(`Imported ${file.name} as version ${meta.version}.`);
       await onImported(meta);
     } catch (error) {
-      if (error instanceof ApiError && error.errors.some((e) => e.code === 'CONFLICT')) onConflict(error.errors.find((e) => e.code === 'CONFLICT')!.message);
+      const conflict = messageWithCode(error, 'CONFLICT');
+      if (conflict !== undefined) onConflict(conflict);
       else if (error instanceof ApiError) {
         // Paths are in the file (bundle.…) or about the file itself; none of them is a field on this page.
-        setIssues(error.errors.map((e) => ({ path: withoutPrefix(e.path, 'bundle') ?? e.path ?? '', message: e.message })));
+        setIssues(error.errors.map((e) => ({ path: fieldOf(e.path) ?? e.path ?? '', message: e.message })));
         setMessage(`${file.name} was not imported: nothing was saved.`);
-      } else setMessage(String(error));
+      } else setMessage(messagesOf(error).join('; '));
     } finally {
       setBusy(false);
     }
@@ -135,7 +134,7 @@ function ImportPanel({ version, dirty, onImported, onConflict }: Props) {
         <input ref={input} type="file" accept=".json,application/json" data-testid="import-file" onChange={(e) => void choose(e.target.files?.[0])} />
       </label>
       {file && (
-        <Button variant="primary" onClick={() => void run()} disabled={busy} data-testid="import">
+        <Button appearance="primary" onClick={() => void run()} disabled={busy} data-testid="import">
           Import {file.name}
         </Button>
       )}
@@ -157,35 +156,33 @@ function ImportPanel({ version, dirty, onImported, onConflict }: Props) {
   );
 }
 
-type HistoryEntry = ConfigMeta;
-
 function HistoryPanel({ version, dirty, onImported, onConflict }: Props) {
-  const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Every new version is a new entry: a new version asks again.
+  const fetchHistory = useCallback(() => call('admin/config/history'), [version]);
+  const history = useResource(fetchHistory);
+  const entries = history.data;
+  const [failure, setFailure] = useState<unknown>(null);
   const restore = async (earlier: number) => {
-    setError(null);
+    setFailure(null);
     try {
       const meta = await call('admin/config/restore', { version: earlier, expectedVersion: version });
       await onImported(meta);
-    } catch (failure) {
-      if (failure instanceof ApiError && failure.errors.some((e) => e.code === 'CONFLICT')) onConflict(failure.errors.find((e) => e.code === 'CONFLICT')!.message);
-      else setError(failure instanceof Error ? failure.message : String(failure));
+    } catch (error) {
+      const conflict = messageWithCode(error, 'CONFLICT');
+      if (conflict !== undefined) onConflict(conflict);
+      else setFailure(error);
     }
   };
-  useEffect(() => {
-    let live = true;
-    call('admin/config/history')
-      .then((list) => live && setEntries(list))
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
-    return () => {
-      live = false;
-    };
-  }, [version]);
+  const error = failure ?? history.error;
   return (
     <section className="card">
       <h3>History</h3>
-      {error && <p className="notice danger">{error}</p>}
-      {!entries && !error && <p className="hint">Loading…</p>}
+      {error !== null && (
+        <SectionMessage appearance="error" announce="no">
+          <p>{messagesOf(error).join('; ')}</p>
+        </SectionMessage>
+      )}
+      {!entries && error === null && <p className="hint">Loading…</p>}
       {entries && entries.length === 0 && <p className="hint">Nothing has been saved yet.</p>}
       {entries && entries.length > 0 && (
         <table className="table" data-testid="history">
@@ -202,7 +199,7 @@ function HistoryPanel({ version, dirty, onImported, onConflict }: Props) {
               <tr key={entry.version}>
                 <td>
                   {entry.version}
-                  {entry.version === version && <span className="badge">current</span>}
+                  {entry.version === version && <Badge>current</Badge>}
                 </td>
                 <td>{formatSavedAt(entry.savedAt)}</td>
                 <td>{entry.savedBy}</td>

@@ -1,6 +1,7 @@
 // One day's opening intervals: start and end as HH:MM text ("24:00" is a valid end, which a time input cannot
 // express), with add and remove. Used for the weekly hours and for a holiday's special hours.
-import { Button, IconButton } from './controls';
+import { Button } from '../../shared/components';
+import { IconButton } from './controls';
 import { FieldErrors, useIssues } from './errors';
 import { at } from './paths';
 
@@ -71,7 +72,7 @@ export function IntervalListEditor({ label, path, intervals, onChange, testIdPre
           </div>
         );
       })}
-      <Button variant="subtle" aria-label={`Add ${label} interval`} data-testid={testId('add')} onClick={() => onChange([...intervals, nextInterval(intervals)])}>
+      <Button appearance="link" aria-label={`Add ${label} interval`} data-testid={testId('add')} onClick={() => onChange([...intervals, nextInterval(intervals)])}>
         + Interval
       </Button>
       <FieldErrors path={path} />

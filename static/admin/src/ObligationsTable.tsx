@@ -1,6 +1,7 @@
 // What the engine says about the simulated request: every cycle of every goal, and the goal to work on next.
-import { formatInstant, formatSeconds } from './format';
 import type { EvaluationJson } from '../../../src/engine/simulate-json';
+import { Badge, SectionMessage } from '../../shared/components';
+import { formatInstant, formatSeconds } from './format';
 import type { ConfigBundle } from './model';
 
 // The simulator shows exactly what `admin/simulate` answers: the spec's evaluation JSON, typed by the backend.
@@ -21,9 +22,9 @@ export function ObligationsTable({ evaluation, bundle }: { evaluation: Evaluatio
   const goalName = (id: string) => bundle.goals.find((g) => g.id === id)?.name ?? id;
   if (evaluation.agreement === null) {
     return (
-      <p className="notice warning" data-testid="simulation-result">
-        No agreement applies to {evaluation.issue}: check its customer, environment, product and creation date. It has no obligations.
-      </p>
+      <SectionMessage appearance="warning" announce="no" testId="simulation-result">
+        <p>No agreement applies to {evaluation.issue}: check its customer, environment, product and creation date. It has no obligations.</p>
+      </SectionMessage>
     );
   }
   const next = evaluation.next;
@@ -62,7 +63,7 @@ export function ObligationsTable({ evaluation, bundle }: { evaluation: Evaluatio
               <tr key={`${o.goal}:${o.cycle}`} className={o.breached ? 'breached' : undefined}>
                 <td>
                   {goalName(o.goal)}
-                  {o.internal && <span className="badge">internal</span>}
+                  {o.internal && <Badge>internal</Badge>}
                 </td>
                 <td>{o.cycle}</td>
                 <td>{o.state}</td>

@@ -1,7 +1,8 @@
 // A priority model: a customer's own priority scale ("1–5", "Green–Red"). Its order is the order agents and
 // customers see; the rank says how urgent each is across models (1 = most urgent) for sorting work.
 import type { Priority } from '../../../src/engine/types';
-import { Button, Card, DeleteButton, MoveButtons, SectionIntro, TextField } from './controls';
+import { Button } from '../../shared/components';
+import { Card, DeleteButton, MoveButtons, SectionIntro, TextField } from './controls';
 import type { SectionProps } from './editing';
 import { FieldErrors } from './errors';
 import { labelOf, move, newPriorityModel, renameEntity, renamePriority, uniqueId } from './model';
@@ -109,7 +110,7 @@ export function PriorityModelEditor({ bundle, edit, index }: SectionProps & { in
         </table>
         <div className="row">
           <Button
-            variant="subtle"
+            appearance="link"
             onClick={() =>
               edit((d) => {
                 const list = d.priorityModels[index]!.priorities;
@@ -120,7 +121,7 @@ export function PriorityModelEditor({ bundle, edit, index }: SectionProps & { in
           >
             + Add priority
           </Button>
-          <Button variant="subtle" onClick={() => edit((d) => d.priorityModels[index]!.priorities.forEach((p, k) => (p.rank = k + 1)))}>
+          <Button appearance="link" onClick={() => edit((d) => d.priorityModels[index]!.priorities.forEach((p, k) => (p.rank = k + 1)))}>
             Rank by order (1, 2, 3…)
           </Button>
         </div>

@@ -1,61 +1,29 @@
 // After a save the app applies the new version to every active request of the site, in the background. This shows
 // how far it has come ("1,200 of about 3,000 requests"), refreshing while it runs, and the requests the app could not
 // compute, each with Jira's or storage's own message, so nothing fails out of sight.
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, call } from '../../shared/api';
-import { Button } from './controls';
+import { useState } from 'react';
+import type { AnswerOf } from '../../../src/resolver-contract';
+import { call } from '../../shared/api';
+import { Button, SectionMessage } from '../../shared/components';
+import { messagesOf } from '../../shared/problem';
+import { useResource, type Resource } from '../../shared/use-resource';
 import { formatSavedAt } from './format';
 
-export interface Reevaluation {
-  version: number;
-  startedAt: number;
-  state: 'running' | 'done';
-  done: number;
-  failed: number;
-  estimate?: number;
-  finishedAt?: number;
-}
-
-export interface RecomputeFailure {
-  issueId: string;
-  issueKey?: string;
-  during: string;
-  message: string;
-  attempts: number;
-  firstFailedAt: number;
-  lastFailedAt: number;
-}
-
-interface Status {
-  reevaluation: Reevaluation | null;
-  failures: RecomputeFailure[];
-}
+export type ReevaluationStatus = AnswerOf<'admin/reevaluation/status'>;
+export type Reevaluation = NonNullable<ReevaluationStatus['reevaluation']>;
+export type RecomputeFailure = ReevaluationStatus['failures'][number];
 
 /** Often enough to watch it move, rarely enough to cost little: one storage read a poll. */
 export const POLL_MS = 3000;
 
 const count = (n: number): string => n.toLocaleString('en-GB');
 
-/** The status, polled while a re-evaluation runs; `refresh` after anything that starts one. */
-export function useReevaluation(): { status: Status | null; error: string | null; refresh: () => void } {
-  const [status, setStatus] = useState<Status | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
-  const live = useRef(true);
-  useEffect(() => () => void (live.current = false), []);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    call('admin/reevaluation/status')
-      .then((next) => {
-        if (!live.current) return;
-        setStatus(next);
-        setError(null);
-        if (next.reevaluation?.state === 'running') timer = setTimeout(() => setTick((t) => t + 1), POLL_MS);
-      })
-      .catch((e: unknown) => live.current && setError(e instanceof ApiError ? e.errors.map((x) => x.message).join('; ') : String(e)));
-    return () => clearTimeout(timer);
-  }, [tick]);
-  return { status, error, refresh: useCallback(() => setTick((t) => t + 1), []) };
+const fetchStatus = (): Promise<ReevaluationStatus> => call('admin/reevaluation/status');
+const whileRunning = (status: ReevaluationStatus): number | null => (status.reevaluation?.state === 'running' ? POLL_MS : null);
+
+/** The status, polled while a re-evaluation runs; `reload` after anything that starts one. */
+export function useReevaluation(): Resource<ReevaluationStatus> {
+  return useResource(fetchStatus, { pollMs: whileRunning });
 }
 
 export function progressText(r: Reevaluation): string {
@@ -65,16 +33,16 @@ export function progressText(r: Reevaluation): string {
   return `Applying version ${r.version} to the site's requests: ${count(r.done)}${of} recomputed${failed}.`;
 }
 
-export function ReevaluationStatus({ status, error }: { status: Status | null; error: string | null }) {
-  if (error) return <p className="hint danger-text">The progress of re-evaluation could not be read: {error}</p>;
+export function ReevaluationProgress({ status, error }: { status: ReevaluationStatus | null; error: unknown }) {
+  if (error) return <p className="hint danger-text">The progress of re-evaluation could not be read: {messagesOf(error).join('; ')}</p>;
   const r = status?.reevaluation;
   if (!r) return null;
   const max = Math.max(r.estimate ?? 0, r.done + r.failed, 1);
   return (
-    <div className={`notice ${r.state === 'running' ? 'info' : r.failed > 0 ? 'warning' : 'success'}`} role="status" data-testid="reevaluation">
+    <SectionMessage appearance={r.state === 'running' ? 'information' : r.failed > 0 ? 'warning' : 'success'} announce="politely" testId="reevaluation">
       <p>{progressText(r)}</p>
       {r.state === 'running' && <progress max={max} value={r.done + r.failed} aria-label="Requests recomputed" />}
-    </div>
+    </SectionMessage>
   );
 }
 
@@ -87,7 +55,7 @@ export function FailuresPanel({ failures }: { failures: RecomputeFailure[] }) {
       ) : (
         <>
           <p>Each is tried again by itself (after 5 minutes, then less and less often); these are the latest failures.</p>
-          <table className="history">
+          <table className="table">
             <thead>
               <tr>
                 <th scope="col">Request</th>
@@ -124,7 +92,7 @@ export function ApplyAgainPanel({ onStarted }: { onStarted: () => void }) {
       setMessage('Started: every active request of the site is being recomputed with the saved configuration.');
       onStarted();
     } catch (error) {
-      setMessage(error instanceof ApiError ? error.errors.map((e) => e.message).join('; ') : String(error));
+      setMessage(messagesOf(error).join('; '));
     }
   };
   return (

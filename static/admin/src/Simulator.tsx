@@ -2,21 +2,24 @@
 // would report at an instant: every obligation and the next goal. Nothing is stored.
 import { useState } from 'react';
 import { ApiError, call } from '../../shared/api';
+import { Button, SectionMessage } from '../../shared/components';
+import { messagesOf } from '../../shared/problem';
 import { knownStatuses } from './ActionEditor';
-import { Button, SelectField, TextField } from './controls';
+import { SelectField, TextField } from './controls';
 import { FieldErrors, IssuesProvider, type FieldIssue } from './errors';
 import { nowInstant } from './format';
 import { useLookups } from './lookups';
 import type { ConfigBundle } from './model';
 import { ObligationsTable, type EvaluationJson } from './ObligationsTable';
 import { withoutPrefix } from './paths';
+import { routeBundleErrors } from './places';
 import { emptyTimeline, fromTimelineJson, issueForAgreement, toTimelineJson, type TimelineDraft } from './timeline';
 import { TimelineEditor } from './TimelineEditor';
 
 interface Props {
   bundle: ConfigBundle;
   /** Problems in the configuration itself go to the page's summary and fields. */
-  onBundleErrors: (error: ApiError) => void;
+  onBundleIssues: (issues: FieldIssue[]) => void;
 }
 
 /** Moves the whole timeline so the request is created on `created` (keeping the gaps between events). */
@@ -30,7 +33,7 @@ function shiftTo(timeline: TimelineDraft, created: string): TimelineDraft {
   return { issue: { ...timeline.issue, created }, events: timeline.events.map((e) => ({ ...e, at: shift(e.at) })) };
 }
 
-export function Simulator({ bundle, onBundleErrors }: Props) {
+export function Simulator({ bundle, onBundleIssues }: Props) {
   const { requestTypes, statuses } = useLookups();
   const [agreementId, setAgreementId] = useState('');
   const [timeline, setTimeline] = useState<TimelineDraft>(() => emptyTimeline());
@@ -38,7 +41,7 @@ export function Simulator({ bundle, onBundleErrors }: Props) {
   const [json, setJson] = useState('');
   const [evaluateAt, setEvaluateAt] = useState(() => nowInstant());
   const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
+  const [messages, setMessages] = useState<string[]>([]);
   const [result, setResult] = useState<EvaluationJson | null>(null);
   const [running, setRunning] = useState(false);
 
@@ -80,7 +83,7 @@ export function Simulator({ bundle, onBundleErrors }: Props) {
   };
 
   const run = async () => {
-    setMessage(null);
+    setMessages([]);
     setIssues([]);
     let payloadTimeline: unknown;
     if (mode === 'json') {
@@ -99,26 +102,23 @@ export function Simulator({ bundle, onBundleErrors }: Props) {
     } catch (error) {
       setResult(null);
       if (!(error instanceof ApiError)) {
-        setMessage(String(error));
+        setMessages(messagesOf(error));
         return;
       }
+      const { issues: inBundle, rest } = routeBundleErrors(error.errors);
       const own: FieldIssue[] = [];
       const other: string[] = [];
-      let bundleProblems = false;
-      for (const item of error.errors) {
-        const inBundle = withoutPrefix(item.path, 'bundle');
-        const atPath = withoutPrefix(item.path, 'payload');
+      for (const item of rest) {
         if (item.path?.startsWith('timeline')) own.push({ path: item.path, message: item.message });
-        else if (inBundle !== undefined) bundleProblems = true;
-        else if (atPath === 'at') own.push({ path: 'at', message: item.message });
+        else if (withoutPrefix(item.path, 'payload') === 'at') own.push({ path: 'at', message: item.message });
         else other.push(item.path ? `${item.path}: ${item.message}` : item.message);
       }
-      if (bundleProblems) {
-        onBundleErrors(error);
+      if (inBundle.length > 0) {
+        onBundleIssues(inBundle);
         other.unshift('The configuration has problems (listed at the top); fix them to simulate.');
       }
       setIssues(own);
-      if (other.length > 0) setMessage(other.join('\n'));
+      setMessages(other);
     } finally {
       setRunning(false);
     }
@@ -143,16 +143,16 @@ export function Simulator({ bundle, onBundleErrors }: Props) {
           <TextField label="Evaluate at" path="at" value={evaluateAt} placeholder="2026-11-23T15:00:00+01:00" onChange={setEvaluateAt} hint="An instant with an offset" />
           <div className="field">
             <span className="field-label">&nbsp;</span>
-            <Button variant="subtle" onClick={() => setEvaluateAt(nowInstant())}>
+            <Button appearance="link" onClick={() => setEvaluateAt(nowInstant())}>
               Now
             </Button>
           </div>
         </div>
         <div className="row" role="group" aria-label="Timeline input">
-          <Button variant={mode === 'form' ? 'default' : 'subtle'} aria-pressed={mode === 'form'} onClick={() => switchMode('form')}>
+          <Button appearance={mode === 'form' ? 'default' : 'link'} aria-pressed={mode === 'form'} onClick={() => switchMode('form')}>
             Events form
           </Button>
-          <Button variant={mode === 'json' ? 'default' : 'subtle'} aria-pressed={mode === 'json'} onClick={() => switchMode('json')}>
+          <Button appearance={mode === 'json' ? 'default' : 'link'} aria-pressed={mode === 'json'} onClick={() => switchMode('json')}>
             Timeline JSON
           </Button>
         </div>
@@ -180,14 +180,16 @@ export function Simulator({ bundle, onBundleErrors }: Props) {
           </ul>
         )}
         <div className="row">
-          <Button variant="primary" onClick={() => void run()} disabled={running} data-testid="simulate">
+          <Button appearance="primary" onClick={() => void run()} disabled={running} data-testid="simulate">
             {running ? 'Simulating…' : 'Simulate'}
           </Button>
         </div>
-        {message && (
-          <p className="notice danger" role="status">
-            {message}
-          </p>
+        {messages.length > 0 && (
+          <SectionMessage appearance="error" announce="politely">
+            {messages.map((m, i) => (
+              <p key={i}>{m}</p>
+            ))}
+          </SectionMessage>
         )}
         {result && <ObligationsTable evaluation={result} bundle={bundle} />}
       </div>

@@ -1,7 +1,8 @@
 // The target matrix of an agreement: rows of (goal, request types, priorities) → target, optionally measured in
 // another calendar. For each goal the first row that matches a request applies, so the order matters.
 import type { Agreement, TargetRow } from '../../../src/engine/types';
-import { Button, CheckboxGroup, IconButton, MoveButtons, SelectField, StringListEditor, TextField } from './controls';
+import { Button } from '../../shared/components';
+import { CheckboxGroup, IconButton, MoveButtons, SelectField, StringListEditor, TextField } from './controls';
 import type { Edit } from './editing';
 import { FieldErrors } from './errors';
 import { describeTarget } from './format';
@@ -120,7 +121,7 @@ export function TargetMatrix({ bundle, edit, agreementIndex }: Props) {
         </table>
       )}
       {rows.length === 0 && <p className="hint">No targets: this agreement tracks no goal yet.</p>}
-      <Button variant="subtle" onClick={() => edit((d) => void d.agreements[agreementIndex]!.targets.push(newTargetRow(d)))}>
+      <Button appearance="link" onClick={() => edit((d) => void d.agreements[agreementIndex]!.targets.push(newTargetRow(d)))}>
         + Add target row
       </Button>
       <FieldErrors path={path} />

@@ -1,5 +1,6 @@
 // The simulator's timeline as a form: the issue (who, what, which priority at creation) and its events in order.
-import { Button, IconButton, SelectField, TextField } from './controls';
+import { Button } from '../../shared/components';
+import { IconButton, SelectField, TextField } from './controls';
 import { FieldErrors } from './errors';
 import { at } from './paths';
 import { newEvent, type EventDraft, type EventType, type TimelineDraft } from './timeline';
@@ -123,7 +124,7 @@ export function TimelineEditor({ timeline, onChange, requestTypes, priorities, s
         )}
         <div className="row wrap">
           {(Object.keys(EVENT_LABELS) as EventType[]).map((type) => (
-            <Button key={type} variant="subtle" onClick={() => onChange({ ...timeline, events: [...timeline.events, newEvent(type, timeline)] })}>
+            <Button key={type} appearance="link" onClick={() => onChange({ ...timeline, events: [...timeline.events, newEvent(type, timeline)] })}>
               + {EVENT_LABELS[type]}
             </Button>
           ))}

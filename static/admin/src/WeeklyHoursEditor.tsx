@@ -1,5 +1,5 @@
 // The opening hours of an ordinary week, per weekday, as wall-clock intervals in the calendar's zone.
-import { Button } from './controls';
+import { Button } from '../../shared/components';
 import { FieldErrors } from './errors';
 import { WEEKDAYS, WEEKDAY_NAMES, type Weekday } from './model';
 import { at } from './paths';
@@ -39,7 +39,7 @@ export function WeeklyHoursEditor({ calendarIndex, path, week, onChange }: Props
           ))}
         </tbody>
       </table>
-      <Button variant="subtle" onClick={copyMonday}>
+      <Button appearance="link" onClick={copyMonday}>
         Copy Monday’s hours to Tuesday–Friday
       </Button>
       <FieldErrors path={path} />

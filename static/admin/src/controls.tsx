@@ -1,6 +1,7 @@
 // Small form controls shared by every editor. Each input carries data-path (the JSON path it edits) so the error
 // summary can take the admin to it, and shows its own errors right below it.
 import { useEffect, useId, useState, type ButtonHTMLAttributes, type ReactNode } from 'react';
+import { Button } from '../../shared/components';
 import { FieldErrors, useIssues } from './errors';
 import { at } from './paths';
 import { listInWords } from './usage';
@@ -191,7 +192,7 @@ export function StringListEditor({ label, noun, path, values, onChange, suggesti
         </datalist>
       )}
       <Button
-        variant="subtle"
+        appearance="link"
         onClick={() => {
           setAdded(values.length);
           onChange([...values, '']);
@@ -204,21 +205,12 @@ export function StringListEditor({ label, noun, path, values, onChange, suggesti
   );
 }
 
-type Variant = 'primary' | 'default' | 'subtle' | 'danger';
-
-export function Button({ variant = 'default', children, ...rest }: { variant?: Variant } & ButtonHTMLAttributes<HTMLButtonElement>) {
-  return (
-    <button type="button" className={`button ${variant}`} {...rest}>
-      {children}
-    </button>
-  );
-}
-
+/** A one-character button (×, ↑): its label is its accessible name and its tooltip. */
 export function IconButton({ label, children, ...rest }: { label: string } & ButtonHTMLAttributes<HTMLButtonElement>) {
   return (
-    <button type="button" className="button icon" aria-label={label} title={label} {...rest}>
+    <Button appearance="subtle" spacing="compact" aria-label={label} title={label} {...rest}>
       {children}
-    </button>
+    </Button>
   );
 }
 
@@ -255,7 +247,7 @@ export function DeleteButton({ what, usedBy, onDelete, label = 'Delete' }: Delet
   return (
     <span className="delete">
       <Button
-        variant="danger"
+        appearance="danger"
         aria-label={`${label} ${what}`}
         onClick={() => {
           if (stillUsed) setRefusal(`${what} cannot be deleted: it is used by ${listInWords([...usedBy])}. Change ${usedBy.length === 1 ? 'that' : 'those'} first.`);
@@ -292,7 +284,7 @@ export function SectionIntro({ children, onAdd, addLabel }: { children: ReactNod
   return (
     <div className="section-intro">
       <p>{children}</p>
-      <Button variant="primary" onClick={onAdd}>
+      <Button appearance="primary" onClick={onAdd}>
         {addLabel}
       </Button>
     </div>

@@ -1,7 +1,9 @@
 // Validation errors on the fields they concern. Every error renders beside its input as role="alert" with
 // data-error-path = its path relative to the edited value; the summary at the top lists them all.
 import { createContext, useContext, useMemo } from 'react';
+import type { ConfigBundle } from './model';
 import { isUnder } from './paths';
+import { placeOf, type Place } from './places';
 
 export interface FieldIssue {
   path: string;
@@ -33,32 +35,34 @@ export function FieldErrors({ path, under = false }: { path: string; under?: boo
 
 interface SummaryProps {
   issues: readonly FieldIssue[];
-  /** Where a path is, in the admin's words (`Calendar “Office” › week.mon[1]`). */
-  describe: (path: string) => string;
-  /** Whether a form shows this path, so the entry can take the admin there. */
-  canShow: (path: string) => boolean;
-  onShow: (path: string) => void;
+  /** The configuration on screen, to name the entries the issues are in. */
+  bundle: ConfigBundle;
+  /** Takes the admin to a place a form shows. */
+  onShow: (place: Place) => void;
 }
 
-export function ErrorSummary({ issues, describe, canShow, onShow }: SummaryProps) {
+export function ErrorSummary({ issues, bundle, onShow }: SummaryProps) {
   if (issues.length === 0) return null;
   const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
   return (
     <section className="error-summary" aria-labelledby="error-summary-title" data-testid="error-summary">
       <h2 id="error-summary-title">{count} to fix before the configuration can be saved</h2>
       <ul>
-        {issues.map((issue, i) => (
-          <li key={`${issue.path}:${i}`} data-summary-path={issue.path}>
-            {canShow(issue.path) ? (
-              <button type="button" className="link" onClick={() => onShow(issue.path)}>
-                {describe(issue.path)}
-              </button>
-            ) : (
-              <strong>{describe(issue.path)}</strong>
-            )}
-            : {issue.message}
-          </li>
-        ))}
+        {issues.map((issue, i) => {
+          const place = placeOf(bundle, issue.path);
+          return (
+            <li key={`${issue.path}:${i}`} data-summary-path={issue.path}>
+              {place.tab ? (
+                <button type="button" className="link" onClick={() => onShow(place)}>
+                  {place.description}
+                </button>
+              ) : (
+                <strong>{place.description}</strong>
+              )}
+              : {issue.message}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

@@ -2,6 +2,7 @@
 // hint never disagrees with the validator nor the simulator with the issue panel.
 import { parseDuration } from '../../../src/engine/duration';
 import { businessDurationInWords, formatBusinessDuration, formatDateTime } from '../../../src/engine/wording';
+import { isKnownZone } from '../../shared/format';
 
 /** `PT4H` → `4 hours`, `P1DT2H` → `26 hours (a day is 24 hours)`; undefined when the text is not a duration. */
 export function describeTarget(text: string): string | undefined {
@@ -18,15 +19,9 @@ export function formatSeconds(seconds: number): string {
   return (seconds < 0 ? '−' : '') + formatBusinessDuration(seconds * 1000);
 }
 
-/** A zone the browser knows, else UTC, so formatting never throws on a half-typed zone. */
+/** A zone the engine knows, else UTC, so formatting never throws on a half-typed zone. */
 export function safeZone(zone: string | undefined): string {
-  if (!zone) return 'UTC';
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
-    return zone;
-  } catch {
-    return 'UTC';
-  }
+  return zone && isKnownZone(zone) ? zone : 'UTC';
 }
 
 /** `Mon 23 Nov 2026, 09:00` in the given zone. */

@@ -1,8 +1,10 @@
 // What the forms can offer from Jira: the JSM organizations (for customers), the service desk's request types
 // (for target rows) and the site's statuses (for actions and action models). Any may be unavailable (no permission, not a service project); the forms then take typed values.
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import type { AnswerOf } from '../../../src/resolver-contract';
-import { ApiError, call } from '../../shared/api';
+import { call } from '../../shared/api';
+import { messagesOf } from '../../shared/problem';
+import { useResource } from '../../shared/use-resource';
 
 export type Organization = AnswerOf<'admin/jira/organizations'>[number];
 export type RequestType = AnswerOf<'admin/jira/request-types'>[number];
@@ -22,7 +24,8 @@ export interface JiraLookups {
 }
 
 const LOADING = { items: [], loading: true };
-const LookupsContext = createContext<JiraLookups>({ organizations: LOADING, requestTypes: LOADING, statuses: LOADING });
+const ALL_LOADING: JiraLookups = { organizations: LOADING, requestTypes: LOADING, statuses: LOADING };
+const LookupsContext = createContext<JiraLookups>(ALL_LOADING);
 
 export const useLookups = (): JiraLookups => useContext(LookupsContext);
 
@@ -32,25 +35,21 @@ async function fetchList<T>(request: () => Promise<T[]>): Promise<Lookup<T>> {
     const items = await request();
     return { items: Array.isArray(items) ? items : [], loading: false };
   } catch (error) {
-    const message = error instanceof ApiError ? error.errors.map((e) => e.message).join('; ') : String(error);
-    return { items: [], error: message, loading: false };
+    return { items: [], error: messagesOf(error).join('; '), loading: false };
   }
 }
 
+// Each list answers for itself: one Jira refusing (no permission) leaves the others usable.
+const fetchLookups = async (): Promise<JiraLookups> => {
+  const [organizations, requestTypes, statuses] = await Promise.all([
+    fetchList(() => call('admin/jira/organizations')),
+    fetchList(() => call('admin/jira/request-types')),
+    fetchList(() => call('admin/jira/statuses')),
+  ]);
+  return { organizations, requestTypes, statuses };
+};
+
 export function LookupsProvider({ children }: { children: ReactNode }) {
-  const [lookups, setLookups] = useState<JiraLookups>({ organizations: LOADING, requestTypes: LOADING, statuses: LOADING });
-  useEffect(() => {
-    let live = true;
-    void Promise.all([
-      fetchList(() => call('admin/jira/organizations')),
-      fetchList(() => call('admin/jira/request-types')),
-      fetchList(() => call('admin/jira/statuses')),
-    ]).then(([organizations, requestTypes, statuses]) => {
-      if (live) setLookups({ organizations, requestTypes, statuses });
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-  return <LookupsContext.Provider value={lookups}>{children}</LookupsContext.Provider>;
+  const lookups = useResource(fetchLookups);
+  return <LookupsContext.Provider value={lookups.data ?? ALL_LOADING}>{children}</LookupsContext.Provider>;
 }

@@ -1,14 +1,8 @@
-// Entry of the project admin page (jira:projectSettingsPage).
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { applyTheme } from '../../shared/theme';
-import { AdminPage } from './AdminPage';
+// Entry of the admin page (jira:adminPage, and read-only as jira:projectSettingsPage). mount (and with it
+// Atlassian's CSS reset) first, so the app's own styles below override the reset's.
+import { mount } from '../../shared/mount';
+import '../../shared/ui.css';
 import './admin.css';
+import { AdminPage } from './AdminPage';
 
-void applyTheme();
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <AdminPage />
-  </StrictMode>,
-);
+mount(<AdminPage />);

@@ -15,9 +15,11 @@ export function isUnder(path: string, base: string): boolean {
  * Resolvers prefix the paths of what they were given (`bundle.calendars[0]`, `timeline.events[2].at`); the forms
  * speak paths relative to the value they edit. The prefix alone names the whole value: `(root)`.
  */
+export const ROOT = '(root)';
+
 export function withoutPrefix(path: string | undefined, prefix: string): string | undefined {
   if (path === undefined) return undefined;
-  if (path === prefix) return '(root)';
+  if (path === prefix) return ROOT;
   if (path.startsWith(`${prefix}.`)) return path.slice(prefix.length + 1);
   if (path.startsWith(`${prefix}[`)) return path.slice(prefix.length);
   return undefined;

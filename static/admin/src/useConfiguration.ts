@@ -1,153 +1,104 @@
 // The configuration being edited: loaded with its version, checked by the backend as the admin types (the same
-// validator that guards saving), saved with the version it was based on so a concurrent save is detected.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// validator that guards saving), saved with the version it was based on so a concurrent save is detected. The state
+// and what each outcome does to it are configuration-state.ts; this runs the requests.
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { ApiError, call } from '../../shared/api';
+import { messageWithCode, messagesOf } from '../../shared/problem';
+import { useResource } from '../../shared/use-resource';
+import { configurationReducer, initialConfiguration, type ConfigurationState } from './configuration-state';
+import type { Edit } from './editing';
 import type { FieldIssue } from './errors';
-import { copyOf, withAllSections, type ConfigBundle, type ConfigMeta } from './model';
-import { withoutPrefix } from './paths';
+import type { ConfigMeta } from './model';
+import { routeBundleErrors } from './places';
 
 /** Long enough not to validate on every keystroke, short enough that the error appears while the admin looks. */
 export const VALIDATE_DELAY_MS = 400;
 
-export type LoadState = { status: 'loading' } | { status: 'failed'; messages: string[] } | { status: 'ready' };
-
-export interface Configuration {
-  load: LoadState;
-  meta: ConfigMeta;
-  /** Whether the caller may change it (a Jira administrator); otherwise the page is read-only. */
-  canEdit: boolean;
-  bundle: ConfigBundle;
-  dirty: boolean;
-  checking: boolean;
-  saving: boolean;
-  issues: FieldIssue[];
-  /** Errors that concern no field (permission, storage, network). */
-  problems: string[];
-  /** Set after a save or import: the version it produced. */
-  saved: ConfigMeta | null;
-  /** Set when someone else saved meanwhile. */
-  conflict: string | null;
-  edit: (change: (draft: ConfigBundle) => void) => void;
+export interface Configuration extends ConfigurationState {
+  edit: Edit;
   save: () => Promise<void>;
   reload: () => Promise<void>;
-  /** Shows errors that a resolver reported on the bundle (`bundle.…` paths), e.g. from the simulator. */
-  showBundleErrors: (error: ApiError) => void;
-  /** After an import the stored configuration is new: take it, and say which version it became. */
+  /** Shows issues another resolver found in the bundle on screen (the simulator's). */
+  reportBundleIssues: (issues: FieldIssue[]) => void;
+  /** After an import or restore the stored configuration is new: take it, and say which version it became. */
   adoptSaved: (meta: ConfigMeta) => Promise<void>;
-  setConflict: (message: string | null) => void;
+  showConflict: (message: string) => void;
+  dismissConflict: () => void;
 }
 
-const messagesOf = (error: unknown): string[] =>
-  error instanceof ApiError ? error.errors.map((e) => e.message) : [error instanceof Error ? error.message : String(error)];
+const fetchStored = () => call('admin/config/get');
 
 export function useConfiguration(): Configuration {
-  const [load, setLoad] = useState<LoadState>({ status: 'loading' });
-  const [meta, setMeta] = useState<ConfigMeta>({ version: 0, savedAt: null, savedBy: null });
-  const [canEdit, setCanEdit] = useState(false);
-  const [bundle, setBundle] = useState<ConfigBundle>(() => withAllSections(undefined));
-  const [dirty, setDirty] = useState(false);
-  const [checking, setChecking] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [problems, setProblems] = useState<string[]>([]);
-  const [saved, setSaved] = useState<ConfigMeta | null>(null);
-  const [conflict, setConflict] = useState<string | null>(null);
-  // Answers can arrive out of order; only the latest request may set the issues.
-  const latest = useRef(0);
-
-  const reload = useCallback(async () => {
-    latest.current++;
-    try {
-      const stored = await call('admin/config/get');
-      setMeta({ version: stored.version, savedAt: stored.savedAt, savedBy: stored.savedBy });
-      setCanEdit(stored.canEdit === true);
-      setBundle(withAllSections(stored.bundle));
-      setDirty(false);
-      setIssues([]);
-      setProblems([]);
-      setConflict(null);
-      setLoad({ status: 'ready' });
-    } catch (error) {
-      setLoad({ status: 'failed', messages: messagesOf(error) });
-    }
-  }, []);
+  const [state, dispatch] = useReducer(configurationReducer, initialConfiguration);
+  const stored = useResource(fetchStored);
+  // Numbers the checks, saves and reloads, so the reducer can drop answers to requests superseded meanwhile.
+  const requests = useRef(0);
 
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    if (stored.data) dispatch({ type: 'loaded', stored: stored.data });
+  }, [stored.data]);
+  useEffect(() => {
+    if (stored.error) dispatch({ type: 'loadFailed', error: stored.error });
+  }, [stored.error]);
 
-  const edit = useCallback((change: (draft: ConfigBundle) => void) => {
-    setBundle((current) => {
-      const draft = copyOf(current);
-      change(draft);
-      return draft;
-    });
-    setDirty(true);
-    setSaved(null);
-  }, []);
+  const reloadStored = stored.reload;
+  const reload = useCallback(async () => {
+    dispatch({ type: 'reloading', request: ++requests.current });
+    await reloadStored();
+  }, [reloadStored]);
 
+  const edit = useCallback<Edit>((change) => dispatch({ type: 'edited', change }), []);
+
+  const { bundle, dirty } = state;
   useEffect(() => {
     if (!dirty) return;
     const timer = setTimeout(() => {
-      const ticket = ++latest.current;
-      setChecking(true);
-      call('admin/config/validate', { bundle })
-        .then((answer) => {
-          if (ticket === latest.current) setIssues(answer.issues);
-        })
-        // Checking while typing is a courtesy; saving validates for real and reports any failure.
-        .catch(() => undefined)
-        .finally(() => {
-          if (ticket === latest.current) setChecking(false);
-        });
+      const request = ++requests.current;
+      dispatch({ type: 'checking', request });
+      call('admin/config/validate', { bundle }).then(
+        (answer) => dispatch({ type: 'checked', request, issues: answer.issues }),
+        () => dispatch({ type: 'checkFailed', request }),
+      );
     }, VALIDATE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [bundle, dirty]);
 
-  const showBundleErrors = useCallback((error: ApiError) => {
-    const fieldIssues: FieldIssue[] = [];
-    const other: string[] = [];
-    for (const item of error.errors) {
-      const path = withoutPrefix(item.path, 'bundle');
-      if (item.code === 'INVALID' && path !== undefined) fieldIssues.push({ path, message: item.message });
-      else other.push(item.message);
-    }
-    setIssues(fieldIssues);
-    setProblems(other);
-  }, []);
-
+  const version = state.meta.version;
   const save = useCallback(async () => {
-    const ticket = ++latest.current;
-    setSaving(true);
-    setChecking(false);
-    setProblems([]);
+    const request = ++requests.current;
+    dispatch({ type: 'saving', request });
     try {
-      const answer = await call('admin/config/save', { bundle, expectedVersion: meta.version });
-      if (ticket !== latest.current) return;
-      setMeta(answer);
-      setSaved(answer);
-      setDirty(false);
-      setIssues([]);
+      const meta = await call('admin/config/save', { bundle, expectedVersion: version });
+      dispatch({ type: 'saved', request, meta });
     } catch (error) {
-      if (error instanceof ApiError && error.errors.some((e) => e.code === 'CONFLICT')) {
-        setConflict(error.errors.find((e) => e.code === 'CONFLICT')!.message);
+      const conflict = messageWithCode(error, 'CONFLICT');
+      if (conflict !== undefined) {
+        dispatch({ type: 'conflicted', message: conflict });
       } else if (error instanceof ApiError) {
-        showBundleErrors(error);
+        const { issues, rest } = routeBundleErrors(error.errors);
+        dispatch({ type: 'failed', issues, problems: rest.map((e) => e.message) });
       } else {
-        setProblems(messagesOf(error));
+        dispatch({ type: 'failed', issues: [], problems: messagesOf(error) });
       }
-    } finally {
-      setSaving(false);
     }
-  }, [bundle, meta.version, showBundleErrors]);
+  }, [bundle, version]);
 
   const adoptSaved = useCallback(
-    async (answer: ConfigMeta) => {
+    async (meta: ConfigMeta) => {
       await reload();
-      setSaved(answer);
+      dispatch({ type: 'adopted', meta });
     },
     [reload],
   );
 
-  return { load, meta, canEdit, bundle, dirty, checking, saving, issues, problems, saved, conflict, edit, save, reload, showBundleErrors, adoptSaved, setConflict };
+  const actions = useMemo(
+    () => ({
+      reportBundleIssues: (issues: FieldIssue[]) => dispatch({ type: 'reported', issues }),
+      showConflict: (message: string) => dispatch({ type: 'conflicted', message }),
+      dismissConflict: () => dispatch({ type: 'conflictDismissed' }),
+    }),
+    [],
+  );
+
+  return { ...state, edit, save, reload, adoptSaved, ...actions };
 }

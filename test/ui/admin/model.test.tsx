@@ -1,8 +1,8 @@
-import { describePath } from '../../../static/admin/src/AdminPage';
 import { describeTarget, formatSeconds } from '../../../static/admin/src/format';
 import { nextInterval } from '../../../static/admin/src/IntervalListEditor';
 import { renameEntity, renameEnvironment, renamePriority } from '../../../static/admin/src/model';
 import { segmentsOf, withoutPrefix } from '../../../static/admin/src/paths';
+import { describePath } from '../../../static/admin/src/places';
 import { fromTimelineJson, toTimelineJson } from '../../../static/admin/src/timeline';
 import { calendarUsage, goalUsage, listInWords } from '../../../static/admin/src/usage';
 import { exampleBundle, readExample } from './backend';
