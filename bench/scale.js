@@ -421,7 +421,7 @@ function watchReport(title, { cost, result }, census, pointsPerHour) {
   row('Jira calls: reads / writes', `${fmt(cost.jiraReads)} / ${fmt(cost.jiraWrites)}`);
   row('Jira points', fmt(cost.points), `${pct(cost.points, pointsPerHour)} of an hour's ${fmt(pointsPerHour)} (the watch runs 12 times an hour)`);
   jiraEndpoints(cost);
-  row('app CPU / wall time', `${fmt(cost.appCpuMs)} / ${fmt(cost.wallMs)} ms`);
+  row('app CPU / wall time', `${fmt(cost.appCpuMs)} / ${fmt(cost.wallMs)} ms`, `double and SQLite: ${fmt(cost.platformCpuMs)} ms CPU`);
 }
 
 // ---- the run -----------------------------------------------------------------------------------------------------
