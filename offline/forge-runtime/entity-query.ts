@@ -155,9 +155,11 @@ export class EntityQueries {
       params.push(lastRange, lastRange, lastKey);
     }
     const direction = descending ? 'DESC' : 'ASC';
+    // Named, because without statistics SQLite prefers the primary key's (space, …) prefix: it then read every item of
+    // the entity and sorted them (~60 ms a page at 50,000 records, whatever the range) instead of walking the index.
     const sql =
-      `SELECT key, value, created_at, updated_at, expire_at, ${range} AS r FROM items WHERE ${where.join(' AND ')} ` +
-      `ORDER BY ${range} ${direction}, key ${direction}`;
+      `SELECT key, value, created_at, updated_at, expire_at, ${range} AS r FROM items INDEXED BY "${indexName(entity.name, index)}" ` +
+      `WHERE ${where.join(' AND ')} ORDER BY ${range} ${direction}, key ${direction}`;
     return { sql, params };
   }
 }

@@ -202,10 +202,18 @@ export interface CompiledJql {
   compare(a: Issue, b: Issue): number;
 }
 
+/** `SUP-9` before `SUP-10`: by project key, then number. Without split(), which made sorting 50,000 issues per page slow. */
 function keyOrder(a: Issue, b: Issue): number {
-  const [pa = '', na = '0'] = a.key.split('-');
-  const [pb = '', nb = '0'] = b.key.split('-');
-  return pa === pb ? Number(na) - Number(nb) : pa < pb ? -1 : 1;
+  const [pa, na] = keyParts(a.key);
+  const [pb, nb] = keyParts(b.key);
+  return pa === pb ? na - nb : pa < pb ? -1 : 1;
+}
+
+function keyParts(key: string): [string, number] {
+  const dash = key.indexOf('-');
+  if (dash < 0) return [key, 0];
+  const end = key.indexOf('-', dash + 1);
+  return [key.slice(0, dash), Number(key.slice(dash + 1, end < 0 ? key.length : end))];
 }
 
 /**

@@ -119,7 +119,7 @@ function appFieldUpdates(double: JsmDouble, raw: unknown, fixedField: string | n
     const issues: Issue[] = [];
     for (const id of update.issueIds) {
       if (typeof id !== 'number' || !Number.isInteger(id)) return jiraError(400, `The issue ID ${JSON.stringify(id)} is not a number.`);
-      const issue = double.state.issues.find((i) => i.id === String(id));
+      const issue = double.issue(String(id));
       if (!issue) return jiraError(404, `Issue with ID ${id} was not found.`);
       const pair = `${field.id}:${issue.id}`;
       if (seen.has(pair)) return jiraError(400, 'Combinations of custom field and issue should be unique within the request.');
