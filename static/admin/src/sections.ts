@@ -1,7 +1,8 @@
 // The sections of the configuration bundle, each edited on a tab of its own: how the page names them and one entry.
 import type { ConfigBundle } from './model';
 
-export type SectionKey = Exclude<keyof ConfigBundle, 'version'>;
+/** The sections with a tab of forms; supplier contracts (formats.md §6) are kept as imported or saved. */
+export type SectionKey = Exclude<keyof ConfigBundle, 'version' | 'suppliers'>;
 
 export interface Section {
   id: SectionKey;
