@@ -22,7 +22,7 @@ const { readFileSync } = require('node:fs');
 const root = path.join(__dirname, '..');
 const { APP_UUID } = require('../src/app-identity');
 const { CURRENT, ENTITY } = require('../src/adapters/storage/entities');
-const { REEVALUATION_BUDGET_MS } = require('../src/usecases/reevaluate');
+const { REEVALUATION_BUDGET_MS, REEVALUATION_SLICE, SLICE_PAUSE_SECONDS } = require('../src/usecases/reevaluate');
 const { CONTRACT_PRIORITY_FIELD_KEY, NEXT_DEADLINE_FIELD_KEY } = require('../src/timeline/site-fields');
 const { JsmDouble, seedDemo, DEMO_ACCOUNTS, DEMO_REQUEST_TYPES } = require('../offline/jsm-double');
 const { QUEUE_LIMITS, STORAGE_LIMITS, unitsFor } = require('../offline/forge-runtime');
@@ -391,7 +391,7 @@ function reevaluationReport(title, { cost, result }, requests, pointsPerHour) {
   const runs = cost.consumerRuns;
   row('requests re-evaluated (done / failed)', `${fmt(progress.done)} / ${fmt(progress.failed)}`, `Jira's estimate ${fmt(progress.estimate ?? 0)}`);
   row('  left without a record / on an older version', `${fmt(behind.unstored)} / ${fmt(behind.older)}`, 'unresolved requests, once it is done');
-  row('consumer invocations (async events run)', fmt(runs), cost.consumerFailures > 0 ? `${fmt(cost.consumerFailures)} failed on a 429 (retried by the platform)` : `each hands on after ${REEVALUATION_BUDGET_MS / 1000} s of the clock, waits included`);
+  row('consumer invocations (async events run)', fmt(runs), cost.consumerFailures > 0 ? `${fmt(cost.consumerFailures)} failed on a 429 (retried by the platform)` : `each stops after ${fmt(REEVALUATION_SLICE)} requests (then waits ${SLICE_PAUSE_SECONDS / 60} min) or ${REEVALUATION_BUDGET_MS / 1000} s of the clock`);
   row('storage read / write units', `${fmt(cost.readUnits)} / ${fmt(cost.writeUnits)}`, `${fmt(cost.readUnits / requests, 2)} / ${fmt(cost.writeUnits / requests, 2)} a request`);
   row('storage requests', fmt(cost.storageRequests), `${fmt(cost.storageRequests / requests, 2)} a request`);
   storageOperations(cost);

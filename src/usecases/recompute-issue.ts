@@ -7,12 +7,13 @@ import type { JiraClient } from '../adapters/jira/client';
 import type { IssueHistory } from '../adapters/jira/types';
 import type { StoredConfiguration } from '../adapters/storage/config-store';
 import { NO_DEADLINE, NO_RANK, decodeCycles, encodeCycles, jiraViewOf, keepFrozenCycles, sameView, type IssueRecord } from '../adapters/storage/issue-record';
-import { clearFailure } from '../adapters/storage/failure-store';
+import { clearFailure, type RecomputeFailure } from '../adapters/storage/failure-store';
 import { markDeleted, markShown, readEventInputs, readIssueRecord, writeIssueRecord } from '../adapters/storage/issue-store';
 import { SITE_METADATA_TTL_MS, writeSiteMetadata, type SiteMetadata } from '../adapters/storage/site-store';
 import { selectAgreement } from '../engine/agreement';
 import { parseInstant } from '../engine/instant';
-import { evaluate } from '../engine/obligations';
+import { calendarsOf, evaluate } from '../engine/obligations';
+import type { CalendarSet } from '../engine/calendar';
 import type { ConfigBundle, Evaluation, StatusCategory, Timeline } from '../engine/types';
 import { sharedOrganizations, timelineFromJira } from '../timeline/from-jira';
 import { discoverSiteFields } from '../timeline/site-fields';
@@ -26,6 +27,8 @@ export interface RecomputeOutcome {
   configuration?: StoredConfiguration;
   /** Whether the customer's portal choice was found (JSM may save it just after the created event). */
   portalChoiceFound?: boolean;
+  /** An earlier failure to compute this request, now over (cleared from the admin's list). */
+  clearedFailure?: RecomputeFailure;
 }
 
 export async function refreshSiteMetadata(jira: JiraClient, now: number): Promise<SiteMetadata> {
@@ -95,14 +98,20 @@ function sameResult(a: IssueRecord | undefined, b: IssueRecord): boolean {
  * The next instant the result changes without an event: the earliest breach of a running cycle not yet breached,
  * or the earliest escalation due.
  */
-function watchAtOf(evaluation: Evaluation): number | undefined {
+/**
+ * The next instant the record changes by itself. A cycle breaches when its elapsed time exceeds the target, so the
+ * first instant it is breached is one millisecond of business time after its deadline: at the deadline itself it is
+ * not breached yet, and a deadline at the close of the day breaches only when the calendar opens again. Waking at the
+ * deadline would find nothing changed and leave the record due, read again by every run until the calendar reopens.
+ */
+function watchAtOf(evaluation: Evaluation, calendars: CalendarSet): number | undefined {
   let earliest: number | undefined;
   const consider = (instant: number | null): void => {
     if (instant !== null && (earliest === undefined || instant < earliest)) earliest = instant;
   };
   for (const o of evaluation.obligations) {
     if (o.state !== 'running') continue;
-    if (!o.breached) consider(o.deadline);
+    if (!o.breached && o.deadline !== null) consider(calendars.has(o.calendar) ? calendars.get(o.calendar).add(o.deadline, 1) : o.deadline + 1);
     for (const escalation of o.escalations) consider(escalation.dueAt);
   }
   return earliest;
@@ -146,7 +155,7 @@ export function buildRecord(
   const open = evaluation.obligations.some((o) => o.state === 'running' || o.state === 'paused');
   const resolved = resolvedAt(timeline, now);
   const active = open || !resolved;
-  const watchAt = watchAtOf(evaluation);
+  const watchAt = watchAtOf(evaluation, calendarsOf(bundle));
   const fields = history.issue.fields;
   return {
     issueId: history.issue.id,
@@ -239,12 +248,13 @@ export async function recomputeIssue(issueIdOrKey: string, jira: JiraClient, now
   const previous = history.issue.id === issueIdOrKey ? inputs.record : await readIssueRecord(history.issue.id);
   const record = buildRecord(history, configuration, site, previous, now, await reporterOrganizationsIfUnshared(history, site, jira));
   const portalChoiceFound = portalChoice(history) !== undefined;
+  const cleared = inputs.failure ? { clearedFailure: inputs.failure } : {};
   if (sameResult(previous, record) && sameView(jiraViewOf(previous), previous?.shown)) {
-    return { issueId: record.issueId, result: 'unchanged', record: previous, configuration, portalChoiceFound };
+    return { issueId: record.issueId, result: 'unchanged', record: previous, configuration, portalChoiceFound, ...cleared };
   }
   if (!sameResult(previous, record) && !(await writeIssueRecord(record, previous))) {
-    return { issueId: record.issueId, result: 'newer-stored', configuration, portalChoiceFound };
+    return { issueId: record.issueId, result: 'newer-stored', configuration, portalChoiceFound, ...cleared };
   }
   const shown = await showInJira(sameResult(previous, record) ? previous! : record, jira, site);
-  return { issueId: record.issueId, result: 'stored', record: shown, configuration, portalChoiceFound };
+  return { issueId: record.issueId, result: 'stored', record: shown, configuration, portalChoiceFound, ...cleared };
 }

@@ -9,10 +9,20 @@ import type { JiraClient } from '../adapters/jira/client';
 import { enqueue } from '../adapters/queue';
 import { recordsBehind } from '../adapters/storage/issue-store';
 import { currentReevaluation, saveProgress, startReevaluation as storeStart, type Reevaluation } from '../adapters/storage/reevaluation-store';
+import { transientFailure } from '../adapters/transient';
 import { attemptRecompute, recordProblem } from './attempt-recompute';
 
 /** Leaves a margin below the consumer's 900 s for the page under way and the hand-over. */
 export const REEVALUATION_BUDGET_MS = 600_000;
+/**
+ * Requests one invocation recomputes before pausing. A request costs about five of Jira's points; 500 every five
+ * minutes is about half of an hour's allowance (65,000 points for a typical site), which leaves the rest for the
+ * requests' own events and the breach watch while a large site is re-evaluated (50,000 requests in about 8 hours).
+ */
+export const REEVALUATION_SLICE = 500;
+export const SLICE_PAUSE_SECONDS = 300;
+/** When Jira says the allowance runs low (or refuses a page), the work waits the longest a queued job can. */
+export const NEAR_LIMIT_PAUSE_SECONDS = 900;
 /** A running re-evaluation that has not reported for this long died with its invocation. */
 export const STALLED_AFTER_MS = 20 * 60_000;
 
@@ -52,8 +62,8 @@ export async function startReevaluation(version: number, startedBy: string, jira
 export interface ReevaluationRun {
   recomputed: number;
   failed: number;
-  /** Why the run ended: finished, handed on to a new invocation, or stopped because a newer run took over. */
-  ended: 'done' | 'handed-on' | 'superseded';
+  /** Why the run ended: finished, handed on to a new invocation (now or after a pause), or superseded by a newer run. */
+  ended: 'done' | 'handed-on' | 'paused' | 'superseded';
 }
 
 export async function continueReevaluation(version: number, jira: JiraClient, clock: Clock): Promise<ReevaluationRun> {
@@ -65,8 +75,20 @@ export async function continueReevaluation(version: number, jira: JiraClient, cl
   const claimed: Reevaluation = { ...progress, heartbeatAt: started };
   if (!(await saveProgress(progress, claimed))) return run;
   progress = claimed;
+  const during = `the re-evaluation for configuration version ${version}`;
+  const pause = async (seconds: number): Promise<ReevaluationRun> => {
+    await enqueue({ kind: 'reevaluate', version }, seconds);
+    return { ...run, ended: 'paused' };
+  };
   for (;;) {
-    const page = await nextPage(progress, jira);
+    let page: Awaited<ReturnType<typeof nextPage>>;
+    try {
+      page = await nextPage(progress, jira);
+    } catch (error) {
+      // Jira's allowance spent (or a passing failure): wait, rather than fail and be retried at once.
+      if (transientFailure(error)) return pause(NEAR_LIMIT_PAUSE_SECONDS);
+      throw error;
+    }
     let done = 0;
     let failed = 0;
     for (const { issueId, issueKey } of page.issues) {
@@ -74,15 +96,17 @@ export async function continueReevaluation(version: number, jira: JiraClient, cl
       const attempt = await attemptRecompute(issueId, jira, now);
       if (attempt.result === 'failed') {
         failed++;
-        await recordProblem(attempt, `the re-evaluation for configuration version ${version}`, now, issueKey);
+        await recordProblem(attempt, during, now, issueKey);
       } else {
         done++;
+        // A request that failed earlier in this same re-evaluation and is done now counts once, as done.
+        if (attempt.clearedFailure?.during === during) failed--;
       }
     }
     run.recomputed += done;
     run.failed += failed;
     const { cursor: _previous, ...rest } = progress;
-    const counted = { ...rest, done: progress.done + done, failed: progress.failed + failed, heartbeatAt: clock.now() };
+    const counted = { ...rest, done: progress.done + done, failed: Math.max(0, progress.failed + failed), heartbeatAt: clock.now() };
     let next: Reevaluation;
     if (page.cursor !== undefined) next = { ...counted, cursor: page.cursor };
     else if (progress.phase === 'requests') next = { ...counted, phase: 'records' };
@@ -90,6 +114,8 @@ export async function continueReevaluation(version: number, jira: JiraClient, cl
     if (!(await saveProgress(progress, next))) return run;
     progress = next;
     if (progress.state === 'done') return { ...run, ended: 'done' };
+    if (jira.nearLimit) return pause(NEAR_LIMIT_PAUSE_SECONDS);
+    if (run.recomputed + run.failed >= REEVALUATION_SLICE) return pause(SLICE_PAUSE_SECONDS);
     if (clock.now() - started > REEVALUATION_BUDGET_MS) {
       await enqueue({ kind: 'reevaluate', version });
       return { ...run, ended: 'handed-on' };

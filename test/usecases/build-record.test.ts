@@ -66,7 +66,7 @@ describe('the record of the recorded SUP-17, resolved on 24 November', () => {
   });
 });
 
-test('an unresolved request with a running cycle is active, on the work list, and watched from its next deadline', () => {
+test('an unresolved request with a running cycle is active, on the work list, and watched from just after its next deadline (when it breaches)', () => {
   const history = recorded((issue) => {
     issue.changelog!.histories = issue.changelog!.histories.filter((h) => h.created < '2026-11-23T14:00');
     issue.fields.resolution = null;
@@ -75,7 +75,8 @@ test('an unresolved request with a running cycle is active, on the work list, an
   const record = buildRecord(history, configuration, site, undefined, Date.parse('2026-11-23T13:30:00Z'));
   expect(record).toMatchObject({ openState: 'open', active: 'yes', workList: 'SUP', resolved: false, assignee: 'acc-lars', assigneeName: 'Lars Nielsen' });
   const running = decodeCycles(record).filter((o) => o.state === 'running');
-  expect(record.watchAt).toBe(Math.min(...running.map((o) => o.deadline!)));
+  // Breached means elapsed above the target: one millisecond of business time after the deadline, inside office hours.
+  expect(record.watchAt).toBe(Math.min(...running.map((o) => o.deadline!)) + 1);
 });
 
 describe('work list order', () => {

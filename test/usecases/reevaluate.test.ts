@@ -71,3 +71,29 @@ test('a newer save supersedes a re-evaluation under way: its worker stops, the n
   expect(await progress()).toMatchObject({ version: 2, state: 'done', done: unresolved().length });
   expect(new Set(await versions())).toEqual(new Set([2]));
 });
+
+test("when Jira says the app's allowance runs low, the re-evaluation waits a quarter of an hour instead of spending the rest", async () => {
+  // A small hourly allowance: the 130 requests cost about 700 points, more than 80 % of it, so Jira's near-limit header comes first.
+  host.close();
+  host = new ForgeHost({ now: NOW, jiraRateLimit: { pointsPerHour: 750 } });
+  for (let i = 0; i < 130; i++) {
+    host.double.createRequest({ requestTypeId: DEMO_REQUEST_TYPES.serviceRequest, reporter: i % 2 ? a.anders : a.karen, summary: `Account ${i}`, fieldValues: { environment: 'Production', product: 'Payroll' } });
+  }
+  await host.settle();
+  await save(config, 0);
+  await host.drainQueue();
+  const paused = (await progress())!;
+  expect(paused).toMatchObject({ version: 1, state: 'running', failed: 0 });
+  expect(paused.done).toBeGreaterThan(0);
+  // The work waits, queued with the longest delay a job may have, and nothing was refused by Jira meanwhile.
+  expect(host.app.queue.pending().map((e) => e.dueAt - host.clock.now)).toEqual([900_000]);
+  expect(host.jiraRateLimit.counters.rateLimited).toBe(0);
+
+  // The allowance resets on the hour; the waiting work carries on and finishes.
+  for (let i = 0; i < 8 && (await progress())!.state !== 'done'; i++) {
+    host.advance(HOUR);
+    await host.drainQueue();
+  }
+  expect(await progress()).toMatchObject({ version: 1, state: 'done', done: unresolved().length, failed: 0 });
+  expect(new Set(await versions())).toEqual(new Set([1]));
+});

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeCycles, type IssueRecord } from '../../src/adapters/storage/issue-record';
+import { readFailure } from '../../src/adapters/storage/failure-store';
 import { readIssueRecord } from '../../src/adapters/storage/issue-store';
 import type { WatchReport } from '../../src/usecases/watch-breaches';
 import { DEMO_ACCOUNTS, DEMO_REQUEST_TYPES } from '../../offline/jsm-double';
@@ -37,7 +38,8 @@ test("a request's second breach is recorded at its instant too, not only the fir
   // P1 at 10:00 in Copenhagen: the reply is due within 30 minutes, the internal triage within 1 hour.
   const request = raiseP1('Payroll is down');
   await host.settle();
-  expect((await stored(request.id)).watchAt).toBe(NOW + 30 * MINUTE);
+  // Watched from the first instant the reply is overdue: one millisecond after its deadline.
+  expect((await stored(request.id)).watchAt).toBe(NOW + 30 * MINUTE + 1);
 
   host.advance(35 * MINUTE);
   await host.runSchedule();
@@ -45,7 +47,7 @@ test("a request's second breach is recorded at its instant too, not only the fir
   expect(cycle(first, 'response')).toMatchObject({ breached: true, breachedAt: NOW + 30 * MINUTE });
   expect(cycle(first, 'triage-ola')).toMatchObject({ breached: false });
   // Breached, yet still watched: the triage's deadline is the next thing due.
-  expect(first.watchAt).toBe(NOW + 60 * MINUTE);
+  expect(first.watchAt).toBe(NOW + 60 * MINUTE + 1);
 
   host.advance(30 * MINUTE);
   await host.runSchedule();
@@ -83,4 +85,55 @@ test('two overlapping runs: one works, the other finds the lease taken and does 
   // The lease is given back: the next run works again.
   host.advance(5 * MINUTE);
   expect(await host.runSchedule()).not.toHaveProperty('skipped');
+});
+
+test('a deadline at closing time is watched from when the calendar opens again, not read by every run overnight', async () => {
+  // P2 at 14:00 in Copenhagen: the internal triage is due at 15:00; the 2-hour reply at 16:00, the close of office
+  // hours, so the reply breaches only when the office opens on Friday at 08:00 and a millisecond of business time passes.
+  host.advance(4 * 60 * MINUTE);
+  const request = host.double.createRequest({ requestTypeId: DEMO_REQUEST_TYPES.incident, reporter: a.sofie, summary: 'Late in the day', fieldValues: { environment: 'Production', product: 'Payroll' }, contractPriority: { priority: 'p2' } });
+  await host.settle();
+  const closing = Date.parse('2026-11-26T15:00:00Z');
+  const fridayOpening = Date.parse('2026-11-27T07:00:00Z');
+  expect(cycle(await stored(request.id), 'response').deadline).toBe(closing);
+  host.advance(65 * MINUTE);
+  await host.runSchedule();
+  const afterTriage = await stored(request.id);
+  expect(cycle(afterTriage, 'triage-ola').breached).toBe(true);
+  expect(afterTriage.watchAt).toBe(fridayOpening + 1);
+
+  // Runs in the evening and at night do not read it again.
+  for (const at of [closing, closing + 1, closing + 40 * MINUTE, fridayOpening]) {
+    host.advance(at - host.clock.now);
+    await host.runSchedule();
+    expect((await stored(request.id)).computedAt).toBe(afterTriage.computedAt);
+  }
+  expect(cycle(await stored(request.id), 'response').breached).toBe(false);
+
+  host.advance(fridayOpening + 5 * MINUTE - host.clock.now);
+  await host.runSchedule();
+  const friday = await stored(request.id);
+  expect(friday.computedAt).toBe(fridayOpening + 5 * MINUTE);
+  expect(cycle(friday, 'response')).toMatchObject({ breached: true, breachedAt: closing });
+});
+
+test('a request whose computation failed, with no record to watch, is retried by the watch once its back-off has passed', async () => {
+  // Jira refuses the request's reads: its first computation fails and is put on the admin's list.
+  host.faults.inject({ target: 'product', method: 'GET', path: '/rest/api/3/issue/{issueIdOrKey}', status: 400, times: 1000 });
+  const request = raiseP1('Failing at first');
+  await host.settle().catch(() => undefined);
+  host.faults.clear();
+  const failure = await runAs(undefined, () => readFailure(request.id));
+  expect(failure).toBeDefined();
+  expect(await runAs(undefined, () => readIssueRecord(request.id))).toBeUndefined();
+
+  // Before its retry is due, the watch leaves it alone; after, it computes it and the problem is cleared.
+  host.advance(failure!.retryAt - 1 - host.clock.now);
+  await host.runSchedule();
+  expect(await runAs(undefined, () => readFailure(request.id))).toEqual(failure);
+  expect(await runAs(undefined, () => readIssueRecord(request.id))).toBeUndefined();
+  host.advance(1);
+  expect(await host.runSchedule()).toMatchObject({ failed: 0 });
+  expect(await runAs(undefined, () => readFailure(request.id))).toBeUndefined();
+  expect((await stored(request.id)).openState).toBe('open');
 });

@@ -73,7 +73,17 @@ async function inWaves<T>(offsets: number[], read: (start: number) => Promise<T>
 }
 
 export class JiraClient {
+  private near = false;
+
   constructor(private readonly retry: RetryPolicy = DEFAULT_RETRY) {}
+
+  /**
+   * Whether Jira's last answer said the app's allowance runs low (`X-RateLimit-NearLimit`: under 20 % of a budget
+   * left). Long background work (re-evaluation) pauses on it, so requests' own events and the breach watch keep theirs.
+   */
+  get nearLimit(): boolean {
+    return this.near;
+  }
 
   /** A call that is safe to repeat (a read, or a write of a whole value): retried when Jira asks to wait. */
   private repeatable<T>(label: string, send: Send): Promise<T> {
@@ -82,6 +92,7 @@ export class JiraClient {
 
   private async answer<T>(label: string, send: Send): Promise<T> {
     const response = await send();
+    this.near = response.headers.get('x-ratelimit-nearlimit') === 'true';
     const text = await response.text();
     let parsed: unknown = undefined;
     if (text !== '') {

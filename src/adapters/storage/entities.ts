@@ -23,4 +23,6 @@ export const INDEX = {
   byActiveConfig: 'by-active-config',
   /** recompute-failure by the instant of the last failure (the admin's list of problems). */
   byFailedAt: 'by-failed-at',
+  /** recompute-failure by when to try again (the breach watch retries what is due). */
+  byRetryAt: 'by-retry-at',
 } as const;

@@ -47,6 +47,15 @@ export async function clearFailure(issueId: string): Promise<void> {
   await stored(() => failures().delete(issueId));
 }
 
+/**
+ * Failures whose next attempt is due (`retryAt ≤ upTo`), the longest waiting first: the breach watch retries them,
+ * which covers requests that have no record to watch yet (their first computation failed).
+ */
+export async function dueFailures(upTo: number, limit = 50): Promise<RecomputeFailure[]> {
+  const page = await stored(() => failures().query().index(INDEX.byRetryAt).where(WhereConditions.between(0, upTo)).sort(Sort.ASC).limit(Math.min(limit, 100)).getMany());
+  return page.results.map((r) => r.value);
+}
+
 /** The most recent failures first (the admin page's list). */
 export async function recentFailures(limit = 50): Promise<RecomputeFailure[]> {
   const page = await stored(() => failures().query().index(INDEX.byFailedAt).where(WhereConditions.greaterThan(0)).sort(Sort.DESC).limit(Math.min(limit, 100)).getMany());
