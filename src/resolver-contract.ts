@@ -8,6 +8,7 @@ import type { Reevaluation } from './adapters/storage/reevaluation-store';
 import type { EvaluationJson } from './engine/simulate-json';
 import type { ConfigBundle } from './engine/types';
 import type { AgreementCommitments } from './views/commitments';
+import type { EscalationStatus } from './views/escalation-deliveries';
 import type { IssuePanelView, ObligationView } from './views/issue-panel';
 import type { WorkListAnswer, WorkListFilters } from './views/work-list';
 
@@ -76,6 +77,7 @@ export interface ResolverContract {
   'admin/jira/request-types': { payload: { serviceDeskId?: string }; answer: RequestType[] };
   'admin/reevaluation/status': { payload: NoPayload; answer: ReevaluationStatus };
   'admin/reevaluate': { payload: NoPayload; answer: { reevaluation: Reevaluation } };
+  'admin/escalations/status': { payload: NoPayload; answer: EscalationStatus };
 }
 
 export type ResolverKey = keyof ResolverContract;

@@ -7,7 +7,7 @@ import { JsmDoubleError } from './errors';
 import { appFieldValue, checkedProperty } from './field-values';
 import type { Clock } from './jira-time';
 import { DateTime } from 'luxon';
-import type { AppFieldType, ChangeItem, Comment, CustomField, DoubleState, Issue } from './model';
+import type { AppFieldType, ChangeItem, Comment, CustomField, DoubleState, Issue, SentNotification } from './model';
 import { eventIssue, type IssueEvent, type IssueEventListener, type IssueEventType } from './product-events';
 import { SiteCatalogue, type SiteOptions } from './site-catalogue';
 
@@ -40,6 +40,18 @@ export interface CreateRequestInput {
   participants?: string[];
   /** Who raised it (an agent raising on behalf of the customer); the reporter when absent. */
   raisedBy?: string;
+  /** Who watches it from the start (account ids). */
+  watchers?: string[];
+}
+
+/** What POST /rest/api/3/issue/{key}/notify asks for: the recipient lists as Jira takes them. */
+export interface NotifyInput {
+  subject?: string;
+  textBody?: string;
+  htmlBody?: string;
+  to: { reporter?: boolean; assignee?: boolean; watchers?: boolean; voters?: boolean; users?: string[]; groups?: string[] };
+  /** `restrict`: only people who pass this (members of the restricting groups, holders of its permissions) are mailed. */
+  restrictTo?: (accountId: string) => boolean;
 }
 
 export interface ActorOption {
@@ -153,6 +165,7 @@ export class JsmDouble extends SiteCatalogue {
       issue.customFields[field.id] = this.optionOrThrow(field, value).id;
     }
     for (const [key, value] of Object.entries(input.properties ?? {})) issue.properties[key] = checkedProperty(key, value);
+    if (input.watchers && input.watchers.length > 0) issue.watchers = [...new Set(input.watchers.map((id) => this.userOrThrow(id).accountId))];
     if (input.contractPriority !== undefined) {
       issue.properties[this.state.site.appId] = checkedProperty(this.state.site.appId, input.contractPriority);
     }
@@ -199,7 +212,7 @@ export class JsmDouble extends SiteCatalogue {
     return issue;
   }
 
-  addComment(idOrKey: string, comment: { author: string; body: string | object; public: boolean }): Comment {
+  addComment(idOrKey: string, comment: { author: string; body: string | object; public: boolean; properties?: Record<string, unknown> }): Comment {
     const issue = this.issueOrThrow(idOrKey);
     const author = this.userOrThrow(comment.author);
     const agent = author.accountType === 'app' || this.isAgent(author.accountId, this.projectOf(issue));
@@ -212,6 +225,7 @@ export class JsmDouble extends SiteCatalogue {
       created: now,
       updated: now,
       jsdPublic: comment.public,
+      ...(comment.properties && Object.keys(comment.properties).length > 0 ? { properties: structuredClone(comment.properties) } : {}),
     };
     issue.comments.push(stored);
     issue.updated = now;
@@ -323,6 +337,78 @@ export class JsmDouble extends SiteCatalogue {
     if (!Object.prototype.hasOwnProperty.call(issue.properties, propertyKey)) return false;
     delete issue.properties[propertyKey];
     return true;
+  }
+
+  /** Assigns the issue (null: unassigned), as the assignee field's edit does: a changelog history and an updated event. */
+  assign(idOrKey: string, accountId: string | null, options: ActorOption = {}): Issue {
+    const issue = this.issueOrThrow(idOrKey);
+    const to = accountId === null ? null : this.userOrThrow(accountId);
+    if ((to?.accountId ?? null) === issue.assignee) return issue;
+    const from = issue.assignee === null ? null : this.user(issue.assignee);
+    issue.assignee = to?.accountId ?? null;
+    this.recordChange(issue, this.actor(issue, options.by), [
+      { field: 'assignee', fieldtype: 'jira', fieldId: 'assignee', from: from?.accountId ?? null, fromString: from?.displayName ?? null, to: to?.accountId ?? null, toString: to?.displayName ?? null },
+    ]);
+    return issue;
+  }
+
+  /** Someone starts watching the issue (Jira neither records it in the changelog nor emits an issue event). */
+  addWatcher(idOrKey: string, accountId: string): void {
+    const issue = this.issueOrThrow(idOrKey);
+    const user = this.userOrThrow(accountId);
+    issue.watchers = [...new Set([...(issue.watchers ?? []), user.accountId])];
+  }
+
+  /**
+   * Jira's notification e-mail for an issue: resolves who it goes to (each person once) and records it, as the mail
+   * queue would send it. Refuses what Jira refuses: an unassigned issue's assignee, an unknown user or group, the
+   * caller as a recipient, nothing to say.
+   */
+  notify(idOrKey: string, input: NotifyInput, by: string): SentNotification {
+    const issue = this.issueOrThrow(idOrKey);
+    if (!input.textBody && !input.htmlBody) throw new JsmDoubleError('The notification needs a textBody or an htmlBody.');
+    const recipients = new Map<string, string>();
+    const add = (accountId: string, why: string): void => {
+      if (!recipients.has(accountId)) recipients.set(accountId, why);
+    };
+    if (input.to.reporter) add(issue.reporter, 'reporter');
+    if (input.to.assignee) {
+      if (issue.assignee === null) throw new JsmDoubleError('The recipient is invalid: the issue has no assignee.');
+      add(issue.assignee, 'assignee');
+    }
+    if (input.to.watchers) for (const watcher of issue.watchers ?? []) add(watcher, 'watcher');
+    for (const accountId of input.to.users ?? []) {
+      if (!this.user(accountId)) throw new JsmDoubleError(`The recipient is invalid: no user with account id ${accountId}.`);
+      add(accountId, 'user');
+    }
+    for (const name of input.to.groups ?? []) {
+      const group = this.group(name);
+      if (!group) throw new JsmDoubleError(`The recipient is invalid: no group named ${name}.`);
+      for (const member of group.members) add(member, `group ${name}`);
+    }
+    if (by !== this.state.site.appAccountId && recipients.has(by)) throw new JsmDoubleError('The recipient is the same as the calling user.');
+    if (input.restrictTo) for (const accountId of [...recipients.keys()]) if (!input.restrictTo(accountId)) recipients.delete(accountId);
+    const sent: SentNotification = {
+      id: String((this.state.notifications?.length ?? 0) + 1),
+      issueId: issue.id,
+      issueKey: issue.key,
+      at: this.now(),
+      by,
+      subject: input.subject ?? `${issue.key}: ${issue.summary}`,
+      textBody: input.textBody ?? '',
+      htmlBody: input.htmlBody ?? '',
+      recipients: [...recipients].map(([accountId, why]) => {
+        const user = this.userOrThrow(accountId);
+        return { accountId, displayName: user.displayName, emailAddress: user.emailAddress, why };
+      }),
+    };
+    (this.state.notifications ??= []).push(sent);
+    return structuredClone(sent);
+  }
+
+  /** Every notification recorded so far, oldest first. */
+  get notifications(): readonly SentNotification[] {
+    return this.state.notifications ?? [];
   }
 
   deleteIssue(idOrKey: string, options: ActorOption = {}): void {

@@ -116,6 +116,8 @@ export interface Comment {
   updated: number;
   /** JSM: true = shared with the customer, false = internal note. */
   jsdPublic: boolean;
+  /** Comment properties by key (set with the comment: `properties` of POST /rest/api/3/issue/{key}/comment). */
+  properties?: Record<string, unknown>;
 }
 
 export interface Issue {
@@ -140,6 +142,31 @@ export interface Issue {
   comments: Comment[];
   histories: History[];
   properties: Record<string, unknown>;
+  /** Account ids watching the issue (absent: nobody). */
+  watchers?: string[];
+}
+
+/** A Jira group: who is in it. */
+export interface Group {
+  groupId: string;
+  name: string;
+  members: string[];
+}
+
+/** An e-mail Jira would send for POST /rest/api/3/issue/{key}/notify, one per recipient list, as asked. */
+export interface SentNotification {
+  id: string;
+  issueId: string;
+  issueKey: string;
+  /** When Jira accepted it (epoch ms). */
+  at: number;
+  /** The caller: the app's account, or a user's. */
+  by: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+  /** Everyone Jira would mail, each once, with why (assignee, watcher, group NAME, user). */
+  recipients: Array<{ accountId: string; displayName: string; emailAddress: string; why: string }>;
 }
 
 export interface DoubleState {
@@ -156,4 +183,8 @@ export interface DoubleState {
   resolutions: Resolution[];
   customFields: CustomField[];
   issues: Issue[];
+  /** Jira groups (absent: none). */
+  groups?: Group[];
+  /** Every notification the site would have e-mailed, oldest first (absent: none yet). */
+  notifications?: SentNotification[];
 }

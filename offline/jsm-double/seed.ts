@@ -35,6 +35,8 @@ function seedCatalogue(double: JsmDouble): void {
   double.state.site.administrators = [a.mette];
   double.addOrganization({ id: '12', name: 'ACME A/S', memberAccountIds: [a.sofie, a.anders] });
   double.addOrganization({ id: '13', name: 'Fjord Logistik ApS', memberAccountIds: [a.karen, a.jens] });
+  // The service managers hear of escalations (the demo configuration notifies this group).
+  double.addGroup({ name: 'service-managers', members: [a.mette] });
   double.addProject({ id: '10000', key: 'SUP', name: 'Nordlys Support', serviceDeskId: '1', administrators: [a.mette], agents: [a.lars, a.mette] });
   double.addIssueType({ id: '10004', name: '[System] Incident', description: 'For system outages or incidents. Created by Jira Service Management.' });
   double.addIssueType({ id: '10005', name: '[System] Service request', description: 'For general requests. Created by Jira Service Management.' });

@@ -7,6 +7,7 @@ import type {
   AppFieldType,
   CustomField,
   DoubleState,
+  Group,
   Issue,
   IssueType,
   Organization,
@@ -79,6 +80,17 @@ export class SiteCatalogue {
   addOrganization(organization: Organization): Organization {
     this.state.organizations.push({ ...organization, memberAccountIds: [...organization.memberAccountIds] });
     return organization;
+  }
+
+  /** A Jira group and its members (escalations notify groups by name). */
+  addGroup(group: { name: string; members: string[]; groupId?: string }): Group {
+    const stored: Group = { groupId: group.groupId ?? `group-${group.name}`, name: group.name, members: group.members.map((id) => this.userOrThrow(id).accountId) };
+    (this.state.groups ??= []).push(stored);
+    return stored;
+  }
+
+  group(name: string): Group | undefined {
+    return (this.state.groups ?? []).find((g) => g.name === name);
   }
 
   addProject(project: Omit<Project, 'nextIssueNumber'> & { nextIssueNumber?: number }): Project {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { MAX_IMPORT_CHARS } from '../app-identity';
 import { configurationHistory, configurationVersion, currentConfiguration, saveConfiguration } from '../adapters/storage/config-store';
+import { deliveryProblems, sentSince } from '../adapters/storage/escalation-ledger';
 import { recentFailures } from '../adapters/storage/failure-store';
 import { currentReevaluation } from '../adapters/storage/reevaluation-store';
 import { validateBundle } from '../config/validate-bundle';
@@ -15,6 +16,7 @@ import { evaluate } from '../engine/obligations';
 import { toEvaluationJson } from '../engine/simulate-json';
 import type { ConfigBundle } from '../engine/types';
 import { startReevaluation } from '../usecases/reevaluate';
+import { deliveryView } from '../views/escalation-deliveries';
 import { accountOf, extensionOf } from './context';
 import type { ResolverKey, SavedVersion } from '../resolver-contract';
 import type { Invocation, ResolverHandler, SurfaceResolvers } from './define';
@@ -160,6 +162,12 @@ export function defineAdmin(surface: SurfaceResolvers): SurfaceResolvers {
 
   // Re-evaluation: what the admin watches after a save, and the requests the app could not compute.
   reader('admin/reevaluation/status', async () => ({ reevaluation: (await currentReevaluation()) ?? null, failures: await recentFailures() }));
+
+  // Escalations the app could not carry out (retried with back-off), those Jira may not have sent, the latest sent.
+  reader('admin/escalations/status', async () => {
+    const [failed, unconfirmed, recent] = await Promise.all([deliveryProblems('failed'), deliveryProblems('unconfirmed'), sentSince(0, undefined, 20)]);
+    return { failed: failed.map(deliveryView), unconfirmed: unconfirmed.map(deliveryView), recent: recent.deliveries.map(deliveryView) };
+  });
 
   editor('admin/reevaluate', async (invocation) => {
     const stored = await currentConfiguration();

@@ -32,6 +32,8 @@ export interface MappingContext {
    * customer is then the reporter's own (see customerOf).
    */
   reporterOrganizations?: ReadonlyArray<{ id: string }>;
+  /** The app's own account: the comments it adds (escalations) are nobody's reply, so they are left out. */
+  appAccountId?: string;
 }
 
 export class TimelineMappingError extends Error {}
@@ -160,6 +162,7 @@ export function timelineFromJira(history: IssueHistory, context: MappingContext)
   const customerAccounts = new Set<string>(participants(fields.participants ? issue.fields[fields.participants] : undefined));
   if (reporter) customerAccounts.add(reporter);
   for (const comment of history.comments) {
+    if (context.appAccountId !== undefined && comment.author?.accountId === context.appAccountId) continue;
     const at = instant(comment.created, `${issue.key} comment ${comment.id}`);
     push(at, { at, type: 'comment', visibility: visibilityOf(comment), author: authorRole(comment.author, customerAccounts) });
   }

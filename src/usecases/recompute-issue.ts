@@ -6,7 +6,7 @@ import { JiraRequestError } from '../adapters/jira/errors';
 import type { JiraClient } from '../adapters/jira/client';
 import type { IssueHistory } from '../adapters/jira/types';
 import type { StoredConfiguration } from '../adapters/storage/config-store';
-import { NO_DEADLINE, NO_RANK, decodeCycles, encodeCycles, jiraViewOf, keepFrozenCycles, sameView, type IssueRecord } from '../adapters/storage/issue-record';
+import { NO_DEADLINE, NO_RANK, decodeCycles, encodeCycles, jiraViewOf, keepFrozenCycles, sameView, watchInstant, type IssueRecord } from '../adapters/storage/issue-record';
 import { clearFailure, type RecomputeFailure } from '../adapters/storage/failure-store';
 import { markDeleted, markShown, readEventInputs, readIssueRecord, writeIssueRecord } from '../adapters/storage/issue-store';
 import { SITE_METADATA_TTL_MS, writeSiteMetadata, type SiteMetadata } from '../adapters/storage/site-store';
@@ -17,6 +17,7 @@ import type { CalendarSet } from '../engine/calendar';
 import type { ConfigBundle, Evaluation, StatusCategory, Timeline } from '../engine/types';
 import { sharedOrganizations, timelineFromJira } from '../timeline/from-jira';
 import { discoverSiteFields } from '../timeline/site-fields';
+import { escalationDuty } from './escalation-duty';
 
 export interface RecomputeOutcome {
   issueId: string;
@@ -31,14 +32,14 @@ export interface RecomputeOutcome {
   clearedFailure?: RecomputeFailure;
 }
 
-export async function refreshSiteMetadata(jira: JiraClient, now: number): Promise<SiteMetadata> {
+export async function refreshSiteMetadata(jira: JiraClient, now: number, previous?: SiteMetadata): Promise<SiteMetadata> {
   const [fields, statuses] = await Promise.all([jira.listFields(), jira.listStatuses()]);
   const statusCategories: Record<string, StatusCategory> = {};
   for (const status of statuses) {
     const key = status.statusCategory.key;
     if (key === 'new' || key === 'indeterminate' || key === 'done') statusCategories[status.id] = key;
   }
-  const site: SiteMetadata = { fields: discoverSiteFields(fields), statusCategories, refreshedAt: now };
+  const site: SiteMetadata = { fields: discoverSiteFields(fields), statusCategories, refreshedAt: now, ...(previous?.appAccountId ? { appAccountId: previous.appAccountId } : {}) };
   await writeSiteMetadata(site);
   return site;
 }
@@ -95,10 +96,6 @@ function sameResult(a: IssueRecord | undefined, b: IssueRecord): boolean {
 }
 
 /**
- * The next instant the result changes without an event: the earliest breach of a running cycle not yet breached,
- * or the earliest escalation due.
- */
-/**
  * The next instant the record changes by itself. A cycle breaches when its elapsed time exceeds the target, so the
  * first instant it is breached is one millisecond of business time after its deadline: at the deadline itself it is
  * not breached yet, and a deadline at the close of the day breaches only when the calendar opens again. Waking at the
@@ -141,6 +138,7 @@ export function buildRecord(
     fields: site.fields,
     statusCategories,
     bundle,
+    ...(site.appAccountId ? { appAccountId: site.appAccountId } : {}),
     ...(portalPriority ? { portalPriority } : {}),
     ...(reporterOrganizations ? { reporterOrganizations } : {}),
   });
@@ -155,7 +153,9 @@ export function buildRecord(
   const open = evaluation.obligations.some((o) => o.state === 'running' || o.state === 'paused');
   const resolved = resolvedAt(timeline, now);
   const active = open || !resolved;
-  const watchAt = watchAtOf(evaluation, calendarsOf(bundle));
+  const clockWatchAt = watchAtOf(evaluation, calendarsOf(bundle));
+  const duty = escalationDuty(evaluation.obligations, previous);
+  const watchAt = watchInstant(clockWatchAt, duty.pending);
   const fields = history.issue.fields;
   return {
     issueId: history.issue.id,
@@ -164,6 +164,7 @@ export function buildRecord(
     ...optional('summary', typeof fields.summary === 'string' ? fields.summary : undefined),
     ...optional('assignee', fields.assignee?.accountId),
     ...optional('assigneeName', fields.assignee?.displayName),
+    ...optional('reporter', fields.reporter?.accountId),
     ...optional('agreement', agreement?.id),
     ...optional('customer', timeline.issue.customer),
     ...optional('requestType', timeline.issue.requestType),
@@ -181,6 +182,9 @@ export function buildRecord(
     resolved,
     ...(active ? { active: 'yes' as const, workList: projectKey } : {}),
     ...(watchAt !== undefined ? { watchAt } : {}),
+    ...(clockWatchAt !== undefined ? { clockWatchAt } : {}),
+    ...(duty.pending.length > 0 ? { pendingEscalations: duty.pending } : {}),
+    ...(duty.sent.length > 0 ? { sentEscalations: duty.sent } : {}),
     rank: rankOf(bundle, agreement?.priorityModel, priority),
     ...optional('priority', priority),
     ...(previous?.shown ? { shown: previous.shown } : {}),
@@ -232,10 +236,10 @@ export async function recomputeIssue(issueIdOrKey: string, jira: JiraClient, now
   const configuration = inputs.configuration;
   if (!configuration) return { issueId: issueIdOrKey, result: 'no-configuration' };
   let site = inputs.site;
-  if (!site || now - site.refreshedAt > SITE_METADATA_TTL_MS) site = await refreshSiteMetadata(jira, now);
+  if (!site || now - site.refreshedAt > SITE_METADATA_TTL_MS) site = await refreshSiteMetadata(jira, now, site);
   let history = await readHistory(issueIdOrKey, jira, site);
   if (history && unknownStatus(history, site)) {
-    site = await refreshSiteMetadata(jira, now);
+    site = await refreshSiteMetadata(jira, now, site);
     history = await readHistory(issueIdOrKey, jira, site);
   }
   if (!history) {

@@ -71,7 +71,7 @@ test('a run reads only the records that are due, however many requests are open'
   expect(dueNow.map((r) => r.issueKey)).toContain(due.key);
   expect(dueNow.length).toBeLessThan(4);
   const report = (await host.runSchedule()) as WatchReport;
-  expect(report).toEqual({ recomputed: dueNow.length, failed: 0, handedOver: false });
+  expect(report).toEqual({ recomputed: dueNow.length, failed: 0, handedOver: false, escalations: { sent: 0, failed: 0, unconfirmed: 0, waiting: 0 } });
   expect(cycle(await stored(due.id), 'response').breached).toBe(true);
 });
 

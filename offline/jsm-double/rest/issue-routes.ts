@@ -3,8 +3,9 @@
 import { issueBean } from '../issue-bean';
 import { JsmDoubleError, type Caller, type JsmDouble } from '../jsm-double';
 import type { Issue } from '../model';
-import { commentBean, historyBean, visibleComments } from '../representations';
-import { intParam, ISSUE_NOT_FOUND, jiraError, jsonBody, listParam, noContent, ok, type JiraRequest, type JiraResponse } from './http';
+import { commentBean, historyBean, userDetails, visibleComments } from '../representations';
+import { holds, PERMISSIONS } from './site-routes';
+import { intParam, ISSUE_NOT_FOUND, jiraError, jiraFieldError, jsonBody, listParam, noContent, ok, type JiraRequest, type JiraResponse } from './http';
 
 export const PAGE_LIMIT = 100;
 
@@ -110,4 +111,131 @@ export function deleteProperty(double: JsmDouble, request: JiraRequest, idOrKey:
   if (!issue) return jiraError(404, ISSUE_NOT_FOUND);
   if (!mayEdit(double, request.as, issue)) return jiraError(403, 'You do not have permission to edit issues in this project.');
   return double.deleteProperty(issue.key, propertyKey) ? noContent(204) : jiraError(404, `The property with key '${propertyKey}' does not exist.`);
+}
+
+/** An ADF document with some text in it (Jira refuses an empty comment body). */
+function hasText(node: unknown): boolean {
+  if (!node || typeof node !== 'object') return false;
+  const { text, content } = node as { text?: unknown; content?: unknown };
+  if (typeof text === 'string' && text.trim() !== '') return true;
+  return Array.isArray(content) && content.some(hasText);
+}
+
+/**
+ * POST /rest/api/3/issue/{key}/comment: a comment in ADF, with optional comment `properties`. JSM reads the
+ * `sd.public.comment` property `{ internal: true }` as an internal note; without it the comment is shared with the
+ * customer. Adding comments needs an agent (or the app): portal customers comment through the servicedesk API.
+ */
+export function postComment(double: JsmDouble, request: JiraRequest, idOrKey: string): JiraResponse {
+  const issue = visibleIssue(double, request.as, idOrKey);
+  if (!issue) return jiraError(404, ISSUE_NOT_FOUND);
+  if (!mayEdit(double, request.as, issue)) return jiraError(403, 'You do not have permission to add comments to this issue.');
+  const body = jsonBody(request.body);
+  if ('error' in body) return body.error;
+  const input = (body.value ?? {}) as { body?: unknown; properties?: unknown };
+  if (typeof input.body !== 'object' || input.body === null || (input.body as { type?: unknown }).type !== 'doc' || !hasText(input.body)) {
+    return jiraFieldError(400, { comment: 'Comment body can not be empty!' });
+  }
+  const properties: Record<string, unknown> = {};
+  if (input.properties !== undefined) {
+    if (!Array.isArray(input.properties)) return jiraError(400, 'properties must be a list of { key, value }.');
+    for (const property of input.properties as Array<{ key?: unknown; value?: unknown }>) {
+      if (typeof property?.key !== 'string' || property.key === '' || property.value === undefined) return jiraError(400, 'Each comment property needs a key and a value.');
+      properties[property.key] = property.value;
+    }
+  }
+  const internal = (properties['sd.public.comment'] as { internal?: unknown } | undefined)?.internal === true;
+  const author = request.as === 'app' ? double.state.site.appAccountId : request.as.accountId;
+  const comment = double.addComment(issue.key, { author, body: input.body, public: !internal, properties });
+  return ok(commentBean(double, issue, comment), 201);
+}
+
+/** GET /rest/api/3/comment/{commentId}/properties/{propertyKey}, for a comment on an issue the caller may see. */
+export function getCommentProperty(double: JsmDouble, request: JiraRequest, commentId: string, propertyKey: string): JiraResponse {
+  for (const issue of double.state.issues) {
+    const comment = issue.comments.find((c) => c.id === commentId);
+    if (!comment) continue;
+    if (!double.canSee(request.as, issue) || !visibleComments(double, request.as, issue).includes(comment)) break;
+    if (!comment.properties || !Object.prototype.hasOwnProperty.call(comment.properties, propertyKey)) {
+      return jiraError(404, `The property with key '${propertyKey}' does not exist.`);
+    }
+    return ok({ key: propertyKey, value: structuredClone(comment.properties[propertyKey]) });
+  }
+  return jiraError(404, `Can not find a comment for the id: ${commentId}.`);
+}
+
+/** GET /rest/api/3/issue/{key}/watchers. */
+export function getWatchers(double: JsmDouble, request: JiraRequest, idOrKey: string): JiraResponse {
+  const issue = visibleIssue(double, request.as, idOrKey);
+  if (!issue) return jiraError(404, ISSUE_NOT_FOUND);
+  const watchers = issue.watchers ?? [];
+  return ok({
+    self: `${double.state.site.baseUrl}/rest/api/3/issue/${issue.key}/watchers`,
+    isWatching: request.as !== 'app' && watchers.includes(request.as.accountId),
+    watchCount: watchers.length,
+    watchers: watchers.map((accountId) => userDetails(double, accountId)),
+  });
+}
+
+/**
+ * POST /rest/api/3/issue/{key}/notify: the e-mail is queued (204) and the double records it with everyone it goes
+ * to. 400 for what Jira refuses (no assignee to notify, an unknown user or group, the caller as a recipient).
+ */
+export function postNotify(double: JsmDouble, request: JiraRequest, idOrKey: string): JiraResponse {
+  const issue = visibleIssue(double, request.as, idOrKey);
+  if (!issue) return jiraError(404, ISSUE_NOT_FOUND);
+  const body = jsonBody(request.body);
+  if ('error' in body) return body.error;
+  const input = (body.value ?? {}) as { subject?: unknown; textBody?: unknown; htmlBody?: unknown; to?: Record<string, unknown>; restrict?: Record<string, unknown> };
+  const to = input.to ?? {};
+  const restrict = input.restrict ?? {};
+  const list = <T>(value: unknown, pick: (item: Record<string, unknown>) => T | undefined): T[] | null => {
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) return null;
+    const out: T[] = [];
+    for (const item of value) {
+      const picked = item && typeof item === 'object' ? pick(item as Record<string, unknown>) : undefined;
+      if (picked === undefined) return null;
+      out.push(picked);
+    }
+    return out;
+  };
+  const users = list(to.users, (u) => (typeof u.accountId === 'string' ? u.accountId : undefined));
+  const groups = list(to.groups, (g) => (typeof g.name === 'string' ? g.name : undefined));
+  if (users === null) return jiraError(400, 'to.users must be a list of { accountId }.');
+  if (groups === null) return jiraError(400, 'to.groups must be a list of { name }.');
+  const onlyGroups = list(restrict.groups, (g) => (typeof g.name === 'string' ? g.name : undefined));
+  const onlyPermissions = list(restrict.permissions, (p) => (typeof p.key === 'string' ? p.key : undefined));
+  if (onlyGroups === null) return jiraError(400, 'restrict.groups must be a list of { name }.');
+  if (onlyPermissions === null) return jiraError(400, 'restrict.permissions must be a list of { key }.');
+  const unknownPermission = onlyPermissions.find((key) => !PERMISSIONS[key]);
+  if (unknownPermission !== undefined) return jiraError(400, `The permission ${unknownPermission} does not exist.`);
+  const unknownGroup = onlyGroups.find((name) => !double.group(name));
+  if (unknownGroup !== undefined) return jiraError(400, `The group ${unknownGroup} does not exist.`);
+  const project = double.projectOf(issue);
+  const restrictTo =
+    onlyGroups.length === 0 && onlyPermissions.length === 0
+      ? undefined
+      : (accountId: string): boolean =>
+          (onlyGroups.length === 0 || onlyGroups.some((name) => double.group(name)!.members.includes(accountId))) && onlyPermissions.every((key) => holds(double, { accountId }, key, project, issue));
+  const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+  const flag = (value: unknown): boolean => value === true;
+  const by = request.as === 'app' ? double.state.site.appAccountId : request.as.accountId;
+  try {
+    double.notify(
+      issue.key,
+      {
+        ...(text(input.subject) !== undefined ? { subject: text(input.subject)! } : {}),
+        ...(text(input.textBody) !== undefined ? { textBody: text(input.textBody)! } : {}),
+        ...(text(input.htmlBody) !== undefined ? { htmlBody: text(input.htmlBody)! } : {}),
+        to: { reporter: flag(to.reporter), assignee: flag(to.assignee), watchers: flag(to.watchers), voters: flag(to.voters), users, groups },
+        ...(restrictTo ? { restrictTo } : {}),
+      },
+      by,
+    );
+    return noContent(204);
+  } catch (error) {
+    if (error instanceof JsmDoubleError) return jiraError(400, error.message);
+    throw error;
+  }
 }

@@ -4,7 +4,7 @@
 import type { JsmDouble } from '../jsm-double';
 import { JiraRateLimiter } from '../rate-limit';
 import { jiraError, type JiraRequest, type JiraResponse } from './http';
-import { deleteProperty, getChangelog, getComments, getIssue, getProperty, putProperty } from './issue-routes';
+import { deleteProperty, getChangelog, getCommentProperty, getComments, getIssue, getProperty, getWatchers, postComment, postNotify, putProperty } from './issue-routes';
 import { approximateCount, removedSearch, searchJql } from './search-routes';
 import { addCustomerComment, createCustomerRequest, getCustomerRequest, listOrganizations, listRequestTypes, listServiceDesks } from './service-desk-routes';
 import { getFields, getMyPermissions, getMyself, getStatuses, putAppFieldValues } from './site-routes';
@@ -29,6 +29,10 @@ const ROUTES: Route[] = [
   route('GET', '/rest/api/3/issue/{issueIdOrKey}', (d, r, [key = '']) => getIssue(d, r, key)),
   route('GET', '/rest/api/3/issue/{issueIdOrKey}/changelog', (d, r, [key = '']) => getChangelog(d, r, key)),
   route('GET', '/rest/api/3/issue/{issueIdOrKey}/comment', (d, r, [key = '']) => getComments(d, r, key)),
+  route('POST', '/rest/api/3/issue/{issueIdOrKey}/comment', (d, r, [key = '']) => postComment(d, r, key)),
+  route('GET', '/rest/api/3/comment/{commentId}/properties/{propertyKey}', (d, r, [id = '', property = '']) => getCommentProperty(d, r, id, property)),
+  route('GET', '/rest/api/3/issue/{issueIdOrKey}/watchers', (d, r, [key = '']) => getWatchers(d, r, key)),
+  route('POST', '/rest/api/3/issue/{issueIdOrKey}/notify', (d, r, [key = '']) => postNotify(d, r, key)),
   route('GET', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', (d, r, [key = '', property = '']) => getProperty(d, r, key, property)),
   route('PUT', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', (d, r, [key = '', property = '']) => putProperty(d, r, key, property)),
   route('DELETE', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', (d, r, [key = '', property = '']) => deleteProperty(d, r, key, property)),

@@ -37,7 +37,7 @@ interface PermissionDefinition {
   description: string;
 }
 
-const PERMISSIONS: Record<string, PermissionDefinition> = {
+export const PERMISSIONS: Record<string, PermissionDefinition> = {
   ADMINISTER: { id: '0', name: 'Administer Jira', type: 'GLOBAL', description: 'Create and administer projects, issue types, fields, workflows, and schemes for all projects.' },
   BROWSE_PROJECTS: { id: '10', name: 'Browse Projects', type: 'PROJECT', description: 'Ability to browse projects and the issues within them.' },
   CREATE_ISSUES: { id: '11', name: 'Create Issues', type: 'PROJECT', description: 'Ability to create issues.' },
@@ -54,7 +54,7 @@ const CUSTOMER_PERMISSIONS = new Set(['BROWSE_PROJECTS', 'CREATE_ISSUES', 'ADD_C
  * Whether the caller holds a permission in a project. The app's user sits in the atlassian-addons-project-access
  * role, which the default permission schemes grant every project permission (Administer Projects included).
  */
-function holds(double: JsmDouble, caller: Caller, key: string, project: Project, issue: Issue | null): boolean {
+export function holds(double: JsmDouble, caller: Caller, key: string, project: Project, issue: Issue | null): boolean {
   const definition = PERMISSIONS[key];
   if (!definition) return false;
   // Administer Jira is a global permission: the site's administrators hold it, and the app's user does not.

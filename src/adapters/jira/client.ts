@@ -5,7 +5,7 @@
 import api, { route, type APIResponse } from '@forge/api';
 import { DEFAULT_RETRY, retryAfterMs, withRetries, type RetryPolicy } from '../retry';
 import { JiraRequestError, jiraMessages } from './errors';
-import type { IssueHistory, JiraComment, JiraField, JiraHistory, JiraIssue, JiraStatus } from './types';
+import type { IssueHistory, JiraComment, JiraField, JiraHistory, JiraIssue, JiraStatus, JiraUser } from './types';
 
 const PAGE = 100;
 const JSON_IN = { Accept: 'application/json' };
@@ -72,6 +72,24 @@ async function inWaves<T>(offsets: number[], read: (start: number) => Promise<T>
   return out;
 }
 
+/** Statuses with which Jira refuses a request before doing any of it: the same request can safely be sent again. */
+export function refusedUnprocessed(status: number): boolean {
+  return status === 429 || status === 503 || (status >= 400 && status < 500);
+}
+
+/** Who a notification goes to (`POST /rest/api/3/issue/{key}/notify`); the reporter is never among them. */
+export interface NotificationRecipients {
+  users: string[];
+  groups: string[];
+}
+
+export interface Notification {
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+  to: NotificationRecipients;
+}
+
 export class JiraClient {
   private near = false;
 
@@ -83,6 +101,15 @@ export class JiraClient {
    */
   get nearLimit(): boolean {
     return this.near;
+  }
+
+  /**
+   * A call that must not happen twice (a notification, a comment): retried only when Jira refused it unprocessed
+   * (429 Too Many Requests, 503 Service Unavailable); any other failure goes back to the caller, who knows whether
+   * the call may have landed.
+   */
+  private once<T>(label: string, send: Send): Promise<T> {
+    return withRetries(() => this.answer<T>(label, send), (error) => (error instanceof JiraRequestError && (error.status === 429 || error.status === 503) ? { retryAfterMs: error.retryAfterMs } : undefined), this.retry);
   }
 
   /** A call that is safe to repeat (a read, or a write of a whole value): retried when Jira asks to wait. */
@@ -152,6 +179,75 @@ export class JiraClient {
     const first = await page(0);
     const pages = await inWaves(offsetsAfter(first.comments.length, first.total), page);
     return [first, ...pages].flatMap((p) => p.comments);
+  }
+
+  /**
+   * Asks Jira to e-mail a notification about an issue to the named users and groups (never the reporter, the
+   * watchers or voters by Jira's own lists: the app names each person), restricted to people who may edit the
+   * issue: JSM's portal customers never may, so no group or user list can reach a customer.
+   */
+  async notify(key: string, notification: Notification): Promise<void> {
+    const body = JSON.stringify({
+      subject: notification.subject,
+      textBody: notification.textBody,
+      htmlBody: notification.htmlBody,
+      to: {
+        reporter: false,
+        assignee: false,
+        watchers: false,
+        voters: false,
+        users: notification.to.users.map((accountId) => ({ accountId })),
+        groups: notification.to.groups.map((name) => ({ name })),
+      },
+      restrict: { permissions: [{ key: 'EDIT_ISSUES' }] },
+    });
+    await this.once(`POST notify on ${key}`, () => api.asApp().requestJira(route`/rest/api/3/issue/${key}/notify`, { method: 'POST', headers: JSON_IN_OUT, body }));
+  }
+
+  /**
+   * Adds a comment as the app: internal (JSM's `sd.public.comment` property) or shared with the customer, carrying
+   * `marker` as a comment property so the app can later find out whether it was added. Returns the comment's id and
+   * its author (the app's own account).
+   */
+  async addComment(key: string, text: string, visibility: 'internal' | 'public', marker: { key: string; value: unknown }): Promise<{ id: string; authorAccountId?: string }> {
+    const body = JSON.stringify({
+      body: { type: 'doc', version: 1, content: text.split(/\n{2,}/).map((paragraph) => ({ type: 'paragraph', content: [{ type: 'text', text: paragraph }] })) },
+      properties: [{ key: 'sd.public.comment', value: { internal: visibility === 'internal' } }, marker],
+    });
+    const comment = await this.once<JiraComment>(`POST comment on ${key}`, () =>
+      api.asApp().requestJira(route`/rest/api/3/issue/${key}/comment`, { method: 'POST', headers: JSON_IN_OUT, body }),
+    );
+    return { id: String(comment.id), ...(comment.author?.accountId ? { authorAccountId: comment.author.accountId } : {}) };
+  }
+
+  /** The newest comments of an issue first (one page): where the app looks for a comment it may have added. */
+  async newestComments(key: string): Promise<JiraComment[]> {
+    const query = new URLSearchParams({ orderBy: '-created', maxResults: String(PAGE) });
+    const page = await this.repeatable<PageOfComments>(`GET comments of ${key}`, () =>
+      api.asApp().requestJira(route`/rest/api/3/issue/${key}/comment?${query}`, { method: 'GET', headers: JSON_IN }),
+    );
+    return page.comments;
+  }
+
+  /** A comment's property, or undefined when the comment has none by that key. */
+  async commentProperty(commentId: string, propertyKey: string): Promise<unknown> {
+    try {
+      const answer = await this.repeatable<{ value: unknown }>(`GET property ${propertyKey} of comment ${commentId}`, () =>
+        api.asApp().requestJira(route`/rest/api/3/comment/${commentId}/properties/${propertyKey}`, { method: 'GET', headers: JSON_IN }),
+      );
+      return answer.value;
+    } catch (error) {
+      if (error instanceof JiraRequestError && error.notFound) return undefined;
+      throw error;
+    }
+  }
+
+  /** The issue's watchers (account ids and account types). */
+  async watchers(key: string): Promise<JiraUser[]> {
+    const answer = await this.repeatable<{ watchers?: JiraUser[] }>(`GET watchers of ${key}`, () =>
+      api.asApp().requestJira(route`/rest/api/3/issue/${key}/watchers`, { method: 'GET', headers: JSON_IN }),
+    );
+    return answer.watchers ?? [];
   }
 
   listFields(): Promise<JiraField[]> {

@@ -7,6 +7,7 @@ export const ENTITY = {
   reevaluation: 'reevaluation',
   recomputeFailure: 'recompute-failure',
   lease: 'lease',
+  escalationLedger: 'escalation-ledger',
 } as const;
 
 /** The single record key of the singleton entities. */
@@ -25,4 +26,8 @@ export const INDEX = {
   byFailedAt: 'by-failed-at',
   /** recompute-failure by when to try again (the breach watch retries what is due). */
   byRetryAt: 'by-retry-at',
+  /** escalation-ledger by the instant each escalation was sent (monitoring: what was escalated lately). */
+  bySentAt: 'by-sent-at',
+  /** escalation-ledger: partition `problem` (failed or unconfirmed, present only then), range the last attempt (the admin's list). */
+  byProblem: 'by-problem',
 } as const;

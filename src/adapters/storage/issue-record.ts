@@ -47,6 +47,8 @@ export interface IssueRecord {
   /** Account id of the assignee. */
   assignee?: string;
   assigneeName?: string;
+  /** Account id of the reporter: an escalation never notifies them. */
+  reporter?: string;
   agreement?: string;
   customer?: string;
   requestType?: string;
@@ -70,8 +72,17 @@ export interface IssueRecord {
   active?: 'yes';
   /** The project key while the request is active: the partition of the work list's index. */
   workList?: string;
-  /** The next instant the record changes without any event (a cycle's breach); absent when none is due. */
+  /**
+   * When the breach watch next reads the record: the earlier of `clockWatchAt` and the first reached escalation
+   * still to carry out (at once, or after its back-off). Absent when nothing is due.
+   */
   watchAt?: number;
+  /** The next instant the record changes without any event (a breach, an escalation reached); absent when none. */
+  clockWatchAt?: number;
+  /** Escalations reached and not yet carried out (notified, commented), in the order they were reached. */
+  pendingEscalations?: PendingEscalation[];
+  /** Escalations of open cycles already carried out, as `goal#cycle#id` (what the ledger says is sent). */
+  sentEscalations?: string[];
   rank: number;
   priority?: string;
   /** What Jira was last confirmed to show; absent until the first successful write. */
@@ -86,6 +97,29 @@ export interface IssueRecord {
   cycles: CompactCycle[];
   /** The oldest closed cycles, folded into counts per goal when a very long history would not fit otherwise. */
   folded?: FoldedCycles[];
+}
+
+/** A reached escalation that the breach watch still has to carry out. */
+export interface PendingEscalation {
+  goal: string;
+  cycle: number;
+  id: string;
+  reachedAt: number;
+  /** Not before this instant: a failed attempt's back-off, or another worker's claim. */
+  notBefore?: number;
+}
+
+/** The key of one escalation of one cycle within a record (the ledger adds the request). */
+export const escalationKey = (e: { goal: string; cycle: number; id: string }): string => `${e.goal}#${e.cycle}#${e.id}`;
+
+/** When the watch should next read a record: its clocks' next change, or the first escalation it may carry out. */
+export function watchInstant(clockWatchAt: number | undefined, pending: readonly PendingEscalation[] | undefined): number | undefined {
+  let earliest = clockWatchAt;
+  for (const p of pending ?? []) {
+    const at = Math.max(p.reachedAt, p.notBefore ?? 0);
+    if (earliest === undefined || at < earliest) earliest = at;
+  }
+  return earliest;
 }
 
 /**

@@ -3,7 +3,7 @@
 import kvs, { Filter, FilterConditions, Sort, WhereConditions } from '@forge/kvs';
 import type { StoredConfiguration } from './config-store';
 import { CURRENT, ENTITY, INDEX } from './entities';
-import type { IssueRecord, JiraView } from './issue-record';
+import { watchInstant, type IssueRecord, type JiraView, type PendingEscalation } from './issue-record';
 import { StorageReadError, conditionFailed, stored } from './kvs-retry';
 import type { RecomputeFailure } from './failure-store';
 import type { SiteMetadata } from './site-store';
@@ -106,6 +106,32 @@ export async function markShown(record: IssueRecord, view: JiraView): Promise<bo
     .and('computedAt', FilterConditions.equalTo(record.computedAt));
   try {
     await stored(() => kvs.transact().set(record.issueId, { ...record, shown: view }, { entityName: ENTITY.issueObligations, conditions: unchanged }).execute());
+    return true;
+  } catch (error) {
+    if (conditionFailed(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * Records what the breach watch did about the record's escalations: those still owed (with any back-off) and those
+ * sent, and so when the watch must read the record next. Refused (false) when another computation was stored
+ * meanwhile; the caller applies the same to that one.
+ */
+export async function settleEscalations(record: IssueRecord, pending: PendingEscalation[], sent: string[]): Promise<boolean> {
+  const unchanged = new Filter<IssueRecord>()
+    .and('revision', FilterConditions.equalTo(record.revision))
+    .and('computedAt', FilterConditions.equalTo(record.computedAt));
+  const { pendingEscalations: _pending, sentEscalations: _sent, watchAt: _watchAt, ...rest } = record;
+  const watchAt = watchInstant(record.clockWatchAt, pending);
+  const settled: IssueRecord = {
+    ...rest,
+    ...(watchAt !== undefined ? { watchAt } : {}),
+    ...(pending.length > 0 ? { pendingEscalations: pending } : {}),
+    ...(sent.length > 0 ? { sentEscalations: sent } : {}),
+  };
+  try {
+    await stored(() => kvs.transact().set(record.issueId, settled, { entityName: ENTITY.issueObligations, conditions: unchanged }).execute());
     return true;
   } catch (error) {
     if (conditionFailed(error)) return false;

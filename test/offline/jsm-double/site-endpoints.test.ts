@@ -189,9 +189,9 @@ describe('app field values (POST /rest/api/3/app/field/value)', () => {
 
 describe('anything else', () => {
   test('is refused with a message naming method and path: 405 on a known path, 404 otherwise', async () => {
-    const { status, body } = await demoSite().call('POST', '/rest/api/3/issue/SUP-1/comment', { body: { body: 'hi' } });
+    const { status, body } = await demoSite().call('DELETE', '/rest/api/3/issue/SUP-1/comment');
     expect(status).toBe(405);
-    expect(body.errorMessages[0]).toBe('The JSM double does not implement POST /rest/api/3/issue/SUP-1/comment.');
+    expect(body.errorMessages[0]).toBe('The JSM double does not implement DELETE /rest/api/3/issue/SUP-1/comment.');
     const unknown = await demoSite().call('GET', '/rest/api/3/project/SUP');
     expect(unknown).toMatchObject({ status: 404, body: { errorMessages: [expect.stringContaining('does not implement GET /rest/api/3/project/SUP')], errors: {} } });
   });
