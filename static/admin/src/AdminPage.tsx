@@ -11,6 +11,7 @@ import { CalendarsSection } from './CalendarEditor';
 import { CustomersSection } from './CustomerEditor';
 import type { SectionProps } from './editing';
 import { ErrorSummary, IssuesProvider, revealField } from './errors';
+import { EscalationsStatusLine, useEscalationStatus } from './Escalations';
 import { GoalsSection } from './GoalEditor';
 import { HolidayCollectionsSection } from './HolidayCollectionEditor';
 import { ImportExport } from './ImportExport';
@@ -40,6 +41,7 @@ const isSection = (tab: TabId): tab is SectionKey => tab in EDITORS;
 export function AdminPage() {
   const config = useConfiguration();
   const reevaluation = useReevaluation();
+  const escalations = useEscalationStatus();
   const [tab, setTab] = useState<TabId>('calendars');
   const [reveal, setReveal] = useState<{ path: string } | null>(null);
 
@@ -78,6 +80,7 @@ export function AdminPage() {
             </SectionMessage>
           )}
           <ReevaluationProgress status={reevaluation.data} error={reevaluation.error} />
+          <EscalationsStatusLine status={escalations.data} error={escalations.error} />
           {config.conflict && (
             <SectionMessage appearance="warning" announce="at-once" testId="conflict">
               <p>{config.conflict}</p>

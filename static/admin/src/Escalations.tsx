@@ -1,0 +1,66 @@
+// The admin's line about escalations: those Jira refused (each tried again by itself, later and later), those Jira
+// may not have sent (never asked twice, so nobody hears one twice), and the latest sent. Nothing fails out of sight.
+import type { AnswerOf } from '../../../src/resolver-contract';
+import { call } from '../../shared/api';
+import { SectionMessage } from '../../shared/components';
+import { messagesOf } from '../../shared/problem';
+import { useResource, type Resource } from '../../shared/use-resource';
+import { formatSavedAt } from './format';
+
+export type EscalationStatus = AnswerOf<'admin/escalations/status'>;
+type Delivery = EscalationStatus['failed'][number];
+
+/** While something waits for a retry, the line follows it; otherwise it is read once. */
+export const ESCALATIONS_POLL_MS = 30_000;
+
+const fetchStatus = (): Promise<EscalationStatus> => call('admin/escalations/status');
+const whileFailing = (status: EscalationStatus): number | null => (status.failed.length > 0 ? ESCALATIONS_POLL_MS : null);
+
+export function useEscalationStatus(): Resource<EscalationStatus> {
+  return useResource(fetchStatus, { pollMs: whileFailing });
+}
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+const what = (d: Delivery): string => `${d.issueKey} ${d.escalation} (${d.goal}, cycle ${d.cycle})`;
+
+export function EscalationsStatusLine({ status, error }: { status: EscalationStatus | null; error: unknown }) {
+  if (error) return <p className="hint danger-text">The escalations' status could not be read: {messagesOf(error).join('; ')}</p>;
+  if (!status) return null;
+  const { failed, unconfirmed, recent } = status;
+  if (failed.length === 0 && unconfirmed.length === 0) {
+    const latest = recent[0];
+    if (!latest) return null;
+    return (
+      <p className="hint" data-testid="escalations-status">
+        Escalations: the latest, {what(latest)}, was sent {formatSavedAt(latest.sentAt)}
+        {latest.recipients.length > 0 ? ` to ${latest.recipients.join(', ')}` : ''}.
+      </p>
+    );
+  }
+  return (
+    <SectionMessage appearance="warning" announce="politely" testId="escalations-status">
+      {failed.length > 0 && <p>{plural(failed.length, 'escalation was', 'escalations were')} not sent: Jira refused. Each is tried again by itself, later and later.</p>}
+      <ul>
+        {failed.map((d) => (
+          <li key={`f-${what(d)}`}>
+            {what(d)}: {d.lastError ?? 'refused'}; attempt {d.attempts}, next {formatSavedAt(d.retryAt)}.
+          </li>
+        ))}
+      </ul>
+      {unconfirmed.length > 0 && (
+        <p>
+          {plural(unconfirmed.length, 'escalation', 'escalations')} may not have reached everyone: Jira was asked but its answer was lost. They are not sent
+          again, so nobody is told twice.
+        </p>
+      )}
+      <ul>
+        {unconfirmed.map((d) => (
+          <li key={`u-${what(d)}`}>
+            {what(d)}, asked {formatSavedAt(d.sentAt ?? d.lastAttemptAt)}
+            {d.lastError ? `: ${d.lastError}` : ''}.
+          </li>
+        ))}
+      </ul>
+    </SectionMessage>
+  );
+}
