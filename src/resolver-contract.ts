@@ -47,11 +47,11 @@ export interface PortalPriorities {
   agreements: AgreementCommitments[];
 }
 
-/** `portal/commitments`: the request's customer-facing obligations (internal goals never leave the backend). */
+/** `portal/commitments`: the request's customer-facing obligations (internal goals and escalations never leave the backend). */
 export interface PortalCommitments {
   request: string;
   agreement: { id: string; name: string } | null;
-  obligations: ObligationView[];
+  obligations: Array<Omit<ObligationView, 'escalations'>>;
 }
 
 type Zone = { timezone?: string };

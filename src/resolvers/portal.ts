@@ -54,8 +54,8 @@ export function definePortal(surface: SurfaceResolvers): SurfaceResolvers {
     const record = (await readEventInputs(String(seen.issueId))).record ?? (await recomputeIssue(String(seen.issueId), jira, now)).record;
     if (!record) throw notFound(`No commitments are recorded for ${key} yet`);
     const agreement = bundle.agreements.find((a) => a.id === record.agreement);
-    // Internal (OLA) goals are the provider's business, never shown to customers.
-    const obligations = obligationViews(bundle, evaluationAt(bundle, record, now).obligations.filter((o) => !o.internal));
+    // Internal (OLA) goals and escalations are the provider's business, never shown to customers.
+    const obligations = obligationViews(bundle, evaluationAt(bundle, record, now).obligations.filter((o) => !o.internal)).map(({ escalations: _escalations, ...customerFacing }) => customerFacing);
     return { request: key, agreement: agreement ? { id: agreement.id, name: agreement.name ?? agreement.id } : null, obligations };
   });
 

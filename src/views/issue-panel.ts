@@ -5,6 +5,7 @@ import { calendarsOf } from '../engine/obligations';
 import { formatInstant } from '../engine/instant';
 import type { ConfigBundle, Evaluation, Obligation, PauseReason } from '../engine/types';
 import { NO_DEADLINE, decodeCycles, type IssueRecord } from '../adapters/storage/issue-record';
+import { escalationSummary, thresholdsOf, type EscalationSummary } from './escalation-state';
 
 export interface ObligationView {
   goal: string;
@@ -23,6 +24,8 @@ export interface ObligationView {
   calendar: { id: string; name: string; timezone: string };
   /** Why the clock stands still, as data each surface words its own way. */
   pausedBy: PauseView | null;
+  /** The agreement's escalations of this goal on this cycle: when reached, or when due while it runs. */
+  escalations: Array<{ id: string; threshold: string; reachedAt: string | null; dueAt: string | null }>;
 }
 
 /** A parking status, or a pausing action with the name the bundle gives it. */
@@ -52,6 +55,8 @@ export interface IssuePanelView {
   howToFix: string[];
   guidance: { state: string; text: string; goal: string | null; cycle: number | null; deadline: string | null; remainingSeconds: number | null };
   obligations: ObligationView[];
+  /** Escalations reached on open cycles and the next one due; `level` colours the panel (amber, red). */
+  escalation: EscalationSummary;
   /** A very long history's oldest cycles, counted rather than listed (see FoldedCycles). */
   earlierCycles: Array<{ goal: string; goalName: string; cycles: number; met: number; breached: number; cancelled: number }>;
 }
@@ -83,7 +88,8 @@ function pauseView(bundle: ConfigBundle, pause: PauseReason | null): PauseView |
   return { kind: 'action', action: pause.action, name: bundle.actions.find((a) => a.id === pause.action)?.name ?? pause.action };
 }
 
-export function obligationViews(bundle: ConfigBundle, obligations: Obligation[]): ObligationView[] {
+export function obligationViews(bundle: ConfigBundle, obligations: Obligation[], agreementId?: string | null): ObligationView[] {
+  const thresholds = thresholdsOf(bundle, agreementId);
   return obligations.map((o) => {
     const goal = bundle.goals.find((g) => g.id === o.goal);
     const reason = pauseView(bundle, o.pausedBy);
@@ -103,6 +109,7 @@ export function obligationViews(bundle: ConfigBundle, obligations: Obligation[])
       deadline: iso(o.deadline),
       calendar: calendarView(bundle, o.calendar),
       pausedBy: reason,
+      escalations: o.escalations.map((e) => ({ id: e.id, threshold: thresholds.get(e.id) ?? e.id, reachedAt: iso(e.reachedAt), dueAt: iso(e.dueAt) })),
     };
   });
 }
@@ -169,7 +176,8 @@ export function issuePanelView(bundle: ConfigBundle, record: IssueRecord, now: n
       deadline: iso(guidance.deadline),
       remainingSeconds: guidance.remainingMs === null ? null : Math.floor(guidance.remainingMs / 1000),
     },
-    obligations: obligationViews(bundle, evaluation.obligations),
+    obligations: obligationViews(bundle, evaluation.obligations, record.agreement),
+    escalation: escalationSummary(bundle, record.agreement, evaluation.obligations),
     earlierCycles: (record.folded ?? []).map((f) => ({
       goal: f.goal,
       goalName: bundle.goals.find((g) => g.id === f.goal)?.name ?? f.goal,

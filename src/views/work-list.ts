@@ -4,6 +4,7 @@ import { guidanceFor } from '../engine/guidance';
 import { formatInstant } from '../engine/instant';
 import type { ConfigBundle } from '../engine/types';
 import { NO_DEADLINE, type IssueRecord } from '../adapters/storage/issue-record';
+import { escalationSummary, type EscalationSummary } from './escalation-state';
 import { evaluationAt } from './issue-panel';
 
 export interface WorkItem {
@@ -18,6 +19,8 @@ export interface WorkItem {
   deadline: string | null;
   breached: boolean;
   guidance: string;
+  /** Escalations reached on its open cycles and the next one due; `level` colours the row (amber, red). */
+  escalation: EscalationSummary;
 }
 
 export interface WorkListFilters {
@@ -50,7 +53,8 @@ function workItem(bundle: ConfigBundle, record: IssueRecord, now: number, zone: 
   const model = bundle.priorityModels.find((m) => m.id === agreement?.priorityModel);
   const priority = model?.priorities.find((p) => p.id === record.priority);
   const goal = bundle.goals.find((g) => g.id === record.nextGoal);
-  const guidance = guidanceFor(bundle, evaluationAt(bundle, record, now), now, zone);
+  const evaluation = evaluationAt(bundle, record, now);
+  const guidance = guidanceFor(bundle, evaluation, now, zone);
   return {
     issueKey: record.issueKey,
     summary: record.summary ?? '',
@@ -63,6 +67,7 @@ function workItem(bundle: ConfigBundle, record: IssueRecord, now: number, zone: 
     deadline: record.nextDeadline === NO_DEADLINE ? null : formatInstant(record.nextDeadline),
     breached: record.breached,
     guidance: guidance.text,
+    escalation: escalationSummary(bundle, record.agreement, evaluation.obligations),
   };
 }
 

@@ -4,6 +4,7 @@
 export type { AgreementView, IssuePanelView, ObligationView } from '../../src/views/issue-panel';
 export type { AgreementCommitments, PriorityCommitments } from '../../src/views/commitments';
 export type { WorkItem } from '../../src/views/work-list';
+export type { EscalationLevel, EscalationMark, EscalationSummary } from '../../src/views/escalation-state';
 
 export type { WorkListAnswer } from '../../src/views/work-list';
 export type { PortalCommitments, PortalPriorities } from '../../src/resolver-contract';

@@ -263,3 +263,44 @@ test('an escalation reached while the watch could not run is sent when it runs a
   const comment = appComments(request.key)[0]!;
   expect(JSON.stringify(comment.body)).toContain('Added late');
 });
+
+describe('shown where people work', () => {
+  const project = { id: '10000', key: 'SUP' };
+  type Summary = { level: string; reached: Array<{ id: string; at: string }>; next: { id: string; at: string } | null };
+  const panel = (issue: { id: string; key: string }) =>
+    host.invoke<{ ok: boolean; data: { escalation: Summary; obligations: Array<{ goal: string; escalations: Array<{ id: string; reachedAt: string | null; dueAt: string | null }> }> } }>(
+      'issuePanelResolver', 'issue/obligations', { timezone: 'Europe/Copenhagen' }, { accountId: a.lars, extension: { issue, project } });
+  const row = async (key: string) => {
+    const list = await host.invoke<{ ok: boolean; data: { items: Array<{ issueKey: string; escalation: Summary }> } }>('worklistResolver', 'worklist/list', {}, { accountId: a.lars, extension: { project } });
+    return list.data.items.find((i) => i.issueKey === key)!.escalation;
+  };
+  const iso = (ms: number) => new Date(ms).toISOString().replace('.000', '');
+
+  test('the issue panel and the work list: the next escalation, then amber once reached, then red once breached; the portal never', async () => {
+    const request = await raiseP1();
+    const issue = { id: request.id, key: request.key };
+    expect((await panel(issue)).data.escalation).toEqual({ level: 'none', reached: [], next: expect.objectContaining({ id: 'response-half', at: iso(NOW + 15 * MINUTE) }) });
+    expect((await row(request.key)).level).toBe('none');
+
+    // Carried forward to the moment it is shown: reached at 10:15 even before the watch runs.
+    host.advance(20 * MINUTE);
+    const amber = (await panel(issue)).data;
+    expect(amber.escalation).toEqual({ level: 'reached', reached: [expect.objectContaining({ id: 'response-half', at: iso(NOW + 15 * MINUTE) })], next: expect.objectContaining({ id: 'response-due', at: iso(NOW + 30 * MINUTE) }) });
+    expect(amber.obligations.find((o) => o.goal === 'response')!.escalations).toEqual([
+      { id: 'response-half', threshold: '50 % of the time used', reachedAt: iso(NOW + 15 * MINUTE), dueAt: null },
+      { id: 'response-due', threshold: 'the deadline passed', reachedAt: null, dueAt: iso(NOW + 30 * MINUTE) },
+    ]);
+    expect((await row(request.key)).level).toBe('reached');
+
+    await runAt(NOW + 31 * MINUTE);
+    expect((await panel(issue)).data.escalation).toMatchObject({ level: 'breached', next: null });
+    expect(await row(request.key)).toMatchObject({ level: 'breached', reached: [{ id: 'response-half' }, { id: 'response-due' }] });
+
+    const portal = await host.invoke<{ ok: boolean; data: { obligations: Array<Record<string, unknown>> } }>('portalResolver', 'portal/commitments', {}, {
+      accountId: a.sofie, moduleKey: 'contract-sla-portal-commitments', extension: { request: { key: request.key } },
+    });
+    expect(portal.ok).toBe(true);
+    expect(portal.data.obligations.length).toBeGreaterThan(0);
+    expect(JSON.stringify(portal.data)).not.toContain('escalation');
+  });
+});

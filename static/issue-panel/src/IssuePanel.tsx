@@ -10,6 +10,7 @@ import { hasCode, messagesOf } from '../../shared/problem';
 import { useResource } from '../../shared/use-resource';
 import type { IssuePanelView } from '../../shared/views';
 import { AgreementSection, NoAgreement } from './AgreementSection';
+import { Escalations } from './Escalations';
 import { Guidance } from './Guidance';
 import { ObligationList } from './ObligationList';
 
@@ -87,6 +88,7 @@ export function IssuePanel() {
     <main className="issue-panel">
       {panel.error !== null && <PanelProblem error={panel.error} onRetry={refresh} />}
       <Guidance guidance={view.guidance} />
+      <Escalations summary={view.escalation} zone={zone} now={now} />
       {!view.agreement && <NoAgreement howToFix={view.howToFix} />}
       {(view.agreement || view.obligations.length > 0) && <ObligationList obligations={view.obligations} earlier={view.earlierCycles} zone={zone} now={now} />}
       {view.agreement && <AgreementSection agreement={view.agreement} onChoosePriority={choosePriority} />}

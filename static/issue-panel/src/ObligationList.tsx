@@ -1,7 +1,7 @@
 // Every obligation of the request, cycle by cycle: what was promised, how much business time is used, and when it
 // falls due in the agent's zone and the calendar's.
 import { Badge, Fact, Lozenge, type LozengeAppearance } from '../../shared/components';
-import { formatDuration, formatInZones } from '../../shared/format';
+import { formatDuration, formatInZones, formatLocalTime } from '../../shared/format';
 import type { IssuePanelView, ObligationView } from '../../shared/views';
 
 function stateOf(o: ObligationView): { appearance: LozengeAppearance; label: string } {
@@ -63,6 +63,18 @@ export function ObligationRow({ obligation: o, zone, now }: { obligation: Obliga
         <Fact label="Calendar" wide>
           {o.calendar.name} <span className="subtlest">({o.calendar.timezone})</span>
         </Fact>
+        {o.escalations.length > 0 && (
+          <Fact label="Escalations" wide>
+            <ul className="obligation__escalations">
+              {o.escalations.map((e) => (
+                <li key={e.id} data-testid="obligation-escalation">
+                  {e.threshold}:{' '}
+                  {e.reachedAt ? <Lozenge appearance="moved">{`reached ${formatLocalTime(e.reachedAt, zone, now)}`}</Lozenge> : e.dueAt ? `due ${when(e.dueAt)}` : <span className="subtlest">not reached</span>}
+                </li>
+              ))}
+            </ul>
+          </Fact>
+        )}
       </dl>
     </li>
   );

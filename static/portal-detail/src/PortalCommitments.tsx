@@ -7,7 +7,10 @@ import { useViewerTimezone } from '../../shared/context';
 import { formatLocalTime } from '../../shared/format';
 import { hasCode, messagesOf } from '../../shared/problem';
 import { useResource } from '../../shared/use-resource';
-import type { ObligationView, PortalCommitments as Commitments } from '../../shared/views';
+import type { ObligationView as AgentObligationView, PortalCommitments as Commitments } from '../../shared/views';
+
+/** What a customer is shown of an obligation: no escalations (the provider's own business). */
+type ObligationView = Omit<AgentObligationView, 'escalations'>;
 
 type Standing = 'met' | 'met-late' | 'running' | 'paused' | 'breached' | 'cancelled';
 

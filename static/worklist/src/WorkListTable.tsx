@@ -3,6 +3,7 @@
 import { router } from '@forge/bridge';
 import type { MouseEvent } from 'react';
 import { Lozenge } from '../../shared/components';
+import { markText, NextEscalation } from '../../shared/Escalation';
 import { formatLocalTime, formatRelative } from '../../shared/format';
 import type { WorkItem } from '../../shared/views';
 
@@ -37,9 +38,34 @@ function Deadline({ item, zone, now }: { item: WorkItem; zone: string; now: numb
   );
 }
 
+/** Amber once an escalation is reached (the latest one named), then the next one due. */
+function Escalation({ item, zone, now }: { item: WorkItem; zone: string; now: number }) {
+  const { reached, next } = item.escalation;
+  const latest = reached.at(-1);
+  return (
+    <>
+      {latest && (
+        <span className="escalation-reached">
+          <Lozenge appearance="moved">Escalated</Lozenge> {markText(latest)}
+          {reached.length > 1 && <span className="subtle"> (+{reached.length - 1})</span>}
+        </span>
+      )}
+      <NextEscalation next={next} zone={zone} now={now} />
+      {!latest && !next && <span className="subtle">—</span>}
+    </>
+  );
+}
+
+/** A breached request's row is red; one with an escalation reached, amber. */
+function rowClass(item: WorkItem): string | undefined {
+  if (item.breached || item.escalation.level === 'breached') return 'worklist-row--breached';
+  if (item.escalation.level === 'reached') return 'worklist-row--escalated';
+  return undefined;
+}
+
 function WorkItemRow({ item, zone, now }: { item: WorkItem; zone: string; now: number }) {
   return (
-    <tr data-testid="worklist-row" className={item.breached ? 'worklist-row--breached' : undefined}>
+    <tr data-testid="worklist-row" className={rowClass(item)}>
       <td>
         <RequestLink issueKey={item.issueKey} />
       </td>
@@ -61,6 +87,9 @@ function WorkItemRow({ item, zone, now }: { item: WorkItem; zone: string; now: n
         <Deadline item={item} zone={zone} now={now} />
       </td>
       <td className={`worklist__guidance worklist__guidance--${item.state}`}>{item.guidance}</td>
+      <td className="escalation">
+        <Escalation item={item} zone={zone} now={now} />
+      </td>
       <td>{item.assignee?.displayName ?? <span className="subtle">Unassigned</span>}</td>
     </tr>
   );
@@ -79,6 +108,7 @@ export function WorkListTable({ items, zone, now }: { items: WorkItem[]; zone: s
           <th scope="col">Next goal</th>
           <th scope="col">Deadline</th>
           <th scope="col">What to do</th>
+          <th scope="col">Escalation</th>
           <th scope="col">Assignee</th>
         </tr>
       </thead>

@@ -13,21 +13,28 @@ export const obligations: ObligationView[] = [
     goal: 'response', goalName: 'Time to first response', cycle: 1, internal: false, state: 'completed',
     startedAt: '2026-11-23T08:00:00Z', endedAt: '2026-11-23T08:40:00Z', targetSeconds: 7200, elapsedSeconds: 2400, remainingSeconds: 4800,
     breached: false, breachedAt: null, deadline: null, calendar: office, pausedBy: null,
+    escalations: [{ id: 'response-10m', threshold: '10 minutes before the deadline', reachedAt: null, dueAt: null }],
   },
   {
     goal: 'resolution', goalName: 'Time to resolution', cycle: 1, internal: false, state: 'running',
     startedAt: '2026-11-23T08:00:00Z', endedAt: null, targetSeconds: 14400, elapsedSeconds: 10500, remainingSeconds: 3900,
     breached: false, breachedAt: null, deadline: '2026-11-23T15:05:00Z', calendar: office, pausedBy: null,
+    escalations: [
+      { id: 'resolution-75', threshold: '75 % of the time used', reachedAt: null, dueAt: '2026-11-23T14:05:00Z' },
+      { id: 'resolution-overdue-2h', threshold: '2 hours overdue', reachedAt: null, dueAt: '2026-11-23T17:05:00Z' },
+    ],
   },
   {
     goal: 'update', goalName: 'Keep the customer informed', cycle: 2, internal: false, state: 'running',
     startedAt: '2026-11-23T08:40:00Z', endedAt: null, targetSeconds: 28800, elapsedSeconds: 8100, remainingSeconds: 20700,
     breached: false, breachedAt: null, deadline: '2026-11-24T11:45:00Z', calendar: office, pausedBy: null,
+    escalations: [],
   },
   {
     goal: 'triage-ola', goalName: 'Triage (internal)', cycle: 1, internal: true, state: 'completed',
     startedAt: '2026-11-23T08:00:00Z', endedAt: '2026-11-23T12:05:00Z', targetSeconds: 3600, elapsedSeconds: 3600, remainingSeconds: 0,
     breached: false, breachedAt: null, deadline: null, calendar: office, pausedBy: null,
+    escalations: [],
   },
 ];
 
@@ -71,6 +78,26 @@ export const running: IssuePanelView = {
     remainingSeconds: 3900,
   },
   obligations,
+  escalation: {
+    level: 'none',
+    reached: [],
+    next: { goal: 'resolution', goalName: 'Time to resolution', cycle: 1, id: 'resolution-75', threshold: '75 % of the time used', at: '2026-11-23T14:05:00Z' },
+  },
+};
+
+const resolution75 = { goal: 'resolution', goalName: 'Time to resolution', cycle: 1, id: 'resolution-75', threshold: '75 % of the time used' };
+const overdue2h = { goal: 'resolution', goalName: 'Time to resolution', cycle: 1, id: 'resolution-overdue-2h', threshold: '2 hours overdue' };
+
+/** Five minutes later than the example: 75 % of the resolution time is used, and the service managers were told. */
+export const escalated: IssuePanelView = {
+  ...running,
+  obligations: [
+    obligations[0]!,
+    { ...obligations[1]!, escalations: [{ ...obligations[1]!.escalations[0]!, reachedAt: '2026-11-23T14:05:00Z', dueAt: null }, obligations[1]!.escalations[1]!] },
+    obligations[2]!,
+    obligations[3]!,
+  ],
+  escalation: { level: 'reached', reached: [{ ...resolution75, at: '2026-11-23T14:05:00Z' }], next: { ...overdue2h, at: '2026-11-23T17:05:00Z' } },
 };
 
 /** After the agent raised it to P1: resolution now runs on the 24x7 calendar with a 4 h target, already over. */
@@ -96,10 +123,15 @@ export const raisedToP1: IssuePanelView = {
       ...obligations[1]!,
       targetSeconds: 14400, elapsedSeconds: 21600, remainingSeconds: -7200,
       breached: true, breachedAt: '2026-11-23T12:00:00Z', deadline: '2026-11-23T12:00:00Z', calendar: always,
+      escalations: [
+        { id: 'resolution-75', threshold: '75 % of the time used', reachedAt: '2026-11-23T14:00:00Z', dueAt: null },
+        { id: 'resolution-overdue-2h', threshold: '2 hours overdue', reachedAt: '2026-11-23T14:00:00Z', dueAt: null },
+      ],
     },
     obligations[2]!,
     obligations[3]!,
   ],
+  escalation: { level: 'breached', reached: [{ ...resolution75, at: '2026-11-23T14:00:00Z' }, { ...overdue2h, at: '2026-11-23T14:00:00Z' }], next: null },
 };
 
 /** The customer was asked for details: the resolution clock stands still. */
@@ -113,7 +145,12 @@ export const waitingForCustomer: IssuePanelView = {
     deadline: null,
     remainingSeconds: 3900,
   },
-  obligations: [obligations[0]!, { ...obligations[1]!, state: 'paused', deadline: null, pausedBy: { kind: 'status', status: 'Waiting for customer' } }, obligations[3]!],
+  obligations: [
+    obligations[0]!,
+    { ...obligations[1]!, state: 'paused', deadline: null, pausedBy: { kind: 'status', status: 'Waiting for customer' }, escalations: obligations[1]!.escalations.map((e) => ({ ...e, dueAt: null })) },
+    obligations[3]!,
+  ],
+  escalation: { level: 'none', reached: [], next: null },
 };
 
 /** A request from an organization no customer is linked to. */
@@ -129,4 +166,5 @@ export const noAgreement: IssuePanelView = {
   ],
   guidance: { state: 'none', text: 'No agreement applies to this request', goal: null, cycle: null, deadline: null, remainingSeconds: null },
   obligations: [],
+  escalation: { level: 'none', reached: [], next: null },
 };

@@ -1,6 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { PortalCommitments } from '../../../static/portal-detail/src/PortalCommitments';
-import type { ObligationView, PortalCommitments as Commitments } from '../../../static/shared/views';
+import type { PortalCommitments as Commitments } from '../../../static/shared/views';
+
+type ObligationView = Commitments['obligations'][number];
 import { answer, callsTo, failed, host, ok } from '../bridge-double';
 
 jest.mock('@forge/bridge', () => jest.requireActual<typeof import('../bridge-double')>('../bridge-double').bridgeModule());

@@ -17,21 +17,40 @@ const overdue: WorkItem = {
   issueKey: 'SUP-12', summary: 'Payroll run fails with error 500', customer: acme, agreement: { id: 'acme-prod', name: 'ACME Production' },
   priority: { id: 'p1', name: '1 – Critical', rank: 1 }, assignee: mette, nextGoal: { id: 'resolution', name: 'Time to resolution', cycle: 1 },
   state: 'breached', deadline: '2026-11-23T12:00:00Z', breached: true, guidance: 'Resolve the request — overdue since 13:00, 2 h of business time over',
+  escalation: {
+    level: 'breached',
+    reached: [
+      { goal: 'resolution', goalName: 'Time to resolution', cycle: 1, id: 'resolution-75', threshold: '75 % of the time used', at: '2026-11-23T11:00:00Z' },
+      { goal: 'resolution', goalName: 'Time to resolution', cycle: 1, id: 'resolution-overdue-2h', threshold: '2 hours overdue', at: '2026-11-23T14:00:00Z' },
+    ],
+    next: null,
+  },
 };
 const dueSoon: WorkItem = {
   issueKey: 'SUP-17', summary: 'Cannot export payslips to PDF', customer: acme, agreement: { id: 'acme-prod', name: 'ACME Production' },
   priority: { id: 'p2', name: '2 – High', rank: 2 }, assignee: null, nextGoal: { id: 'resolution', name: 'Time to resolution', cycle: 1 },
   state: 'running', deadline: '2026-11-23T15:05:00Z', breached: false, guidance: 'Resolve the request by 16:05 — 1 h 5 m of business time left',
+  escalation: {
+    level: 'reached',
+    reached: [{ goal: 'resolution', goalName: 'Time to resolution', cycle: 1, id: 'resolution-75', threshold: '75 % of the time used', at: '2026-11-23T13:50:00Z' }],
+    next: { goal: 'resolution', goalName: 'Time to resolution', cycle: 1, id: 'resolution-overdue-2h', threshold: '2 hours overdue', at: '2026-11-23T17:05:00Z' },
+  },
 };
 const informTomorrow: WorkItem = {
   issueKey: 'SUP-31', summary: 'Shipment labels print twice', customer: fjord, agreement: { id: 'fjord-prod', name: 'Fjord Production' },
   priority: { id: 'yellow', name: 'Yellow', rank: 3 }, assignee: mette, nextGoal: { id: 'update', name: 'Keep the customer informed', cycle: 2 },
   state: 'running', deadline: '2026-11-24T09:30:00Z', breached: false, guidance: 'Inform the customer of the status by Tue 24 Nov 10:30 — 3 h 30 m of business time left',
+  escalation: {
+    level: 'none',
+    reached: [],
+    next: { goal: 'update', goalName: 'Keep the customer informed', cycle: 2, id: 'update-1h', threshold: '1 hour before the deadline', at: '2026-11-24T08:30:00Z' },
+  },
 };
 const waiting: WorkItem = {
   issueKey: 'SUP-40', summary: 'New user for the warehouse', customer: fjord, agreement: { id: 'fjord-test', name: 'Fjord Test' },
   priority: null, assignee: null, nextGoal: { id: 'resolution', name: 'Time to resolution', cycle: 1 },
   state: 'paused', deadline: null, breached: false, guidance: 'Resolve the request — paused while the request is "Waiting for customer"',
+  escalation: { level: 'none', reached: [], next: null },
 };
 
 const options: WorkListAnswer['options'] = {
@@ -92,8 +111,27 @@ describe('the work list', () => {
     expect(tomorrow!.textContent).toContain('Fjord Production');
 
     expect(paused!.textContent).toContain('Paused');
+    expect(paused!.className).toBe('');
     expect(paused!.textContent).toContain('Not chosen');
     expect(screen.getByTestId('worklist-count').textContent).toContain('4 open requests');
+  });
+
+  test('colours rows red when breached and amber once an escalation is reached, naming it and the next one due', async () => {
+    host({ timezone: ZONE });
+    answer({ 'worklist/list': (p) => ok(list(p)) });
+    render(<WorkList />);
+    await waitFor(() => expect(screen.getAllByTestId('worklist-row')).toHaveLength(4));
+    const [breached, escalated, tomorrow] = screen.getAllByTestId('worklist-row');
+    const escalation = (row: HTMLElement) => row.querySelector('td.escalation')!.textContent;
+
+    expect(breached!.className).toBe('worklist-row--breached');
+    expect(escalation(breached!)).toBe('Escalated Time to resolution: 2 hours overdue (+1)');
+
+    expect(escalated!.className).toBe('worklist-row--escalated');
+    expect(escalation(escalated!)).toBe('Escalated Time to resolution: 75 % of the time used' + 'Next escalation: Time to resolution: 2 hours overdue, 18:05 (in 3 h 5 m)');
+
+    expect(tomorrow!.className).toBe('');
+    expect(escalation(tomorrow!)).toBe('Next escalation: Keep the customer informed #2: 1 hour before the deadline, Tue 24 Nov 09:30 (in 18 h 30 m)');
   });
 
   test('filters by customer, assignee (unassigned too) and goal through the resolver', async () => {
