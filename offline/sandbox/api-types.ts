@@ -69,8 +69,20 @@ export interface SandboxStateView {
   statuses: string[];
   fields: { environment: string[]; product: string[] };
   requests: RequestSummaryView[];
+  /** The e-mails Jira would have sent for the app (escalations), the latest first. */
+  notifications: NotificationView[];
   /** Which surfaces have been built (static/<surface>/dist/index.html exists). */
   built: Record<Surface, boolean>;
+}
+
+/** One e-mail Jira would have sent through its notify API: when, about which request, to whom (and why), saying what. */
+export interface NotificationView {
+  id: string;
+  at: string;
+  issueKey: string;
+  subject: string;
+  textBody: string;
+  recipients: Array<{ displayName: string; emailAddress: string; why: string }>;
 }
 
 /** A contract priority the quick "raise a request" form offers: what the portal panel would let the customer pick. */

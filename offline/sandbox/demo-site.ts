@@ -5,9 +5,12 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { DEMO_ACCOUNTS, JsmDoubleError, type Issue, type JsmDouble } from '../jsm-double';
-import type { PersonView, Placement, PriorityChoiceView, SandboxStateView, Surface } from './api-types';
+import type { NotificationView, PersonView, Placement, PriorityChoiceView, SandboxStateView, Surface } from './api-types';
 import { ForgeHost } from './forge-host';
-import { requestList } from './request-views';
+import { dueFailures } from '../../src/adapters/storage/failure-store';
+import { dueRecords } from '../../src/adapters/storage/issue-store';
+import { runAs } from '../forge-runtime';
+import { notificationList, requestList } from './request-views';
 import { SITE_TIMEZONE, SURFACE_NAMES, SURFACES, invokeContext } from './surfaces';
 
 const ROOT = path.join(__dirname, '../..');
@@ -148,6 +151,7 @@ export class DemoSite {
       statuses: this.double.state.statuses.filter((s) => s.name !== 'Closed').map((s) => s.name),
       fields: { environment: field('Environment'), product: field('Product') },
       requests: requestList(this.double),
+      notifications: notificationList(this.double),
       built,
     };
   }
@@ -234,16 +238,29 @@ export class DemoSite {
     });
   }
 
-  /** Moves the clock forward and runs the scheduled breach watch, which Forge would have run meanwhile. */
+  /**
+   * Moves the clock forward, running the scheduled breach watch on its five-minute ticks as Forge would have
+   * meanwhile: at every tick where something was due (a breach, an escalation, a retry), then at the end. So an
+   * escalation reached on the way is sent at its tick, not late at the end of a long move.
+   */
   moveClock(move: ClockMove): Promise<number> {
     return this.change(async (host) => {
       const target = 'by' in move ? host.clock.now + move.by : move.to;
       if (!Number.isFinite(target)) throw new SandboxError(400, 'not an instant');
       if (target < host.clock.now) throw new SandboxError(400, 'the sandbox clock only moves forward; reset the demo to start again');
+      for (let tick = await nextWatchTick(host, target); tick !== undefined; tick = await nextWatchTick(host, target)) {
+        host.advance(tick - host.clock.now);
+        await host.runSchedule();
+      }
       host.advance(target - host.clock.now);
       await host.runSchedule();
       return host.clock.now;
     });
+  }
+
+  /** The notifications Jira would have e-mailed, the latest first (the "Sent notifications" page). */
+  notifications(): NotificationView[] {
+    return notificationList(this.double);
   }
 
   /** Back to a fresh demo: the same set-up as a first start. */
@@ -301,6 +318,20 @@ export class DemoSite {
     writeFileSync(`${file}.tmp`, JSON.stringify(saved));
     renameSync(`${file}.tmp`, file);
   }
+}
+
+const WATCH_INTERVAL_MS = 5 * 60_000;
+
+/**
+ * The first five-minute tick after now, and before `upTo`, at which the breach watch finds work: the earliest record
+ * due (`watchAt`) or recorded failure due for a retry, rounded up to its tick. Undefined when nothing is due by then.
+ */
+async function nextWatchTick(host: ForgeHost, upTo: number): Promise<number | undefined> {
+  const [records, failures] = await runAs(undefined, () => Promise.all([dueRecords(upTo), dueFailures(upTo, 1)]));
+  const earliest = Math.min(records.records[0]?.watchAt ?? Infinity, failures[0]?.retryAt ?? Infinity);
+  if (!Number.isFinite(earliest)) return undefined;
+  const tick = Math.max(Math.ceil(earliest / WATCH_INTERVAL_MS) * WATCH_INTERVAL_MS, Math.floor(host.clock.now / WATCH_INTERVAL_MS) * WATCH_INTERVAL_MS + WATCH_INTERVAL_MS);
+  return tick < upTo ? tick : undefined;
 }
 
 function readSaved(stateDir: string): SavedState | undefined {

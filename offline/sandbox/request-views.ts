@@ -5,7 +5,7 @@ import { ISSUE_PROPERTY } from '../../src/app-identity';
 import { textFromAdf } from '../jsm-double/adf';
 import type { Issue, JsmDouble } from '../jsm-double';
 import { CONTRACT_PRIORITY_FIELD_KEY, NEXT_DEADLINE_FIELD_KEY } from '../../src/timeline/site-fields';
-import type { CommentView, RequestDetailView, RequestSummaryView } from './api-types';
+import type { CommentView, NotificationView, RequestDetailView, RequestSummaryView } from './api-types';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -84,4 +84,22 @@ export function requestDetail(site: JsmDouble, issue: Issue, accountId: string):
     resolution: issue.resolutionId ? site.resolution(issue.resolutionId).name : null,
     comments,
   };
+}
+
+/** How many notifications the host page is sent: the latest; the site keeps them all. */
+export const NOTIFICATIONS_SHOWN = 100;
+
+/** The e-mails Jira would have sent, the latest first, as the "Sent notifications" page lists them. */
+export function notificationList(site: JsmDouble): NotificationView[] {
+  return site.notifications
+    .slice(-NOTIFICATIONS_SHOWN)
+    .reverse()
+    .map((n) => ({
+      id: n.id,
+      at: iso(n.at),
+      issueKey: n.issueKey,
+      subject: n.subject,
+      textBody: n.textBody,
+      recipients: n.recipients.map(({ displayName, emailAddress, why }) => ({ displayName, emailAddress, why })),
+    }));
 }

@@ -133,6 +133,22 @@ describe('the server', () => {
     expect((await call('POST', '/api/clock', { to: '2026-11-26T10:00' })).status).toBe(400);
   });
 
+  test('moving the clock makes escalations happen at their tick, each e-mail listed once in "Sent notifications"', async () => {
+    const { json: created } = await raiseP1();
+    const notificationsOf = async () => (await call<SandboxStateView>('GET', '/api/state')).json.notifications.filter((n) => n.issueKey === created.key);
+    expect(await notificationsOf()).toEqual([]);
+
+    // One move of an hour: the watch runs at 10:15 (half the reply time) and 10:35 (the reply breached at 10:30).
+    await call('POST', '/api/clock', { by: 60 * 60_000 });
+    const sent = await notificationsOf();
+    expect(sent.map((n) => [n.at, n.subject])).toEqual([['2026-11-26T09:15:00.000Z', `${created.key}: Time to first response, 50 % of the time used`]]);
+    expect(sent[0]!.recipients).toEqual([{ displayName: 'Mette Hansen', emailAddress: 'mette.hansen@nordlys-it.dk', why: 'group service-managers' }]);
+    expect(sent[0]!.textBody).toContain('Thu 26 Nov 2026, 10:15');
+
+    await call('POST', '/api/clock', { by: 5 * 60_000 });
+    expect(await notificationsOf()).toHaveLength(1);
+  });
+
   test('the control strip comments and moves requests; the app follows (a reply completes, waiting pauses)', async () => {
     const { json: created } = await raiseP1();
     const refused = await call('POST', `/api/requests/${created.key}/comments`, { author: 'sofie', body: 'secret', public: false });

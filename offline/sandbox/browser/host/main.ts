@@ -8,6 +8,7 @@ import { ControlStrip } from './control-strip';
 import { clear, h, option, when } from './dom';
 import { issueViewPage } from './pages/issue-view';
 import { portalCreatePage, portalRequestPage } from './pages/portal';
+import { notificationsPage } from './pages/notifications';
 import { adminPage, queuePage, worklistPage } from './pages/project';
 
 const STORED_IDENTITY = 'contract-sla-sandbox.identity';
@@ -133,6 +134,7 @@ class Host implements HostApp {
     else if (path === '/portal') this.page = portalCreatePage(this, this.pageElement);
     else if (path === '/admin') this.page = adminPage(this, this.pageElement);
     else if (path === '/worklist') this.page = worklistPage(this, this.pageElement);
+    else if (path === '/notifications') this.page = notificationsPage(this, this.pageElement);
     else this.page = queuePage(this, this.pageElement);
     document.body.dataset.page = path === '/' ? 'queue' : path.split('/')[1];
     this.drawChrome();
@@ -163,6 +165,7 @@ class Host implements HostApp {
       link('/worklist', 'SLA work list', path === '/worklist'),
       link('/portal', 'Customer portal', path.startsWith('/portal')),
       link('/admin', 'Project settings', path === '/admin'),
+      link('/notifications', `Sent notifications (${this.state.notifications.length})`, path === '/notifications'),
     );
   }
 
