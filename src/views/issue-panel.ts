@@ -50,7 +50,7 @@ export interface IssuePanelView {
   agreement: AgreementView | null;
   /** When no agreement applies: what an admin or agent can do about it. */
   howToFix: string[];
-  guidance: { state: string; text: string; goal: string | null; cycle: number | null; deadline: string | null; remainingSeconds: number | null };
+  guidance: { state: string; text: string; goal: string | null; cycle: number | null; deadline: string | null; remainingSeconds: number | null; alsoDue: string[] };
   obligations: ObligationView[];
   /** A very long history's oldest cycles, counted rather than listed (see FoldedCycles). */
   earlierCycles: Array<{ goal: string; goalName: string; cycles: number; met: number; breached: number; cancelled: number }>;
@@ -168,6 +168,7 @@ export function issuePanelView(bundle: ConfigBundle, record: IssueRecord, now: n
       cycle: guidance.cycle,
       deadline: iso(guidance.deadline),
       remainingSeconds: guidance.remainingMs === null ? null : Math.floor(guidance.remainingMs / 1000),
+      alsoDue: guidance.alsoDue,
     },
     obligations: obligationViews(bundle, evaluation.obligations),
     earlierCycles: (record.folded ?? []).map((f) => ({

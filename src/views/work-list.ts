@@ -18,6 +18,8 @@ export interface WorkItem {
   deadline: string | null;
   breached: boolean;
   guidance: string;
+  /** Every other obligation overdue or due sooner, in words (see guidanceFor). */
+  alsoDue: string[];
 }
 
 export interface WorkListFilters {
@@ -63,6 +65,7 @@ function workItem(bundle: ConfigBundle, record: IssueRecord, now: number, zone: 
     deadline: record.nextDeadline === NO_DEADLINE ? null : formatInstant(record.nextDeadline),
     breached: record.breached,
     guidance: guidance.text,
+    alsoDue: guidance.alsoDue,
   };
 }
 
