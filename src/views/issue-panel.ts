@@ -53,7 +53,7 @@ export interface IssuePanelView {
   agreement: AgreementView | null;
   /** When no agreement applies: what an admin or agent can do about it. */
   howToFix: string[];
-  guidance: { state: string; text: string; goal: string | null; cycle: number | null; deadline: string | null; remainingSeconds: number | null };
+  guidance: { state: string; text: string; goal: string | null; cycle: number | null; deadline: string | null; remainingSeconds: number | null; alsoDue: string[] };
   obligations: ObligationView[];
   /** Escalations reached on open cycles and the next one due; `level` colours the panel (amber, red). */
   escalation: EscalationSummary;
@@ -175,6 +175,7 @@ export function issuePanelView(bundle: ConfigBundle, record: IssueRecord, now: n
       cycle: guidance.cycle,
       deadline: iso(guidance.deadline),
       remainingSeconds: guidance.remainingMs === null ? null : Math.floor(guidance.remainingMs / 1000),
+      alsoDue: guidance.alsoDue,
     },
     obligations: obligationViews(bundle, evaluation.obligations, record.agreement),
     escalation: escalationSummary(bundle, record.agreement, evaluation.obligations),

@@ -21,6 +21,8 @@ export interface WorkItem {
   guidance: string;
   /** Escalations reached on its open cycles and the next one due; `level` colours the row (amber, red). */
   escalation: EscalationSummary;
+  /** Every other obligation overdue or due sooner, in words (see guidanceFor). */
+  alsoDue: string[];
 }
 
 export interface WorkListFilters {
@@ -68,6 +70,7 @@ function workItem(bundle: ConfigBundle, record: IssueRecord, now: number, zone: 
     breached: record.breached,
     guidance: guidance.text,
     escalation: escalationSummary(bundle, record.agreement, evaluation.obligations),
+    alsoDue: guidance.alsoDue,
   };
 }
 

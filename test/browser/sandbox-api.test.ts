@@ -21,7 +21,7 @@ async function call<T = Record<string, unknown>>(method: 'GET' | 'POST', url: st
   return { status: response.status, json: (text ? JSON.parse(text) : undefined) as T };
 }
 
-type Envelope = { ok: boolean; data?: Record<string, unknown> & { guidance?: { state: string; text: string } }; errors?: Array<{ code: string }> };
+type Envelope = { ok: boolean; data?: Record<string, unknown> & { guidance?: { state: string; text: string; alsoDue?: string[] } }; errors?: Array<{ code: string }> };
 
 const invoke = (placement: Record<string, unknown>, as: string, functionKey: string, payload: unknown = {}) =>
   call<Envelope>('POST', '/api/invoke', { placement, as, functionKey, payload });
@@ -156,7 +156,8 @@ describe('the server', () => {
     await call('POST', '/api/clock', { by: 10 * 60_000 });
     expect((await call('POST', `/api/requests/${created.key}/comments`, { author: 'lars', body: 'On it.', public: true })).status).toBe(201);
     const replied = await invoke({ surface: 'issue-panel', issueKey: created.key }, 'lars', 'issue/obligations', { timezone: 'Europe/Copenhagen' });
-    expect(replied.json.data?.guidance?.text).toBe('Triage (internal) by 11:00 — 50 m of business time left');
+    expect(replied.json.data?.guidance?.text).toBe('Resolve the request by 14:00 (13:00 UTC) — 3 h 50 m of business time left');
+    expect(replied.json.data?.guidance?.alsoDue).toEqual(['Triage (internal) by 11:00 — 50 m of business time left']);
 
     expect((await call('POST', `/api/requests/${created.key}/transitions`, { status: 'Waiting for customer', by: 'lars' })).json).toMatchObject({ status: 'Waiting for customer' });
     const detail = await call<RequestDetailView>('GET', `/api/requests/${created.key}?as=sofie`);

@@ -20,16 +20,41 @@ function say(at: string, zone = 'Europe/Copenhagen') {
 }
 
 test.each([
-  ['2026-11-23T09:50:00+01:00', 'Europe/Copenhagen', 'running', 'Triage (internal) by 10:00 — 10 m of business time left'],
-  ['2026-11-23T11:00:00+01:00', 'Europe/Copenhagen', 'paused', 'Resolve the request — paused while the request is "Waiting for customer"'],
-  ['2026-11-23T13:30:00+01:00', 'Europe/Copenhagen', 'running', 'Inform the customer of the status by Tue 24 Nov 12:45 — 7 h 15 m of business time left'],
-  ['2026-11-23T15:00:00+01:00', 'Europe/Copenhagen', 'running', 'Resolve the request by 16:05 (15:05 UTC) — 1 h 5 m of business time left'],
-  ['2026-11-23T15:00:00+01:00', 'America/New_York', 'running', 'Resolve the request by 10:05 (15:05 UTC) — 1 h 5 m of business time left'],
-  ['2026-11-23T15:00:00+01:00', 'UTC', 'running', 'Resolve the request by 15:05 — 1 h 5 m of business time left'],
-  ['2026-11-23T17:00:00+01:00', 'Europe/Copenhagen', 'breached', 'Resolve the request — overdue since 16:05 (15:05 UTC), 55 m of business time over'],
-  ['2026-11-24T12:00:00+01:00', 'Europe/Copenhagen', 'done', 'Nothing is due: every goal is met or closed'],
-])('at %s for a viewer in %s: %s, "%s"', (at, zone, state, text) => {
-  expect(say(at, zone)).toMatchObject({ state, text });
+  // 09:50: the customer's update is what the contract promises; the internal triage, due sooner, is named beside it.
+  ['2026-11-23T09:50:00+01:00', 'Europe/Copenhagen', 'running', 'Inform the customer of the status by Tue 24 Nov 09:40 — 7 h 50 m of business time left', ['Triage (internal) by 10:00 — 10 m of business time left']],
+  ['2026-11-23T11:00:00+01:00', 'Europe/Copenhagen', 'paused', 'Resolve the request — paused while the request is "Waiting for customer"', []],
+  ['2026-11-23T13:30:00+01:00', 'Europe/Copenhagen', 'running', 'Inform the customer of the status by Tue 24 Nov 12:45 — 7 h 15 m of business time left', []],
+  ['2026-11-23T15:00:00+01:00', 'Europe/Copenhagen', 'running', 'Resolve the request by 16:05 (15:05 UTC) — 1 h 5 m of business time left', []],
+  ['2026-11-23T15:00:00+01:00', 'America/New_York', 'running', 'Resolve the request by 10:05 (15:05 UTC) — 1 h 5 m of business time left', []],
+  ['2026-11-23T15:00:00+01:00', 'UTC', 'running', 'Resolve the request by 15:05 — 1 h 5 m of business time left', []],
+  ['2026-11-23T17:00:00+01:00', 'Europe/Copenhagen', 'breached', 'Resolve the request — overdue since 16:05 (15:05 UTC), 55 m of business time over', []],
+  ['2026-11-24T12:00:00+01:00', 'Europe/Copenhagen', 'done', 'Nothing is due: every goal is met or closed', []],
+])('at %s for a viewer in %s: %s, "%s", also %j', (at, zone, state, text, alsoDue) => {
+  expect(say(at, zone)).toMatchObject({ state, text, alsoDue });
+});
+
+// Nobody answered and nobody started work: the customer's first response and the internal triage are both overdue.
+const unanswered = { ...sup17, events: sup17.events.slice(0, 1) };
+const sayUnanswered = (at: string) => {
+  const now = Date.parse(at);
+  return guidanceFor(config, evaluate(config, unanswered, now), now, 'Europe/Copenhagen');
+};
+
+test('what the customer was promised comes first, and every overdue obligation is named', () => {
+  const guidance = sayUnanswered('2026-11-23T13:00:00+01:00');
+  expect(guidance).toMatchObject({ state: 'breached', goal: 'response' });
+  expect(guidance.text).toMatch(/^Reply to the customer — overdue since /);
+  expect(guidance.alsoDue).toHaveLength(1);
+  expect(guidance.alsoDue[0]).toMatch(/^Triage \(internal\) — overdue since /);
+  // The CLI's `next` stays the earliest deadline, as the spec defines it.
+  expect(evaluate(config, unanswered, Date.parse('2026-11-23T13:00:00+01:00')).next?.goal).toBe('triage-ola');
+});
+
+test('an internal goal heads the guidance only when nothing the customer was promised is open', () => {
+  const internalOnly = { ...config, goals: config.goals.map((g) => ({ ...g, internal: true })) };
+  const now = Date.parse('2026-11-23T09:50:00+01:00');
+  const guidance = guidanceFor(internalOnly, evaluate(internalOnly, sup17, now), now, 'Europe/Copenhagen');
+  expect(guidance.text).toBe('Triage (internal) by 10:00 — 10 m of business time left');
 });
 
 test('an issue without an agreement says so', () => {

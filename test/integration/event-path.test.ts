@@ -60,7 +60,7 @@ async function engineAnswer(key: string, at: number) {
 
 async function panel(key: string, timezone = 'Europe/Copenhagen') {
   const issue = host.double.issue(key)!;
-  return host.invoke<{ ok: boolean; data: { guidance: { state: string; text: string; deadline: string | null }; agreement: { id: string } | null; howToFix: string[]; obligations: Array<{ goal: string; state: string; breached: boolean }> } }>(
+  return host.invoke<{ ok: boolean; data: { guidance: { state: string; text: string; deadline: string | null; alsoDue: string[] }; agreement: { id: string } | null; howToFix: string[]; obligations: Array<{ goal: string; state: string; breached: boolean }> } }>(
     'issuePanelResolver', 'issue/obligations', { timezone }, { accountId: a.lars, extension: { issue: { id: issue.id, key }, project } });
 }
 
@@ -98,8 +98,9 @@ test('a customer raises a P1 incident; the agent is told to reply; the reply mov
   const stored = await record(created.key);
   expect(decodeCycles(stored).find((o) => o.goal === 'response')).toMatchObject({ state: 'completed', elapsedMs: 600_000, breached: false });
   const after = await panel(created.key);
-  // Next: triage (OLA, 1 h of office time) is due first at 11:00.
-  expect(after.data.guidance.text).toBe('Triage (internal) by 11:00 — 50 m of business time left');
+  // What the customer was promised comes first; triage (OLA, 1 h of office time), due sooner at 11:00, is named beside it.
+  expect(after.data.guidance.text).toBe('Resolve the request by 14:00 (13:00 UTC) — 3 h 50 m of business time left');
+  expect(after.data.guidance.alsoDue).toEqual(['Triage (internal) by 11:00 — 50 m of business time left']);
 });
 
 test('the clock passes a deadline with no event: the breach watch records the breach in storage and in Jira', async () => {

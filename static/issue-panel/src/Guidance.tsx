@@ -15,6 +15,13 @@ export function Guidance({ guidance }: { guidance: IssuePanelView['guidance'] })
     <section data-testid="guidance" className={`guidance guidance--${state}`} aria-label="What to do next">
       <span className="guidance__label">{LABELS[state]}</span>
       <p className="guidance__text">{guidance.text}</p>
+      {guidance.alsoDue.length > 0 && (
+        <ul className="guidance__also" aria-label="Also due">
+          {guidance.alsoDue.map((text) => (
+            <li key={text}>{text}</li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

@@ -86,7 +86,14 @@ function WorkItemRow({ item, zone, now }: { item: WorkItem; zone: string; now: n
       <td className="deadline">
         <Deadline item={item} zone={zone} now={now} />
       </td>
-      <td className={`worklist__guidance worklist__guidance--${item.state}`}>{item.guidance}</td>
+      <td className={`worklist__guidance worklist__guidance--${item.state}`}>
+        {item.guidance}
+        {item.alsoDue.map((text) => (
+          <span key={text} className="worklist__also">
+            {text}
+          </span>
+        ))}
+      </td>
       <td className="escalation">
         <Escalation item={item} zone={zone} now={now} />
       </td>

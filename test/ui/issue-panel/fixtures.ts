@@ -76,6 +76,7 @@ export const running: IssuePanelView = {
     cycle: 1,
     deadline: '2026-11-23T15:05:00Z',
     remainingSeconds: 3900,
+    alsoDue: [],
   },
   obligations,
   escalation: {
@@ -116,6 +117,7 @@ export const raisedToP1: IssuePanelView = {
     cycle: 1,
     deadline: '2026-11-23T12:00:00Z',
     remainingSeconds: -7200,
+    alsoDue: [],
   },
   obligations: [
     obligations[0]!,
@@ -144,6 +146,7 @@ export const waitingForCustomer: IssuePanelView = {
     cycle: 1,
     deadline: null,
     remainingSeconds: 3900,
+    alsoDue: [],
   },
   obligations: [
     obligations[0]!,
@@ -164,7 +167,7 @@ export const noAgreement: IssuePanelView = {
     "Add the request's JSM organization to a customer on the Contract SLA admin page (customer → organization id)",
     'Fill in the Environment field of the request',
   ],
-  guidance: { state: 'none', text: 'No agreement applies to this request', goal: null, cycle: null, deadline: null, remainingSeconds: null },
+  guidance: { state: 'none', text: 'No agreement applies to this request', goal: null, cycle: null, deadline: null, remainingSeconds: null, alsoDue: [] },
   obligations: [],
   escalation: { level: 'none', reached: [], next: null },
 };

@@ -95,6 +95,24 @@ describe('the issue panel', () => {
     expect(resolution.textContent).toContain('Deadlinenone while paused');
   });
 
+  test('names every other obligation that is overdue under the headline', async () => {
+    host({ timezone: VIEWER_ZONE });
+    const alsoDue = ['Triage (internal) — overdue since 14:00, 5 m of business time over'];
+    answer({ 'issue/obligations': () => ok({ ...running, guidance: { ...running.guidance, alsoDue } }) });
+    render(<IssuePanel />);
+    const guidance = await screen.findByTestId('guidance');
+    expect(guidance.textContent).toContain('Resolve the request by 15:05');
+    expect(within(guidance).getByRole('list', { name: 'Also due' }).textContent).toBe(alsoDue[0]);
+  });
+
+  test('shows no "also due" list when nothing else is due', async () => {
+    host({ timezone: VIEWER_ZONE });
+    answer({ 'issue/obligations': () => ok(running) });
+    render(<IssuePanel />);
+    const guidance = await screen.findByTestId('guidance');
+    expect(within(guidance).queryByRole('list')).toBeNull();
+  });
+
   test('re-classifies the priority through issue/set-priority and shows the answer, breach included', async () => {
     host({ timezone: VIEWER_ZONE });
     answer({ 'issue/obligations': () => ok(running), 'issue/set-priority': () => ok(raisedToP1) });

@@ -17,6 +17,7 @@ const overdue: WorkItem = {
   issueKey: 'SUP-12', summary: 'Payroll run fails with error 500', customer: acme, agreement: { id: 'acme-prod', name: 'ACME Production' },
   priority: { id: 'p1', name: '1 – Critical', rank: 1 }, assignee: mette, nextGoal: { id: 'resolution', name: 'Time to resolution', cycle: 1 },
   state: 'breached', deadline: '2026-11-23T12:00:00Z', breached: true, guidance: 'Resolve the request — overdue since 13:00, 2 h of business time over',
+  alsoDue: [],
   escalation: {
     level: 'breached',
     reached: [
@@ -30,6 +31,7 @@ const dueSoon: WorkItem = {
   issueKey: 'SUP-17', summary: 'Cannot export payslips to PDF', customer: acme, agreement: { id: 'acme-prod', name: 'ACME Production' },
   priority: { id: 'p2', name: '2 – High', rank: 2 }, assignee: null, nextGoal: { id: 'resolution', name: 'Time to resolution', cycle: 1 },
   state: 'running', deadline: '2026-11-23T15:05:00Z', breached: false, guidance: 'Resolve the request by 16:05 — 1 h 5 m of business time left',
+  alsoDue: [],
   escalation: {
     level: 'reached',
     reached: [{ goal: 'resolution', goalName: 'Time to resolution', cycle: 1, id: 'resolution-75', threshold: '75 % of the time used', at: '2026-11-23T13:50:00Z' }],
@@ -40,6 +42,7 @@ const informTomorrow: WorkItem = {
   issueKey: 'SUP-31', summary: 'Shipment labels print twice', customer: fjord, agreement: { id: 'fjord-prod', name: 'Fjord Production' },
   priority: { id: 'yellow', name: 'Yellow', rank: 3 }, assignee: mette, nextGoal: { id: 'update', name: 'Keep the customer informed', cycle: 2 },
   state: 'running', deadline: '2026-11-24T09:30:00Z', breached: false, guidance: 'Inform the customer of the status by Tue 24 Nov 10:30 — 3 h 30 m of business time left',
+  alsoDue: [],
   escalation: {
     level: 'none',
     reached: [],
@@ -50,6 +53,7 @@ const waiting: WorkItem = {
   issueKey: 'SUP-40', summary: 'New user for the warehouse', customer: fjord, agreement: { id: 'fjord-test', name: 'Fjord Test' },
   priority: null, assignee: null, nextGoal: { id: 'resolution', name: 'Time to resolution', cycle: 1 },
   state: 'paused', deadline: null, breached: false, guidance: 'Resolve the request — paused while the request is "Waiting for customer"',
+  alsoDue: [],
   escalation: { level: 'none', reached: [], next: null },
 };
 
