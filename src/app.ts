@@ -7,6 +7,7 @@ import { JiraClient } from './adapters/jira/client';
 import { defineAdmin } from './resolvers/admin';
 import { SurfaceResolvers } from './resolvers/define';
 import { defineIssuePanel } from './resolvers/issue-panel';
+import { defineMonitoring } from './resolvers/monitoring';
 import { definePortal } from './resolvers/portal';
 import { defineWorklist } from './resolvers/worklist';
 import { handleIssueEvent, type IssueEvent } from './triggers/issue-events';
@@ -30,6 +31,7 @@ export function createApp(clock: Clock) {
     adminResolver: defineAdmin(new SurfaceResolvers(clock, 'licensed')).definitions(),
     portalResolver: definePortal(new SurfaceResolvers(clock, 'portal')).definitions(),
     worklistResolver: defineWorklist(new SurfaceResolvers(clock, 'licensed')).definitions(),
+    monitoringResolver: defineMonitoring(new SurfaceResolvers(clock, 'licensed')).definitions(),
   };
 }
 

@@ -18,3 +18,4 @@ export const issuePanelResolver = app.issuePanelResolver;
 export const adminResolver = app.adminResolver;
 export const portalResolver = app.portalResolver;
 export const worklistResolver = app.worklistResolver;
+export const monitoringResolver = app.monitoringResolver;

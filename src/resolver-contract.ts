@@ -10,6 +10,7 @@ import type { ConfigBundle } from './engine/types';
 import type { AgreementCommitments } from './views/commitments';
 import type { EscalationStatus } from './views/escalation-deliveries';
 import type { IssuePanelView, ObligationView } from './views/issue-panel';
+import type { MonitoringGroupBy, MonitoringView } from './views/monitoring';
 import type { WorkListAnswer, WorkListFilters } from './views/work-list';
 
 /** A saved configuration's version, when and by whom. */
@@ -78,6 +79,7 @@ export interface ResolverContract {
   'admin/reevaluation/status': { payload: NoPayload; answer: ReevaluationStatus };
   'admin/reevaluate': { payload: NoPayload; answer: { reevaluation: Reevaluation } };
   'admin/escalations/status': { payload: NoPayload; answer: EscalationStatus };
+  'monitoring/overview': { payload: { groupBy?: MonitoringGroupBy; customers?: string[]; horizonHours?: number }; answer: MonitoringView };
 }
 
 export type ResolverKey = keyof ResolverContract;

@@ -27,7 +27,7 @@ import {
 } from '../forge-runtime';
 import { CONTRACT_PRIORITY_FIELD_KEY, NEXT_DEADLINE_FIELD_KEY } from '../../src/timeline/site-fields';
 
-export type ResolverName = 'issuePanelResolver' | 'adminResolver' | 'portalResolver' | 'worklistResolver';
+export type ResolverName = 'issuePanelResolver' | 'adminResolver' | 'portalResolver' | 'worklistResolver' | 'monitoringResolver';
 
 export interface ForgeHostOptions {
   /** SQLite file for the app's storage; `:memory:` (default) for tests. */

@@ -101,6 +101,23 @@ function sameResult(a: IssueRecord | undefined, b: IssueRecord): boolean {
  * not breached yet, and a deadline at the close of the day breaches only when the calendar opens again. Waking at the
  * deadline would find nothing changed and leave the record due, read again by every run until the calendar reopens.
  */
+/** See IssueRecord.riskAt: breaches of open cycles first (they are in the past), else what comes due first. */
+function riskAtOf(evaluation: Evaluation): number | undefined {
+  let earliest: number | undefined;
+  const consider = (instant: number | null): void => {
+    if (instant !== null && (earliest === undefined || instant < earliest)) earliest = instant;
+  };
+  for (const o of evaluation.obligations) {
+    if (o.state !== 'running' && o.state !== 'paused') continue;
+    if (o.breached) consider(o.breachedAt);
+    else if (o.state === 'running') {
+      consider(o.deadline);
+      for (const escalation of o.escalations) consider(escalation.dueAt);
+    }
+  }
+  return earliest;
+}
+
 function watchAtOf(evaluation: Evaluation, calendars: CalendarSet): number | undefined {
   let earliest: number | undefined;
   const consider = (instant: number | null): void => {
@@ -154,6 +171,7 @@ export function buildRecord(
   const resolved = resolvedAt(timeline, now);
   const active = open || !resolved;
   const clockWatchAt = watchAtOf(evaluation, calendarsOf(bundle));
+  const riskAt = riskAtOf(evaluation);
   const duty = escalationDuty(evaluation.obligations, previous);
   const watchAt = watchInstant(clockWatchAt, duty.pending);
   const fields = history.issue.fields;
@@ -183,6 +201,7 @@ export function buildRecord(
     ...(active ? { active: 'yes' as const, workList: projectKey } : {}),
     ...(watchAt !== undefined ? { watchAt } : {}),
     ...(clockWatchAt !== undefined ? { clockWatchAt } : {}),
+    ...(riskAt !== undefined ? { riskAt } : {}),
     ...(duty.pending.length > 0 ? { pendingEscalations: duty.pending } : {}),
     ...(duty.sent.length > 0 ? { sentEscalations: duty.sent } : {}),
     rank: rankOf(bundle, agreement?.priorityModel, priority),

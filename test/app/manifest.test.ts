@@ -11,6 +11,7 @@ import { defineAdmin } from '../../src/resolvers/admin';
 import { defineIssuePanel } from '../../src/resolvers/issue-panel';
 import { definePortal } from '../../src/resolvers/portal';
 import { defineWorklist } from '../../src/resolvers/worklist';
+import { defineMonitoring } from '../../src/resolvers/monitoring';
 import { SURFACES } from '../../offline/sandbox/surfaces';
 import { ENTITY, INDEX } from '../../src/adapters/storage/entities';
 import { CONTRACT_PRIORITY_FIELD_KEY, NEXT_DEADLINE_FIELD_KEY } from '../../src/timeline/site-fields';
@@ -135,6 +136,7 @@ test('every resolver key a surface calls is defined by the resolver of the modul
     'admin-resolver': keysOf(defineAdmin),
     'portal-resolver': keysOf(definePortal),
     'worklist-resolver': keysOf(defineWorklist),
+    'monitoring-resolver': keysOf(defineMonitoring),
   };
   const resources = new Map((manifest as unknown as { resources: Array<{ key: string; path: string }> }).resources.map((r) => [r.key, r.path]));
   let checked = 0;

@@ -22,6 +22,8 @@ export const INDEX = {
   byWatchAt: 'by-watch-at',
   /** issue-obligations: partition `active`, range configuration version (re-evaluation after a change). */
   byActiveConfig: 'by-active-config',
+  /** issue-obligations: range `riskAt`, only records with an open cycle breached or coming due (monitoring). */
+  byRisk: 'by-risk',
   /** recompute-failure by the instant of the last failure (the admin's list of problems). */
   byFailedAt: 'by-failed-at',
   /** recompute-failure by when to try again (the breach watch retries what is due). */

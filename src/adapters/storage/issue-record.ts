@@ -79,6 +79,12 @@ export interface IssueRecord {
   watchAt?: number;
   /** The next instant the record changes without any event (a breach, an escalation reached); absent when none. */
   clockWatchAt?: number;
+  /**
+   * The first instant a manager should look at the request (the monitoring index): the earliest breach of an open
+   * cycle, else the earliest deadline or escalation due of a running one. Absent when nothing is open or all is
+   * paused without a breach.
+   */
+  riskAt?: number;
   /** Escalations reached and not yet carried out (notified, commented), in the order they were reached. */
   pendingEscalations?: PendingEscalation[];
   /** Escalations of open cycles already carried out, as `goal#cycle#id` (what the ledger says is sent). */

@@ -179,6 +179,13 @@ export function dueRecords(upTo: number, cursor?: string): Promise<RecordPage> {
   return page(query);
 }
 
+/** Records breached or coming due at or before `upTo` (`riskAt`), the most urgent first: the monitoring page's read. */
+export function recordsAtRisk(upTo: number, cursor?: string): Promise<RecordPage> {
+  let query = records().query().index(INDEX.byRisk).where(WhereConditions.lessThanEqualTo(upTo)).sort(Sort.ASC).limit(100);
+  if (cursor) query = query.cursor(cursor);
+  return page(query);
+}
+
 /** Active records computed with a configuration older than `version`: what a re-evaluation still has to do. */
 export function recordsBehind(version: number, cursor?: string): Promise<RecordPage> {
   let query = records().query().index(INDEX.byActiveConfig, { partition: ['yes'] }).where(WhereConditions.lessThan(version)).sort(Sort.ASC).limit(100);
