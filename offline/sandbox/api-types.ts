@@ -2,7 +2,7 @@
 // offline/sandbox/browser can share them without bundling anything of the backend.
 
 /** The Custom UI surfaces of the app, named after their folders under static/. */
-export type Surface = 'issue-panel' | 'portal-create' | 'portal-detail' | 'admin' | 'worklist';
+export type Surface = 'issue-panel' | 'portal-create' | 'portal-detail' | 'admin' | 'worklist' | 'monitoring' | 'monitoring-gadget';
 
 /** Where a surface is rendered: which module, and on which request or request type. */
 export interface Placement {
@@ -11,6 +11,10 @@ export interface Placement {
   issueKey?: string;
   /** The request type a portal create form is for. */
   requestTypeId?: string;
+  /** A dashboard gadget shown as its edit view. */
+  entryPoint?: 'edit';
+  /** A dashboard gadget's settings as Jira keeps them (JSON text: it travels in a query string). */
+  gadgetConfiguration?: string;
 }
 
 export interface PersonView {

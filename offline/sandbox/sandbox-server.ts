@@ -71,6 +71,8 @@ function defineRoutes(site: DemoSite, assets: HostAssets): Array<[string, RegExp
       surface: raw.surface,
       ...(typeof raw.issueKey === 'string' ? { issueKey: raw.issueKey } : {}),
       ...(typeof raw.requestTypeId === 'string' ? { requestTypeId: raw.requestTypeId } : {}),
+      ...(raw.entryPoint === 'edit' ? { entryPoint: 'edit' as const } : {}),
+      ...(typeof raw.gadgetConfiguration === 'string' ? { gadgetConfiguration: raw.gadgetConfiguration } : {}),
     };
   };
   const built = () => builtSurfaces(STATIC_DIR);

@@ -29,7 +29,24 @@ export const SURFACES: Record<Surface, SurfaceModule> = {
     resolver: 'portalResolver',
     title: 'Service commitments',
   },
+  monitoring: { type: 'jira:globalPage', moduleKey: 'contract-sla-monitoring', resolver: 'monitoringResolver', title: 'SLA monitoring' },
+  'monitoring-gadget': { type: 'jira:dashboardGadget', moduleKey: 'contract-sla-monitoring-gadget', resolver: 'monitoringResolver', title: 'SLA escalations' },
 };
+
+/** The sandbox's one dashboard and the gadget on it (ids as Jira gives them). */
+const DASHBOARD = { id: '10000' };
+const GADGET = { id: '10100' };
+
+/** A gadget's settings from the placement: whatever JSON the edit view submitted, an empty object when none. */
+function gadgetConfigurationOf(placement: Placement): Record<string, unknown> {
+  if (!placement.gadgetConfiguration) return {};
+  try {
+    const parsed = JSON.parse(placement.gadgetConfiguration) as unknown;
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    throw new PlacementError('the gadget configuration is not JSON');
+  }
+}
 
 export const SURFACE_NAMES = Object.keys(SURFACES) as Surface[];
 
@@ -80,6 +97,18 @@ export function extensionFor(site: JsmDouble, placement: Placement): Record<stri
       const issue = issueOf();
       return { type: module.type, portal: { id: project.serviceDeskId }, request: { key: issue.key, typeId: requestTypeOf(issue) } };
     }
+    // A global page belongs to no project: monitoring is across all of them.
+    case 'monitoring':
+      return { type: module.type, location: `${site.state.site.baseUrl}/jira/apps/${APP_UUID}/monitoring` };
+    case 'monitoring-gadget':
+      return {
+        type: module.type,
+        dashboard: DASHBOARD,
+        gadget: GADGET,
+        gadgetConfiguration: gadgetConfigurationOf(placement),
+        location: `${site.state.site.baseUrl}/jira/dashboards/${DASHBOARD.id}`,
+        ...(placement.entryPoint === 'edit' ? { entryPoint: 'edit' } : {}),
+      };
   }
 }
 

@@ -149,6 +149,25 @@ describe('the server', () => {
     expect(await notificationsOf()).toHaveLength(1);
   });
 
+  test('the monitoring page and the dashboard gadget reach their resolver as their modules, the gadget with its settings', async () => {
+    const { json: created } = await raiseP1();
+    const page = await invoke({ surface: 'monitoring' }, 'mette', 'monitoring/overview', { horizonHours: 1 });
+    expect(page.json.ok).toBe(true);
+    const rows = (page.json.data as unknown as { groups: Array<{ rows: Array<{ issueKey: string; kind: string }> }> }).groups.flatMap((g) => g.rows);
+    expect(rows.filter((r) => r.issueKey === created.key).map((r) => r.kind)).toEqual(['escalation', 'deadline', 'deadline']);
+    expect((await invoke({ surface: 'monitoring' }, 'sofie', 'monitoring/overview', {})).json).toMatchObject({ error: expect.stringContaining('is not available to customer users') });
+
+    const settings = JSON.stringify({ customers: ['fjord'], horizonHours: 4 });
+    const { json: edit } = await call<{ moduleKey: string; extension: Record<string, unknown> }>('GET', `/api/context?surface=monitoring-gadget&entryPoint=edit&gadgetConfiguration=${encodeURIComponent(settings)}&as=mette`);
+    expect(edit.moduleKey).toBe('contract-sla-monitoring-gadget');
+    expect(edit.extension).toMatchObject({ type: 'jira:dashboardGadget', entryPoint: 'edit', gadgetConfiguration: { customers: ['fjord'], horizonHours: 4 }, dashboard: { id: '10000' }, gadget: { id: '10100' } });
+    const { json: shown } = await call<{ extension: Record<string, unknown> }>('GET', '/api/context?surface=monitoring-gadget&as=mette');
+    expect(shown.extension.entryPoint).toBeUndefined();
+    expect(shown.extension.gadgetConfiguration).toEqual({});
+    const gadget = await invoke({ surface: 'monitoring-gadget', gadgetConfiguration: settings }, 'lars', 'monitoring/overview', { horizonHours: 4, customers: ['fjord'] });
+    expect(gadget.json.ok).toBe(true);
+  });
+
   test('the control strip comments and moves requests; the app follows (a reply completes, waiting pauses)', async () => {
     const { json: created } = await raiseP1();
     const refused = await call('POST', `/api/requests/${created.key}/comments`, { author: 'sofie', body: 'secret', public: false });

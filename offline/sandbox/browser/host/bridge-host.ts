@@ -43,6 +43,9 @@ export type SiteChange =
 /** Surfaces whose content only the user changes: refreshing them would throw away what they are typing. */
 const KEEP_ON_CHANGE: ReadonlySet<Surface> = new Set<Surface>(['admin', 'portal-create']);
 
+/** A frame shown as a dashboard gadget's edit view is the user's typing too. */
+const keptOnChange = (placement: { surface: Surface; entryPoint?: 'edit' }): boolean => KEEP_ON_CHANGE.has(placement.surface) || placement.entryPoint === 'edit';
+
 export class BridgeHost implements SandboxHostApi {
   private readonly frames = new Map<string, Frame>();
   private counter = 0;
@@ -53,7 +56,7 @@ export class BridgeHost implements SandboxHostApi {
   mount(options: FrameOptions): HTMLIFrameElement {
     const id = `f${++this.counter}`;
     const element = h('iframe', {
-      src: `/apps/${options.placement.surface}/?frame=${id}`,
+      src: `/apps/${options.placement.surface}/?frame=${id}${options.placement.entryPoint ? `&entryPoint=${options.placement.entryPoint}` : ''}`,
       title: options.title,
       class: `surface surface-${options.placement.surface}${options.autoHeight ? ' surface-panel' : ' surface-page'}`,
       'data-testid': `surface-${options.placement.surface}`,
@@ -67,9 +70,9 @@ export class BridgeHost implements SandboxHostApi {
   afterChange(change: SiteChange): void {
     for (const frame of this.liveFrames()) {
       const { surface, issueKey } = frame.options.placement;
-      if (KEEP_ON_CHANGE.has(surface)) continue;
+      if (keptOnChange(frame.options.placement)) continue;
       if (change.kind === 'issue') {
-        if (surface !== 'worklist' && issueKey !== change.issueKey) continue;
+        if (surface !== 'worklist' && surface !== 'monitoring' && surface !== 'monitoring-gadget' && issueKey !== change.issueKey) continue;
         const listeners = [...frame.subscriptions.values()].filter((s) => s.event === 'JIRA_ISSUE_CHANGED');
         if (issueKey === change.issueKey && listeners.length > 0) {
           // The payload Jira sends issue view modules when the issue is updated or commented on.
@@ -141,7 +144,8 @@ export class BridgeHost implements SandboxHostApi {
         return undefined;
       }
       case 'submit':
-        if (placement.surface !== 'portal-create' || !frame.options.onSubmit) return false;
+        // The portal create form's fields, or a dashboard gadget's settings from its edit view.
+        if ((placement.surface !== 'portal-create' && placement.surface !== 'monitoring-gadget') || !frame.options.onSubmit) return false;
         frame.options.onSubmit(payload);
         return true;
       case 'refresh':

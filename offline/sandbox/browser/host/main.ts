@@ -8,6 +8,7 @@ import { ControlStrip } from './control-strip';
 import { clear, h, option, when } from './dom';
 import { issueViewPage } from './pages/issue-view';
 import { portalCreatePage, portalRequestPage } from './pages/portal';
+import { dashboardPage, monitoringPage } from './pages/monitoring';
 import { notificationsPage } from './pages/notifications';
 import { adminPage, queuePage, worklistPage } from './pages/project';
 
@@ -135,6 +136,8 @@ class Host implements HostApp {
     else if (path === '/admin') this.page = adminPage(this, this.pageElement);
     else if (path === '/worklist') this.page = worklistPage(this, this.pageElement);
     else if (path === '/notifications') this.page = notificationsPage(this, this.pageElement);
+    else if (path === '/monitoring') this.page = monitoringPage(this, this.pageElement);
+    else if (path === '/dashboard') this.page = dashboardPage(this, this.pageElement);
     else this.page = queuePage(this, this.pageElement);
     document.body.dataset.page = path === '/' ? 'queue' : path.split('/')[1];
     this.drawChrome();
@@ -166,6 +169,8 @@ class Host implements HostApp {
       link('/portal', 'Customer portal', path.startsWith('/portal')),
       link('/admin', 'Project settings', path === '/admin'),
       link('/notifications', `Sent notifications (${this.state.notifications.length})`, path === '/notifications'),
+      link('/monitoring', 'SLA monitoring', path === '/monitoring'),
+      link('/dashboard', 'Dashboard', path === '/dashboard'),
     );
   }
 
