@@ -12,6 +12,7 @@ import { carryOutEscalations } from '../../src/usecases/carry-out-escalations';
 import { recomputeIssue } from '../../src/usecases/recompute-issue';
 import type { WatchReport } from '../../src/usecases/watch-breaches';
 import type { EscalationStatus } from '../../src/views/escalation-deliveries';
+import { ISSUE_PROPERTY } from '../../src/app-identity';
 import { DEMO_ACCOUNTS, DEMO_REQUEST_TYPES } from '../../offline/jsm-double';
 import { runAs } from '../../offline/forge-runtime';
 import { ForgeHost } from '../../offline/sandbox/forge-host';
@@ -303,4 +304,18 @@ describe('shown where people work', () => {
     expect(portal.data.obligations.length).toBeGreaterThan(0);
     expect(JSON.stringify(portal.data)).not.toContain('escalation');
   });
+});
+
+test('the contract-sla issue property carries the escalation state for JQL and Jira Automation: none, reached, breached', async () => {
+  const request = await raiseP1();
+  const property = () => host.double.issueOrThrow(request.key).properties[ISSUE_PROPERTY] as Record<string, unknown>;
+  expect(property()).toMatchObject({ escalation: 'none', escalations: [], escalatedAt: null, breached: 'no' });
+  await runAt(NOW + 15 * MINUTE);
+  expect(property()).toMatchObject({ escalation: 'reached', escalations: ['response-half'], escalatedAt: '2026-11-26T09:15:00Z', breached: 'no' });
+  await runAt(NOW + 31 * MINUTE);
+  expect(property()).toMatchObject({ escalation: 'breached', escalations: ['response-half', 'response-due'], escalatedAt: '2026-11-26T09:30:00Z', breached: 'yes' });
+  // A reply ends the cycle: nothing open is escalated any more.
+  host.double.addComment(request.key, { author: a.lars, body: 'We are on it', public: true });
+  await host.settle();
+  expect(property()).toMatchObject({ escalation: 'none', escalations: [], escalatedAt: null });
 });

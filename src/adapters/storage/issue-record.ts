@@ -33,6 +33,13 @@ export interface JiraView {
   rank: number;
   nextGoal: string | null;
   agreement: string | null;
+  /**
+   * The request's escalation state for JQL and Jira Automation: `breached` when an open cycle is, `reached` when an
+   * open cycle reached an escalation, else `none`; the ids reached on open cycles; when the latest was reached.
+   */
+  escalation: 'none' | 'reached' | 'breached';
+  escalations: string[];
+  escalatedAt: string | null;
 }
 
 /**
@@ -149,18 +156,40 @@ export interface FoldedCycles {
 export const CYCLES_BUDGET_BYTES = 160 * 1024;
 
 export function jiraViewOf(record: IssueRecord | undefined): JiraView {
-  if (!record?.agreement) return { nextDeadline: null, breached: 'no', rank: NO_RANK, nextGoal: null, agreement: null };
+  if (!record?.agreement) return { nextDeadline: null, breached: 'no', rank: NO_RANK, nextGoal: null, agreement: null, escalation: 'none', escalations: [], escalatedAt: null };
+  const reached: Array<{ id: string; at: number }> = [];
+  if (record.escalations) {
+    for (const o of decodeCycles(record)) {
+      if (o.state !== 'running' && o.state !== 'paused') continue;
+      for (const e of o.escalations) if (e.reachedAt !== null) reached.push({ id: e.id, at: e.reachedAt });
+    }
+  }
+  const latest = reached.reduce<number | null>((at, e) => (at === null || e.at > at ? e.at : at), null);
   return {
     nextDeadline: record.nextDeadline === NO_DEADLINE ? null : formatInstant(record.nextDeadline),
     breached: record.breached ? 'yes' : 'no',
     rank: record.rank,
     nextGoal: record.nextGoal ?? null,
     agreement: record.agreement,
+    escalation: record.breached ? 'breached' : reached.length > 0 ? 'reached' : 'none',
+    escalations: [...new Set(reached.map((e) => e.id))],
+    escalatedAt: latest === null ? null : formatInstant(latest),
   };
 }
 
 export function sameView(a: JiraView | undefined, b: JiraView | undefined): boolean {
-  return a !== undefined && b !== undefined && a.nextDeadline === b.nextDeadline && a.breached === b.breached && a.rank === b.rank && a.nextGoal === b.nextGoal && a.agreement === b.agreement;
+  return (
+    a !== undefined &&
+    b !== undefined &&
+    a.nextDeadline === b.nextDeadline &&
+    a.breached === b.breached &&
+    a.rank === b.rank &&
+    a.nextGoal === b.nextGoal &&
+    a.agreement === b.agreement &&
+    a.escalation === b.escalation &&
+    a.escalatedAt === b.escalatedAt &&
+    JSON.stringify(a.escalations) === JSON.stringify(b.escalations)
+  );
 }
 
 type StoredCycles = Pick<IssueRecord, 'goals' | 'internalGoals' | 'calendars' | 'escalations' | 'cycles' | 'folded'>;
