@@ -71,10 +71,10 @@ export function screenshotPath(name: string): string {
 }
 
 /**
- * docs/screenshots/<surface>.png: the surface's frame alone, with the host's top bar and control strip (which float
- * above the page) out of the way for the moment.
+ * docs/screenshots/<file>.png (the surface's name unless given): the surface's frame alone, with the host's top bar
+ * and control strip (which float above the page) out of the way for the moment.
  */
-export async function captureSurface(page: Page, name: string): Promise<void> {
+export async function captureSurface(page: Page, name: string, file: string = name): Promise<void> {
   await page.evaluate(`(() => {
     const style = document.createElement('style');
     style.id = 'sandbox-capture';
@@ -82,7 +82,7 @@ export async function captureSurface(page: Page, name: string): Promise<void> {
     document.head.append(style);
   })()`);
   try {
-    await page.locator(`iframe[data-testid="surface-${name}"]`).screenshot({ path: screenshotPath(name) });
+    await page.locator(`iframe[data-testid="surface-${name}"]`).screenshot({ path: screenshotPath(file) });
   } finally {
     await page.evaluate(`document.getElementById('sandbox-capture')?.remove()`);
   }
