@@ -258,7 +258,7 @@ async function saveAndReevaluate(host, bundle) {
     heading(`The monitoring page's first render, ${HORIZON_HOURS} h ahead, as a service manager`);
     row('rows (breached / escalation due / deadline due / escalated)', fmt(rows), `${fmt(view.totals.breached)} / ${fmt(view.totals.escalation)} / ${fmt(view.totals.deadline)} / ${fmt(view.totals.escalated)}`);
     row('groups (by customer)', fmt(view.groups.length), view.truncated ? 'truncated' : '');
-    row('storage read units / requests', `${fmt(monitoring.cost.readUnits)} / ${fmt(Object.values(monitoring.cost.storage).reduce((n, o) => n + o.requests, 0))}`, `${pct(monitoring.cost.readUnits, STORAGE_LIMITS.readUnitsPerMinute)} of a minute's 4,000 (it refreshes every minute)`);
+    row('storage read units / requests', `${fmt(monitoring.cost.readUnits)} / ${fmt(Object.values(monitoring.cost.storage).reduce((n, o) => n + o.requests, 0))}`, `${pct(monitoring.cost.readUnits, STORAGE_LIMITS.readUnitsPerMinute)} of a minute's 4,000 (an open page asks every 2 minutes)`);
     storageRows(monitoring.cost);
     row('Jira calls / points', `${fmt(Object.values(monitoring.cost.routes).reduce((n, r) => n + r.calls, 0))} / ${fmt(monitoring.cost.points)}`, 'Browse Projects asked once per project');
     row('resolver wall time (reads, permission, view)', `${fmt(monitoring.cost.wallMs)} ms`, `${fmt(monitoring.cost.cpuMs)} ms CPU`);

@@ -1,5 +1,5 @@
 // The dashboard gadget: the monitoring at a glance, for the customers and the horizon it is set to — the counts, then
-// the most urgent requests, each opening its request. Live: asked again every minute.
+// the most urgent requests, each opening its request. Live: asked again every two minutes.
 import { useCallback } from 'react';
 import { Button, Loading, ProblemMessage } from '../../shared/components';
 import { useViewerTimezone } from '../../shared/context';

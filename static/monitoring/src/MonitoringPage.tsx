@@ -1,6 +1,6 @@
 // The managers' monitoring page (jira:globalPage): across customers and projects, what is breached, what reaches an
 // escalation or its deadline within the next hours, and what was escalated, grouped as the manager chooses. It asks
-// again every minute, so it stays live without a reload; every row opens its request.
+// again every two minutes, so it stays live without a reload; every row opens its request.
 import { useCallback, useState } from 'react';
 import { Button, Loading, ProblemMessage, SectionMessage } from '../../shared/components';
 import { useViewerTimezone } from '../../shared/context';
@@ -124,7 +124,7 @@ export function MonitoringPage() {
       <header className="toolbar">
         <h2>SLA monitoring</h2>
         <span className="subtle" data-testid="monitoring-updated">
-          updated {formatLocalTime(view.at, zone, now)}, every minute
+          updated {formatLocalTime(view.at, zone, now)}, every 2 minutes
         </span>
         <Button onClick={() => void monitoring.reload()} disabled={monitoring.loading}>
           {monitoring.loading ? 'Refreshing…' : 'Refresh'}

@@ -1,5 +1,5 @@
 // The monitoring page: counts first, then the groups with their rows (red breached, amber escalations, blue
-// deadlines), each opening its request; regrouping and narrowing ask the resolver again; it refreshes every minute.
+// deadlines), each opening its request; regrouping and narrowing ask the resolver again; it refreshes every two minutes.
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MonitoringPage } from '../../../static/monitoring/src/MonitoringPage';
 import { MONITORING_POLL_MS } from '../../../static/shared/monitoring';
@@ -53,7 +53,7 @@ test('regroups, narrows to a customer and widens the horizon through the resolve
   await waitFor(() => expect(callsTo('monitoring/overview').at(-1)).toEqual({ groupBy: 'assignee', horizonHours: 24, customers: ['fjord'] }));
 });
 
-test('stays live: asks again every minute without a reload, and says when nothing is at risk', async () => {
+test('stays live: asks again every two minutes without a reload, and says when nothing is at risk', async () => {
   host({ timezone: ZONE });
   let answers = 0;
   answer({ 'monitoring/overview': () => ok(answers++ === 0 ? monitoring : empty) });
