@@ -33,7 +33,8 @@ function percentRule(percent: number): (targetMs: number) => number {
   return (targetMs) => Number((BigInt(Math.floor(targetMs)) * numerator) / divisor) * SECOND;
 }
 
-function thresholdRule(when: EscalationWhen): (targetMs: number) => number {
+/** E in milliseconds as a function of the target, for the replay and for the admin's preview on a sample cycle. */
+export function thresholdRule(when: EscalationWhen): (targetMs: number) => number {
   if ('elapsedPercent' in when) return percentRule(when.elapsedPercent);
   if ('remaining' in when) {
     const before = parseDuration(when.remaining) ?? 0;

@@ -1,7 +1,7 @@
 // The project admin page in a real browser: Mette breaks a calendar and is told exactly where, and nothing is saved.
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../../offline/jsm-double';
-import { captureSurface, launchChromium, openPage, requireBuilt, startTestSandbox, surface, type Sandbox } from './sandbox-harness';
+import { captureSurface, launchChromium, openPage, requireBuilt, screenshotPath, startTestSandbox, surface, type Sandbox } from './sandbox-harness';
 
 jest.setTimeout(60_000);
 
@@ -70,4 +70,46 @@ test('a valid change is saved as a new version and applied to the requests of ev
   const status = admin.locator('[data-testid="reevaluation"]');
   await status.getByText(new RegExp(`^Version ${version} is applied: \\d+ requests recomputed, finished `)).waitFor({ timeout: 15_000 });
   expect(Number(/applied: (\d+) requests/.exec((await status.textContent()) ?? '')?.[1])).toBeGreaterThan(3);
+});
+
+test('an escalation is added as forms, previewed on the agreement’s own targets, and saved', async () => {
+  await page.goto(`${sandbox.server.url}/admin?as=mette`);
+  const admin = surface(page, 'admin');
+  await admin.getByRole('tab', { name: /Agreements/ }).click();
+  const escalations = admin.locator('[data-testid="escalations-1"]');
+  await escalations.getByRole('button', { name: '+ Add escalation' }).click();
+  await escalations.getByRole('textbox', { name: 'Id of escalation 2' }).fill('resolution-1h-left');
+  await escalations.getByRole('combobox', { name: 'Goal of escalation 2' }).selectOption('resolution');
+  await escalations.getByRole('combobox', { name: 'Threshold of escalation 2' }).selectOption('remaining');
+  await escalations.getByRole('textbox', { name: 'Time left of escalation 2' }).fill('PT1H');
+  await escalations.getByRole('combobox', { name: 'Who 1 of escalation 2' }).selectOption('group');
+  await escalations.getByRole('textbox', { name: 'Group name 1 of escalation 2' }).fill('service-managers');
+  await escalations.getByRole('combobox', { name: 'Comment of escalation 2' }).selectOption('internal');
+  await escalations.getByRole('textbox', { name: 'Comment text of escalation 2' }).fill('One hour of the resolution time left.');
+
+  const preview = admin.locator('[data-testid="escalation-preview-1"]');
+  await preview.getByText(/then at .* \(at the deadline: resolution-overdue\)/).first().waitFor({ timeout: 15_000 });
+  // ACME UAT resolves in 40 h of business time.
+  expect(await preview.textContent()).toContain('For a 40 h target (any request): at 39 h (1 h before the deadline: resolution-1h-left), then at 40 h (at the deadline: resolution-overdue).');
+  // Tall enough for the whole fieldset, and the save bar not sticky, so nothing covers the picture.
+  await page.setViewportSize({ width: 1440, height: 2000 });
+  const saveBar = admin.locator('.save-bar');
+  await saveBar.evaluate((bar) => void ((bar as unknown as { style: { position: string } }).style.position = 'static'));
+  try {
+    await escalations.screenshot({ path: screenshotPath('admin-escalations') });
+  } finally {
+    await saveBar.evaluate((bar) => void ((bar as unknown as { style: { position: string } }).style.position = ''));
+    await page.setViewportSize({ width: 1440, height: 1000 });
+  }
+
+  await admin.getByText('Unsaved changes', { exact: true }).waitFor({ timeout: 15_000 });
+  await admin.locator('[data-testid="save"]').click();
+  await admin.locator('[data-testid="saved"]').waitFor({ timeout: 15_000 });
+  const stored = (await sandbox.server.site.invoke({ surface: 'admin' }, DEMO_ACCOUNTS.mette, 'admin/config/get', {})) as {
+    data: { bundle: { agreements: Array<{ escalations: unknown[] }> } };
+  };
+  expect(stored.data.bundle.agreements[1]!.escalations).toEqual([
+    { id: 'resolution-overdue', goal: 'resolution', when: { overdue: 'PT0S' }, notify: ['assignee', 'group:service-managers'] },
+    { id: 'resolution-1h-left', goal: 'resolution', when: { remaining: 'PT1H' }, notify: ['group:service-managers'], comment: { visibility: 'internal', text: 'One hour of the resolution time left.' } },
+  ]);
 });

@@ -1,10 +1,11 @@
 // An agreement: the contract with one customer for one environment (and optionally some products), valid for a
-// period, with its priority model, its calendar and its target matrix.
+// period, with its priority model, its calendar, its target matrix and its escalations.
 import type { Agreement } from '../../../src/engine/types';
 import { Card, CheckboxGroup, DeleteButton, SectionIntro, SelectField, StringListEditor, TextField } from './controls';
 import type { SectionProps } from './editing';
 import { labelOf, newAgreement, renameEntity } from './model';
 import { at } from './paths';
+import { EscalationsEditor } from './EscalationsEditor';
 import { TargetMatrix } from './TargetMatrix';
 
 export function AgreementEditor({ bundle, edit, index }: SectionProps & { index: number }) {
@@ -72,6 +73,7 @@ export function AgreementEditor({ bundle, edit, index }: SectionProps & { index:
         <StringListEditor label="Products" noun="product" path={at(path, 'products')} values={agreement.products} emptyMeans="Any product." onChange={(v) => change((a) => void (a.products = v))} />
       )}
       <TargetMatrix bundle={bundle} edit={edit} agreementIndex={index} />
+      <EscalationsEditor bundle={bundle} edit={edit} agreementIndex={index} />
     </Card>
   );
 }

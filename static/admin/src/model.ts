@@ -182,7 +182,10 @@ export function renameEntity(draft: ConfigBundle, kind: EntityKind, index: numbe
       for (const goal of draft.goals) if (goal.actionModel === from) goal.actionModel = to;
       break;
     case 'goal':
-      for (const agreement of draft.agreements) for (const row of agreement.targets) if (row.goal === from) row.goal = to;
+      for (const agreement of draft.agreements) {
+        for (const row of agreement.targets) if (row.goal === from) row.goal = to;
+        for (const escalation of agreement.escalations ?? []) if (escalation.goal === from) escalation.goal = to;
+      }
       break;
     case 'priorityModel':
       for (const agreement of draft.agreements) if (agreement.priorityModel === from) agreement.priorityModel = to;

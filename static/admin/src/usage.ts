@@ -38,6 +38,9 @@ export function goalUsage(bundle: ConfigBundle, id: string): string[] {
     agreement.targets.forEach((row, i) => {
       if (row.goal === id) out.push(rowLabel(i, agreement));
     });
+    (agreement.escalations ?? []).forEach((escalation, i) => {
+      if (escalation.goal === id) out.push(`escalation ${i + 1} (${escalation.id}) of agreement ${labelOf(agreement)}`);
+    });
   }
   return out;
 }
