@@ -5,7 +5,7 @@ import { selectAgreement } from './agreement';
 import { applyMatrix, hasAnswers, matrixOf } from './matrix';
 import { evaluate, evaluateAtEach } from './obligations';
 import { inPeriod, type ReportPeriod } from './report-period';
-import type { ConfigBundle, Obligation, Timeline } from './types';
+import type { ConfigBundle, Evaluation, Obligation, Timeline } from './types';
 
 /** The request as it stood just before the period's end: after the events at instants before `to`. */
 export interface StateAtPeriodEnd {
@@ -70,10 +70,11 @@ export function summarizeTimelineByPeriod(
   timeline: Timeline,
   periods: ReadonlyArray<Pick<ReportPeriod, 'from' | 'to'>>,
   now: number,
+  /** The evaluations at each period's instant, when the caller has them already (the app has the one at `now`). */
+  evaluations: readonly Evaluation[] = evaluateAtEach(bundle, timeline, periods.map((p) => Math.min(p.to, now))),
 ): PeriodSummary[] {
   const { issue, events } = withMatrixPriorities(bundle, timeline);
   const instants = periods.map((p) => Math.min(p.to, now));
-  const evaluations = evaluateAtEach(bundle, timeline, instants);
   const summaries: PeriodSummary[] = [];
   const end: StateAtPeriodEnd = { resolved: false, status: null, priority: issue.priority ?? null };
   let priority = issue.priority ?? null;

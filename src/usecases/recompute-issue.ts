@@ -10,6 +10,7 @@ import { NO_DEADLINE, NO_RANK, decodeCycles, encodeCycles, jiraViewOf, keepFroze
 import { clearFailure, type RecomputeFailure } from '../adapters/storage/failure-store';
 import { markDeleted, markShown, readEventInputs, readIssueRecord, writeIssueRecord } from '../adapters/storage/issue-store';
 import { SITE_METADATA_TTL_MS, writeSiteMetadata, type SiteMetadata } from '../adapters/storage/site-store';
+import { writeRequestMonths } from '../adapters/storage/request-month-store';
 import { selectAgreement } from '../engine/agreement';
 import { parseInstant } from '../engine/instant';
 import { calendarsOf, evaluate } from '../engine/obligations';
@@ -17,6 +18,7 @@ import type { CalendarSet } from '../engine/calendar';
 import type { ConfigBundle, Evaluation, StatusCategory, Timeline } from '../engine/types';
 import { sharedOrganizations, timelineFromJira } from '../timeline/from-jira';
 import { discoverSiteFields } from '../timeline/site-fields';
+import { computeMonths } from './request-months';
 
 export interface RecomputeOutcome {
   issueId: string;
@@ -134,6 +136,18 @@ export function buildRecord(
   now: number,
   reporterOrganizations?: ReadonlyArray<{ id: string }>,
 ): IssueRecord {
+  return computeRecord(history, configuration, site, previous, now, reporterOrganizations).record;
+}
+
+/** The record, and the timeline it was computed from (the month entries are summarized from it too). */
+export function computeRecord(
+  history: IssueHistory,
+  configuration: StoredConfiguration,
+  site: SiteMetadata,
+  previous: IssueRecord | undefined,
+  now: number,
+  reporterOrganizations?: ReadonlyArray<{ id: string }>,
+): { record: IssueRecord; timeline: Timeline; evaluation: Evaluation } {
   const { bundle } = configuration;
   const statusCategories = new Map(Object.entries(site.statusCategories));
   const portalPriority = portalChoice(history);
@@ -157,7 +171,7 @@ export function buildRecord(
   const active = open || !resolved;
   const watchAt = watchAtOf(evaluation, calendarsOf(bundle));
   const fields = history.issue.fields;
-  return {
+  const record: IssueRecord = {
     issueId: history.issue.id,
     issueKey: history.issue.key,
     projectKey,
@@ -186,6 +200,7 @@ export function buildRecord(
     ...(previous?.shown ? { shown: previous.shown } : {}),
     ...encodeCycles(evaluation.obligations, created, previous?.folded),
   };
+  return { record, timeline, evaluation };
 }
 
 /**
@@ -246,11 +261,17 @@ export async function recomputeIssue(issueIdOrKey: string, jira: JiraClient, now
   // A request that failed before and computes now is no longer a problem to show the admin.
   if (inputs.failure) await clearFailure(inputs.failure.issueId);
   const previous = history.issue.id === issueIdOrKey ? inputs.record : await readIssueRecord(history.issue.id);
-  const record = buildRecord(history, configuration, site, previous, now, await reporterOrganizationsIfUnshared(history, site, jira));
+  const computed = computeRecord(history, configuration, site, previous, now, await reporterOrganizationsIfUnshared(history, site, jira));
+  // The month entries the reports read (request-month), written before the record with the same guard.
+  const months = computeMonths({ bundle: configuration.bundle, configVersion: configuration.version, ...computed, previous, now });
+  const record: IssueRecord = { ...computed.record, months: months.months };
   const portalChoiceFound = portalChoice(history) !== undefined;
   const cleared = inputs.failure ? { clearedFailure: inputs.failure } : {};
   if (sameResult(previous, record) && sameView(jiraViewOf(previous), previous?.shown)) {
     return { issueId: record.issueId, result: 'unchanged', record: previous, configuration, portalChoiceFound, ...cleared };
+  }
+  if (!sameResult(previous, record) && !(await writeRequestMonths(months.writes))) {
+    return { issueId: record.issueId, result: 'newer-stored', configuration, portalChoiceFound, ...cleared };
   }
   if (!sameResult(previous, record) && !(await writeIssueRecord(record, previous))) {
     return { issueId: record.issueId, result: 'newer-stored', configuration, portalChoiceFound, ...cleared };

@@ -22,7 +22,7 @@ describe('month summaries', () => {
         const instants = [...raw].sort((a, b) => a - b);
         expect(evaluateAtEach(bundle, timeline, instants)).toEqual(instants.map((at) => evaluate(bundle, timeline, at)));
       }),
-      { numRuns: 150 },
+      { numRuns: 120 },
     );
   });
 
@@ -43,7 +43,7 @@ describe('month summaries', () => {
       { numRuns: 120 },
     );
     // A generator that stopped producing anything to count would make the law hold trivially.
-    expect(counted).toBeGreaterThan(300);
+    expect(counted).toBeGreaterThan(100);
   });
 
   test('the month under way, carried on to its end with advance(), is the report at its end when nothing else happens', () => {
@@ -66,6 +66,6 @@ describe('month summaries', () => {
       }),
       { numRuns: 120 },
     );
-    expect(counted).toBeGreaterThan(100);
+    expect(counted).toBeGreaterThan(30);
   });
 });

@@ -7,6 +7,7 @@ export const ENTITY = {
   reevaluation: 'reevaluation',
   recomputeFailure: 'recompute-failure',
   lease: 'lease',
+  requestMonth: 'request-month',
 } as const;
 
 /** The single record key of the singleton entities. */
@@ -25,4 +26,12 @@ export const INDEX = {
   byFailedAt: 'by-failed-at',
   /** recompute-failure by when to try again (the breach watch retries what is due). */
   byRetryAt: 'by-retry-at',
+  /** request-month: partition agreement and month, range creation (one agreement's report). */
+  byAgreementMonth: 'by-agreement-month',
+  /** request-month: partition month, range creation (every agreement's month: the management reports). */
+  byMonth: 'by-month',
+  /** request-month: partition agreement and `carry`, range month (requests whose latest month runs on into later ones). */
+  byAgreementCarry: 'by-agreement-carry',
+  /** request-month: partition `carry`, range month (the same across agreements). */
+  byCarry: 'by-carry',
 } as const;
