@@ -7,6 +7,7 @@ import { fieldOf, isRecord, itemsOf, recordsOf, textOf } from './raw';
 export function checkReports(bundle: unknown): PathIssue[] {
   const out: PathIssue[] = [];
   if (!isRecord(bundle)) return out;
+  const internalGoals = new Set(recordsOf(fieldOf(bundle, 'goals')).filter(([, g]) => fieldOf(g, 'internal') === true).map(([, g]) => textOf(fieldOf(g, 'id'))));
   const organizations = new Map<string, string | undefined>();
   for (const [, customer] of recordsOf(fieldOf(bundle, 'customers'))) {
     const id = textOf(fieldOf(customer, 'id'));
@@ -19,6 +20,15 @@ export function checkReports(bundle: unknown): PathIssue[] {
     // An unknown customer is reported by the references check; one without an organization only here.
     if (customer !== undefined && organizations.has(customer) && !organizations.get(customer)?.trim()) {
       out.push(issueAt(['agreements', i, 'report'], `the customer ${customer} has no organizationId: a report is delivered to the customer's JSM organization`));
+    }
+    const measured = new Set(recordsOf(fieldOf(agreement, 'targets')).map(([, row]) => textOf(fieldOf(row, 'goal'))));
+    const targets = fieldOf(report, 'complianceTargets');
+    if (isRecord(targets)) {
+      for (const goal of Object.keys(targets)) {
+        const path = ['agreements', i, 'report', 'complianceTargets', goal];
+        if (internalGoals.has(goal)) out.push(issueAt(path, `${goal} is an internal goal: a customer's report never shows it`));
+        else if (!measured.has(goal)) out.push(issueAt(path, `the agreement has no target row for the goal ${JSON.stringify(goal)}, so its report has no such goal`));
+      }
     }
     const seen = new Set<string>();
     itemsOf(fieldOf(report, 'recipients')).forEach((recipient, r) => {

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { ReportSchedule } from '../engine/types';
 import { describeValue } from './issues';
-import { explainBlank } from './leaf-rules';
+import { explainBadPercent, explainBlank } from './leaf-rules';
 import { closedObject, oneOf, rule } from './zod-messages';
 
 /** The latest day every month has: a schedule never skips February. */
@@ -35,4 +35,9 @@ export const reportSchedule = closedObject({
   language: oneOf(['en', 'da'], 'report language').default('en'),
   serviceDeskId: jsmId,
   requestTypeId: jsmId,
+  complianceTargets: z
+    .record(z.string(), z.number().superRefine(rule(explainBadPercent)), {
+      error: (issue) => `expected an object of goal ids, each a percentage, got ${describeValue(issue.input)}`,
+    })
+    .optional(),
 }).transform((schedule): ReportSchedule => schedule);

@@ -197,6 +197,11 @@ export interface ReportSchedule {
   /** The JSM service desk and request type the delivery request is raised with. */
   serviceDeskId: string;
   requestTypeId: string;
+  /**
+   * Per goal, the share of its cycles (percent, above 0 and at most 100) the month must meet for the goal to be met;
+   * a goal not listed must be met every time (100).
+   */
+  complianceTargets?: Record<string, number>;
 }
 
 export interface ConfigBundle {

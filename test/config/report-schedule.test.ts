@@ -48,7 +48,7 @@ test.each<[string, Edit[], string[]]>([
   [
     'a field of no schedule: internal goals are never in a customer report',
     [['agreements.0.report.internal', true]],
-    ['agreements[0].report.internal: unknown field; known fields: day, recipients, language, serviceDeskId, requestTypeId'],
+    ['agreements[0].report.internal: unknown field; known fields: day, recipients, language, serviceDeskId, requestTypeId, complianceTargets'],
   ],
   ['a misspelt field', [['agreements.0.report.recipents', []]], ['agreements[0].report.recipents: unknown field; did you mean "recipients"?']],
   ['a customer without an organization', [['customers.0.organizationId', DELETE]], ["agreements[0].report: the customer acme has no organizationId: a report is delivered to the customer's JSM organization"]],
@@ -65,5 +65,16 @@ test('every mistake of every schedule at once, in document order', () => {
     'agreements[0].report.language: unknown report language "de"; expected one of en, da',
     'agreements[2].report.requestTypeId: required',
     'agreements[2].report.recipients[1]: "x" is listed twice',
+  ]);
+});
+
+test('compliance targets: percentages of goals the report shows', () => {
+  expect(validOf(scheduled(['agreements.0.report.complianceTargets', { response: 95, resolution: 90.5 }])).agreements[0]!.report!.complianceTargets).toEqual({ response: 95, resolution: 90.5 });
+  expect(issuesOf(scheduled(['agreements.0.report.complianceTargets', { response: 0, resolution: 101, 'triage-ola': 90, refund: 80, update: '95' }]))).toEqual([
+    'agreements[0].report.complianceTargets.response: 0 is not a percentage above 0 and at most 100',
+    'agreements[0].report.complianceTargets.resolution: 101 is not a percentage above 0 and at most 100',
+    'agreements[0].report.complianceTargets.update: expected a number, got "95"',
+    "agreements[0].report.complianceTargets[\"triage-ola\"]: triage-ola is an internal goal: a customer's report never shows it",
+    'agreements[0].report.complianceTargets.refund: the agreement has no target row for the goal "refund", so its report has no such goal',
   ]);
 });
