@@ -132,7 +132,9 @@ class Writer {
 
 /** One line of text: PDF text has no line breaks, and control characters have no glyph. */
 function clean(value: string): string {
-  return value.replace(/[\s\u0000-\u001f]+/g, ' ').trim();
+  let out = '';
+  for (const c of value) out += c.charCodeAt(0) < 32 ? ' ' : c;
+  return out.replace(/\s+/g, ' ').trim();
 }
 
 function fit(value: string, font: PDFFont, size: number, width: number): string {
