@@ -12,6 +12,7 @@ import { defineWorklist } from './resolvers/worklist';
 import { handleIssueEvent, type IssueEvent } from './triggers/issue-events';
 import { handleJob } from './triggers/jobs';
 import { watchBreaches } from './usecases/watch-breaches';
+import { runReportSchedules } from './usecases/report-schedule';
 
 let runs = 0;
 /** Names one scheduled run: the holder of the breach watch's lease. */
@@ -23,6 +24,8 @@ export function createApp(clock: Clock) {
     onIssueEvent: (event: IssueEvent) => handleIssueEvent(event, new JiraClient(), clock.now()),
     // scheduledTrigger: fiveMinute
     onSchedule: () => watchBreaches(new JiraClient(), clock, runId(clock.now())),
+    // scheduledTrigger: day (each agreement's monthly report, on its day in its zone)
+    onReportSchedule: () => runReportSchedules(clock.now(), runId(clock.now())),
     // consumer: the job queue (async events v2)
     onJob: (event: AsyncEvent) => handleJob(event, new JiraClient(), clock),
     // resolvers of the Custom UI surfaces

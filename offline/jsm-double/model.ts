@@ -116,6 +116,33 @@ export interface Comment {
   updated: number;
   /** JSM: true = shared with the customer, false = internal note. */
   jsdPublic: boolean;
+  /** Ids of the attachments the comment was added with (JSM's "attach with a comment"). */
+  attachmentIds?: string[];
+}
+
+/** A file on an issue; its bytes are kept (base64) so the sandbox can show it. */
+export interface Attachment {
+  id: string;
+  filename: string;
+  mimeType: string;
+  size: number;
+  author: string;
+  created: number;
+  /** JSM: false = only agents see it. */
+  public: boolean;
+  content: string;
+}
+
+/** A file uploaded to a service desk, waiting to be attached to a request by the one who uploaded it. */
+export interface TemporaryAttachment {
+  id: string;
+  serviceDeskId: string;
+  filename: string;
+  mimeType: string;
+  /** The account that uploaded it, or `app`. */
+  uploadedBy: string;
+  created: number;
+  content: string;
 }
 
 export interface Issue {
@@ -140,12 +167,14 @@ export interface Issue {
   comments: Comment[];
   histories: History[];
   properties: Record<string, unknown>;
+  /** Absent on issues saved before attachments were modelled: none. */
+  attachments?: Attachment[];
 }
 
 export interface DoubleState {
   version: 1;
   site: { baseUrl: string; timeZone: string; appId: string; environmentId: string; appAccountId: string; administrators?: string[] };
-  counters: { issue: number; comment: number; history: number; customField: number };
+  counters: { issue: number; comment: number; history: number; customField: number; attachment?: number };
   users: User[];
   organizations: Organization[];
   projects: Project[];
@@ -156,4 +185,6 @@ export interface DoubleState {
   resolutions: Resolution[];
   customFields: CustomField[];
   issues: Issue[];
+  /** Uploaded, not yet attached (absent in sites saved before attachments were modelled). */
+  temporaryAttachments?: TemporaryAttachment[];
 }

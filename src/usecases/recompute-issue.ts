@@ -1,7 +1,7 @@
 // Recompute, don't patch: read the issue's whole history, replay it through the engine, store the result, and make
 // Jira show it. Duplicated, late or out-of-order events all give the same stored result, and a failure between any
 // two writes is repaired by the next computation (see docs/architecture.md, "Integrity").
-import { ISSUE_PROPERTY, PORTAL_CHOICE_PROPERTY } from '../app-identity';
+import { ISSUE_PROPERTY, PORTAL_CHOICE_PROPERTY, REPORT_REQUEST_PROPERTY } from '../app-identity';
 import { JiraRequestError } from '../adapters/jira/errors';
 import type { JiraClient } from '../adapters/jira/client';
 import type { IssueHistory } from '../adapters/jira/types';
@@ -151,13 +151,15 @@ export function computeRecord(
   const { bundle } = configuration;
   const statusCategories = new Map(Object.entries(site.statusCategories));
   const portalPriority = portalChoice(history);
-  const timeline = timelineFromJira(history, {
+  const mapped = timelineFromJira(history, {
     fields: site.fields,
     statusCategories,
     bundle,
     ...(portalPriority ? { portalPriority } : {}),
     ...(reporterOrganizations ? { reporterOrganizations } : {}),
   });
+  // A request the app raised to deliver a report is its own letter to the customer: no agreement measures it.
+  const timeline = history.issue.properties?.[REPORT_REQUEST_PROPERTY] === undefined ? mapped : { ...mapped, issue: { ...mapped.issue, customer: undefined } };
   const agreement = selectAgreement(bundle, timeline.issue);
   const evaluation = keepFrozenCycles(evaluate(bundle, timeline, now), previous ? decodeCycles(previous) : undefined);
   const next = evaluation.next;
@@ -233,7 +235,7 @@ async function reporterOrganizationsIfUnshared(history: IssueHistory, site: Site
 
 async function readHistory(issueIdOrKey: string, jira: JiraClient, site: SiteMetadata): Promise<IssueHistory | undefined> {
   try {
-    return await jira.readIssueHistory(issueIdOrKey, fieldsToRead(site), [PORTAL_CHOICE_PROPERTY]);
+    return await jira.readIssueHistory(issueIdOrKey, fieldsToRead(site), [PORTAL_CHOICE_PROPERTY, REPORT_REQUEST_PROPERTY]);
   } catch (error) {
     if (error instanceof JiraRequestError && error.notFound) return undefined;
     throw error;

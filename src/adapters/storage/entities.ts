@@ -8,6 +8,9 @@ export const ENTITY = {
   recomputeFailure: 'recompute-failure',
   lease: 'lease',
   requestMonth: 'request-month',
+  issuedReport: 'issued-report',
+  issuedReportPart: 'issued-report-part',
+  reportLedger: 'report-ledger',
 } as const;
 
 /** The single record key of the singleton entities. */
@@ -34,4 +37,10 @@ export const INDEX = {
   byAgreementCarry: 'by-agreement-carry',
   /** request-month: partition `carry`, range month (the same across agreements). */
   byCarry: 'by-carry',
+  /** issued-report: partition agreement, range month (an agreement's reports, every version). */
+  byAgreement: 'by-agreement',
+  /** issued-report: partition customer, range issue instant (the portal's list of a customer's reports). */
+  byCustomer: 'by-customer',
+  /** issued-report: partition `deliveryDue`, range issue instant (reports still to reach the customer). */
+  byDeliveryDue: 'by-delivery-due',
 } as const;

@@ -30,7 +30,6 @@ export interface ReportSnapshot {
   /** Names the document shows instead of ids. */
   goalNames: Record<string, string>;
   priorities: Record<string, { name: string; rank: number }>;
-  statuses?: Record<string, string>;
   /** Per reported goal, the percentage of its cycles the month must meet (100 when the schedule names none). */
   complianceTargets: Record<string, number>;
   /** The months before, oldest first (up to five), each goal's figures as issued then or as stored. */
@@ -63,6 +62,8 @@ export interface IssuedReport {
   goals: GoalFigures[];
   requests: { created: number; resolved: number; open: number };
   delivery: Delivery;
+  /** Counts the delivery's changes: each one is written only over the one it follows. */
+  deliveryRevision: number;
   /** The delivery state again as an index partition while it still has to happen (`pending`, `failed`, …). */
   deliveryDue?: 'yes';
 }

@@ -131,7 +131,7 @@ export function reportDocument(snapshot: ReportSnapshot): ReportDocument {
       created: report.requests.created,
       resolved: report.requests.resolved,
       open: report.requests.open.total,
-      byStatus: counts(report.requests.open.byStatus, (k) => snapshot.statuses?.[k] ?? k, (a, b) => a.localeCompare(b, labels.locale)),
+      byStatus: counts(report.requests.open.byStatus, (k) => k, (a, b) => a.localeCompare(b, labels.locale)),
       byPriority: counts(report.requests.open.byPriority, (k) => priorityName(k), (a, b) => rank(a) - rank(b) || a.localeCompare(b)),
     },
     compliance,
