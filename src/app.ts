@@ -8,6 +8,7 @@ import { defineAdmin } from './resolvers/admin';
 import { SurfaceResolvers } from './resolvers/define';
 import { defineIssuePanel } from './resolvers/issue-panel';
 import { definePortal } from './resolvers/portal';
+import { defineAdminReports, definePortalReports } from './resolvers/reports';
 import { defineWorklist } from './resolvers/worklist';
 import { handleIssueEvent, type IssueEvent } from './triggers/issue-events';
 import { handleJob } from './triggers/jobs';
@@ -30,8 +31,8 @@ export function createApp(clock: Clock) {
     onJob: (event: AsyncEvent) => handleJob(event, new JiraClient(), clock),
     // resolvers of the Custom UI surfaces
     issuePanelResolver: defineIssuePanel(new SurfaceResolvers(clock, 'licensed')).definitions(),
-    adminResolver: defineAdmin(new SurfaceResolvers(clock, 'licensed')).definitions(),
-    portalResolver: definePortal(new SurfaceResolvers(clock, 'portal')).definitions(),
+    adminResolver: defineAdminReports(defineAdmin(new SurfaceResolvers(clock, 'licensed'))).definitions(),
+    portalResolver: definePortalReports(definePortal(new SurfaceResolvers(clock, 'portal'))).definitions(),
     worklistResolver: defineWorklist(new SurfaceResolvers(clock, 'licensed')).definitions(),
   };
 }

@@ -12,17 +12,13 @@ import { readIssuedReport, readSnapshot, reportsOfAgreement, updateDelivery } fr
 import { labelsFor } from '../views/report/labels';
 import { monthName } from '../views/report/document';
 import { renderReportPdf } from '../views/report/pdf';
+import { reportFileName } from '../views/issued-reports';
 
 export interface DeliveryOutcome {
   report: string;
   state: Delivery['state'] | 'unchanged';
   requestKey?: string;
   error?: string;
-}
-
-/** The file name customers see: readable, and unique per agreement, month and version. */
-export function reportFileName(header: Pick<IssuedReport, 'agreement' | 'month' | 'version'>): string {
-  return `service-level-report-${header.agreement.replace(/[^A-Za-z0-9._-]+/g, '-')}-${header.month}-v${header.version}.pdf`;
 }
 
 class Refused extends Error {}
@@ -33,11 +29,10 @@ function failure(error: unknown): string {
 }
 
 /** The request an earlier version of the month was delivered to, if any. */
-async function monthRequest(header: IssuedReport): Promise<{ requestKey: string; requestId?: string } | undefined> {
-  if (header.delivery.requestKey) return { requestKey: header.delivery.requestKey, ...(header.delivery.requestId ? { requestId: header.delivery.requestId } : {}) };
+async function monthRequest(header: IssuedReport): Promise<Pick<Delivery, 'requestKey' | 'requestId' | 'serviceDeskId'> | undefined> {
+  if (header.delivery.requestKey) return header.delivery;
   const versions = await reportsOfAgreement(header.agreement, { from: header.month, to: header.month });
-  const earlier = versions.filter((v) => v.version < header.version && v.delivery.requestKey).sort((a, b) => b.version - a.version)[0];
-  return earlier?.delivery.requestKey ? { requestKey: earlier.delivery.requestKey } : undefined;
+  return versions.filter((v) => v.version < header.version && v.delivery.requestKey).sort((a, b) => b.version - a.version)[0]?.delivery;
 }
 
 /** Delivers one issued report, resuming from the step its header records. */
@@ -81,16 +76,23 @@ export async function deliverReport(reportId: string, configuration: StoredConfi
         raiseOnBehalfOf: schedule.recipients[0]!,
         participants: schedule.recipients.slice(1),
       });
-      target = { requestKey: created.issueKey, requestId: String(created.issueId) };
+      target = { requestKey: created.issueKey, requestId: String(created.issueId), serviceDeskId: schedule.serviceDeskId };
       await jira.setIssueProperty(created.issueKey, REPORT_REQUEST_PROPERTY, { agreement: header.agreement, month: header.month });
     }
-    header = await move({ ...attempt, state: 'request-created', requestKey: target.requestKey, ...(target.requestId ? { requestId: target.requestId } : {}) });
+    const requestKey = target.requestKey!;
+    header = await move({
+      ...attempt,
+      state: 'request-created',
+      requestKey,
+      ...(target.requestId ? { requestId: target.requestId } : {}),
+      ...(target.serviceDeskId ? { serviceDeskId: target.serviceDeskId } : {}),
+    });
     const pdf = await renderReportPdf(snapshot);
     const temporary = await jira.attachTemporaryFile(schedule.serviceDeskId, reportFileName(header), pdf, 'application/pdf');
     const comment = header.version > 1 ? `${labels.requestComment(month, header.version)} ${labels.reissued(header.version)}` : labels.requestComment(month, header.version);
-    const attached = await jira.attachToRequest(target.requestKey, [temporary], comment, true);
+    const attached = await jira.attachToRequest(requestKey, [temporary], comment, true);
     header = await move({ ...header.delivery, state: 'delivered', attempts: attempt.attempts, lastAttemptAt: now, ...(attached.attachmentIds[0] ? { attachmentId: attached.attachmentIds[0] } : {}) });
-    return { report: reportId, state: 'delivered', requestKey: target.requestKey };
+    return { report: reportId, state: 'delivered', requestKey };
   } catch (error) {
     if (error instanceof Refused && error.message === 'another run is delivering this report') return { report: reportId, state: 'unchanged', error: error.message };
     const message = failure(error);

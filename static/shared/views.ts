@@ -7,3 +7,5 @@ export type { WorkItem } from '../../src/views/work-list';
 
 export type { WorkListAnswer } from '../../src/views/work-list';
 export type { PortalCommitments, PortalPriorities } from '../../src/resolver-contract';
+export type { AgreementReports, PortalReports } from '../../src/resolver-contract';
+export type { IssuedReportView } from '../../src/views/issued-reports';

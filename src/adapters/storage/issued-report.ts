@@ -41,6 +41,8 @@ export type DeliveryState = 'not-scheduled' | 'pending' | 'request-created' | 'd
 /** Where the report went: the JSM request and its attachment, or why not yet. */
 export interface Delivery {
   state: DeliveryState;
+  /** The service desk the request was raised in: its portal shows it at /servicedesk/customer/portal/{id}/{key}. */
+  serviceDeskId?: string;
   requestKey?: string;
   requestId?: string;
   attachmentId?: string;
