@@ -17,3 +17,9 @@ export const JOB_QUEUE = 'jobs';
  * JSON-escaped), and a stored configuration is smaller still. The admin page checks it before uploading.
  */
 export const MAX_IMPORT_CHARS = 400_000;
+
+/**
+ * The issue property on a request the app raised to deliver a compliance report (`{ agreement, month }`): such a
+ * request is the app's own letter to the customer, never measured against an agreement.
+ */
+export const REPORT_REQUEST_PROPERTY = 'contract-sla-report';

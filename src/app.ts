@@ -9,10 +9,12 @@ import { SurfaceResolvers } from './resolvers/define';
 import { defineIssuePanel } from './resolvers/issue-panel';
 import { defineMonitoring } from './resolvers/monitoring';
 import { definePortal } from './resolvers/portal';
+import { defineAdminReports, definePortalReports } from './resolvers/reports';
 import { defineWorklist } from './resolvers/worklist';
 import { handleIssueEvent, type IssueEvent } from './triggers/issue-events';
 import { handleJob } from './triggers/jobs';
 import { watchBreaches } from './usecases/watch-breaches';
+import { runReportSchedules } from './usecases/report-schedule';
 
 let runs = 0;
 /** Names one scheduled run: the holder of the breach watch's lease. */
@@ -24,12 +26,14 @@ export function createApp(clock: Clock) {
     onIssueEvent: (event: IssueEvent) => handleIssueEvent(event, new JiraClient(), clock.now()),
     // scheduledTrigger: fiveMinute
     onSchedule: () => watchBreaches(new JiraClient(), clock, runId(clock.now())),
+    // scheduledTrigger: day (each agreement's monthly report, on its day in its zone)
+    onReportSchedule: () => runReportSchedules(clock.now(), runId(clock.now())),
     // consumer: the job queue (async events v2)
     onJob: (event: AsyncEvent) => handleJob(event, new JiraClient(), clock),
     // resolvers of the Custom UI surfaces
     issuePanelResolver: defineIssuePanel(new SurfaceResolvers(clock, 'licensed')).definitions(),
-    adminResolver: defineAdmin(new SurfaceResolvers(clock, 'licensed')).definitions(),
-    portalResolver: definePortal(new SurfaceResolvers(clock, 'portal')).definitions(),
+    adminResolver: defineAdminReports(defineAdmin(new SurfaceResolvers(clock, 'licensed'))).definitions(),
+    portalResolver: definePortalReports(definePortal(new SurfaceResolvers(clock, 'portal'))).definitions(),
     worklistResolver: defineWorklist(new SurfaceResolvers(clock, 'licensed')).definitions(),
     monitoringResolver: defineMonitoring(new SurfaceResolvers(clock, 'licensed')).definitions(),
   };

@@ -10,6 +10,9 @@ export const onIssueEvent = app.onIssueEvent;
 // scheduledTrigger: fiveMinute
 export const onSchedule = app.onSchedule;
 
+// scheduledTrigger: day
+export const onReportSchedule = app.onReportSchedule;
+
 // consumer: the job queue
 export const onJob = app.onJob;
 

@@ -12,6 +12,8 @@ import type { EscalationStatus } from './views/escalation-deliveries';
 import type { IssuePanelView, ObligationView } from './views/issue-panel';
 import type { MonitoringGroupBy, MonitoringView } from './views/monitoring';
 import type { WorkListAnswer, WorkListFilters } from './views/work-list';
+import type { IssuedReportView, ReportPdf } from './views/issued-reports';
+import type { ReportSchedule } from './engine/types';
 
 /** A saved configuration's version, when and by whom. */
 export interface ConfigMeta {
@@ -55,6 +57,27 @@ export interface PortalCommitments {
   obligations: Array<Omit<ObligationView, 'escalations'>>;
 }
 
+/** `admin/reports/list`: every agreement with its schedule and issued reports (newest first). */
+export interface AgreementReports {
+  id: string;
+  name: string;
+  customer: string;
+  schedule: ReportSchedule | null;
+  /** The month that ended last in the agreement's zone: what "issue now" offers first. */
+  lastMonth: string | null;
+  /** The month the schedule issues today (its day has come), or null. */
+  nextScheduled: string | null;
+  reports: IssuedReportView[];
+}
+
+/** `portal/reports/list`: the caller's organizations and their reports. */
+export interface PortalReports {
+  organizations: string[];
+  /** The names of the goals the reports show. */
+  goalNames: Record<string, string>;
+  reports: Array<IssuedReportView & { agreementName: string }>;
+}
+
 type Zone = { timezone?: string };
 type NoPayload = Record<string, never>;
 
@@ -80,6 +103,11 @@ export interface ResolverContract {
   'admin/reevaluate': { payload: NoPayload; answer: { reevaluation: Reevaluation } };
   'admin/escalations/status': { payload: NoPayload; answer: EscalationStatus };
   'monitoring/overview': { payload: { groupBy?: MonitoringGroupBy; customers?: string[]; horizonHours?: number }; answer: MonitoringView };
+  'admin/reports/list': { payload: NoPayload; answer: { agreements: AgreementReports[] } };
+  'admin/reports/issue': { payload: { agreement: string; month: string }; answer: { queued: true; agreement: string; month: string } };
+  'admin/reports/pdf': { payload: { report: string }; answer: ReportPdf };
+  'portal/reports/list': { payload: NoPayload; answer: PortalReports };
+  'portal/reports/pdf': { payload: { report: string }; answer: ReportPdf };
 }
 
 export type ResolverKey = keyof ResolverContract;

@@ -11,7 +11,7 @@ export interface ProductRequest {
   query: URLSearchParams;
   /** Lower-cased header names. */
   headers: Record<string, string>;
-  /** A JSON body parsed; any other text as a string; undefined when there is none. */
+  /** A JSON body parsed; a multipart/form-data body as its bytes; any other text as a string; undefined when there is none. */
   body: unknown;
   as: Caller;
 }

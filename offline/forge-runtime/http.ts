@@ -25,6 +25,15 @@ export function bodyText(body: unknown): string | undefined {
   throw new Error(`local Forge runtime: unsupported request body type ${Object.prototype.toString.call(body)}`);
 }
 
+/** A body as bytes, for what is not text (multipart/form-data files): decoding it as UTF-8 would break binary files. */
+export function bodyBytes(body: unknown): Uint8Array | undefined {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === 'string') return new TextEncoder().encode(body);
+  if (body instanceof ArrayBuffer) return new Uint8Array(body.slice(0));
+  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength));
+  throw new Error(`local Forge runtime: unsupported request body type ${Object.prototype.toString.call(body)} (@forge/api sends a string, an ArrayBuffer or URLSearchParams)`);
+}
+
 /** JSON bodies parsed (what the product doubles want to look at); other text kept as it is. */
 export function parseBody(text: string | undefined, contentType: string | undefined): unknown {
   if (text === undefined || text === '') return undefined;

@@ -4,7 +4,7 @@
 import type { AppManifest } from './app-manifest';
 import type { FaultInjector } from './faults';
 import type { Caller, ProductHandler } from './handlers';
-import { bodyText, headerRecord, jsonResponse, parseBody, type FetchInit } from './http';
+import { bodyBytes, bodyText, headerRecord, jsonResponse, parseBody, type FetchInit } from './http';
 import { currentInvocation } from './invocation-context';
 import { missingScopes, type ScopeTable } from './scope-table';
 
@@ -66,12 +66,14 @@ export function productGateway(options: ProductGatewayOptions): (descriptor: Fet
     if (missingScopes(rule, granted).length > 0) return scopeMismatch();
     options.onRequest();
     const headers = headerRecord(init?.headers);
+    // Files travel as multipart/form-data bytes; everything else the app sends is text (JSON, mostly).
+    const multipart = (headers['content-type'] ?? '').toLowerCase().startsWith('multipart/');
     const reply = await options.handler({
       method,
       path: url.pathname,
       query: url.searchParams,
       headers,
-      body: parseBody(bodyText(init?.body), headers['content-type']),
+      body: multipart ? bodyBytes(init?.body) : parseBody(bodyText(init?.body), headers['content-type']),
       as,
     });
     if (fault) return jsonResponse(fault.reply.status, fault.reply.body, fault.reply.headers);

@@ -10,3 +10,4 @@ export type { JiraRequest, JiraResponse, ProductHandler } from './rest/http';
 export { seedDemo, DEMO_ACCOUNTS, DEMO_REQUEST_TYPES } from './seed';
 export { jiraDateTime, type Clock } from './jira-time';
 export { STATUS_CATEGORIES } from './status-categories';
+export { applyStep, planHistory, seedHistory, type HistoryOptions, type PlannedStep } from './history-plan';

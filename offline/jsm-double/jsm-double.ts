@@ -7,7 +7,7 @@ import { JsmDoubleError } from './errors';
 import { appFieldValue, checkedProperty } from './field-values';
 import type { Clock } from './jira-time';
 import { DateTime } from 'luxon';
-import type { AppFieldType, ChangeItem, Comment, CustomField, DoubleState, Issue, SentNotification } from './model';
+import type { AppFieldType, Attachment, ChangeItem, Comment, CustomField, DoubleState, Issue, SentNotification, TemporaryAttachment } from './model';
 import { eventIssue, type IssueEvent, type IssueEventListener, type IssueEventType } from './product-events';
 import { SiteCatalogue, type SiteOptions } from './site-catalogue';
 
@@ -241,6 +241,70 @@ export class JsmDouble extends SiteCatalogue {
       },
     });
     return stored;
+  }
+
+  /** Keeps an uploaded file for the service desk until its uploader attaches it to a request. */
+  addTemporaryAttachment(serviceDeskId: string, file: { filename: string; mimeType: string; bytes: Uint8Array }, uploadedBy: string): TemporaryAttachment {
+    if (!this.state.projects.some((p) => p.serviceDeskId === serviceDeskId)) throw new JsmDoubleError(`no service desk ${serviceDeskId}`);
+    const n = (this.state.counters.attachment = (this.state.counters.attachment ?? 10000) + 1);
+    const temporary: TemporaryAttachment = {
+      id: `temp${n}`,
+      serviceDeskId,
+      filename: file.filename,
+      mimeType: file.mimeType,
+      uploadedBy,
+      created: this.now(),
+      content: Buffer.from(file.bytes).toString('base64'),
+    };
+    (this.state.temporaryAttachments ??= []).push(temporary);
+    return temporary;
+  }
+
+  /**
+   * Attaches uploaded files to a request with a comment that shows them, as JSM's "add attachment" does: one comment
+   * (public or internal with the files), the files on the issue, and the change in its history.
+   */
+  attachToRequest(idOrKey: string, input: { temporaryIds: string[]; public: boolean; comment?: string; by: string }): { comment: Comment; attachments: Attachment[] } {
+    const issue = this.issueOrThrow(idOrKey);
+    const project = this.projectOf(issue);
+    const pending = this.state.temporaryAttachments ?? [];
+    const files = input.temporaryIds.map((id) => {
+      const found = pending.find((t) => t.id === id && t.serviceDeskId === project.serviceDeskId && t.uploadedBy === input.by);
+      if (!found) throw new JsmDoubleError(`no temporary attachment ${id} uploaded by this user to service desk ${project.serviceDeskId}`);
+      return found;
+    });
+    const author = input.by === 'app' ? this.state.site.appAccountId : input.by;
+    const now = this.now();
+    const attachments = files.map((file): Attachment => ({
+      id: String((this.state.counters.attachment = (this.state.counters.attachment ?? 10000) + 1)),
+      filename: file.filename,
+      mimeType: file.mimeType,
+      size: Buffer.from(file.content, 'base64').length,
+      author,
+      created: now,
+      public: input.public,
+      content: file.content,
+    }));
+    this.state.temporaryAttachments = pending.filter((t) => !files.includes(t));
+    (issue.attachments ??= []).push(...attachments);
+    const text = [input.comment?.trim(), ...attachments.map((a) => `[^${a.filename}]`)].filter(Boolean).join(' ');
+    const comment = this.addComment(issue.key, { author, body: text, public: input.public });
+    comment.attachmentIds = attachments.map((a) => a.id);
+    this.recordChange(
+      issue,
+      author,
+      attachments.map((a) => ({ field: 'Attachment', fieldtype: 'jira' as const, fieldId: 'attachment', from: null, fromString: null, to: a.id, toString: a.filename })),
+    );
+    return { comment, attachments };
+  }
+
+  /** An attachment and the issue it is on. */
+  attachment(id: string): { issue: Issue; attachment: Attachment } | undefined {
+    for (const issue of this.state.issues) {
+      const attachment = issue.attachments?.find((a) => a.id === id);
+      if (attachment) return { issue, attachment };
+    }
+    return undefined;
   }
 
   /**

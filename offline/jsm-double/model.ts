@@ -118,6 +118,33 @@ export interface Comment {
   jsdPublic: boolean;
   /** Comment properties by key (set with the comment: `properties` of POST /rest/api/3/issue/{key}/comment). */
   properties?: Record<string, unknown>;
+  /** Ids of the attachments the comment was added with (JSM's "attach with a comment"). */
+  attachmentIds?: string[];
+}
+
+/** A file on an issue; its bytes are kept (base64) so the sandbox can show it. */
+export interface Attachment {
+  id: string;
+  filename: string;
+  mimeType: string;
+  size: number;
+  author: string;
+  created: number;
+  /** JSM: false = only agents see it. */
+  public: boolean;
+  content: string;
+}
+
+/** A file uploaded to a service desk, waiting to be attached to a request by the one who uploaded it. */
+export interface TemporaryAttachment {
+  id: string;
+  serviceDeskId: string;
+  filename: string;
+  mimeType: string;
+  /** The account that uploaded it, or `app`. */
+  uploadedBy: string;
+  created: number;
+  content: string;
 }
 
 export interface Issue {
@@ -142,6 +169,8 @@ export interface Issue {
   comments: Comment[];
   histories: History[];
   properties: Record<string, unknown>;
+  /** Absent on issues saved before attachments were modelled: none. */
+  attachments?: Attachment[];
   /** Account ids watching the issue (absent: nobody). */
   watchers?: string[];
 }
@@ -172,7 +201,7 @@ export interface SentNotification {
 export interface DoubleState {
   version: 1;
   site: { baseUrl: string; timeZone: string; appId: string; environmentId: string; appAccountId: string; administrators?: string[] };
-  counters: { issue: number; comment: number; history: number; customField: number };
+  counters: { issue: number; comment: number; history: number; customField: number; attachment?: number };
   users: User[];
   organizations: Organization[];
   projects: Project[];
@@ -187,4 +216,6 @@ export interface DoubleState {
   groups?: Group[];
   /** Every notification the site would have e-mailed, oldest first (absent: none yet). */
   notifications?: SentNotification[];
+  /** Uploaded, not yet attached (absent in sites saved before attachments were modelled). */
+  temporaryAttachments?: TemporaryAttachment[];
 }

@@ -163,17 +163,25 @@ export class ForgeHost {
     return runInvocation({ accountId }, () => forgeFetch({ type: 'fpp', provider: 'user', remote: 'jira' }, restPath, init));
   }
 
-  /** Runs the scheduled trigger once, as Forge does on its interval; a failure is rethrown here but never retried. */
-  async runSchedule(): Promise<unknown> {
-    const run = await this.app.runScheduledTrigger();
+  /**
+   * Runs a scheduled trigger once, as Forge does on its interval (the five-minute breach watch unless another is
+   * named); a failure is rethrown here but never retried.
+   */
+  async runSchedule(moduleKey = 'breach-watch'): Promise<unknown> {
+    const run = await this.app.runScheduledTrigger(moduleKey);
     await this.settle();
     if (run.error !== undefined) throw run.error;
     return run.result;
   }
 
-  /** Starts overlapping runs of the scheduled trigger (a long run and the next tick), and waits for all of them. */
-  async runOverlappingSchedules(count = 2): Promise<ScheduledRun[]> {
-    const runs = await this.app.runOverlappingScheduledTriggers(count);
+  /** The daily run of the report schedules (manifest: `report-schedule`). */
+  runReportSchedule(): Promise<unknown> {
+    return this.runSchedule('report-schedule');
+  }
+
+  /** Starts overlapping runs of a scheduled trigger (a long run and the next tick), and waits for all of them. */
+  async runOverlappingSchedules(count = 2, moduleKey = 'breach-watch'): Promise<ScheduledRun[]> {
+    const runs = await this.app.runOverlappingScheduledTriggers(count, moduleKey);
     await this.settle();
     return runs;
   }

@@ -6,7 +6,11 @@ export type Job =
   /** Apply a saved configuration to every active request (see usecases/reevaluate). */
   | { kind: 'reevaluate'; version: number }
   /** Recompute one request again shortly: JSM saves the portal's create panel after the created event. */
-  | { kind: 'recompute'; issueId: string };
+  | { kind: 'recompute'; issueId: string }
+  /** Issue (and deliver) an agreement's report for a month: the schedule's (with its claim) or an admin's. */
+  | { kind: 'issue-report'; agreement: string; month: string; claim?: string; by?: string }
+  /** Deliver an issued report again after a failure. */
+  | { kind: 'deliver-report'; report: string };
 
 /** Pushes one job, optionally after a delay (at most 900 s, the platform's limit). */
 export async function enqueue(job: Job, delayInSeconds?: number): Promise<void> {

@@ -19,6 +19,7 @@ import {
   explainBlank,
 } from './leaf-rules';
 import * as contractManagement from './contract-management-schema';
+import { reportSchedule } from './report-schedule-schema';
 import { closedObject, oneOf, rule } from './zod-messages';
 
 const id = z.string().min(1);
@@ -179,6 +180,7 @@ const agreement = closedObject({
   measureIn: contractManagement.measureIn.optional(),
   renews: z.string().optional(),
   contract: contractManagement.contract.optional(),
+  report: reportSchedule.optional(),
 });
 
 export const bundleSchema = closedObject(

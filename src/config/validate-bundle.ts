@@ -6,6 +6,7 @@ import { checkEscalations } from './bundle-escalations';
 import { checkHours } from './bundle-hours';
 import { checkReach } from './bundle-reach';
 import { checkReferences } from './bundle-references';
+import { checkReports } from './bundle-reports';
 import { BUNDLE_SECTIONS, bundleSchema } from './bundle-schema';
 import { checkContractManagement } from './contract-management';
 import { toValidationIssues, type Validated } from './issues';
@@ -13,7 +14,7 @@ import { parseWith } from './zod-messages';
 
 export function validateBundle(input: unknown): Validated<ConfigBundle> {
   const { data, issues } = parseWith(bundleSchema, input);
-  issues.push(...checkHours(input), ...checkReferences(input), ...checkEscalations(input), ...checkContractManagement(input), ...checkReach(input));
+  issues.push(...checkHours(input), ...checkReferences(input), ...checkEscalations(input), ...checkContractManagement(input), ...checkReach(input), ...checkReports(input));
   if (data === undefined || issues.length > 0) return { ok: false, issues: toValidationIssues(issues, BUNDLE_SECTIONS) };
   return { ok: true, value: data };
 }

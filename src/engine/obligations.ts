@@ -70,21 +70,34 @@ export function calendarsOf(bundle: ConfigBundle): CalendarSet {
 }
 
 export function evaluate(bundle: ConfigBundle, timeline: Timeline, at: number): Evaluation {
+  return evaluateAtEach(bundle, timeline, [at])[0]!;
+}
+
+/**
+ * The evaluations at each of `instants` (ascending), from one replay: each is what `evaluate` gives at that instant.
+ * A month's report needs the request as it stood at the month's end, for every month it spans; replaying once and
+ * reading the result at each end costs one replay instead of one per month. Reading a result only counts the
+ * running clocks up to that instant, which the next event would have done anyway.
+ */
+export function evaluateAtEach(bundle: ConfigBundle, timeline: Timeline, instants: readonly number[]): Evaluation[] {
   const { issue } = timeline;
   const agreement = selectAgreement(bundle, issue);
   if (!agreement) {
     const none: Evaluation = { issue: issue.key, agreement: null, obligations: [], next: null };
-    return usesSuppliers(bundle) ? { ...none, supplierObligations: [] } : none;
+    return instants.map(() => (usesSuppliers(bundle) ? { ...none, supplierObligations: [] } : { ...none }));
   }
   // Impact and urgency answers become the priority changes they cause (§6); otherwise the same timeline.
   const replayed = applyMatrix(timeline, matrixOf(bundle, agreement));
   const site = agreement.measureIn === 'site' ? siteOf(bundle, issue) : null;
   const replay = new Replay(bundle, agreement, replayed, calendarsOf(bundle), site);
-  for (const event of replayed.events) {
-    if (event.at > at) break;
-    replay.apply(event);
+  const results: Evaluation[] = [];
+  let next = 0;
+  for (const at of instants) {
+    if (results.length > 0 && at < instants[results.length - 1]!) throw new RangeError('evaluateAtEach needs ascending instants');
+    while (next < replayed.events.length && replayed.events[next]!.at <= at) replay.apply(replayed.events[next++]!);
+    results.push(replay.result(at));
   }
-  return replay.result(at);
+  return results;
 }
 
 class Replay {

@@ -1,6 +1,6 @@
 // The period a compliance report covers (spec §5): one calendar month, [from, to) between two local midnights in
 // the zone of the agreement's calendar, with the spec's gap and overlap rules for those midnights.
-import { wallClockToInstant } from './zone';
+import { offsetAt, wallClockToInstant } from './zone';
 
 /** A report's month as written on the command line and in the report (`2026-11`). */
 export type ReportMonth = string;
@@ -48,4 +48,37 @@ function firstOfMonth(year: number, monthIndex: number): number {
 /** Whether an instant lies in the period's half-open span. */
 export function inPeriod(period: Pick<ReportPeriod, 'from' | 'to'>, instant: number | null): boolean {
   return instant !== null && instant >= period.from && instant < period.to;
+}
+
+/** The month (`YYYY-MM`) an instant falls in, read on the wall clock of a zone. */
+export function monthOf(instant: number, timezone: string): ReportMonth {
+  const local = new Date(instant + offsetAt(timezone, instant));
+  return `${String(local.getUTCFullYear()).padStart(4, '0')}-${String(local.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** The month after `month` (December rolls over into January). */
+export function nextMonth(month: ReportMonth): ReportMonth {
+  const parsed = parseReportMonth(month);
+  if (!parsed) throw new RangeError(`"${month}" is not a month written YYYY-MM (01–12)`);
+  const [year, index] = parsed.month === 12 ? [parsed.year + 1, 1] : [parsed.year, parsed.month + 1];
+  return `${String(year).padStart(4, '0')}-${String(index).padStart(2, '0')}`;
+}
+
+/** The month before `month` (January rolls back into December). */
+export function previousMonth(month: ReportMonth): ReportMonth {
+  const parsed = parseReportMonth(month);
+  if (!parsed) throw new RangeError(`"${month}" is not a month written YYYY-MM (01–12)`);
+  const [year, index] = parsed.month === 1 ? [parsed.year - 1, 12] : [parsed.year, parsed.month - 1];
+  return `${String(year).padStart(4, '0')}-${String(index).padStart(2, '0')}`;
+}
+
+/** The periods of the months from the one `from` falls in to the one `to` falls in, both included. */
+export function periodsBetween(from: number, to: number, timezone: string): ReportPeriod[] {
+  const periods: ReportPeriod[] = [];
+  for (let month = monthOf(from, timezone); ; month = nextMonth(month)) {
+    const period = reportPeriod(month, timezone);
+    if (period.from > to) break;
+    periods.push(period);
+  }
+  return periods;
 }

@@ -3,9 +3,9 @@
 // stores per request (its record of the evaluation plus a few facts) without replaying timelines.
 import { selectAgreement } from './agreement';
 import { applyMatrix, hasAnswers, matrixOf } from './matrix';
-import { evaluate } from './obligations';
+import { evaluate, evaluateAtEach } from './obligations';
 import { inPeriod, type ReportPeriod } from './report-period';
-import type { ConfigBundle, Obligation, Timeline } from './types';
+import type { ConfigBundle, Evaluation, Obligation, Timeline } from './types';
 
 /** The request as it stood just before the period's end: after the events at instants before `to`. */
 export interface StateAtPeriodEnd {
@@ -52,6 +52,60 @@ export function summarizeTimeline(bundle: ConfigBundle, timeline: Timeline, peri
   }
   const evaluation = evaluate(bundle, timeline, at);
   return { key: issue.key, agreement: evaluation.agreement, created: issue.created, resolvedAt, end, priority, obligations: evaluation.obligations };
+}
+
+/** A request's summary for one period, and the instant its obligations were evaluated at. */
+export interface PeriodSummary extends RequestSummary {
+  evaluatedAt: number;
+}
+
+/**
+ * The summaries of one request for several periods (ascending), from one replay. A period that has ended by `now` is
+ * summarized as summarizeTimeline does at its end (`at` = `to`); the period under way as it stands at `now`, which
+ * is what its end will show if nothing else happens (advance() carries its running clocks on). Resolution instants
+ * are those inside each period, which is all "resolved in the period" looks at.
+ */
+export function summarizeTimelineByPeriod(
+  bundle: ConfigBundle,
+  timeline: Timeline,
+  periods: ReadonlyArray<Pick<ReportPeriod, 'from' | 'to'>>,
+  now: number,
+  /** The evaluations at each period's instant, when the caller has them already (the app has the one at `now`). */
+  evaluations: readonly Evaluation[] = evaluateAtEach(bundle, timeline, periods.map((p) => Math.min(p.to, now))),
+): PeriodSummary[] {
+  const { issue, events } = withMatrixPriorities(bundle, timeline);
+  const instants = periods.map((p) => Math.min(p.to, now));
+  const summaries: PeriodSummary[] = [];
+  const end: StateAtPeriodEnd = { resolved: false, status: null, priority: issue.priority ?? null };
+  let priority = issue.priority ?? null;
+  let next = 0;
+  periods.forEach((period, i) => {
+    const at = instants[i]!;
+    // The state "just before the end": events before `to`, and none after `now` (there are none in the app).
+    for (; next < events.length; next++) {
+      const event = events[next]!;
+      if (event.at >= period.to || event.at > now) break;
+      if (event.type === 'created' && event.status !== undefined) end.status = event.status;
+      else if (event.type === 'status') end.status = event.to;
+      else if (event.type === 'priority') end.priority = event.to;
+      else if (event.type === 'resolution') end.resolved = event.to !== null;
+    }
+    // The priority at the evaluation instant, an event at that very instant included.
+    priority = end.priority;
+    for (let j = next; j < events.length && events[j]!.at <= at; j++) if (events[j]!.type === 'priority') priority = (events[j] as { to: string }).to;
+    const resolvedAt = events.filter((e) => e.type === 'resolution' && e.to !== null && inPeriod(period, e.at)).map((e) => e.at);
+    summaries.push({
+      key: issue.key,
+      agreement: evaluations[i]!.agreement,
+      created: issue.created,
+      resolvedAt,
+      end: { ...end },
+      priority,
+      obligations: evaluations[i]!.obligations,
+      evaluatedAt: at,
+    });
+  });
+  return summaries;
 }
 
 /** Whether the request was resolved (a resolution set) at least once in the period: it then counts once. */

@@ -176,6 +176,32 @@ export interface Agreement {
   /** The agreement whose period this one continues (§6): its `validFrom` is that one's `validTo`. */
   renews?: string;
   contract?: Contract;
+  /** The monthly compliance report the customer receives (formats.md §7); absent = none is sent. */
+  report?: ReportSchedule;
+}
+
+/** The label language of a customer's report. */
+export type ReportLanguage = 'en' | 'da';
+
+/**
+ * When and how an agreement's monthly report reaches the customer: on `day` of the month (in the agreement
+ * calendar's zone) last month's report is issued and delivered as a request in JSM, raised on behalf of the first
+ * recipient with the others as participants. Internal goals are never in it.
+ */
+export interface ReportSchedule {
+  /** 1–28: every month has it. */
+  day: number;
+  /** Atlassian account ids of the customer's portal users; at least one. */
+  recipients: string[];
+  language: ReportLanguage;
+  /** The JSM service desk and request type the delivery request is raised with. */
+  serviceDeskId: string;
+  requestTypeId: string;
+  /**
+   * Per goal, the share of its cycles (percent, above 0 and at most 100) the month must meet for the goal to be met;
+   * a goal not listed must be met every time (100).
+   */
+  complianceTargets?: Record<string, number>;
 }
 
 export interface ConfigBundle {

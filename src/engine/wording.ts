@@ -6,15 +6,24 @@ import { DateTime } from 'luxon';
 
 const LOCALE = 'en-GB';
 
+/** The unit abbreviations of business time; a report in Danish says `1 t 20 m`. */
+export interface DurationUnits {
+  h: string;
+  m: string;
+  s: string;
+}
+
+const UNITS: DurationUnits = { h: 'h', m: 'm', s: 's' };
+
 /** `1 h 20 m`, `45 m`, `40 h`, `30 s` under a minute; the sign is the caller's to say ("over", "left", "−"). */
-export function formatBusinessDuration(ms: number): string {
+export function formatBusinessDuration(ms: number, units: DurationUnits = UNITS): string {
   const totalSeconds = Math.floor(Math.abs(ms) / 1000);
-  if (totalSeconds < 60) return `${totalSeconds} s`;
+  if (totalSeconds < 60) return `${totalSeconds} ${units.s}`;
   const minutes = Math.floor(totalSeconds / 60);
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  if (hours === 0) return `${rest} m`;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} m`;
+  if (hours === 0) return `${rest} ${units.m}`;
+  return rest === 0 ? `${hours} ${units.h}` : `${hours} ${units.h} ${rest} ${units.m}`;
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

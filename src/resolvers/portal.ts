@@ -14,7 +14,7 @@ import type { SurfaceResolvers } from './define';
 import { forbidden, notConfigured, notFound } from './envelope';
 
 /** The bundle's customers whose JSM organization the calling customer belongs to. */
-async function callersCustomers(request: Request, jira: JiraClient, bundle: ConfigBundle): Promise<string[]> {
+export async function callersCustomers(request: Request, jira: JiraClient, bundle: ConfigBundle): Promise<string[]> {
   const organizations = await jira.organizationsOf(accountOf(request));
   const ids = new Set(organizations.map((o) => String(o.id)));
   return bundle.customers.filter((c) => c.organizationId !== undefined && ids.has(c.organizationId)).map((c) => c.id);

@@ -5,10 +5,15 @@ import type { Clock } from '../adapters/clock';
 import type { JiraClient } from '../adapters/jira/client';
 import { attemptRecompute, recordProblem } from '../usecases/attempt-recompute';
 import { continueReevaluation } from '../usecases/reevaluate';
+import { currentConfiguration } from '../adapters/storage/config-store';
+import { deliverReport } from '../usecases/deliver-report';
+import { issueAndDeliver } from '../usecases/report-schedule';
 
 const Job = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('reevaluate'), version: z.number().int().min(1) }),
   z.object({ kind: z.literal('recompute'), issueId: z.string().min(1) }),
+  z.object({ kind: z.literal('issue-report'), agreement: z.string().min(1), month: z.string().regex(/^\d{4}-\d{2}$/), claim: z.string().min(1).optional(), by: z.string().min(1).optional() }),
+  z.object({ kind: z.literal('deliver-report'), report: z.string().min(1) }),
 ]);
 
 /** Async events are redelivered on request; a job that keeps failing for passing reasons gets a few more tries. */
@@ -22,6 +27,14 @@ export async function handleJob(event: AsyncEvent, jira: JiraClient, clock: Cloc
     return { ignored: true };
   }
   if (job.data.kind === 'reevaluate') return continueReevaluation(job.data.version, jira, clock);
+  if (job.data.kind === 'issue-report') {
+    const { agreement, month, claim, by } = job.data;
+    return issueAndDeliver({ agreement, month, ...(claim ? { claim } : {}), ...(by ? { by } : {}) }, jira, clock.now());
+  }
+  if (job.data.kind === 'deliver-report') {
+    const configuration = await currentConfiguration();
+    return configuration ? deliverReport(job.data.report, configuration, jira, clock.now()) : { ignored: true };
+  }
   const now = clock.now();
   const attempt = await attemptRecompute(job.data.issueId, jira, now);
   if (attempt.result !== 'failed') return attempt;

@@ -1,7 +1,7 @@
 // Recompute, don't patch: read the issue's whole history, replay it through the engine, store the result, and make
 // Jira show it. Duplicated, late or out-of-order events all give the same stored result, and a failure between any
 // two writes is repaired by the next computation (see docs/architecture.md, "Integrity").
-import { ISSUE_PROPERTY, PORTAL_CHOICE_PROPERTY } from '../app-identity';
+import { ISSUE_PROPERTY, PORTAL_CHOICE_PROPERTY, REPORT_REQUEST_PROPERTY } from '../app-identity';
 import { JiraRequestError } from '../adapters/jira/errors';
 import type { JiraClient } from '../adapters/jira/client';
 import type { IssueHistory } from '../adapters/jira/types';
@@ -10,6 +10,7 @@ import { NO_DEADLINE, NO_RANK, decodeCycles, encodeCycles, jiraViewOf, keepFroze
 import { clearFailure, type RecomputeFailure } from '../adapters/storage/failure-store';
 import { markDeleted, markShown, readEventInputs, readIssueRecord, writeIssueRecord } from '../adapters/storage/issue-store';
 import { SITE_METADATA_TTL_MS, writeSiteMetadata, type SiteMetadata } from '../adapters/storage/site-store';
+import { writeRequestMonths } from '../adapters/storage/request-month-store';
 import { selectAgreement } from '../engine/agreement';
 import { parseInstant } from '../engine/instant';
 import { calendarsOf, evaluate } from '../engine/obligations';
@@ -18,6 +19,7 @@ import type { ConfigBundle, Evaluation, StatusCategory, Timeline } from '../engi
 import { sharedOrganizations, timelineFromJira } from '../timeline/from-jira';
 import { discoverSiteFields } from '../timeline/site-fields';
 import { escalationDuty } from './escalation-duty';
+import { computeMonths } from './request-months';
 
 export interface RecomputeOutcome {
   issueId: string;
@@ -148,10 +150,22 @@ export function buildRecord(
   now: number,
   reporterOrganizations?: ReadonlyArray<{ id: string }>,
 ): IssueRecord {
+  return computeRecord(history, configuration, site, previous, now, reporterOrganizations).record;
+}
+
+/** The record, and the timeline it was computed from (the month entries are summarized from it too). */
+export function computeRecord(
+  history: IssueHistory,
+  configuration: StoredConfiguration,
+  site: SiteMetadata,
+  previous: IssueRecord | undefined,
+  now: number,
+  reporterOrganizations?: ReadonlyArray<{ id: string }>,
+): { record: IssueRecord; timeline: Timeline; evaluation: Evaluation } {
   const { bundle } = configuration;
   const statusCategories = new Map(Object.entries(site.statusCategories));
   const portalPriority = portalChoice(history);
-  const timeline = timelineFromJira(history, {
+  const mapped = timelineFromJira(history, {
     fields: site.fields,
     statusCategories,
     bundle,
@@ -159,6 +173,8 @@ export function buildRecord(
     ...(portalPriority ? { portalPriority } : {}),
     ...(reporterOrganizations ? { reporterOrganizations } : {}),
   });
+  // A request the app raised to deliver a report is its own letter to the customer: no agreement measures it.
+  const timeline = history.issue.properties?.[REPORT_REQUEST_PROPERTY] === undefined ? mapped : { ...mapped, issue: { ...mapped.issue, customer: undefined } };
   const agreement = selectAgreement(bundle, timeline.issue);
   const evaluation = keepFrozenCycles(evaluate(bundle, timeline, now), previous ? decodeCycles(previous) : undefined);
   const next = evaluation.next;
@@ -175,7 +191,7 @@ export function buildRecord(
   const duty = escalationDuty(evaluation.obligations, previous);
   const watchAt = watchInstant(clockWatchAt, duty.pending);
   const fields = history.issue.fields;
-  return {
+  const record: IssueRecord = {
     issueId: history.issue.id,
     issueKey: history.issue.key,
     projectKey,
@@ -209,6 +225,7 @@ export function buildRecord(
     ...(previous?.shown ? { shown: previous.shown } : {}),
     ...encodeCycles(evaluation.obligations, created, previous?.folded),
   };
+  return { record, timeline, evaluation };
 }
 
 /**
@@ -241,7 +258,7 @@ async function reporterOrganizationsIfUnshared(history: IssueHistory, site: Site
 
 async function readHistory(issueIdOrKey: string, jira: JiraClient, site: SiteMetadata): Promise<IssueHistory | undefined> {
   try {
-    return await jira.readIssueHistory(issueIdOrKey, fieldsToRead(site), [PORTAL_CHOICE_PROPERTY]);
+    return await jira.readIssueHistory(issueIdOrKey, fieldsToRead(site), [PORTAL_CHOICE_PROPERTY, REPORT_REQUEST_PROPERTY]);
   } catch (error) {
     if (error instanceof JiraRequestError && error.notFound) return undefined;
     throw error;
@@ -269,11 +286,17 @@ export async function recomputeIssue(issueIdOrKey: string, jira: JiraClient, now
   // A request that failed before and computes now is no longer a problem to show the admin.
   if (inputs.failure) await clearFailure(inputs.failure.issueId);
   const previous = history.issue.id === issueIdOrKey ? inputs.record : await readIssueRecord(history.issue.id);
-  const record = buildRecord(history, configuration, site, previous, now, await reporterOrganizationsIfUnshared(history, site, jira));
+  const computed = computeRecord(history, configuration, site, previous, now, await reporterOrganizationsIfUnshared(history, site, jira));
+  // The month entries the reports read (request-month), written before the record with the same guard.
+  const months = computeMonths({ bundle: configuration.bundle, configVersion: configuration.version, ...computed, previous, now });
+  const record: IssueRecord = { ...computed.record, months: months.months };
   const portalChoiceFound = portalChoice(history) !== undefined;
   const cleared = inputs.failure ? { clearedFailure: inputs.failure } : {};
   if (sameResult(previous, record) && sameView(jiraViewOf(previous), previous?.shown)) {
     return { issueId: record.issueId, result: 'unchanged', record: previous, configuration, portalChoiceFound, ...cleared };
+  }
+  if (!sameResult(previous, record) && !(await writeRequestMonths(months.writes))) {
+    return { issueId: record.issueId, result: 'newer-stored', configuration, portalChoiceFound, ...cleared };
   }
   if (!sameResult(previous, record) && !(await writeIssueRecord(record, previous))) {
     return { issueId: record.issueId, result: 'newer-stored', configuration, portalChoiceFound, ...cleared };

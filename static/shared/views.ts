@@ -8,3 +8,5 @@ export type { EscalationLevel, EscalationMark, EscalationSummary } from '../../s
 
 export type { WorkListAnswer } from '../../src/views/work-list';
 export type { PortalCommitments, PortalPriorities } from '../../src/resolver-contract';
+export type { AgreementReports, PortalReports } from '../../src/resolver-contract';
+export type { IssuedReportView } from '../../src/views/issued-reports';

@@ -12,6 +12,7 @@ import { defineIssuePanel } from '../../src/resolvers/issue-panel';
 import { definePortal } from '../../src/resolvers/portal';
 import { defineWorklist } from '../../src/resolvers/worklist';
 import { defineMonitoring } from '../../src/resolvers/monitoring';
+import { defineAdminReports, definePortalReports } from '../../src/resolvers/reports';
 import { SURFACES } from '../../offline/sandbox/surfaces';
 import { ENTITY, INDEX } from '../../src/adapters/storage/entities';
 import { CONTRACT_PRIORITY_FIELD_KEY, NEXT_DEADLINE_FIELD_KEY } from '../../src/timeline/site-fields';
@@ -103,7 +104,7 @@ function sources(dir: string): string[] {
 
 test('each Custom UI module is served from a built static/ surface and resolved by the function its surface calls', () => {
   const resources = new Map((manifest as unknown as { resources: Array<{ key: string; path: string }> }).resources.map((r) => [r.key, r.path]));
-  const ui = ['jira:issuePanel', 'jira:projectPage', 'jira:adminPage', 'jira:projectSettingsPage', 'jiraServiceManagement:portalRequestCreatePropertyPanel', 'jiraServiceManagement:portalRequestDetailPanel'];
+  const ui = ['jira:issuePanel', 'jira:projectPage', 'jira:adminPage', 'jira:projectSettingsPage', 'jiraServiceManagement:portalRequestCreatePropertyPanel', 'jiraServiceManagement:portalRequestDetailPanel', 'jiraServiceManagement:portalProfilePanel'];
   const expected: Record<string, [string, string]> = {
     'jira:issuePanel': ['static/issue-panel/dist', 'issue-panel-resolver'],
     'jira:projectPage': ['static/worklist/dist', 'worklist-resolver'],
@@ -111,6 +112,7 @@ test('each Custom UI module is served from a built static/ surface and resolved 
     'jira:projectSettingsPage': ['static/admin/dist', 'admin-resolver'],
     'jiraServiceManagement:portalRequestCreatePropertyPanel': ['static/portal-create/dist', 'portal-resolver'],
     'jiraServiceManagement:portalRequestDetailPanel': ['static/portal-detail/dist', 'portal-resolver'],
+    'jiraServiceManagement:portalProfilePanel': ['static/portal-reports/dist', 'portal-resolver'],
   };
   for (const kind of ui) {
     const module = manifest.modules[kind]![0]!;
@@ -133,8 +135,8 @@ test('the sandbox hosts each surface as the module the manifest declares, with t
 test('every resolver key a surface calls is defined by the resolver of the module that surface is', () => {
   const keysOfFunction: Record<string, string[]> = {
     'issue-panel-resolver': keysOf(defineIssuePanel),
-    'admin-resolver': keysOf(defineAdmin),
-    'portal-resolver': keysOf(definePortal),
+    'admin-resolver': keysOf((s) => defineAdminReports(defineAdmin(s))),
+    'portal-resolver': keysOf((s) => definePortalReports(definePortal(s))),
     'worklist-resolver': keysOf(defineWorklist),
     'monitoring-resolver': keysOf(defineMonitoring),
   };

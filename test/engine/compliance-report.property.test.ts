@@ -2,54 +2,10 @@
 // office hours with Danish holidays): evaluated at one common instant, every cycle with an outcome counts in exactly
 // one month, and a month's counts are the sums of its cycles.
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { validateBundle } from '../../src/config/validate-bundle';
 import { complianceReport, countingInstant, outcomeOf } from '../../src/engine/compliance-report';
 import { evaluate } from '../../src/engine/obligations';
-import { reportPeriod } from '../../src/engine/report-period';
 import { summarizeTimeline } from '../../src/engine/request-summary';
-import type { ConfigBundle, Timeline, TimelineEvent } from '../../src/engine/types';
-
-const loaded = validateBundle(JSON.parse(readFileSync(path.join(__dirname, '../../examples/config.json'), 'utf8')));
-if (!loaded.ok) throw new Error('examples/config.json must be valid');
-const bundle: ConfigBundle = loaded.value;
-
-const MONTHS = ['2026-10', '2026-11', '2026-12', '2027-01'];
-const ZONE = 'Europe/Copenhagen';
-const periods = MONTHS.map((m) => reportPeriod(m, ZONE));
-const FIRST = periods[0]!.from;
-const LAST = periods[periods.length - 1]!.to;
-const STATUSES = ['Open', 'In Progress', 'Waiting for customer', 'Waiting for release'];
-
-const eventArb: fc.Arbitrary<Omit<TimelineEvent, 'at'>> = fc.oneof(
-  fc.record({ type: fc.constant('status' as const), to: fc.constantFrom(...STATUSES) }),
-  fc.record({ type: fc.constant('comment' as const), visibility: fc.constantFrom('public' as const, 'internal' as const), author: fc.constantFrom('agent' as const, 'customer' as const) }),
-  fc.record({ type: fc.constant('resolution' as const), to: fc.constantFrom('Done', null) }),
-  fc.record({ type: fc.constant('priority' as const), to: fc.constantFrom('p1', 'p2') }),
-);
-
-/** A request created in September–January (some before the first month), its events hours to days apart. */
-const timelineArb = (key: string): fc.Arbitrary<Timeline> =>
-  fc
-    .record({
-      created: fc.integer({ min: FIRST - 20 * 86_400_000, max: LAST }).map((t) => Math.floor(t / 60_000) * 60_000),
-      environment: fc.constantFrom('Production', 'Production', 'Production', 'UAT'),
-      priority: fc.constantFrom('p1', 'p2'),
-      requestType: fc.constantFrom('Incident', 'Service request'),
-      steps: fc.array(fc.tuple(fc.integer({ min: 0, max: 4 * 86_400 }), eventArb), { maxLength: 12 }),
-    })
-    .map(({ created, environment, priority, requestType, steps }) => {
-      let at = created;
-      const events: TimelineEvent[] = [{ at, type: 'created', status: 'Open' }];
-      for (const [gap, event] of steps) {
-        at += gap * 1000;
-        events.push({ ...event, at } as TimelineEvent);
-      }
-      return { issue: { key, requestType, customer: 'acme', environment, product: 'Payroll', priority, created }, events };
-    });
-
-const requestsArb = fc.integer({ min: 1, max: 8 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => timelineArb(`SUP-${i + 1}`))));
+import { bundle, FIRST, LAST, periods, requestsArb } from './report-arbitraries';
 
 describe('compliance report laws', () => {
   test('at one common instant, each cycle with an outcome counts in exactly one month, the month of its instant', () => {

@@ -6,10 +6,10 @@ import { JiraRateLimiter } from '../rate-limit';
 import { jiraError, type JiraRequest, type JiraResponse } from './http';
 import { deleteProperty, getChangelog, getCommentProperty, getComments, getIssue, getProperty, getWatchers, postComment, postNotify, putProperty } from './issue-routes';
 import { approximateCount, removedSearch, searchJql } from './search-routes';
-import { addCustomerComment, createCustomerRequest, getCustomerRequest, listOrganizations, listRequestTypes, listServiceDesks } from './service-desk-routes';
+import { addCustomerComment, addRequestAttachment, attachTemporaryFile, createCustomerRequest, getCustomerRequest, listOrganizations, listRequestTypes, listServiceDesks } from './service-desk-routes';
 import { getFields, getMyPermissions, getMyself, getStatuses, putAppFieldValues } from './site-routes';
 
-type Handler = (double: JsmDouble, request: JiraRequest, params: string[]) => JiraResponse;
+type Handler = (double: JsmDouble, request: JiraRequest, params: string[]) => JiraResponse | Promise<JiraResponse>;
 
 interface Route {
   method: string;
@@ -56,6 +56,8 @@ const ROUTES: Route[] = [
   route('GET', '/rest/servicedeskapi/request/{issueIdOrKey}', (d, r, [key = '']) => getCustomerRequest(d, r, key)),
   route('POST', '/rest/servicedeskapi/request', (d, r) => createCustomerRequest(d, r)),
   route('POST', '/rest/servicedeskapi/request/{issueIdOrKey}/comment', (d, r, [key = '']) => addCustomerComment(d, r, key)),
+  route('POST', '/rest/servicedeskapi/servicedesk/{serviceDeskId}/attachTemporaryFile', (d, r, [id = '']) => attachTemporaryFile(d, r, id)),
+  route('POST', '/rest/servicedeskapi/request/{issueIdOrKey}/attachment', (d, r, [key = '']) => addRequestAttachment(d, r, key)),
 ];
 
 /** Every endpoint the double answers (method and path template), for checking the scope table covers them. */

@@ -2,7 +2,8 @@
 // request, and creating requests and comments the way the portal does. Pages use the servicedesk envelope
 // (`size, start, limit, isLastPage, values`), errors its `{ errorMessage, i18nErrorMessage }` body.
 import { JsmDoubleError, type JsmDouble } from '../jsm-double';
-import { customerRequest, jsmComment, organizationDto, requestTypeDto, serviceDeskDto } from '../representations';
+import { jsmDate } from '../jira-time';
+import { customerRequest, jsmComment, jsmUser, organizationDto, requestTypeDto, serviceDeskDto } from '../representations';
 import { jsmError, jsmPage, jsonBody, listParam, ok, type JiraRequest, type JiraResponse } from './http';
 import { visibleIssue } from './issue-routes';
 
@@ -125,6 +126,95 @@ export function addCustomerComment(double: JsmDouble, request: JiraRequest, idOr
     return ok(jsmComment(double, issue, comment), 201);
   } catch (error) {
     if (error instanceof JsmDoubleError) return jsmError(400, 'Customers can only add public comments.', 'sd.comment.internal.not.permitted');
+    throw error;
+  }
+}
+
+/** "More than 60 files are requested to be uploaded": 413. */
+const MAX_TEMPORARY_FILES = 60;
+/** The largest file the double takes: Jira's attachment size is a site setting; a modest one is the stricter reading. */
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+function callerId(caller: JiraRequest['as']): string {
+  return caller === 'app' ? 'app' : caller.accountId;
+}
+
+/**
+ * POST /servicedesk/{id}/attachTemporaryFile: multipart/form-data with the files in `file` parts, and the XSRF
+ * opt-out header ("you must submit a header of X-Atlassian-Token: no-check ... or it will be blocked").
+ */
+export async function attachTemporaryFile(double: JsmDouble, request: JiraRequest, serviceDeskId: string): Promise<JiraResponse> {
+  if ((request.headers['x-atlassian-token'] ?? '').toLowerCase() !== 'no-check') return { status: 403, headers: { 'content-type': 'text/plain' }, body: 'XSRF check failed' };
+  const project = double.state.projects.find((p) => p.serviceDeskId === serviceDeskId || p.key === serviceDeskId.toUpperCase());
+  if (!project) return jsmError(404, `The service project with ID ${serviceDeskId} does not exist.`, 'sd.service.project.not.found');
+  if (request.as !== 'app' && double.user(request.as.accountId)?.accountType !== 'customer' && !double.isAgent(request.as.accountId, project)) {
+    return jsmError(403, 'You do not have permission to add attachments in this service project.', 'sd.attachment.permission.denied');
+  }
+  const contentType = request.headers['content-type'] ?? '';
+  if (!contentType.toLowerCase().startsWith('multipart/form-data') || !(request.body instanceof Uint8Array)) {
+    return { status: 415, headers: { 'content-type': 'text/plain' }, body: 'Unsupported Media Type: the files must be sent as multipart/form-data' };
+  }
+  let form: FormData;
+  try {
+    form = await new Response(request.body, { headers: { 'content-type': contentType } }).formData();
+  } catch {
+    return jsmError(400, 'The request body is not valid multipart/form-data.', 'sd.attachment.body.invalid');
+  }
+  const files = form.getAll('file').flatMap((part) => (typeof part === 'string' ? [] : [part]));
+  if (files.length === 0) return jsmError(400, 'No files were sent: the multipart parameter holding them must be named "file".', 'sd.attachment.no.files');
+  if (files.length > MAX_TEMPORARY_FILES) return jsmError(413, `At most ${MAX_TEMPORARY_FILES} files can be uploaded at once.`, 'sd.attachment.too.many');
+  const uploaded = [];
+  for (const file of files) {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (bytes.length > MAX_ATTACHMENT_BYTES) return jsmError(400, `${file.name} is larger than the maximum attachment size (${MAX_ATTACHMENT_BYTES} bytes).`, 'sd.attachment.too.large');
+    const temporary = double.addTemporaryAttachment(project.serviceDeskId, { filename: file.name, mimeType: file.type || 'application/octet-stream', bytes }, callerId(request.as));
+    uploaded.push({ temporaryAttachmentId: temporary.id, fileName: temporary.filename });
+  }
+  return ok({ temporaryAttachments: uploaded }, 201);
+}
+
+const ATTACHMENT_FIELDS = new Set(['temporaryAttachmentIds', 'public', 'additionalComment']);
+
+/** POST /request/{idOrKey}/attachment: AttachmentCreateDTO (closed), the caller's own temporary files of the request's desk. */
+export function addRequestAttachment(double: JsmDouble, request: JiraRequest, idOrKey: string): JiraResponse {
+  const issue = visibleIssue(double, request.as, idOrKey);
+  if (!issue) return jsmError(404, REQUEST_NOT_FOUND, 'sd.request.not.found');
+  const body = jsonBody(request.body);
+  if ('error' in body) return jsmError(400, 'The request body is not valid JSON.', 'sd.request.body.invalid');
+  const input = body.value as Record<string, unknown> | undefined;
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return jsmError(400, 'The request body must be an AttachmentCreateDTO object.', 'sd.attachment.body.invalid');
+  const unknown = Object.keys(input).filter((key) => !ATTACHMENT_FIELDS.has(key));
+  if (unknown.length > 0) return jsmError(400, `Unrecognized field "${unknown[0]}": not marked as ignorable.`, 'sd.request.body.invalid');
+  const ids = input.temporaryAttachmentIds;
+  if (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => typeof id !== 'string')) {
+    return jsmError(400, 'temporaryAttachmentIds must list the temporary attachments to add.', 'sd.attachment.ids.required');
+  }
+  if (typeof input.public !== 'boolean') return jsmError(400, 'public must say whether the attachments are public (true) or internal (false).', 'sd.attachment.public.required');
+  const comment = input.additionalComment;
+  if (comment !== undefined && (typeof comment !== 'object' || comment === null || Object.keys(comment).some((k) => k !== 'body') || typeof (comment as { body?: unknown }).body !== 'string')) {
+    return jsmError(400, 'additionalComment must be an object with a text body.', 'sd.request.body.invalid');
+  }
+  const customer = request.as !== 'app' && !double.isAgent(request.as.accountId, double.projectOf(issue));
+  if (customer && input.public === false) return jsmError(400, 'Customers can set attachments to public visibility only.', 'sd.attachment.customer.internal');
+  try {
+    const result = double.attachToRequest(issue.key, {
+      temporaryIds: ids as string[],
+      public: input.public,
+      ...(comment ? { comment: (comment as { body: string }).body } : {}),
+      by: callerId(request.as),
+    });
+    const base = double.state.site.baseUrl;
+    const values = result.attachments.map((a) => ({
+      filename: a.filename,
+      author: jsmUser(double, a.author),
+      created: jsmDate(a.created, double.state.site.timeZone),
+      size: a.size,
+      mimeType: a.mimeType,
+      _links: { jiraRest: `${base}/rest/api/2/attachment/${a.id}`, content: `${base}/servicedesk/customershim/secure/attachment/${a.id}/${encodeURIComponent(a.filename)}` },
+    }));
+    return ok({ comment: jsmComment(double, issue, result.comment), attachments: { _expands: [], size: values.length, start: 0, limit: values.length, isLastPage: true, values } }, 201);
+  } catch (error) {
+    if (error instanceof JsmDoubleError) return jsmError(400, error.message, 'sd.attachment.temporary.not.found');
     throw error;
   }
 }

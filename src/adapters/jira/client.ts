@@ -54,6 +54,29 @@ export interface ServiceDesk {
 
 type Send = () => Promise<APIResponse>;
 
+export interface CustomerRequestInput {
+  serviceDeskId: string;
+  requestTypeId: string;
+  summary: string;
+  description: string;
+  /** The customer the request is raised for (its reporter). */
+  raiseOnBehalfOf: string;
+  participants: string[];
+}
+
+/** A multipart/form-data body holding one file (RFC 7578), as bytes: @forge/api sends an ArrayBuffer as it is. */
+function multipartFile(field: string, fileName: string, mimeType: string, bytes: Uint8Array): { body: ArrayBuffer; contentType: string } {
+  const boundary = `contract-sla-${globalThis.crypto.randomUUID()}`;
+  const quoted = fileName.replace(/["\\\r\n]/g, '_');
+  const head = new TextEncoder().encode(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${quoted}"\r\nContent-Type: ${mimeType}\r\n\r\n`);
+  const tail = new TextEncoder().encode(`\r\n--${boundary}--\r\n`);
+  const body = new Uint8Array(head.length + bytes.length + tail.length);
+  body.set(head, 0);
+  body.set(bytes, head.length);
+  body.set(tail, head.length + bytes.length);
+  return { body: body.buffer, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
 /** Pages read at once: enough to cut a long history's round trips, few enough for Jira's per-endpoint burst limit. */
 const PARALLEL_PAGES = 8;
 
@@ -349,6 +372,48 @@ export class JiraClient {
       const query = new URLSearchParams({ start: String(start), limit: '50' });
       return api.asApp().requestJira(route`/rest/servicedeskapi/servicedesk?${query}`, { method: 'GET', headers: JSON_IN });
     });
+  }
+
+  /**
+   * Raises a request in a service desk on a customer's behalf, with participants. Not repeated on a passing failure:
+   * a retry could raise it twice, so the caller records what it did and tries again on its own terms.
+   */
+  createCustomerRequest(input: CustomerRequestInput): Promise<{ issueId: string; issueKey: string }> {
+    const body = JSON.stringify({
+      serviceDeskId: input.serviceDeskId,
+      requestTypeId: input.requestTypeId,
+      requestFieldValues: { summary: input.summary, description: input.description },
+      raiseOnBehalfOf: input.raiseOnBehalfOf,
+      ...(input.participants.length > 0 ? { requestParticipants: input.participants } : {}),
+    });
+    return this.answer(`POST request in service desk ${input.serviceDeskId}`, () =>
+      api.asApp().requestJira(route`/rest/servicedeskapi/request`, { method: 'POST', headers: JSON_IN_OUT, body }),
+    );
+  }
+
+  /**
+   * Uploads a file to a service desk as a temporary attachment (multipart, the file in the `file` field, with the
+   * XSRF opt-out header JSM requires) and returns its temporary id. Safe to repeat: an unused temporary file expires.
+   */
+  async attachTemporaryFile(serviceDeskId: string, fileName: string, bytes: Uint8Array, mimeType: string): Promise<string> {
+    const { body, contentType } = multipartFile('file', fileName, mimeType, bytes);
+    const headers = { Accept: 'application/json', 'Content-Type': contentType, 'X-Atlassian-Token': 'no-check', 'X-ExperimentalApi': 'opt-in' };
+    const answer = await this.repeatable<{ temporaryAttachments: Array<{ temporaryAttachmentId: string; fileName: string }> }>(`POST temporary file to service desk ${serviceDeskId}`, () =>
+      api.asApp().requestJira(route`/rest/servicedeskapi/servicedesk/${serviceDeskId}/attachTemporaryFile`, { method: 'POST', headers, body }),
+    );
+    const uploaded = answer.temporaryAttachments?.[0]?.temporaryAttachmentId;
+    if (!uploaded) throw new JiraRequestError(502, `POST temporary file to service desk ${serviceDeskId}`, ['JSM answered without a temporary attachment id']);
+    return uploaded;
+  }
+
+  /** Attaches uploaded files to a request, with a comment that shows them; public means the customer sees both. */
+  async attachToRequest(key: string, temporaryAttachmentIds: string[], comment: string, visibleToCustomer: boolean): Promise<{ attachmentIds: string[] }> {
+    const body = JSON.stringify({ temporaryAttachmentIds, public: visibleToCustomer, additionalComment: { body: comment } });
+    const answer = await this.answer<{ attachments?: { values?: Array<{ _links?: { jiraRest?: string }; filename?: string }> } }>(`POST attachment to ${key}`, () =>
+      api.asApp().requestJira(route`/rest/servicedeskapi/request/${key}/attachment`, { method: 'POST', headers: JSON_IN_OUT, body }),
+    );
+    const ids = (answer.attachments?.values ?? []).map((a) => /\/attachment\/(\d+)/.exec(a._links?.jiraRest ?? '')?.[1]).filter((id): id is string => id !== undefined);
+    return { attachmentIds: ids };
   }
 
   /** Service desk lists are short; the bound keeps a runaway answer from looping. */

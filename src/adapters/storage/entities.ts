@@ -8,6 +8,10 @@ export const ENTITY = {
   recomputeFailure: 'recompute-failure',
   lease: 'lease',
   escalationLedger: 'escalation-ledger',
+  requestMonth: 'request-month',
+  issuedReport: 'issued-report',
+  issuedReportPart: 'issued-report-part',
+  reportLedger: 'report-ledger',
 } as const;
 
 /** The single record key of the singleton entities. */
@@ -32,4 +36,18 @@ export const INDEX = {
   bySentAt: 'by-sent-at',
   /** escalation-ledger: partition `problem` (failed or unconfirmed, present only then), range the last attempt (the admin's list). */
   byProblem: 'by-problem',
+  /** request-month: partition agreement and month, range creation (one agreement's report). */
+  byAgreementMonth: 'by-agreement-month',
+  /** request-month: partition month, range creation (every agreement's month: the management reports). */
+  byMonth: 'by-month',
+  /** request-month: partition agreement and `carry`, range month (requests whose latest month runs on into later ones). */
+  byAgreementCarry: 'by-agreement-carry',
+  /** request-month: partition `carry`, range month (the same across agreements). */
+  byCarry: 'by-carry',
+  /** issued-report: partition agreement, range month (an agreement's reports, every version). */
+  byAgreement: 'by-agreement',
+  /** issued-report: partition customer, range issue instant (the portal's list of a customer's reports). */
+  byCustomer: 'by-customer',
+  /** issued-report: partition `deliveryDue`, range issue instant (reports still to reach the customer). */
+  byDeliveryDue: 'by-delivery-due',
 } as const;

@@ -110,6 +110,11 @@ export interface IssueRecord {
   cycles: CompactCycle[];
   /** The oldest closed cycles, folded into counts per goal when a very long history would not fit otherwise. */
   folded?: FoldedCycles[];
+  /**
+   * The months whose report entries (`request-month`) this computation stands behind, each with a digest of what was
+   * written, so the next computation writes only the months that changed. Absent in records before reports.
+   */
+  months?: Record<string, string>;
 }
 
 /** A reached escalation that the breach watch still has to carry out. */

@@ -1,0 +1,110 @@
+// Resolvers of the compliance reports. On the admin page: every agreement with its schedule and its issued reports,
+// a report issued now (queued: a large month takes longer than a resolver may run), and any version's PDF. On the
+// customer's portal: the reports of the caller's own organizations, and only theirs.
+import { z } from 'zod';
+import { enqueue } from '../adapters/queue';
+import { currentConfiguration } from '../adapters/storage/config-store';
+import type { IssuedReport } from '../adapters/storage/issued-report';
+import { readIssuedReport, reportsOfAgreement, reportsOfCustomer } from '../adapters/storage/issued-report-store';
+import { parseReportMonth, previousMonth, monthOf } from '../engine/report-period';
+import type { ConfigBundle } from '../engine/types';
+import { inForceDuring } from '../usecases/issue-report';
+import { dueMonth } from '../usecases/report-schedule';
+import { agreementPeriod } from '../usecases/stored-report';
+import { agreementZone } from '../usecases/request-months';
+import { issuedReportView, newestFirst, type ReportPdf } from '../views/issued-reports';
+import { reportPdf } from '../views/report-pdf-file';
+import { accountOf } from './context';
+import { callersCustomers } from './portal';
+import type { SurfaceResolvers } from './define';
+import { forbidden, invalid, notConfigured, notFound } from './envelope';
+import { parsePayload } from './payload';
+import { requireConfigurationReader, requireSiteAdmin } from './permissions';
+
+const Month = z.string().refine((m) => parseReportMonth(m) !== undefined, 'not a month written YYYY-MM (01–12), such as 2026-11');
+const IssuePayload = z.object({ agreement: z.string().min(1), month: Month });
+const ReportPayload = z.object({ report: z.string().min(1).max(600) });
+
+async function configured(): Promise<ConfigBundle> {
+  const stored = await currentConfiguration();
+  if (!stored) throw notConfigured('Contract SLA has no configuration yet');
+  return stored.bundle;
+}
+
+async function pdfOf(header: IssuedReport): Promise<ReportPdf> {
+  const pdf = await reportPdf(header);
+  if ('tooLarge' in pdf) {
+    const where = header.delivery.requestKey ? `; open it on ${header.delivery.requestKey}, where it is attached` : '';
+    throw invalid([{ path: 'report', message: `the PDF is ${(pdf.tooLarge / 1_000_000).toFixed(1)} MB, more than a page may download at once${where}` }]);
+  }
+  return pdf;
+}
+
+export function defineAdminReports(surface: SurfaceResolvers): SurfaceResolvers {
+  surface.define('admin/reports/list', async ({ request, jira, now }) => {
+    await requireConfigurationReader(request, jira);
+    const bundle = await configured();
+    const agreements = [];
+    for (const agreement of bundle.agreements) {
+      const zone = agreementZone(bundle, agreement.id);
+      const reports = (await reportsOfAgreement(agreement.id)).sort(newestFirst).map(issuedReportView);
+      agreements.push({
+        id: agreement.id,
+        name: agreement.name ?? agreement.id,
+        customer: bundle.customers.find((c) => c.id === agreement.customer)?.name ?? agreement.customer,
+        schedule: agreement.report ?? null,
+        // The month "issue now" offers first: the one last ended in the agreement's zone.
+        lastMonth: zone ? previousMonth(monthOf(now, zone)) : null,
+        nextScheduled: agreement.report && zone ? (dueMonth(agreement.report.day, zone, now) ?? null) : null,
+        reports,
+      });
+    }
+    return { agreements };
+  });
+
+  surface.define('admin/reports/issue', async ({ request, jira, now }) => {
+    await requireSiteAdmin(jira);
+    const { agreement: id, month } = parsePayload(IssuePayload, request.payload);
+    const bundle = await configured();
+    const agreement = bundle.agreements.find((a) => a.id === id);
+    if (!agreement) throw invalid([{ path: 'agreement', message: `there is no agreement "${id}"` }]);
+    const period = agreementPeriod(bundle, id, month);
+    if (now < period.to) throw invalid([{ path: 'month', message: `${month} is not over yet in ${period.timezone}: its report can be issued once it is` }]);
+    if (!inForceDuring(agreement, month)) throw invalid([{ path: 'month', message: `the agreement ${id} was not in force in ${month}` }]);
+    await enqueue({ kind: 'issue-report', agreement: id, month, by: accountOf(request) });
+    return { queued: true, agreement: id, month };
+  });
+
+  surface.define('admin/reports/pdf', async ({ request, jira }) => {
+    await requireConfigurationReader(request, jira);
+    const { report } = parsePayload(ReportPayload, request.payload);
+    const header = await readIssuedReport(report);
+    if (!header) throw notFound(`There is no report ${report}`);
+    return pdfOf(header);
+  });
+  return surface;
+}
+
+export function definePortalReports(surface: SurfaceResolvers): SurfaceResolvers {
+  surface.define('portal/reports/list', async ({ request, jira }) => {
+    const bundle = await configured();
+    const customers = await callersCustomers(request, jira, bundle);
+    const names = new Map(bundle.agreements.map((a) => [a.id, a.name ?? a.id]));
+    const reports = (await Promise.all(customers.map((c) => reportsOfCustomer(c)))).flat().sort(newestFirst);
+    return {
+      organizations: customers.map((id) => bundle.customers.find((c) => c.id === id)?.name ?? id),
+      goalNames: Object.fromEntries(bundle.goals.map((g) => [g.id, g.name ?? g.id])),
+      reports: reports.map((header) => ({ ...issuedReportView(header), agreementName: names.get(header.agreement) ?? header.agreement })),
+    };
+  });
+
+  surface.define('portal/reports/pdf', async ({ request, jira }) => {
+    const { report } = parsePayload(ReportPayload, request.payload);
+    const bundle = await configured();
+    const header = await readIssuedReport(report);
+    // Another organization's report and one that does not exist look the same to a customer.
+    if (!header || !(await callersCustomers(request, jira, bundle)).includes(header.customer)) throw forbidden('This report is not your organization’s');
+    return pdfOf(header);
+  });
+  return surface;
+}

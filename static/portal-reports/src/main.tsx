@@ -1,0 +1,7 @@
+// mount (and with it Atlassian's CSS reset) first, so the app's own styles below override the reset's.
+import { mount } from '../../shared/mount';
+import '../../shared/ui.css';
+import './portal-reports.css';
+import { PortalReports } from './PortalReports';
+
+mount(<PortalReports />);
