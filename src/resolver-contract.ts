@@ -4,6 +4,7 @@
 // Types only: the surfaces bundle nothing of the backend.
 import type { Organization, RequestType } from './adapters/jira/client';
 import type { RecomputeFailure } from './adapters/storage/failure-store';
+import type { BundleChange } from './config/bundle-changes';
 import type { Reevaluation } from './adapters/storage/reevaluation-store';
 import type { EvaluationJson } from './engine/simulate-json';
 import type { ConfigBundle } from './engine/types';
@@ -22,15 +23,31 @@ export interface ConfigMeta {
   savedBy: string | null;
 }
 
+/** A version in the history, with the name of who saved it (the account id when Jira does not give a name). */
+export interface ConfigHistoryEntry extends ConfigMeta {
+  savedByName: string | null;
+}
+
+/** What changed from one saved version to another (`src/config/bundle-changes.ts`). */
+export interface ConfigChanges {
+  from: number;
+  to: number;
+  changes: BundleChange[];
+}
+
 /** The configuration as the admin page loads it, and whether the caller may change it (a Jira administrator). */
 export interface StoredConfigView extends ConfigMeta {
   bundle: ConfigBundle;
   canEdit: boolean;
 }
 
-/** A save, an import or a restore: the version it made, and the re-evaluation it started. */
+/**
+ * A save, an import or a restore: the version it made, and the re-evaluation it started; or, when the bundle is the
+ * current one already (`unchanged`), that version and no re-evaluation.
+ */
 export interface SavedVersion extends ConfigMeta {
-  reevaluation: Reevaluation;
+  unchanged: boolean;
+  reevaluation: Reevaluation | null;
 }
 
 export interface ReevaluationStatus {
@@ -92,7 +109,8 @@ export interface ResolverContract {
   'admin/config/save': { payload: { bundle: unknown; expectedVersion: number }; answer: SavedVersion };
   'admin/config/import': { payload: { json: string; expectedVersion: number }; answer: SavedVersion };
   'admin/config/export': { payload: NoPayload; answer: { fileName: string; json: string } };
-  'admin/config/history': { payload: NoPayload; answer: ConfigMeta[] };
+  'admin/config/history': { payload: NoPayload; answer: ConfigHistoryEntry[] };
+  'admin/config/changes': { payload: { from?: number; to?: number }; answer: ConfigChanges };
   'admin/config/restore': { payload: { version: number; expectedVersion: number }; answer: SavedVersion };
   'admin/simulate': { payload: { bundle?: unknown; timeline: unknown; at: string }; answer: EvaluationJson };
   'admin/calendar/preview': { payload: { bundle?: unknown; calendar: string; from: string; days?: number }; answer: CalendarPreview };

@@ -8,6 +8,7 @@ import { configurationHistory, configurationVersion, currentConfiguration, saveC
 import { deliveryProblems, sentSince } from '../adapters/storage/escalation-ledger';
 import { recentFailures } from '../adapters/storage/failure-store';
 import { currentReevaluation } from '../adapters/storage/reevaluation-store';
+import { describeChanges } from '../config/bundle-changes';
 import { validateBundle } from '../config/validate-bundle';
 import { validateTimeline } from '../config/validate-timeline';
 import { CalendarSet, FIRST_YEAR, LAST_YEAR } from '../engine/calendar';
@@ -43,6 +44,7 @@ const ImportPayload = z.object({
 });
 const SimulatePayload = z.object({ bundle: z.unknown().optional(), timeline: z.unknown(), at: Instant });
 const PreviewPayload = z.object({ bundle: z.unknown().optional(), calendar: z.string(), from: Instant, days: z.number().int().min(1).max(62).default(14) });
+const ChangesPayload = z.object({ from: z.number().int().min(0).optional(), to: z.number().int().min(0).optional() }).default({});
 const RestorePayload = z.object({ version: z.number().int().min(1), expectedVersion: z.number().int().min(0) });
 const ServiceDeskPayload = z.object({ serviceDeskId: z.string().regex(/^\d+$/, 'a service desk id is a number').optional() }).default({});
 
@@ -59,10 +61,12 @@ async function save({ request, jira, now }: Invocation, bundle: unknown, expecte
   const savedBy = accountOf(request);
   const outcome = await saveConfiguration(bundle, expectedVersion, savedBy, now);
   if (!outcome.ok && outcome.reason === 'invalid') throw invalid(outcome.issues, 'bundle');
-  if (!outcome.ok) throw conflict(`Someone saved version ${outcome.current} meanwhile; reload to see it, then make your change again`);
-  const reevaluation = await startReevaluation(outcome.saved.version, savedBy, jira, now);
+  if (!outcome.ok) throw conflict(`Someone saved version ${outcome.current} meanwhile; their changes are shown beside yours`);
   const { bundle: _stored, ...meta } = outcome.saved;
-  return { ...meta, reevaluation };
+  // The same configuration again (an identical re-import): nothing new to apply.
+  if (outcome.unchanged) return { ...meta, unchanged: true, reevaluation: null };
+  const reevaluation = await startReevaluation(outcome.saved.version, savedBy, jira, now);
+  return { ...meta, unchanged: false, reevaluation };
 }
 
 export function defineAdmin(surface: SurfaceResolvers): SurfaceResolvers {
@@ -113,7 +117,27 @@ export function defineAdmin(surface: SurfaceResolvers): SurfaceResolvers {
     return { fileName: `contract-sla-config-v${stored?.version ?? 0}-${stamp}.json`, json: JSON.stringify(bundle, null, 2) };
   });
 
-  reader('admin/config/history', async () => configurationHistory());
+  reader('admin/config/history', async ({ jira }) => {
+    const entries = await configurationHistory();
+    const names = await jira.userNames([...new Set(entries.map((e) => e.savedBy))]);
+    return entries.map((entry) => ({ ...entry, savedByName: names.get(entry.savedBy) ?? null }));
+  });
+
+  // What a version changed (from the one before it by default), or what was saved since a given version.
+  reader('admin/config/changes', async ({ request }) => {
+    const payload = parsePayload(ChangesPayload, request.payload);
+    const current = await currentConfiguration();
+    const to = payload.to ?? current?.version ?? 0;
+    const from = payload.from ?? Math.max(0, to - 1);
+    if (from > to) throw invalid([{ path: 'from', message: `version ${from} is after version ${to}` }], 'payload');
+    const bundleOf = async (version: number): Promise<ConfigBundle> => {
+      if (version === 0) return EMPTY_BUNDLE;
+      const stored = version === current?.version ? current : await configurationVersion(version);
+      if (!stored) throw notFound(`There is no saved version ${version}`);
+      return stored.bundle;
+    };
+    return { from, to, changes: describeChanges(await bundleOf(from), await bundleOf(to)) };
+  });
 
   // Restoring saves an earlier version's bundle as a new version: history only ever grows.
   editor('admin/config/restore', async (invocation) => {

@@ -17,6 +17,10 @@ const PROJECT_ADMIN = 'acc-peter';
 const AGENT = 'acc-lars';
 const CUSTOMER = 'acc-sofie';
 
+/** The names Jira gives; the project admin's account is one Jira no longer returns. */
+const NAMES: Record<string, string> = { [ADMIN]: 'Mette Hansen', [AGENT]: 'Lars Berg' };
+
+let usersRefused = false;
 let store: KvsStore;
 let runtime: LocalForgeRuntime;
 let pushes: QueuePushRequest[];
@@ -35,6 +39,11 @@ async function jira(request: ProductRequest) {
     return { status: 200, body: { permissions: { [permission]: { id: '0', key: permission, havePermission } } } };
   }
   if (request.path === '/rest/api/3/search/approximate-count') return { status: 200, body: { count: 42 } };
+  if (request.path === '/rest/api/3/user/bulk' && usersRefused) return { status: 403, body: { errorMessages: ['You do not have permission to view users.'] } };
+  if (request.path === '/rest/api/3/user/bulk') {
+    const values = request.query.getAll('accountId').filter((id) => id in NAMES).map((accountId) => ({ accountId, displayName: NAMES[accountId], active: true }));
+    return { status: 200, body: { startAt: 0, maxResults: 10, total: values.length, isLast: true, values } };
+  }
   return { status: 404, body: { errorMessages: [`not in this test: ${request.method} ${request.path}`] } };
 }
 
@@ -43,6 +52,7 @@ beforeEach(() => {
   const manifest = loadAppManifest(path.join(root, 'manifest.yml'));
   store = new KvsStore({ entities: manifest.entities });
   pushes = [];
+  usersRefused = false;
   runtime = installLocalForgeRuntime({ kvs: store, manifest, products: { jira }, scopeTables: { jira: JIRA_SCOPES }, queue: (push) => void pushes.push(push) });
 });
 afterEach(() => {
@@ -131,14 +141,65 @@ test('a flood of mistakes shows the first 200 on their fields and counts the res
   expect(await currentConfiguration()).toBeUndefined();
 });
 
+/** The example with one calendar renamed: a different configuration. */
+function renamed(name: string): unknown {
+  const bundle = JSON.parse(example);
+  bundle.calendars[0].name = name;
+  return bundle;
+}
+
 test('a save based on an old version is refused as a conflict', async () => {
   await call('admin/config/save', { bundle: JSON.parse(example), expectedVersion: 0 });
-  await call('admin/config/save', { bundle: JSON.parse(example), expectedVersion: 1 });
-  const stale = await call('admin/config/save', { bundle: JSON.parse(example), expectedVersion: 1 });
+  await call('admin/config/save', { bundle: renamed('Office'), expectedVersion: 1 });
+  const stale = await call('admin/config/save', { bundle: renamed('Office (winter)'), expectedVersion: 1 });
   expect(stale).toMatchObject({ ok: false, errors: [{ code: 'CONFLICT' }] });
   expect((await currentConfiguration())?.version).toBe(2);
   const history = await call('admin/config/history', {});
   expect((history.data as unknown as Array<{ version: number }>).map((v) => v.version)).toEqual([2, 1]);
+});
+
+test('saving or importing the configuration that is already current makes no version and applies nothing', async () => {
+  await call('admin/config/save', { bundle: JSON.parse(example), expectedVersion: 0 });
+  expect(pushes).toHaveLength(1);
+  const again = await call('admin/config/import', { json: example, expectedVersion: 1 });
+  expect(again).toEqual({ ok: true, data: { version: 1, savedAt: expect.any(Number), savedBy: ADMIN, unchanged: true, reevaluation: null } });
+  // Even from a page that is a version behind: there is nothing of theirs to overwrite.
+  await call('admin/config/save', { bundle: renamed('Office'), expectedVersion: 1 });
+  expect(await call('admin/config/save', { bundle: renamed('Office'), expectedVersion: 1 })).toMatchObject({ ok: true, data: { version: 2, unchanged: true } });
+  expect(pushes).toHaveLength(2);
+  const history = await call('admin/config/history', {});
+  expect((history.data as unknown as Array<{ version: number }>).map((v) => v.version)).toEqual([2, 1]);
+  // The same content in another key order and spacing is the same configuration.
+  const reversed = (value: unknown): unknown =>
+    Array.isArray(value) ? value.map(reversed) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversed(v)])) : value;
+  const reordered = JSON.stringify(reversed(renamed('Office')), null, 1);
+  expect(await call('admin/config/import', { json: reordered, expectedVersion: 2 })).toMatchObject({ ok: true, data: { version: 2, unchanged: true } });
+});
+
+test('the history names who saved each version; without an answer from Jira it still lists them, by account id', async () => {
+  await call('admin/config/save', { bundle: JSON.parse(example), expectedVersion: 0 });
+  const history = await call('admin/config/history', {});
+  expect(history.data).toEqual([{ version: 1, savedAt: expect.any(Number), savedBy: ADMIN, savedByName: 'Mette Hansen' }]);
+  usersRefused = true;
+  expect((await call('admin/config/history', {})).data).toEqual([{ version: 1, savedAt: expect.any(Number), savedBy: ADMIN, savedByName: null }]);
+});
+
+test('what a version changed, what was saved since a version, and refusals naming the field', async () => {
+  await call('admin/config/save', { bundle: JSON.parse(example), expectedVersion: 0 });
+  await call('admin/config/save', { bundle: renamed('Office'), expectedVersion: 1 });
+  const changed = await call('admin/config/changes', {});
+  expect(changed).toEqual({
+    ok: true,
+    data: { from: 1, to: 2, changes: [{ entry: 'Calendar “Office”', field: 'name', path: 'calendars[0].name', kind: 'changed', before: 'Copenhagen office hours', after: 'Office' }] },
+  });
+  const first = await call('admin/config/changes', { from: 0, to: 1 });
+  expect((first.data!.changes as Array<{ kind: string }>).every((c) => c.kind === 'added')).toBe(true);
+  expect(await call('admin/config/changes', { from: 2, to: 1 })).toMatchObject({ ok: false, errors: [{ code: 'INVALID', path: 'payload.from' }] });
+  expect(await call('admin/config/changes', { from: 1, to: 5 })).toMatchObject({ ok: false, errors: [{ code: 'NOT_FOUND' }] });
+  expect(await call('admin/config/changes', { from: 'one' })).toMatchObject({ ok: false, errors: [{ code: 'INVALID', path: 'payload.from' }] });
+  // Readers may ask: a project's administrator on their project.
+  expect(await call('admin/config/changes', {}, PROJECT_ADMIN, 'SUP')).toMatchObject({ ok: true, data: { from: 1, to: 2 } });
+  expect(await call('admin/config/changes', {}, CUSTOMER)).toMatchObject({ ok: false });
 });
 
 test('an earlier version is restored as a new version', async () => {

@@ -7,7 +7,7 @@ import { jiraError, type JiraRequest, type JiraResponse } from './http';
 import { deleteProperty, getChangelog, getCommentProperty, getComments, getIssue, getProperty, getWatchers, postComment, postNotify, putProperty } from './issue-routes';
 import { approximateCount, removedSearch, searchJql } from './search-routes';
 import { addCustomerComment, addRequestAttachment, attachTemporaryFile, createCustomerRequest, getCustomerRequest, listOrganizations, listRequestTypes, listServiceDesks } from './service-desk-routes';
-import { getFields, getMyPermissions, getMyself, getStatuses, putAppFieldValues } from './site-routes';
+import { getFields, getMyPermissions, getMyself, getStatuses, getUsersBulk, putAppFieldValues } from './site-routes';
 
 type Handler = (double: JsmDouble, request: JiraRequest, params: string[]) => JiraResponse | Promise<JiraResponse>;
 
@@ -39,6 +39,7 @@ const ROUTES: Route[] = [
   route('GET', '/rest/api/3/field', (d) => getFields(d)),
   route('GET', '/rest/api/3/status', (d) => getStatuses(d)),
   route('GET', '/rest/api/3/myself', (d, r) => getMyself(d, r)),
+  route('GET', '/rest/api/3/user/bulk', (d, r) => getUsersBulk(d, r)),
   route('GET', '/rest/api/3/mypermissions', (d, r) => getMyPermissions(d, r)),
   route('GET', '/rest/api/3/search/jql', (d, r) => searchJql(d, r)),
   route('POST', '/rest/api/3/search/jql', (d, r) => searchJql(d, r)),

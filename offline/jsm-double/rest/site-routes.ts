@@ -4,7 +4,7 @@ import { fieldList } from '../field-catalogue';
 import { appFieldValue, JsmDoubleError, type Caller, type JsmDouble } from '../jsm-double';
 import type { CustomField, Issue, Project } from '../model';
 import { statusDetails, userDetails } from '../representations';
-import { jiraError, jsonBody, noContent, ok, type JiraRequest, type JiraResponse } from './http';
+import { intParam, jiraError, jsonBody, noContent, ok, type JiraRequest, type JiraResponse } from './http';
 
 export function getFields(double: JsmDouble): JiraResponse {
   return ok(fieldList(double));
@@ -28,6 +28,25 @@ export function getMyself(double: JsmDouble, request: JiraRequest): JiraResponse
     applicationRoles: { size: 0, items: [] },
     expand: 'groups,applicationRoles',
   });
+}
+
+/** Jira documents no count; at most this many account ids per call, as Atlassian's other bulk user endpoint says. */
+export const MAX_BULK_ACCOUNT_IDS = 200;
+
+/**
+ * GET /rest/api/3/user/bulk ("Bulk get users", PageBeanUser): the accounts named by repeated `accountId` parameters,
+ * paged by startAt/maxResults (default 10); ids of no account are left out of the page, as Jira leaves them out.
+ */
+export function getUsersBulk(double: JsmDouble, request: JiraRequest): JiraResponse {
+  const ids = request.query.getAll('accountId');
+  if (ids.length === 0) return jiraError(400, 'The request is missing the accountId query parameter.');
+  if (ids.length > MAX_BULK_ACCOUNT_IDS) return jiraError(400, `At most ${MAX_BULK_ACCOUNT_IDS} accountId parameters can be given.`);
+  const startAt = intParam(request.query, 'startAt', 0);
+  const maxResults = intParam(request.query, 'maxResults', 10);
+  if (startAt === null || maxResults === null) return jiraError(400, 'startAt and maxResults must be numbers.');
+  const known = [...new Set(ids)].filter((id) => double.user(id) !== undefined);
+  const values = known.slice(startAt, startAt + Math.min(Math.max(1, maxResults), 100)).map((id) => userDetails(double, id));
+  return ok({ maxResults, startAt, total: known.length, isLast: startAt + values.length >= known.length, values });
 }
 
 interface PermissionDefinition {

@@ -113,6 +113,9 @@ export interface Notification {
   to: NotificationRecipients;
 }
 
+/** One page of names is enough for the history's twenty versions. */
+const MAX_NAMED_ACCOUNTS = 100;
+
 export class JiraClient {
   private near = false;
 
@@ -263,6 +266,26 @@ export class JiraClient {
       if (error instanceof JiraRequestError && error.notFound) return undefined;
       throw error;
     }
+  }
+
+  /**
+   * Display names of accounts (the admin page's history says who saved each version). An account Jira does not
+   * return, or every one when Jira refuses, is simply missing: the page shows its account id instead.
+   */
+  async userNames(accountIds: readonly string[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    const ids = accountIds.slice(0, MAX_NAMED_ACCOUNTS);
+    if (ids.length === 0) return names;
+    const query = new URLSearchParams([...ids.map((id): [string, string] => ['accountId', id]), ['maxResults', String(ids.length)]]);
+    try {
+      const page = await this.repeatable<{ values?: JiraUser[] }>('GET users', () =>
+        api.asApp().requestJira(route`/rest/api/3/user/bulk?${query}`, { method: 'GET', headers: JSON_IN }),
+      );
+      for (const user of page.values ?? []) if (user.displayName) names.set(user.accountId, user.displayName);
+    } catch (error) {
+      if (!(error instanceof JiraRequestError)) throw error;
+    }
+    return names;
   }
 
   /** The issue's watchers (account ids and account types). */

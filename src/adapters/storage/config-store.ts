@@ -16,7 +16,8 @@ export interface StoredConfiguration {
 }
 
 export type SaveOutcome =
-  | { ok: true; saved: StoredConfiguration }
+  /** `unchanged`: the bundle is the current one already (an identical re-import): no new version is made. */
+  | { ok: true; saved: StoredConfiguration; unchanged: boolean }
   | { ok: false; reason: 'invalid'; issues: ValidationIssue[] }
   | { ok: false; reason: 'conflict'; current: number };
 
@@ -34,6 +35,9 @@ export async function saveConfiguration(input: unknown, expectedVersion: number,
   if (bytes > MAX_BUNDLE_BYTES) {
     return { ok: false, reason: 'invalid', issues: [{ path: '(root)', message: `the configuration takes ${Math.ceil(bytes / 1024)} KiB; at most ${MAX_BUNDLE_BYTES / 1024} KiB can be stored` }] };
   }
+  // Validation gives every bundle one shape and key order, so equal JSON is an equal configuration.
+  const current = await currentConfiguration();
+  if (current && JSON.stringify(current.bundle) === JSON.stringify(validated.value)) return { ok: true, saved: current, unchanged: true };
   const saved: StoredConfiguration = { version: expectedVersion + 1, savedAt: now, savedBy, bundle: validated.value };
   try {
     if (expectedVersion === 0) {
@@ -53,13 +57,13 @@ export async function saveConfiguration(input: unknown, expectedVersion: number,
     }
   } catch (error) {
     if (!conditionFailed(error)) throw error;
-    const current = await currentConfiguration();
+    const latest = await currentConfiguration();
     // A retried write whose first attempt landed finds its own save there: that is success, not a conflict.
-    if (current && current.version === saved.version && current.savedAt === saved.savedAt && current.savedBy === saved.savedBy) return { ok: true, saved };
-    if ((current?.version ?? 0) !== expectedVersion) return { ok: false, reason: 'conflict', current: current?.version ?? 0 };
+    if (latest && latest.version === saved.version && latest.savedAt === saved.savedAt && latest.savedBy === saved.savedBy) return { ok: true, saved, unchanged: false };
+    if ((latest?.version ?? 0) !== expectedVersion) return { ok: false, reason: 'conflict', current: latest?.version ?? 0 };
     throw error;
   }
-  return { ok: true, saved };
+  return { ok: true, saved, unchanged: false };
 }
 
 /** Zero-padded so that keys sort like the numbers. */
