@@ -8,6 +8,7 @@ import { ActionModelsSection } from './ActionModelEditor';
 import { ActionsSection } from './ActionEditor';
 import { AgreementsSection } from './AgreementEditor';
 import { CalendarsSection } from './CalendarEditor';
+import { ConflictPanel } from './ConflictPanel';
 import { CustomersSection } from './CustomerEditor';
 import type { SectionProps } from './editing';
 import { ErrorSummary, IssuesProvider, revealField } from './errors';
@@ -81,18 +82,7 @@ export function AdminPage() {
           )}
           <ReevaluationProgress status={reevaluation.data} error={reevaluation.error} />
           <EscalationsStatusLine status={escalations.data} error={escalations.error} />
-          {config.conflict && (
-            <SectionMessage appearance="warning" announce="at-once" testId="conflict">
-              <p>{config.conflict}</p>
-              <p>Reloading shows their version; your edits here are discarded, so note them first.</p>
-              <Button appearance="primary" onClick={() => void config.reload()}>
-                Reload the saved configuration
-              </Button>
-              <Button appearance="link" onClick={config.dismissConflict}>
-                Keep editing
-              </Button>
-            </SectionMessage>
-          )}
+          <ConflictPanel config={config} onSaved={() => void reevaluation.reload()} />
           {config.problems.length > 0 && (
             <SectionMessage appearance="error" announce="no" testId="problems">
               {config.problems.map((p, i) => (

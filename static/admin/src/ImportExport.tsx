@@ -1,12 +1,13 @@
 // The configuration as a file: export the saved bundle, import one (validated and versioned like a save), the
 // saved versions, the requests the app could not compute, and a manual re-evaluation of the site's requests.
-import { useCallback, useRef, useState } from 'react';
+import { Fragment, useCallback, useRef, useState } from 'react';
 import { MAX_IMPORT_CHARS } from '../../../src/app-identity';
 import { ApiError, call } from '../../shared/api';
 import { Badge, Button, SectionMessage } from '../../shared/components';
 import { messageWithCode, messagesOf } from '../../shared/problem';
 import { useResource } from '../../shared/use-resource';
 import type { FieldIssue } from './errors';
+import { ChangeList } from './ChangeList';
 import { formatSavedAt } from './format';
 import type { ConfigMeta } from './model';
 import { fieldOf } from './places';
@@ -107,6 +108,7 @@ function ImportPanel({ version, dirty, onImported, onConflict }: Props) {
       const meta = await call('admin/config/import', { json: file.text, expectedVersion: version });
       setFile(null);
       if (input.current) input.current.value = '';
+      if (meta.unchanged) return setMessage(`${file.name} is the configuration saved as version ${meta.version} already: nothing was imported.`);
       setMessage(`Imported ${file.name} as version ${meta.version}.`);
       await onImported(meta);
     } catch (error) {
@@ -156,12 +158,27 @@ function ImportPanel({ version, dirty, onImported, onConflict }: Props) {
   );
 }
 
+/** What one version changed from the one before it (the first: everything it holds). */
+function VersionChanges({ version }: { version: number }) {
+  const fetchChanges = useCallback(() => call('admin/config/changes', { to: version }), [version]);
+  const changes = useResource(fetchChanges);
+  if (changes.error !== null) return <p className="danger-text">{messagesOf(changes.error).join('; ')}</p>;
+  if (!changes.data) return <p className="hint">Loading…</p>;
+  return (
+    <div data-testid={`version-changes-${version}`}>
+      <p className="hint">{changes.data.from === 0 ? `Version ${version} is the first saved.` : `From version ${changes.data.from} to ${version}:`}</p>
+      <ChangeList changes={changes.data.changes} empty="The same configuration as the version before." />
+    </div>
+  );
+}
+
 function HistoryPanel({ version, dirty, onImported, onConflict }: Props) {
   // Every new version is a new entry: a new version asks again.
   const fetchHistory = useCallback(() => call('admin/config/history'), [version]);
   const history = useResource(fetchHistory);
   const entries = history.data;
   const [failure, setFailure] = useState<unknown>(null);
+  const [opened, setOpened] = useState<number | null>(null);
   const restore = async (earlier: number) => {
     setFailure(null);
     try {
@@ -190,28 +207,45 @@ function HistoryPanel({ version, dirty, onImported, onConflict }: Props) {
             <tr>
               <th>Version</th>
               <th>Saved</th>
-              <th>By (account id)</th>
+              <th>By</th>
               <th />
             </tr>
           </thead>
           <tbody>
             {entries.map((entry) => (
-              <tr key={entry.version}>
-                <td>
-                  {entry.version}
-                  {entry.version === version && <Badge>current</Badge>}
-                </td>
-                <td>{formatSavedAt(entry.savedAt)}</td>
-                <td>{entry.savedBy}</td>
-                <td>
-                  {entry.version !== version && (
-                    // Unsaved edits would be replaced by the restored version, so restoring waits for them.
-                    <Button onClick={() => void restore(entry.version)} disabled={dirty} data-testid={`restore-${entry.version}`}>
-                      Restore as a new version
+              <Fragment key={entry.version}>
+                <tr>
+                  <td>
+                    {entry.version}
+                    {entry.version === version && <Badge>current</Badge>}
+                  </td>
+                  <td>{formatSavedAt(entry.savedAt)}</td>
+                  <td title={entry.savedBy ?? undefined}>{entry.savedByName ?? entry.savedBy}</td>
+                  <td>
+                    <Button
+                      appearance="link"
+                      aria-expanded={opened === entry.version}
+                      onClick={() => setOpened(opened === entry.version ? null : entry.version)}
+                      data-testid={`changes-${entry.version}`}
+                    >
+                      What changed
                     </Button>
-                  )}
-                </td>
-              </tr>
+                    {entry.version !== version && (
+                      // Unsaved edits would be replaced by the restored version, so restoring waits for them.
+                      <Button onClick={() => void restore(entry.version)} disabled={dirty} data-testid={`restore-${entry.version}`}>
+                        Restore as a new version
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+                {opened === entry.version && (
+                  <tr>
+                    <td colSpan={4}>
+                      <VersionChanges version={entry.version} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             ))}
           </tbody>
         </table>

@@ -24,7 +24,7 @@ export function SaveBar({ config, onSaved }: { config: Configuration; onSaved: (
         </span>
         {saved && (
           <span className="saved" role="status" data-testid="saved">
-            Saved as version {saved.version}
+            {saved.unchanged ? `Nothing to save: version ${saved.version} is this configuration already` : `Saved as version ${saved.version}`}
           </span>
         )}
         <Button onClick={() => void config.reload()} disabled={saving}>

@@ -1,6 +1,7 @@
 // The configuration being edited as one pure reducer: what each event of loading, editing, checking and saving does
 // to the page's state. useConfiguration runs the requests and dispatches their outcomes.
 import type { FieldIssue } from './errors';
+import type { SavedVersion } from '../../../src/resolver-contract';
 import { copyOf, withAllSections, type ConfigBundle, type ConfigMeta, type StoredConfig } from './model';
 
 export type LoadState = { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready' };
@@ -11,14 +12,16 @@ export interface ConfigurationState {
   /** Whether the caller may change it (a Jira administrator); otherwise the page is read-only. */
   canEdit: boolean;
   bundle: ConfigBundle;
+  /** The stored version the edits started from: what "your changes" are measured against on a conflict. */
+  base: ConfigBundle;
   dirty: boolean;
   checking: boolean;
   saving: boolean;
   issues: FieldIssue[];
   /** Errors that concern no field (permission, storage, network). */
   problems: string[];
-  /** Set after a save or import: the version it produced. */
-  saved: ConfigMeta | null;
+  /** Set after a save or import: the version it produced (`unchanged`: the stored one was this already). */
+  saved: (ConfigMeta & { unchanged?: boolean }) | null;
   /** Set when someone else saved meanwhile. */
   conflict: string | null;
   /** The newest check, save or reload: answers to older requests are dropped, since they arrive out of order. */
@@ -37,7 +40,7 @@ export type ConfigurationAction =
   /** Checking while typing is a courtesy: a failed check only stops checking (saving reports for real). */
   | { type: 'checkFailed'; request: number }
   | { type: 'saving'; request: number }
-  | { type: 'saved'; request: number; meta: ConfigMeta }
+  | { type: 'saved'; request: number; meta: SavedVersion }
   /** Someone else saved meanwhile (on a save, an import or a restore). */
   | { type: 'conflicted'; message: string }
   | { type: 'conflictDismissed' }
@@ -53,6 +56,7 @@ export const initialConfiguration: ConfigurationState = {
   meta: { version: 0, savedAt: null, savedBy: null },
   canEdit: false,
   bundle: withAllSections(undefined),
+  base: withAllSections(undefined),
   dirty: false,
   checking: false,
   saving: false,
@@ -70,7 +74,8 @@ export function configurationReducer(state: ConfigurationState, action: Configur
     case 'loaded': {
       const { version, savedAt, savedBy, canEdit, bundle } = action.stored;
       // The stored configuration needs no check: one still running was for edits now discarded.
-      return { ...state, load: { status: 'ready' }, meta: { version, savedAt, savedBy }, canEdit: canEdit === true, bundle: withAllSections(bundle), dirty: false, checking: false, issues: [], problems: [], conflict: null };
+      const loaded = withAllSections(bundle);
+      return { ...state, load: { status: 'ready' }, meta: { version, savedAt, savedBy }, canEdit: canEdit === true, bundle: loaded, base: loaded, dirty: false, checking: false, issues: [], problems: [], conflict: null };
     }
     case 'loadFailed':
       return { ...state, load: { status: 'failed', error: action.error } };
@@ -89,7 +94,16 @@ export function configurationReducer(state: ConfigurationState, action: Configur
       return { ...state, request: action.request, saving: true, checking: false, problems: [] };
     case 'saved':
       if (action.request !== state.request) return { ...state, saving: false };
-      return { ...state, saving: false, meta: action.meta, saved: action.meta, dirty: false, issues: [] };
+      return {
+        ...state,
+        saving: false,
+        meta: { version: action.meta.version, savedAt: action.meta.savedAt, savedBy: action.meta.savedBy },
+        saved: { version: action.meta.version, savedAt: action.meta.savedAt, savedBy: action.meta.savedBy, unchanged: action.meta.unchanged },
+        base: state.bundle,
+        dirty: false,
+        issues: [],
+        conflict: null,
+      };
     case 'conflicted':
       return { ...state, saving: false, conflict: action.message };
     case 'conflictDismissed':

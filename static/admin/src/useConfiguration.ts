@@ -16,7 +16,8 @@ export const VALIDATE_DELAY_MS = 400;
 
 export interface Configuration extends ConfigurationState {
   edit: Edit;
-  save: () => Promise<void>;
+  /** `over`: after a conflict, the newer version to save over (the admin saw its changes). */
+  save: (over?: number) => Promise<void>;
   reload: () => Promise<void>;
   /** Shows issues another resolver found in the bundle on screen (the simulator's). */
   reportBundleIssues: (issues: FieldIssue[]) => void;
@@ -64,11 +65,12 @@ export function useConfiguration(): Configuration {
   }, [bundle, dirty]);
 
   const version = state.meta.version;
-  const save = useCallback(async () => {
+  /** Saves the edits on the version they started from, or, after a conflict, over the newer version `over`. */
+  const save = useCallback(async (over?: number) => {
     const request = ++requests.current;
     dispatch({ type: 'saving', request });
     try {
-      const meta = await call('admin/config/save', { bundle, expectedVersion: version });
+      const meta = await call('admin/config/save', { bundle, expectedVersion: over ?? version });
       dispatch({ type: 'saved', request, meta });
     } catch (error) {
       const conflict = messageWithCode(error, 'CONFLICT');

@@ -1,4 +1,4 @@
-// Site-wide endpoints — fields, statuses, myself, mypermissions — the app field value API, and the loud 404 for
+// Site-wide endpoints — fields, statuses, myself, users in bulk, mypermissions — the app field value API, and the loud 404 for
 // anything the double does not implement.
 import { DEMO_ACCOUNTS } from '../../../offline/jsm-double';
 import { demoSite, type Body } from './demo-site';
@@ -55,6 +55,29 @@ describe('GET /rest/api/3/myself', () => {
     const { status, body } = await demoSite().call('GET', '/rest/api/3/myself', { as: { accountId: 'nobody' } });
     expect(status).toBe(401);
     expect(body.errorMessages[0]).toMatch(/authenticated/);
+  });
+});
+
+describe('GET /rest/api/3/user/bulk', () => {
+  test('names the accounts asked for, leaves out ids of no account, and pages by maxResults', async () => {
+    const site = demoSite();
+    const { body } = await site.call('GET', '/rest/api/3/user/bulk', { query: `accountId=${mette}&accountId=nobody&accountId=${lars}&maxResults=5` });
+    expect(body).toMatchObject({ startAt: 0, maxResults: 5, total: 2, isLast: true });
+    expect(body.values.map((u: Body) => [u.accountId, u.displayName])).toEqual([
+      [mette, 'Mette Hansen'],
+      [lars, expect.any(String)],
+    ]);
+    const first = await site.call('GET', '/rest/api/3/user/bulk', { query: `accountId=${mette}&accountId=${lars}&maxResults=1` });
+    expect(first.body).toMatchObject({ total: 2, isLast: false, values: [{ accountId: mette }] });
+  });
+
+  test('refuses a call without accountId, or with more than 200', async () => {
+    const site = demoSite();
+    expect((await site.call('GET', '/rest/api/3/user/bulk')).status).toBe(400);
+    const many = Array.from({ length: 201 }, (_, i) => `accountId=a${i}`).join('&');
+    const refused = await site.call('GET', '/rest/api/3/user/bulk', { query: many });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errorMessages[0]).toContain('At most 200');
   });
 });
 

@@ -42,12 +42,13 @@ export function fakeBackend(overrides: Record<string, Handler> = {}): FakeBacken
     'admin/config/save': ({ bundle, expectedVersion }) => {
       const result = validateBundle(bundle);
       if (!result.ok) return invalid(...result.issues.map((i) => ({ path: underBundle(i.path), message: i.message })));
-      return ok({ version: (expectedVersion as number) + 1, savedAt: SAVED_AT + 60_000, savedBy: 'admin-account' });
+      return ok({ version: (expectedVersion as number) + 1, savedAt: SAVED_AT + 60_000, savedBy: 'admin-account', unchanged: false, reevaluation: null });
     },
     'admin/config/history': () =>
       ok([
-        { version: 7, savedAt: SAVED_AT, savedBy: 'admin-account' },
-        { version: 6, savedAt: SAVED_AT - 86_400_000, savedBy: 'other-admin' },
+        { version: 7, savedAt: SAVED_AT, savedBy: 'admin-account', savedByName: 'Mette Hansen' },
+        // An account Jira gives no name for.
+        { version: 6, savedAt: SAVED_AT - 86_400_000, savedBy: 'other-admin', savedByName: null },
       ]),
     'admin/jira/organizations': () => ok([{ id: '12', name: 'ACME' }, { id: '14', name: 'Globex' }]),
     'admin/jira/request-types': () => ok([{ id: '1', name: 'Incident' }, { id: '2', name: 'Service request' }]),

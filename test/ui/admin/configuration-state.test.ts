@@ -5,12 +5,13 @@ import { exampleBundle, SAVED_AT, STORED_VERSION } from './backend';
 
 const META: ConfigMeta = { version: STORED_VERSION, savedAt: SAVED_AT, savedBy: 'admin-account' };
 const NEXT: ConfigMeta = { version: STORED_VERSION + 1, savedAt: SAVED_AT + 60_000, savedBy: 'admin-account' };
+const SAVED = { ...NEXT, unchanged: false, reevaluation: null };
 const ISSUE = { path: 'calendars[0].timezone', message: 'unknown time zone "Mars/Olympus"' };
 const OTHER_ISSUE = { path: 'goals[1].stop[0]', message: 'unknown action "nope"' };
 const OFFLINE = new Error('offline');
 
 /** As loaded: a Jira administrator's configuration, nothing edited. */
-const ready: ConfigurationState = { ...initialConfiguration, load: { status: 'ready' }, meta: META, canEdit: true, bundle: exampleBundle() };
+const ready: ConfigurationState = { ...initialConfiguration, load: { status: 'ready' }, meta: META, canEdit: true, bundle: exampleBundle(), base: exampleBundle() };
 
 const renamed = (name: string): ConfigurationState['bundle'] => {
   const bundle = exampleBundle();
@@ -45,7 +46,7 @@ const cases: Case[] = [
     name: 'loaded: read-only for a project administrator, every section present',
     given: initialConfiguration,
     action: { type: 'loaded', stored: { ...META, bundle: withoutCustomers(), canEdit: false } },
-    expected: { ...ready, canEdit: false, bundle: withAllSections({ ...exampleBundle(), customers: [] }) },
+    expected: { ...ready, canEdit: false, bundle: withAllSections({ ...exampleBundle(), customers: [] }), base: withAllSections({ ...exampleBundle(), customers: [] }) },
   },
   {
     name: 'loaded again: edits, issues, problems, a conflict and a running check are discarded; the saved notice and request stay',
@@ -114,15 +115,27 @@ const cases: Case[] = [
     expected: { ...editing, checking: false, saving: true, request: 4 },
   },
   {
-    name: 'saved: the new version, nothing unsaved, no issues',
+    name: 'saved: the new version, nothing unsaved, no issues; the saved edits are the base of the next ones',
     given: { ...editing, checking: false, saving: true, request: 4 },
-    action: { type: 'saved', request: 4, meta: NEXT },
-    expected: { ...editing, checking: false, request: 4, meta: NEXT, saved: NEXT, dirty: false, issues: [] },
+    action: { type: 'saved', request: 4, meta: SAVED },
+    expected: { ...editing, checking: false, request: 4, meta: NEXT, saved: { ...NEXT, unchanged: false }, base: renamed('Office'), dirty: false, issues: [] },
+  },
+  {
+    name: 'saved over a conflict: the conflict is settled',
+    given: { ...editing, checking: false, saving: true, request: 4, conflict: 'Someone saved version 8 meanwhile' },
+    action: { type: 'saved', request: 4, meta: { ...SAVED, version: STORED_VERSION + 2 } },
+    expected: { ...editing, checking: false, request: 4, meta: { ...NEXT, version: STORED_VERSION + 2 }, saved: { ...NEXT, version: STORED_VERSION + 2, unchanged: false }, base: renamed('Office'), dirty: false, issues: [] },
+  },
+  {
+    name: 'saved unchanged: the stored version was this already',
+    given: { ...ready, saving: true, request: 4 },
+    action: { type: 'saved', request: 4, meta: { ...META, unchanged: true, reevaluation: null } },
+    expected: { ...ready, request: 4, saved: { ...META, unchanged: true } },
   },
   {
     name: 'saved: after a reload meanwhile, only the saving ends',
     given: { ...editing, checking: false, saving: true, request: 5 },
-    action: { type: 'saved', request: 4, meta: NEXT },
+    action: { type: 'saved', request: 4, meta: SAVED },
     expected: { ...editing, checking: false, request: 5 },
   },
   {

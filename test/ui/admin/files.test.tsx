@@ -80,7 +80,33 @@ describe('import, export and history', () => {
     const history = await screen.findByTestId('history');
     const rows = [...history.querySelectorAll('tbody tr')].map((tr) => tr.querySelector('td')!.textContent);
     expect(rows).toEqual(['7current', '6']);
-    expect(history.textContent).toContain('other-admin');
+    // Names from Jira; an account without one by its id.
+    const by = [...history.querySelectorAll('tbody tr')].map((tr) => tr.querySelectorAll('td')[2]!.textContent);
+    expect(by).toEqual(['Mette Hansen', 'other-admin']);
+  });
+
+  it('says what a version changed from the one before it', async () => {
+    const backend = await renderAdmin({
+      'admin/config/changes': ({ to }) =>
+        ok({ from: (to as number) - 1, to, changes: [{ entry: 'Calendar “Office”', field: 'name', path: 'calendars[0].name', kind: 'changed', before: 'Copenhagen office hours', after: 'Office' }] }),
+    });
+    openTab(/Import, export/);
+    await screen.findByTestId('history');
+    fireEvent.click(screen.getByTestId('changes-7'));
+    const changes = await screen.findByTestId('version-changes-7');
+    expect(changes.textContent).toBe('From version 6 to 7:Calendar “Office”: name Copenhagen office hours → Office');
+    expect(backend.sent('admin/config/changes')).toEqual([{ to: 7 }]);
+    fireEvent.click(screen.getByTestId('changes-7'));
+    expect(screen.queryByTestId('version-changes-7')).toBeNull();
+  });
+
+  it('says when an imported file is the saved configuration already, and reloads nothing', async () => {
+    const backend = await renderAdmin({ 'admin/config/import': () => ok({ version: STORED_VERSION, savedAt: 0, savedBy: 'me', unchanged: true, reevaluation: null }) });
+    openTab(/Import, export/);
+    chooseFile(readExample('config.json'), 'same.json');
+    fireEvent.click(await screen.findByRole('button', { name: 'Import same.json' }));
+    expect((await screen.findByText(/same.json is the configuration/)).textContent).toBe(`same.json is the configuration saved as version ${STORED_VERSION} already: nothing was imported.`);
+    expect(backend.sent('admin/config/get')).toHaveLength(1);
   });
 
   it('restores an earlier version as a new version, then shows what is stored', async () => {
@@ -99,19 +125,53 @@ describe('import, export and history', () => {
     await waitFor(() => expect(document.body.innerHTML).toContain('Pending vendor'));
   });
 
-  it('says when someone saved meanwhile and reloads their version on request', async () => {
+  const CONFLICT = { ok: false as const, errors: [{ code: 'CONFLICT', message: 'Someone saved version 8 meanwhile; their changes are shown beside yours' }] };
+  const THEIRS = ok({
+    from: STORED_VERSION,
+    to: STORED_VERSION + 1,
+    changes: [{ entry: 'Agreement “ACME Production”', field: 'targets[2].target', path: 'agreements[0].targets[2].target', kind: 'changed', before: 'PT4H', after: 'PT6H' }],
+  });
+
+  it('on a conflict shows their changes beside the admin’s own, and saves the admin’s over theirs on request', async () => {
+    let saves = 0;
     const backend = await renderAdmin({
-      'admin/config/save': () => ({ ok: false, errors: [{ code: 'CONFLICT', message: 'Someone saved version 8 meanwhile; reload to see it, then make your change again' }] }),
+      'admin/config/save': ({ expectedVersion }) => (saves++ === 0 ? CONFLICT : ok({ version: (expectedVersion as number) + 1, savedAt: 0, savedBy: 'me', unchanged: false, reevaluation: null })),
+      'admin/config/changes': () => THEIRS,
     });
     type(screen.getByTestId('calendar-0-mon-0-end'), '12:00');
     fireEvent.click(screen.getByTestId('save'));
 
     const conflict = await screen.findByTestId('conflict');
     expect(conflict.textContent).toContain('Someone saved version 8 meanwhile');
-    fireEvent.click(screen.getByRole('button', { name: 'Reload the saved configuration' }));
+    expect((await screen.findByTestId('conflict-theirs')).textContent).toBe('Agreement “ACME Production”: targets[2].target PT4H → PT6H');
+    expect(screen.getByTestId('conflict-mine').textContent).toBe('Calendar “Copenhagen office hours”: week.mon[0] ["08:00","16:00"] → ["08:00","12:00"]');
+    expect(backend.sent('admin/config/changes')).toEqual([{ from: STORED_VERSION }]);
+    // The edits are still on the page.
+    expect((screen.getByTestId('calendar-0-mon-0-end') as HTMLInputElement).value).toBe('12:00');
+
+    fireEvent.click(screen.getByRole('button', { name: `Save yours as version ${STORED_VERSION + 2} (replaces theirs)` }));
+    expect((await screen.findByTestId('saved')).textContent).toBe(`Saved as version ${STORED_VERSION + 2}`);
+    expect(backend.sent('admin/config/save').map((p) => p.expectedVersion)).toEqual([STORED_VERSION, STORED_VERSION + 1]);
+    expect(screen.queryByTestId('conflict')).toBeNull();
+  });
+
+  it('on a conflict loads their version and drops the admin’s edits on request', async () => {
+    const backend = await renderAdmin({ 'admin/config/save': () => CONFLICT, 'admin/config/changes': () => THEIRS });
+    type(screen.getByTestId('calendar-0-mon-0-end'), '12:00');
+    fireEvent.click(screen.getByTestId('save'));
+    await screen.findByTestId('conflict-theirs');
+    fireEvent.click(screen.getByRole('button', { name: 'Load theirs and drop yours' }));
     await waitFor(() => expect(screen.queryByTestId('conflict')).toBeNull());
     expect(backend.sent('admin/config/get')).toHaveLength(2);
     expect((screen.getByTestId('calendar-0-mon-0-end') as HTMLInputElement).value).toBe('16:00');
+  });
+
+  it('asks for no changes while there is no conflict', async () => {
+    const backend = await renderAdmin();
+    type(screen.getByTestId('calendar-0-mon-0-end'), '12:00');
+    fireEvent.click(screen.getByTestId('save'));
+    await screen.findByTestId('saved');
+    expect(backend.sent('admin/config/changes')).toEqual([]);
   });
 
   it('shows errors that concern no field, such as a missing permission', async () => {
