@@ -4,6 +4,7 @@
 import type { Agreement, Escalation, EscalationWhen, NotifyTarget } from '../../../src/engine/types';
 import { Button } from '../../shared/components';
 import { IconButton, MoveButtons, SelectField, TextField, type Option } from './controls';
+import { DurationField } from './DurationField';
 import type { Edit } from './editing';
 import { FieldErrors, useIssues } from './errors';
 import { previewEscalations, previewSentence } from './escalation-preview';
@@ -56,7 +57,7 @@ function notifyTarget(kind: NotifyKind, name: string): NotifyTarget {
 /** `1 hour of business time before the deadline`; the grammar while the text is not a duration yet. */
 function thresholdHint(kind: 'remaining' | 'overdue', text: string): string {
   const ms = parseDuration(text.trim());
-  if (ms === undefined) return 'ISO-8601 business time: PT10M, PT2H, PT0S';
+  if (ms === undefined) return 'Business time: 10m, 2h, 1h30m or ISO-8601 (PT10M)';
   if (ms < 1000) return 'at the deadline itself';
   return `${businessDurationInWords(ms)} of business time ${kind === 'remaining' ? 'before' : 'after'} the deadline`;
 }
@@ -190,11 +191,11 @@ function EscalationForm({ escalation, index, count, path, goalOptions, change, o
             onChange={(v) => change((x) => void (x.when = { elapsedPercent: percentValue(v) }))}
           />
         ) : (
-          <TextField
+          <DurationField
             label={kind === 'remaining' ? `Time left of ${name}` : `Time overdue of ${name}`}
             path={whenPath}
             value={value}
-            placeholder={kind === 'remaining' ? 'PT30M' : 'PT0S'}
+            placeholder={kind === 'remaining' ? '30m' : '0m'}
             hint={thresholdHint(kind, value)}
             onChange={(v) => change((x) => void (x.when = kind === 'remaining' ? { remaining: v } : { overdue: v }))}
           />

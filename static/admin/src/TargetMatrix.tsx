@@ -2,7 +2,8 @@
 // another calendar. For each goal the first row that matches a request applies, so the order matters.
 import type { Agreement, TargetRow } from '../../../src/engine/types';
 import { Button } from '../../shared/components';
-import { CheckboxGroup, IconButton, MoveButtons, SelectField, StringListEditor, TextField } from './controls';
+import { CheckboxGroup, IconButton, MoveButtons, SelectField, StringListEditor } from './controls';
+import { DurationField } from './DurationField';
 import type { Edit } from './editing';
 import { FieldErrors } from './errors';
 import { describeTarget } from './format';
@@ -12,7 +13,7 @@ import { at } from './paths';
 
 export function targetHint(target: string): string {
   const words = describeTarget(target);
-  return words ? `${target.trim()} = ${words}` : 'ISO-8601: PT30M, PT4H, P1DT2H (a day is 24 hours)';
+  return words ? `${target.trim()} = ${words}` : 'Type 4h, 1h30m, 90m or ISO-8601 (PT4H; P1D is 24 hours)';
 }
 
 interface Props {
@@ -87,12 +88,12 @@ export function TargetMatrix({ bundle, edit, agreementIndex }: Props) {
                     />
                   </td>
                   <td>
-                    <TextField
+                    <DurationField
                       compact
                       label={`Target of ${name}`}
                       path={at(own, 'target')}
                       value={row.target}
-                      placeholder="PT4H"
+                      placeholder="4h or PT4H"
                       hint={targetHint(row.target)}
                       onChange={(v) => change(r, (x) => void (x.target = v))}
                     />
