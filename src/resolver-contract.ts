@@ -9,6 +9,7 @@ import type { Reevaluation } from './adapters/storage/reevaluation-store';
 import type { EvaluationJson } from './engine/simulate-json';
 import type { ConfigBundle } from './engine/types';
 import type { AgreementCommitments } from './views/commitments';
+import type { TimelineJson } from './views/timeline-json';
 import type { EscalationStatus } from './views/escalation-deliveries';
 import type { IssuePanelView, ObligationView } from './views/issue-panel';
 import type { MonitoringGroupBy, MonitoringView } from './views/monitoring';
@@ -113,6 +114,7 @@ export interface ResolverContract {
   'admin/config/changes': { payload: { from?: number; to?: number }; answer: ConfigChanges };
   'admin/config/restore': { payload: { version: number; expectedVersion: number }; answer: SavedVersion };
   'admin/simulate': { payload: { bundle?: unknown; timeline: unknown; at: string }; answer: EvaluationJson };
+  'admin/request/timeline': { payload: { issueKey: string; bundle?: unknown }; answer: { issueKey: string; timeline: TimelineJson } };
   'admin/calendar/preview': { payload: { bundle?: unknown; calendar: string; from: string; days?: number }; answer: CalendarPreview };
   'admin/jira/organizations': { payload: NoPayload; answer: Organization[] };
   'admin/jira/statuses': { payload: NoPayload; answer: Array<{ id: string; name: string; category: string }> };

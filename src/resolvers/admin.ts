@@ -17,6 +17,9 @@ import { evaluate } from '../engine/obligations';
 import { toEvaluationJson } from '../engine/simulate-json';
 import type { ConfigBundle } from '../engine/types';
 import { startReevaluation } from '../usecases/reevaluate';
+import { requestTimeline } from '../usecases/request-timeline';
+import { timelineJson } from '../views/timeline-json';
+import { JiraRequestError } from '../adapters/jira/errors';
 import { deliveryView } from '../views/escalation-deliveries';
 import { accountOf, extensionOf } from './context';
 import type { ResolverKey, SavedVersion } from '../resolver-contract';
@@ -45,8 +48,19 @@ const ImportPayload = z.object({
 const SimulatePayload = z.object({ bundle: z.unknown().optional(), timeline: z.unknown(), at: Instant });
 const PreviewPayload = z.object({ bundle: z.unknown().optional(), calendar: z.string(), from: Instant, days: z.number().int().min(1).max(62).default(14) });
 const ChangesPayload = z.object({ from: z.number().int().min(0).optional(), to: z.number().int().min(0).optional() }).default({});
+const RequestTimelinePayload = z.object({ issueKey: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_]*-\d+$/, 'a request key such as SUP-7'), bundle: z.unknown().optional() });
 const RestorePayload = z.object({ version: z.number().int().min(1), expectedVersion: z.number().int().min(0) });
 const ServiceDeskPayload = z.object({ serviceDeskId: z.string().regex(/^\d+$/, 'a service desk id is a number').optional() }).default({});
+
+/** Whether the caller may see an issue (Browse Projects on it); an issue Jira does not know is one they may not. */
+async function mayBrowse(jira: Invocation['jira'], issueKey: string): Promise<boolean> {
+  try {
+    return await jira.userHolds('BROWSE_PROJECTS', { issueKey });
+  } catch (error) {
+    if (error instanceof JiraRequestError && (error.notFound || error.status === 400)) return false;
+    throw error;
+  }
+}
 
 /** The bundle a request brings, or the stored one; either way validated, errors under `bundle`. */
 async function bundleFrom(input: unknown): Promise<ConfigBundle> {
@@ -145,6 +159,17 @@ export function defineAdmin(surface: SurfaceResolvers): SurfaceResolvers {
     const earlier = await configurationVersion(version);
     if (!earlier) throw notFound(`There is no saved version ${version}`);
     return save(invocation, earlier.bundle, expectedVersion);
+  });
+
+  // A real request's history for the simulator, as its timeline: only for someone who may see the request.
+  reader('admin/request/timeline', async ({ request, jira, now }) => {
+    const payload = parsePayload(RequestTimelinePayload, request.payload);
+    const issueKey = payload.issueKey.toUpperCase();
+    const missing = notFound(`There is no request ${issueKey} that you may see`);
+    if (!(await mayBrowse(jira, issueKey))) throw missing;
+    const timeline = await requestTimeline(issueKey, await bundleFrom(payload.bundle), jira, now);
+    if (!timeline) throw missing;
+    return { issueKey: timeline.issue.key, timeline: timelineJson(timeline) };
   });
 
   reader('admin/simulate', async ({ request }) => {

@@ -249,14 +249,14 @@ async function showInJira(record: IssueRecord, jira: JiraClient, site: SiteMetad
 }
 
 /** The reporter's organizations, read only for a request shared with no organization (one more Jira call, then). */
-async function reporterOrganizationsIfUnshared(history: IssueHistory, site: SiteMetadata, jira: JiraClient): Promise<Array<{ id: string }> | undefined> {
+export async function reporterOrganizationsIfUnshared(history: IssueHistory, site: SiteMetadata, jira: JiraClient): Promise<Array<{ id: string }> | undefined> {
   const field = site.fields.organizations;
   const reporter = history.issue.fields.reporter?.accountId;
   if (!field || !reporter || sharedOrganizations(history.issue.fields[field]).length > 0) return undefined;
   return jira.organizationsOf(reporter);
 }
 
-async function readHistory(issueIdOrKey: string, jira: JiraClient, site: SiteMetadata): Promise<IssueHistory | undefined> {
+export async function readHistory(issueIdOrKey: string, jira: JiraClient, site: SiteMetadata): Promise<IssueHistory | undefined> {
   try {
     return await jira.readIssueHistory(issueIdOrKey, fieldsToRead(site), [PORTAL_CHOICE_PROPERTY, REPORT_REQUEST_PROPERTY]);
   } catch (error) {

@@ -101,6 +101,32 @@ describe('the server', () => {
     expect((await call('GET', '/api/requests/SUP-7?as=karen')).status).toBe(403);
   });
 
+  test('the simulator replays a real request: its history from Jira gives what the app stored, and a change to try moves it', async () => {
+    const admin = { surface: 'admin' };
+    const loaded = await invoke(admin, 'mette', 'admin/request/timeline', { issueKey: 'sup-7' });
+    expect(loaded.json).toMatchObject({ ok: true, data: { issueKey: 'SUP-7', timeline: { issue: { key: 'SUP-7', customer: 'acme', environment: 'Production', product: 'Payroll', priority: 'p1' } } } });
+    const timeline = (loaded.json.data as unknown as { timeline: { events: Array<{ type: string; visibility?: string; author?: string }> } }).timeline;
+    expect(timeline.events.map((e) => [e.type, e.visibility, e.author])).toContainEqual(['comment', 'internal', 'agent']);
+
+    const at = (await call<SandboxStateView>('GET', '/api/state')).json.now;
+    const saved = (await invoke(admin, 'mette', 'admin/simulate', { timeline, at })).json.data as unknown as { agreement: string; next: { goal: string; deadline: string } };
+    const stored = (await call<RequestDetailView>('GET', '/api/requests/SUP-7?as=lars')).json;
+    expect(saved.agreement).toBe('acme-prod');
+    expect(Date.parse(saved.next.deadline)).toBe(Date.parse(String(stored.nextSlaDeadline)));
+
+    // What if that goal had eight hours? The same history, the edited configuration: a later deadline, nothing saved.
+    const config = (await invoke(admin, 'mette', 'admin/config/get')).json.data as unknown as { version: number; bundle: { agreements: Array<{ id: string; targets: Array<{ goal: string; target: string }> }> } };
+    for (const row of config.bundle.agreements.find((a) => a.id === 'acme-prod')!.targets) if (row.goal === saved.next.goal) row.target = 'PT8H';
+    const tried = (await invoke(admin, 'mette', 'admin/simulate', { bundle: config.bundle, timeline, at })).json.data as unknown as { obligations: Array<{ goal: string; state: string; deadline: string }> };
+    const same = tried.obligations.find((o) => o.goal === saved.next.goal && o.state === 'running')!;
+    expect(Date.parse(same.deadline)).toBeGreaterThan(Date.parse(saved.next.deadline));
+    expect(((await invoke(admin, 'mette', 'admin/config/get')).json.data as unknown as { version: number }).version).toBe(config.version);
+
+    expect((await invoke(admin, 'mette', 'admin/request/timeline', { issueKey: 'SUP-999' })).json).toMatchObject({ ok: false, errors: [{ code: 'NOT_FOUND' }] });
+    expect((await invoke(admin, 'mette', 'admin/request/timeline', { issueKey: 'nope' })).json).toMatchObject({ ok: false, errors: [{ code: 'INVALID', path: 'payload.issueKey' }] });
+    expect((await invoke(admin, 'lars', 'admin/request/timeline', { issueKey: 'SUP-7' })).json).toMatchObject({ ok: false, errors: [{ code: 'FORBIDDEN' }] });
+  });
+
   test('a write from another site is refused, as is one that is not JSON, and nothing happens', async () => {
     const before = (await call<SandboxStateView>('GET', '/api/state')).json.requests.length;
     // What a cross-site page can send without asking: a simple form post, or a fetch that names its own origin.

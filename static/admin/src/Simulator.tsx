@@ -1,5 +1,6 @@
-// Replays a made-up request against the configuration on screen (saved or not) and shows what the engine
-// would report at an instant: every obligation and the next goal. Nothing is stored.
+// Replays a request — made up, or a real one loaded with its history from Jira — against the configuration on screen
+// (saved or not) and shows what the engine would report at an instant: every obligation and the next goal, beside
+// what the saved configuration gives when the edits change it. Nothing is stored.
 import { useState } from 'react';
 import { ApiError, call } from '../../shared/api';
 import { Button, SectionMessage } from '../../shared/components';
@@ -20,6 +21,14 @@ interface Props {
   bundle: ConfigBundle;
   /** Problems in the configuration itself go to the page's summary and fields. */
   onBundleIssues: (issues: FieldIssue[]) => void;
+}
+
+const FORM_ISSUE_FIELDS = new Set(['key', 'created', 'requestType', 'customer', 'environment', 'product', 'priority']);
+const FORM_EVENT_TYPES = new Set(['created', 'status', 'comment', 'resolution', 'priority', 'field']);
+
+/** Whether the events form can show a timeline without losing anything (it edits the spec's §2 fields only). */
+function formHolds(timeline: { issue: Record<string, unknown>; events: Array<Record<string, unknown>> }): boolean {
+  return Object.keys(timeline.issue).every((k) => FORM_ISSUE_FIELDS.has(k)) && timeline.events.every((e) => FORM_EVENT_TYPES.has(String(e.type)));
 }
 
 /** Moves the whole timeline so the request is created on `created` (keeping the gaps between events). */
@@ -43,7 +52,11 @@ export function Simulator({ bundle, onBundleIssues }: Props) {
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [messages, setMessages] = useState<string[]>([]);
   const [result, setResult] = useState<EvaluationJson | null>(null);
+  /** The same timeline with the saved configuration, shown when it differs from the page's. */
+  const [savedResult, setSavedResult] = useState<EvaluationJson | null>(null);
   const [running, setRunning] = useState(false);
+  const [issueKey, setIssueKey] = useState('');
+  const [loaded, setLoaded] = useState<string | null>(null);
 
   const typeNames = requestTypes.items.map((t) => t.name);
   const agreement = bundle.agreements.find((a) => a.id === agreementId);
@@ -82,11 +95,13 @@ export function Simulator({ bundle, onBundleIssues }: Props) {
     }
   };
 
-  const run = async () => {
+  const run = async (given?: unknown) => {
     setMessages([]);
     setIssues([]);
-    let payloadTimeline: unknown;
-    if (mode === 'json') {
+    let payloadTimeline: unknown = given;
+    if (given !== undefined) {
+      // A loaded request: the timeline as Jira has it.
+    } else if (mode === 'json') {
       try {
         payloadTimeline = JSON.parse(json);
       } catch (error) {
@@ -98,9 +113,16 @@ export function Simulator({ bundle, onBundleIssues }: Props) {
     }
     setRunning(true);
     try {
-      setResult(await call('admin/simulate', { bundle, timeline: payloadTimeline, at: evaluateAt }));
+      // The same timeline with the saved configuration too: what the edits on this page would change.
+      const [edited, saved] = await Promise.all([
+        call('admin/simulate', { bundle, timeline: payloadTimeline, at: evaluateAt }),
+        call('admin/simulate', { timeline: payloadTimeline, at: evaluateAt }).catch(() => null),
+      ]);
+      setResult(edited);
+      setSavedResult(saved);
     } catch (error) {
       setResult(null);
+      setSavedResult(null);
       if (!(error instanceof ApiError)) {
         setMessages(messagesOf(error));
         return;
@@ -124,6 +146,37 @@ export function Simulator({ bundle, onBundleIssues }: Props) {
     }
   };
 
+  const load = async () => {
+    setMessages([]);
+    setIssues([]);
+    setRunning(true);
+    let timelineJson: unknown;
+    try {
+      const answer = await call('admin/request/timeline', { issueKey, bundle });
+      timelineJson = answer.timeline;
+      setLoaded(answer.issueKey);
+      const draft = fromTimelineJson(answer.timeline);
+      // The form shows what it can edit; a request with fields it does not know (sites, impact) stays JSON.
+      if (draft && formHolds(answer.timeline)) {
+        setTimeline(draft);
+        setMode('form');
+      } else {
+        setJson(JSON.stringify(answer.timeline, null, 2));
+        setMode('json');
+      }
+    } catch (error) {
+      setRunning(false);
+      setLoaded(null);
+      if (error instanceof ApiError) setIssues(error.errors.map((e) => ({ path: 'simulator.issueKey', message: e.message })));
+      else setMessages(messagesOf(error));
+      return;
+    }
+    setRunning(false);
+    await run(timelineJson);
+  };
+
+  const sameAsSaved = result !== null && savedResult !== null && JSON.stringify(result) === JSON.stringify(savedResult);
+
   return (
     <IssuesProvider value={issues}>
       <div className="simulator">
@@ -131,6 +184,22 @@ export function Simulator({ bundle, onBundleIssues }: Props) {
           Replay a request against the configuration as edited here, saved or not, and see what Contract SLA would
           report at an instant. Nothing is stored.
         </p>
+        <div className="grid">
+          <TextField
+            label="Replay a request"
+            path="simulator.issueKey"
+            value={issueKey}
+            placeholder="SUP-7"
+            onChange={setIssueKey}
+            hint={loaded ? `${loaded}'s history as Jira has it: change the configuration or the events and simulate again` : 'Its real history from Jira, to try changes on'}
+          />
+          <div className="field">
+            <span className="field-label">&nbsp;</span>
+            <Button onClick={() => void load()} disabled={running || issueKey.trim() === ''} data-testid="load-request">
+              Load its history
+            </Button>
+          </div>
+        </div>
         <div className="grid">
           <SelectField
             label="Agreement"
@@ -191,7 +260,19 @@ export function Simulator({ bundle, onBundleIssues }: Props) {
             ))}
           </SectionMessage>
         )}
-        {result && <ObligationsTable evaluation={result} bundle={bundle} />}
+        {result && (
+          <section data-testid="simulation-edited">
+            <h3>{savedResult && !sameAsSaved ? 'With the configuration on this page' : 'Result'}</h3>
+            {sameAsSaved && <p className="hint">The saved configuration gives the same.</p>}
+            <ObligationsTable evaluation={result} bundle={bundle} />
+          </section>
+        )}
+        {result && savedResult && !sameAsSaved && (
+          <section data-testid="simulation-saved">
+            <h3>With the saved configuration</h3>
+            <ObligationsTable evaluation={savedResult} bundle={bundle} />
+          </section>
+        )}
       </div>
     </IssuesProvider>
   );

@@ -84,4 +84,53 @@ describe('the simulator', () => {
     openTab(/Calendars/);
     expect(document.querySelector('[data-error-path="calendars[1].timezone"]')?.textContent).toBe('unknown time zone "Moon/Base"');
   });
+
+  describe('replaying a real request', () => {
+    const timeline = JSON.parse(readExample('timeline-sup-17.json')) as { issue: { key: string } };
+    const alsoBreached = () => {
+      const changed = JSON.parse(JSON.stringify(example.expected)) as { next: { deadline: string } };
+      changed.next.deadline = '2026-11-23T17:05:00Z';
+      return changed;
+    };
+
+    it('loads its history from Jira into the form, simulates it, and shows the saved configuration’s result beside the page’s', async () => {
+      const backend = await renderAdmin({
+        'admin/request/timeline': () => ok({ issueKey: 'SUP-17', timeline }),
+        // With the page's bundle the example; with the saved one another deadline.
+        'admin/simulate': ({ bundle }) => ok(bundle === undefined ? alsoBreached() : example.expected),
+      });
+      openTab('Simulator');
+      type(within(panel()).getByRole('textbox', { name: 'Replay a request' }), 'sup-17');
+      fireEvent.click(screen.getByTestId('load-request'));
+
+      const saved = await screen.findByTestId('simulation-saved');
+      expect(backend.sent('admin/request/timeline')).toEqual([{ issueKey: 'sup-17', bundle: exampleBundle() }]);
+      const sent = backend.sent('admin/simulate') as Array<{ bundle?: unknown; timeline: unknown }>;
+      expect(sent.map((p) => p.bundle === undefined)).toEqual([false, true]);
+      expect(sent.every((p) => JSON.stringify(p.timeline) === JSON.stringify(timeline))).toBe(true);
+      expect(within(panel()).getAllByTestId(/^timeline-event-/)).toHaveLength(7);
+      expect(within(panel()).getByText(/SUP-17's history as Jira has it/)).toBeTruthy();
+      expect(within(screen.getByTestId('simulation-edited')).getByRole('heading').textContent).toBe('With the configuration on this page');
+      expect(within(saved).getByTestId('next-goal').textContent).toBe('Next: Time to resolution (cycle 1), due Mon 23 Nov 2026, 18:05');
+      expect(within(screen.getByTestId('simulation-edited')).getByTestId('next-goal').textContent).toBe('Next: Time to resolution (cycle 1), due Mon 23 Nov 2026, 16:05');
+    });
+
+    it('says when the saved configuration gives the same', async () => {
+      await renderAdmin({ 'admin/request/timeline': () => ok({ issueKey: 'SUP-17', timeline }), 'admin/simulate': () => ok(example.expected) });
+      openTab('Simulator');
+      type(within(panel()).getByRole('textbox', { name: 'Replay a request' }), 'SUP-17');
+      fireEvent.click(screen.getByTestId('load-request'));
+      expect((await screen.findByTestId('simulation-edited')).textContent).toContain('The saved configuration gives the same.');
+      expect(screen.queryByTestId('simulation-saved')).toBeNull();
+    });
+
+    it('says on the key field when there is no such request the admin may see', async () => {
+      const backend = await renderAdmin({ 'admin/request/timeline': () => ({ ok: false, errors: [{ code: 'NOT_FOUND', message: 'There is no request SUP-999 that you may see' }] }) });
+      openTab('Simulator');
+      type(within(panel()).getByRole('textbox', { name: 'Replay a request' }), 'SUP-999');
+      fireEvent.click(screen.getByTestId('load-request'));
+      expect((await within(panel()).findByRole('alert')).textContent).toContain('There is no request SUP-999 that you may see');
+      expect(backend.sent('admin/simulate')).toEqual([]);
+    });
+  });
 });
