@@ -4,6 +4,7 @@
 // is read-only for the project's administrators.
 import { useEffect, useState, type ReactElement } from 'react';
 import { Button, Loading, ProblemMessage, SectionMessage } from '../../shared/components';
+import { useViewerTimezone } from '../../shared/context';
 import { ActionModelsSection } from './ActionModelEditor';
 import { ActionsSection } from './ActionEditor';
 import { AgreementsSection } from './AgreementEditor';
@@ -25,6 +26,7 @@ import type { SectionKey } from './sections';
 import { Simulator } from './Simulator';
 import { TabBar, type TabId } from './TabBar';
 import { useConfiguration } from './useConfiguration';
+import { ViewerZone } from './viewer-zone';
 
 const EDITORS: Record<SectionKey, (props: SectionProps) => ReactElement> = {
   calendars: CalendarsSection,
@@ -41,6 +43,8 @@ const isSection = (tab: TabId): tab is SectionKey => tab in EDITORS;
 
 export function AdminPage() {
   const config = useConfiguration();
+  // Every time on the page is shown in the viewer's zone (their Jira profile's).
+  const zone = useViewerTimezone();
   const reevaluation = useReevaluation();
   const escalations = useEscalationStatus();
   const [tab, setTab] = useState<TabId>('calendars');
@@ -51,7 +55,7 @@ export function AdminPage() {
     if (reveal) revealField(reveal.path);
   }, [reveal]);
 
-  if (config.load.status === 'loading') return <Loading label="Loading the configuration…" />;
+  if (config.load.status === 'loading' || zone === null) return <Loading label="Loading the configuration…" />;
   if (config.load.status === 'failed') {
     return (
       <ProblemMessage title="The configuration could not be loaded" error={config.load.error}>
@@ -68,67 +72,69 @@ export function AdminPage() {
   const Editor = isSection(tab) ? EDITORS[tab] : undefined;
 
   return (
-    <LookupsProvider>
-      <IssuesProvider value={config.issues}>
-        <main className="admin">
-          <SaveBar config={config} onSaved={() => void reevaluation.reload()} />
-          {!config.canEdit && (
-            <SectionMessage appearance="information" announce="no" testId="read-only">
-              <p>
-                This is the Contract SLA configuration that applies to this project, shown read-only. It applies to every service
-                project of the site, so only Jira administrators change it (Jira settings › Apps › Contract SLA).
-              </p>
-            </SectionMessage>
-          )}
-          <ReevaluationProgress status={reevaluation.data} error={reevaluation.error} />
-          <EscalationsStatusLine status={escalations.data} error={escalations.error} />
-          <ConflictPanel config={config} onSaved={() => void reevaluation.reload()} />
-          {config.problems.length > 0 && (
-            <SectionMessage appearance="error" announce="no" testId="problems">
-              {config.problems.map((p, i) => (
-                <p key={i}>{p}</p>
-              ))}
-            </SectionMessage>
-          )}
-          <ErrorSummary
-            issues={config.issues}
-            bundle={config.bundle}
-            onShow={(place) => {
-              if (place.tab) setTab(place.tab);
-              setReveal({ path: place.field });
-            }}
-          />
-          <TabBar active={tab} onSelect={setTab} counts={counts} />
-          {Editor && (
-            <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="panel">
-              {/* A disabled fieldset disables every control inside it: read-only without a second set of forms. */}
-              <fieldset className="read-only-scope" disabled={!config.canEdit}>
-                <Editor bundle={config.bundle} edit={config.edit} />
-              </fieldset>
+    <ViewerZone.Provider value={zone}>
+      <LookupsProvider>
+        <IssuesProvider value={config.issues}>
+          <main className="admin">
+            <SaveBar config={config} onSaved={() => void reevaluation.reload()} />
+            {!config.canEdit && (
+              <SectionMessage appearance="information" announce="no" testId="read-only">
+                <p>
+                  This is the Contract SLA configuration that applies to this project, shown read-only. It applies to every service
+                  project of the site, so only Jira administrators change it (Jira settings › Apps › Contract SLA).
+                </p>
+              </SectionMessage>
+            )}
+            <ReevaluationProgress status={reevaluation.data} error={reevaluation.error} />
+            <EscalationsStatusLine status={escalations.data} error={escalations.error} />
+            <ConflictPanel config={config} onSaved={() => void reevaluation.reload()} />
+            {config.problems.length > 0 && (
+              <SectionMessage appearance="error" announce="no" testId="problems">
+                {config.problems.map((p, i) => (
+                  <p key={i}>{p}</p>
+                ))}
+              </SectionMessage>
+            )}
+            <ErrorSummary
+              issues={config.issues}
+              bundle={config.bundle}
+              onShow={(place) => {
+                if (place.tab) setTab(place.tab);
+                setReveal({ path: place.field });
+              }}
+            />
+            <TabBar active={tab} onSelect={setTab} counts={counts} />
+            {Editor && (
+              <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="panel">
+                {/* A disabled fieldset disables every control inside it: read-only without a second set of forms. */}
+                <fieldset className="read-only-scope" disabled={!config.canEdit}>
+                  <Editor bundle={config.bundle} edit={config.edit} />
+                </fieldset>
+              </div>
+            )}
+            {/* Kept mounted while hidden so a simulation survives a visit to another tab. */}
+            <div role="tabpanel" id="panel-simulator" aria-labelledby="tab-simulator" className="panel" hidden={tab !== 'simulator'}>
+              <Simulator bundle={config.bundle} onBundleIssues={config.reportBundleIssues} />
             </div>
-          )}
-          {/* Kept mounted while hidden so a simulation survives a visit to another tab. */}
-          <div role="tabpanel" id="panel-simulator" aria-labelledby="tab-simulator" className="panel" hidden={tab !== 'simulator'}>
-            <Simulator bundle={config.bundle} onBundleIssues={config.reportBundleIssues} />
-          </div>
-          {tab === 'files' && (
-            <div role="tabpanel" id="panel-files" aria-labelledby="tab-files" className="panel">
-              <ImportExport
-                version={config.meta.version}
-                dirty={config.dirty}
-                canEdit={config.canEdit}
-                failures={reevaluation.data?.failures ?? []}
-                onImported={async (meta) => {
-                  await config.adoptSaved(meta);
-                  void reevaluation.reload();
-                }}
-                onReevaluationStarted={() => void reevaluation.reload()}
-                onConflict={config.showConflict}
-              />
-            </div>
-          )}
-        </main>
-      </IssuesProvider>
-    </LookupsProvider>
+            {tab === 'files' && (
+              <div role="tabpanel" id="panel-files" aria-labelledby="tab-files" className="panel">
+                <ImportExport
+                  version={config.meta.version}
+                  dirty={config.dirty}
+                  canEdit={config.canEdit}
+                  failures={reevaluation.data?.failures ?? []}
+                  onImported={async (meta) => {
+                    await config.adoptSaved(meta);
+                    void reevaluation.reload();
+                  }}
+                  onReevaluationStarted={() => void reevaluation.reload()}
+                  onConflict={config.showConflict}
+                />
+              </div>
+            )}
+          </main>
+        </IssuesProvider>
+      </LookupsProvider>
+    </ViewerZone.Provider>
   );
 }

@@ -6,6 +6,7 @@ import { SectionMessage } from '../../shared/components';
 import { messagesOf } from '../../shared/problem';
 import { useResource, type Resource } from '../../shared/use-resource';
 import { formatSavedAt } from './format';
+import { useZone } from './viewer-zone';
 
 export type EscalationStatus = AnswerOf<'admin/escalations/status'>;
 type Delivery = EscalationStatus['failed'][number];
@@ -24,6 +25,7 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
 const what = (d: Delivery): string => `${d.issueKey} ${d.escalation} (${d.goal}, cycle ${d.cycle})`;
 
 export function EscalationsStatusLine({ status, error }: { status: EscalationStatus | null; error: unknown }) {
+  const zone = useZone();
   if (error) return <p className="hint danger-text">The escalations' status could not be read: {messagesOf(error).join('; ')}</p>;
   if (!status) return null;
   const { failed, unconfirmed, recent } = status;
@@ -32,7 +34,7 @@ export function EscalationsStatusLine({ status, error }: { status: EscalationSta
     if (!latest) return null;
     return (
       <p className="hint" data-testid="escalations-status">
-        Escalations: the latest, {what(latest)}, was sent {formatSavedAt(latest.sentAt)}
+        Escalations: the latest, {what(latest)}, was sent {formatSavedAt(latest.sentAt, zone)}
         {latest.recipients.length > 0 ? ` to ${latest.recipients.join(', ')}` : ''}.
       </p>
     );
@@ -43,7 +45,7 @@ export function EscalationsStatusLine({ status, error }: { status: EscalationSta
       <ul>
         {failed.map((d) => (
           <li key={`f-${what(d)}`}>
-            {what(d)}: {d.lastError ?? 'refused'}; attempt {d.attempts}, next {formatSavedAt(d.retryAt)}.
+            {what(d)}: {d.lastError ?? 'refused'}; attempt {d.attempts}, next {formatSavedAt(d.retryAt, zone)}.
           </li>
         ))}
       </ul>
@@ -56,7 +58,7 @@ export function EscalationsStatusLine({ status, error }: { status: EscalationSta
       <ul>
         {unconfirmed.map((d) => (
           <li key={`u-${what(d)}`}>
-            {what(d)}, asked {formatSavedAt(d.sentAt ?? d.lastAttemptAt)}
+            {what(d)}, asked {formatSavedAt(d.sentAt ?? d.lastAttemptAt, zone)}
             {d.lastError ? `: ${d.lastError}` : ''}.
           </li>
         ))}

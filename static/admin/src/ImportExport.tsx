@@ -9,6 +9,7 @@ import { useResource } from '../../shared/use-resource';
 import type { FieldIssue } from './errors';
 import { ChangeList } from './ChangeList';
 import { formatSavedAt } from './format';
+import { useZone } from './viewer-zone';
 import type { ConfigMeta } from './model';
 import { fieldOf } from './places';
 import { ApplyAgainPanel, FailuresPanel, type RecomputeFailure } from './Reevaluation';
@@ -173,6 +174,7 @@ function VersionChanges({ version }: { version: number }) {
 }
 
 function HistoryPanel({ version, dirty, onImported, onConflict }: Props) {
+  const zone = useZone();
   // Every new version is a new entry: a new version asks again.
   const fetchHistory = useCallback(() => call('admin/config/history'), [version]);
   const history = useResource(fetchHistory);
@@ -219,7 +221,7 @@ function HistoryPanel({ version, dirty, onImported, onConflict }: Props) {
                     {entry.version}
                     {entry.version === version && <Badge>current</Badge>}
                   </td>
-                  <td>{formatSavedAt(entry.savedAt)}</td>
+                  <td>{formatSavedAt(entry.savedAt, zone)}</td>
                   <td title={entry.savedBy ?? undefined}>{entry.savedByName ?? entry.savedBy}</td>
                   <td>
                     <Button

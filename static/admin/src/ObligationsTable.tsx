@@ -3,6 +3,7 @@ import type { EvaluationJson } from '../../../src/engine/simulate-json';
 import { Badge, SectionMessage } from '../../shared/components';
 import { formatInstant, formatSeconds } from './format';
 import type { ConfigBundle } from './model';
+import { useZone } from './viewer-zone';
 
 // The simulator shows exactly what `admin/simulate` answers: the spec's evaluation JSON, typed by the backend.
 export type { EvaluationJson, ObligationJson } from '../../../src/engine/simulate-json';
@@ -18,7 +19,9 @@ function When({ iso, zone }: { iso: string | null; zone: string }) {
 
 export function ObligationsTable({ evaluation, bundle }: { evaluation: EvaluationJson; bundle: ConfigBundle }) {
   const agreement = bundle.agreements.find((a) => a.id === evaluation.agreement);
-  const zone = bundle.calendars.find((c) => c.id === agreement?.calendar)?.timezone ?? 'UTC';
+  // The viewer's zone, like every time on the page; the agreement's calendar is named when it counts in another.
+  const zone = useZone();
+  const calendarZone = bundle.calendars.find((c) => c.id === agreement?.calendar)?.timezone;
   const goalName = (id: string) => bundle.goals.find((g) => g.id === id)?.name ?? id;
   if (evaluation.agreement === null) {
     return (
@@ -31,7 +34,8 @@ export function ObligationsTable({ evaluation, bundle }: { evaluation: Evaluatio
   return (
     <div data-testid="simulation-result">
       <p>
-        {evaluation.issue} is measured by agreement <strong>{agreement?.name ?? evaluation.agreement}</strong> ({evaluation.agreement}). Times in {zone}.
+        {evaluation.issue} is measured by agreement <strong>{agreement?.name ?? evaluation.agreement}</strong> ({evaluation.agreement}). Times in {zone}
+        {calendarZone && calendarZone !== zone ? `; its calendar counts business time in ${calendarZone}` : ''}.
       </p>
       <p data-testid="next-goal" className="next-goal">
         {next ? (

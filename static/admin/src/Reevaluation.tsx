@@ -8,6 +8,7 @@ import { Button, SectionMessage } from '../../shared/components';
 import { messagesOf } from '../../shared/problem';
 import { useResource, type Resource } from '../../shared/use-resource';
 import { formatSavedAt } from './format';
+import { useZone } from './viewer-zone';
 
 export type ReevaluationStatus = AnswerOf<'admin/reevaluation/status'>;
 export type Reevaluation = NonNullable<ReevaluationStatus['reevaluation']>;
@@ -26,27 +27,29 @@ export function useReevaluation(): Resource<ReevaluationStatus> {
   return useResource(fetchStatus, { pollMs: whileRunning });
 }
 
-export function progressText(r: Reevaluation): string {
+export function progressText(r: Reevaluation, zone: string): string {
   const failed = r.failed > 0 ? `, ${count(r.failed)} could not be computed` : '';
-  if (r.state === 'done') return `Version ${r.version} is applied: ${count(r.done)} requests recomputed${failed}, finished ${formatSavedAt(r.finishedAt ?? null)}.`;
+  if (r.state === 'done') return `Version ${r.version} is applied: ${count(r.done)} requests recomputed${failed}, finished ${formatSavedAt(r.finishedAt ?? null, zone)}.`;
   const of = r.estimate !== undefined ? ` of about ${count(Math.max(r.estimate, r.done))}` : '';
   return `Applying version ${r.version} to the site's requests: ${count(r.done)}${of} recomputed${failed}.`;
 }
 
 export function ReevaluationProgress({ status, error }: { status: ReevaluationStatus | null; error: unknown }) {
+  const zone = useZone();
   if (error) return <p className="hint danger-text">The progress of re-evaluation could not be read: {messagesOf(error).join('; ')}</p>;
   const r = status?.reevaluation;
   if (!r) return null;
   const max = Math.max(r.estimate ?? 0, r.done + r.failed, 1);
   return (
     <SectionMessage appearance={r.state === 'running' ? 'information' : r.failed > 0 ? 'warning' : 'success'} announce="politely" testId="reevaluation">
-      <p>{progressText(r)}</p>
+      <p>{progressText(r, zone)}</p>
       {r.state === 'running' && <progress max={max} value={r.done + r.failed} aria-label="Requests recomputed" />}
     </SectionMessage>
   );
 }
 
 export function FailuresPanel({ failures }: { failures: RecomputeFailure[] }) {
+  const zone = useZone();
   return (
     <section className="card" data-testid="failures">
       <h3>Requests the app could not compute</h3>
@@ -72,7 +75,7 @@ export function FailuresPanel({ failures }: { failures: RecomputeFailure[] }) {
                   <td>{f.during}</td>
                   <td>{f.message}</td>
                   <td>{f.attempts}</td>
-                  <td>{formatSavedAt(f.lastFailedAt)}</td>
+                  <td>{formatSavedAt(f.lastFailedAt, zone)}</td>
                 </tr>
               ))}
             </tbody>

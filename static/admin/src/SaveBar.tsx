@@ -1,6 +1,7 @@
 // The page's header: the stored version, where the edits stand (checking, problems, unsaved, saved) and Save.
 import { Button } from '../../shared/components';
 import { formatSavedAt } from './format';
+import { useZone } from './viewer-zone';
 import type { Configuration } from './useConfiguration';
 
 function standing({ saving, checking, issues, dirty }: Configuration): string {
@@ -12,11 +13,12 @@ function standing({ saving, checking, issues, dirty }: Configuration): string {
 
 export function SaveBar({ config, onSaved }: { config: Configuration; onSaved: () => void }) {
   const { meta, dirty, saving, issues, saved, canEdit } = config;
+  const zone = useZone();
   return (
     <header className="save-bar">
       <div>
         <h1>Contract SLA</h1>
-        <div className="hint">{meta.version === 0 ? 'Nothing saved yet' : `Version ${meta.version}, saved ${formatSavedAt(meta.savedAt)}`}</div>
+        <div className="hint">{meta.version === 0 ? 'Nothing saved yet' : `Version ${meta.version}, saved ${formatSavedAt(meta.savedAt, zone)}`}</div>
       </div>
       <div className="save-actions">
         <span className={`save-state ${issues.length > 0 ? 'danger-text' : ''}`} aria-live="polite">

@@ -8,7 +8,7 @@ import { messagesOf } from '../../shared/problem';
 import { knownStatuses } from './ActionEditor';
 import { SelectField, TextField } from './controls';
 import { FieldErrors, IssuesProvider, type FieldIssue } from './errors';
-import { nowInstant } from './format';
+import { nowIn } from './format';
 import { useLookups } from './lookups';
 import type { ConfigBundle } from './model';
 import { ObligationsTable, type EvaluationJson } from './ObligationsTable';
@@ -16,6 +16,7 @@ import { withoutPrefix } from './paths';
 import { routeBundleErrors } from './places';
 import { emptyTimeline, fromTimelineJson, issueForAgreement, toTimelineJson, type TimelineDraft } from './timeline';
 import { TimelineEditor } from './TimelineEditor';
+import { useZone } from './viewer-zone';
 
 interface Props {
   bundle: ConfigBundle;
@@ -44,11 +45,12 @@ function shiftTo(timeline: TimelineDraft, created: string): TimelineDraft {
 
 export function Simulator({ bundle, onBundleIssues }: Props) {
   const { requestTypes, statuses } = useLookups();
+  const zone = useZone();
   const [agreementId, setAgreementId] = useState('');
-  const [timeline, setTimeline] = useState<TimelineDraft>(() => emptyTimeline());
+  const [timeline, setTimeline] = useState<TimelineDraft>(() => emptyTimeline(zone));
   const [mode, setMode] = useState<'form' | 'json'>('form');
   const [json, setJson] = useState('');
-  const [evaluateAt, setEvaluateAt] = useState(() => nowInstant());
+  const [evaluateAt, setEvaluateAt] = useState(() => nowIn(zone));
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [messages, setMessages] = useState<string[]>([]);
   const [result, setResult] = useState<EvaluationJson | null>(null);
@@ -209,10 +211,10 @@ export function Simulator({ bundle, onBundleIssues }: Props) {
             options={bundle.agreements.map((a) => ({ value: a.id, label: a.name ? `${a.name} (${a.id})` : a.id }))}
             onChange={pickAgreement}
           />
-          <TextField label="Evaluate at" path="at" value={evaluateAt} placeholder="2026-11-23T15:00:00+01:00" onChange={setEvaluateAt} hint="An instant with an offset" />
+          <TextField label="Evaluate at" path="at" value={evaluateAt} placeholder="2026-11-23T15:00:00+01:00" onChange={setEvaluateAt} hint={`An instant with an offset; now in ${zone}`} />
           <div className="field">
             <span className="field-label">&nbsp;</span>
-            <Button appearance="link" onClick={() => setEvaluateAt(nowInstant())}>
+            <Button appearance="link" onClick={() => setEvaluateAt(nowIn(zone))}>
               Now
             </Button>
           </div>

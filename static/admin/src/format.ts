@@ -1,5 +1,6 @@
 // How times and durations read on the admin page: the engine's one wording module, and its duration grammar, so a
 // hint never disagrees with the validator nor the simulator with the issue panel.
+import { DateTime } from 'luxon';
 import { parseDuration } from '../../../src/engine/duration';
 import { businessDurationInWords, formatBusinessDuration, formatDateTime } from '../../../src/engine/wording';
 import { isKnownZone } from '../../shared/format';
@@ -35,15 +36,20 @@ export function nowInstant(now = Date.now()): string {
   return new Date(Math.floor(now / 60_000) * 60_000).toISOString().replace('.000Z', 'Z');
 }
 
-/** An ISO instant plus some minutes, in UTC (or undefined when the text is not an instant). */
+/** An ISO instant plus some minutes, keeping the offset it was written with (or undefined when it is not one). */
 export function addMinutes(iso: string, minutes: number): string | undefined {
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? undefined : nowInstant(ms + minutes * 60_000);
+  const at = DateTime.fromISO(iso, { setZone: true });
+  return at.isValid ? (at.plus({ minutes }).toISO({ suppressMilliseconds: true, includeOffset: true }) ?? undefined) : undefined;
 }
 
-/** Epoch milliseconds of a stored `savedAt` (a number) or of ISO text, as readable text. */
-export function formatSavedAt(savedAt: number | string | null | undefined): string {
+/** Epoch milliseconds of a stored `savedAt` (a number) or of ISO text, as readable text in the viewer's zone. */
+export function formatSavedAt(savedAt: number | string | null | undefined, zone: string): string {
   if (savedAt === null || savedAt === undefined) return 'never';
   const date = new Date(savedAt);
-  return Number.isNaN(date.getTime()) ? String(savedAt) : formatInstant(date.toISOString(), Intl.DateTimeFormat().resolvedOptions().timeZone);
+  return Number.isNaN(date.getTime()) ? String(savedAt) : formatInstant(date.toISOString(), zone);
+}
+
+/** The current minute in a zone, with its offset, as an admin reads and types it: `2026-11-23T15:00:00+01:00`. */
+export function nowIn(zone: string, now = Date.now()): string {
+  return DateTime.fromMillis(Math.floor(now / 60_000) * 60_000, { zone: safeZone(zone) }).toISO({ suppressMilliseconds: true, includeOffset: true }) ?? nowInstant(now);
 }

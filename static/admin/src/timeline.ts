@@ -1,7 +1,7 @@
 // The issue timeline the simulator replays (spec §2), as the form edits it: instants as typed text, optional
 // fields possibly empty. `toTimelineJson` turns it into what the resolver expects.
 import type { ConfigBundle } from './model';
-import { addMinutes, nowInstant } from './format';
+import { addMinutes, nowIn } from './format';
 
 export type EventType = 'created' | 'status' | 'comment' | 'resolution' | 'priority' | 'field';
 
@@ -32,8 +32,9 @@ export interface TimelineDraft {
   events: EventDraft[];
 }
 
-export function emptyTimeline(now = Date.now()): TimelineDraft {
-  const created = nowInstant(now - 2 * 3_600_000);
+/** A request created two hours ago, its instants written in the viewer's zone. */
+export function emptyTimeline(zone: string, now = Date.now()): TimelineDraft {
+  const created = nowIn(zone, now - 2 * 3_600_000);
   return { issue: { key: 'SIM-1', created }, events: [{ at: created, type: 'created', status: 'Open' }] };
 }
 

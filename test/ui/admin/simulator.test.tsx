@@ -2,7 +2,12 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { exampleBundle, invalid, ok, readExample } from './backend';
 import { openTab, renderAdmin, type } from './render';
 
-jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), view: { theme: { enable: jest.fn() } } }));
+/** The viewer's zone as their Jira profile gives it (view.getContext().timezone). */
+let mockViewerZone = 'Europe/Copenhagen';
+jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), view: { theme: { enable: jest.fn() }, getContext: async () => ({ timezone: mockViewerZone }) } }));
+beforeEach(() => {
+  mockViewerZone = 'Europe/Copenhagen';
+});
 
 const example = JSON.parse(readExample('sup-17-at-2026-11-23T140000Z.json')) as { at: string; expected: unknown };
 const simulate = () => fireEvent.click(screen.getByTestId('simulate'));
@@ -34,9 +39,24 @@ describe('the simulator', () => {
       ['Triage (internal)internal', '1', 'completed', '1 h', '1 h', '0 s'],
     ]);
     expect(rows.map((r) => r[7])).toEqual(['No', 'No', 'No', 'No', 'No']);
-    // Deadlines in the agreement calendar's zone (Copenhagen), the instant itself kept in <time>.
+    // Deadlines in the viewer's zone (Copenhagen, as the agreement's calendar), the instant itself kept in <time>.
     expect(result.querySelector('time[datetime="2026-11-23T15:05:00Z"]')?.textContent).toBe('Mon 23 Nov 2026, 16:05');
     expect(screen.getByTestId('next-goal').textContent).toBe('Next: Time to resolution (cycle 1), due Mon 23 Nov 2026, 16:05');
+  });
+
+  it('shows every time in the viewer’s zone, the instant to evaluate at typed in it, and names the calendar’s zone when it differs', async () => {
+    mockViewerZone = 'America/New_York';
+    const backend = await renderAdmin({ 'admin/simulate': () => ok(example.expected) });
+    openTab('Simulator');
+    const at = within(panel()).getByRole('textbox', { name: 'Evaluate at' }) as HTMLInputElement;
+    expect(at.value).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:00-0[45]:00$/);
+    expect(within(panel()).getByText(/now in America\/New_York/)).toBeTruthy();
+    fireEvent.change(within(panel()).getByRole('combobox', { name: 'Agreement' }), { target: { value: 'acme-prod' } });
+    simulate();
+    const result = await screen.findByTestId('simulation-result');
+    expect((backend.sent('admin/simulate')[0] as { at: string }).at).toBe(at.value);
+    expect(result.querySelector('time[datetime="2026-11-23T15:05:00Z"]')?.textContent).toBe('Mon 23 Nov 2026, 10:05');
+    expect(result.textContent).toContain('Times in America/New_York; its calendar counts business time in Europe/Copenhagen.');
   });
 
   it('takes a pasted timeline JSON', async () => {
