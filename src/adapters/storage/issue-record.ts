@@ -40,6 +40,17 @@ export interface JiraView {
   escalation: 'none' | 'reached' | 'breached';
   escalations: string[];
   escalatedAt: string | null;
+  /**
+   * Per goal, as JSM's `breached()` and its SLA columns give them (goal ids, each listed once): goals with a breached
+   * cycle (open or completed), goals running or paused now, goals whose cycles all completed within their target.
+   */
+  goalsBreached: string[];
+  goalsRunning: string[];
+  goalsPaused: string[];
+  goalsMet: string[];
+  /** The earliest deadline of a running cycle of a contractual goal (what the customer was promised), and of an internal one. */
+  contractDeadline: string | null;
+  internalDeadline: string | null;
 }
 
 /**
@@ -161,15 +172,33 @@ export interface FoldedCycles {
 export const CYCLES_BUDGET_BYTES = 160 * 1024;
 
 export function jiraViewOf(record: IssueRecord | undefined): JiraView {
-  if (!record?.agreement) return { nextDeadline: null, breached: 'no', rank: NO_RANK, nextGoal: null, agreement: null, escalation: 'none', escalations: [], escalatedAt: null };
+  if (!record?.agreement) {
+    return {
+      nextDeadline: null, breached: 'no', rank: NO_RANK, nextGoal: null, agreement: null, escalation: 'none', escalations: [], escalatedAt: null,
+      goalsBreached: [], goalsRunning: [], goalsPaused: [], goalsMet: [], contractDeadline: null, internalDeadline: null,
+    };
+  }
   const reached: Array<{ id: string; at: number }> = [];
-  if (record.escalations) {
-    for (const o of decodeCycles(record)) {
-      if (o.state !== 'running' && o.state !== 'paused') continue;
-      for (const e of o.escalations) if (e.reachedAt !== null) reached.push({ id: e.id, at: e.reachedAt });
+  const breached = new Set<string>();
+  const running = new Set<string>();
+  const paused = new Set<string>();
+  const completed = new Set<string>();
+  let contract: number | null = null;
+  let internal: number | null = null;
+  for (const o of decodeCycles(record)) {
+    if (o.breached) breached.add(o.goal);
+    if (o.state === 'completed') completed.add(o.goal);
+    if (o.state === 'paused') paused.add(o.goal);
+    if (o.state === 'running') {
+      running.add(o.goal);
+      if (o.deadline !== null && o.internal) internal = internal === null ? o.deadline : Math.min(internal, o.deadline);
+      if (o.deadline !== null && !o.internal) contract = contract === null ? o.deadline : Math.min(contract, o.deadline);
     }
+    if (o.state !== 'running' && o.state !== 'paused') continue;
+    for (const e of o.escalations) if (e.reachedAt !== null) reached.push({ id: e.id, at: e.reachedAt });
   }
   const latest = reached.reduce<number | null>((at, e) => (at === null || e.at > at ? e.at : at), null);
+  const sorted = (goals: Iterable<string>): string[] => [...goals].sort();
   return {
     nextDeadline: record.nextDeadline === NO_DEADLINE ? null : formatInstant(record.nextDeadline),
     breached: record.breached ? 'yes' : 'no',
@@ -179,22 +208,19 @@ export function jiraViewOf(record: IssueRecord | undefined): JiraView {
     escalation: record.breached ? 'breached' : reached.length > 0 ? 'reached' : 'none',
     escalations: [...new Set(reached.map((e) => e.id))],
     escalatedAt: latest === null ? null : formatInstant(latest),
+    goalsBreached: sorted(breached),
+    goalsRunning: sorted(running),
+    goalsPaused: sorted(paused),
+    // Met: every cycle of the goal completed, none breached (a reopened goal with an open cycle is not met yet).
+    goalsMet: sorted([...completed].filter((g) => !breached.has(g) && !running.has(g) && !paused.has(g))),
+    contractDeadline: contract === null ? null : formatInstant(contract),
+    internalDeadline: internal === null ? null : formatInstant(internal),
   };
 }
 
+/** Whether Jira shows `b` already: every value compared (a view stored before a value existed differs, so it is written). */
 export function sameView(a: JiraView | undefined, b: JiraView | undefined): boolean {
-  return (
-    a !== undefined &&
-    b !== undefined &&
-    a.nextDeadline === b.nextDeadline &&
-    a.breached === b.breached &&
-    a.rank === b.rank &&
-    a.nextGoal === b.nextGoal &&
-    a.agreement === b.agreement &&
-    a.escalation === b.escalation &&
-    a.escalatedAt === b.escalatedAt &&
-    JSON.stringify(a.escalations) === JSON.stringify(b.escalations)
-  );
+  return a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b);
 }
 
 type StoredCycles = Pick<IssueRecord, 'goals' | 'internalGoals' | 'calendars' | 'escalations' | 'cycles' | 'folded'>;
