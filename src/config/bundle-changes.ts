@@ -1,8 +1,9 @@
 // What changed between two configuration bundles, in the admin's words: entries matched by id within each section
-// ("Agreement “ACME Production”: targets[2].target PT4H → PT6H", "Calendar “Oslo” added"), so the history can say what
+// ("Agreement “ACME Production”: target row 3, target PT4H → PT6H", "Calendar “Oslo” added"), so the history can say what
 // a version changed and a save conflict can show the other admin's changes beside one's own. Pure, for the resolver
 // and the admin page alike.
 import type { ConfigBundle } from '../engine/types';
+import { fieldInWords } from './field-words';
 
 export interface BundleChange {
   /** The entry it concerns: `Agreement “ACME Production”`, or the section for a list-wide change. */
@@ -107,10 +108,11 @@ export function describeChanges(before: ConfigBundle, after: ConfigBundle): Bund
   return out;
 }
 
-/** `Agreement “ACME Production”: targets[2].target PT4H → PT6H`, `Calendar “Oslo” added`. */
+/** `Agreement “ACME Production”: target row 3, target PT4H → PT6H`, `Calendar “Oslo” added`. */
 export function changeSentence(change: BundleChange): string {
   if (change.field === '') return `${change.entry} ${change.kind}`;
-  if (change.kind === 'added') return `${change.entry}: ${change.field} added (${change.after})`;
-  if (change.kind === 'removed') return `${change.entry}: ${change.field} removed (was ${change.before})`;
-  return `${change.entry}: ${change.field} ${change.before} → ${change.after}`;
+  const field = fieldInWords(change.field);
+  if (change.kind === 'added') return `${change.entry}: ${field} added (${change.after})`;
+  if (change.kind === 'removed') return `${change.entry}: ${field} removed (was ${change.before})`;
+  return `${change.entry}: ${field} ${change.before} → ${change.after}`;
 }

@@ -13,7 +13,7 @@ describe('what changed between two configuration bundles', () => {
     [
       'a target of an agreement',
       (b) => void (b.agreements[0]!.targets[2]!.target = 'PT6H'),
-      ['Agreement “ACME Production”: targets[2].target PT4H → PT6H'],
+      ['Agreement “ACME Production”: target row 3, target PT4H → PT6H'],
     ],
     [
       'an interval of a calendar and its name',
@@ -21,7 +21,7 @@ describe('what changed between two configuration bundles', () => {
         b.calendars[0]!.week.mon = [['08:00', '15:00']];
         b.calendars[0]!.name = 'Office';
       },
-      ['Calendar “Office”: name Copenhagen office hours → Office', 'Calendar “Office”: week.mon[0] ["08:00","16:00"] → ["08:00","15:00"]'],
+      ['Calendar “Office”: name Copenhagen office hours → Office', 'Calendar “Office”: Monday interval 1 ["08:00","16:00"] → ["08:00","15:00"]'],
     ],
     [
       'an escalation added and a priority list changed',
@@ -30,14 +30,14 @@ describe('what changed between two configuration bundles', () => {
         b.agreements[0]!.targets[1]!.priorities = ['p1', 'p2'];
       },
       [
-        'Agreement “ACME Production”: targets[1].priorities ["p2"] → ["p1","p2"]',
-        'Agreement “ACME Production”: escalations[3] added ({"id":"late","goal":"update","when":{"overdue":"PT0S"},"notify":["assignee"]})',
+        'Agreement “ACME Production”: target row 2, priorities ["p2"] → ["p1","p2"]',
+        'Agreement “ACME Production”: escalation 4 added ({"id":"late","goal":"update","when":{"overdue":"PT0S"},"notify":["assignee"]})',
       ],
     ],
     [
       'an optional field removed',
       (b) => void delete b.agreements[0]!.escalations[0]!.comment,
-      ['Agreement “ACME Production”: escalations[0].comment removed (was {"visibility":"internal","text":"75 % of the resolution time is used"})'],
+      ['Agreement “ACME Production”: escalation 1, comment removed (was {"visibility":"internal","text":"75 % of the resolution time is used"})'],
     ],
     [
       'entries added, removed and reordered, matched by id',

@@ -60,6 +60,8 @@ export function ErrorSummary({ issues, bundle, onShow }: SummaryProps) {
                 <strong>{place.description}</strong>
               )}
               : {issue.message}
+              {/* The exact place, for whoever edits the file itself. */}
+              <code className="path-detail">{issue.path}</code>
             </li>
           );
         })}

@@ -1,5 +1,6 @@
 // Where a path of the configuration is on the page: the tab whose forms show it, the field that edits it, and how to
 // say where it is. The error summary, the simulator and the import panel route the resolvers' errors through it alike.
+import { fieldInWords } from '../../../src/config/field-words';
 import type { ApiErrorItem } from '../../shared/api';
 import type { FieldIssue } from './errors';
 import { labelOf, type ConfigBundle } from './model';
@@ -11,7 +12,7 @@ export interface Place {
   tab: SectionKey | undefined;
   /** The path relative to the bundle, as the forms write it in data-path and data-error-path. */
   field: string;
-  /** `Calendar “Copenhagen office hours” › week.mon[1]`. */
+  /** `Calendar “Copenhagen office hours” › Monday interval 2`. */
   description: string;
 }
 
@@ -21,7 +22,7 @@ export function tabOf(field: string): SectionKey | undefined {
   return sectionOfField(field)?.id;
 }
 
-/** `Calendar “Copenhagen office hours” › week.mon[1]`: the entry by name, then where inside it. */
+/** `Calendar “Copenhagen office hours” › Monday interval 2`: the entry by name, then where inside it, in words. */
 export function describePath(bundle: ConfigBundle, field: string): string {
   if (field === ROOT) return 'The configuration';
   const section = sectionOfField(field);
@@ -31,7 +32,7 @@ export function describePath(bundle: ConfigBundle, field: string): string {
   const entry = (bundle[section.id] as Array<{ id: string; name?: string }>)[index];
   const rest = field.slice(`${section.id}[${index}]`.length).replace(/^\./, '');
   const name = entry ? labelOf(entry) : `#${index + 1}`;
-  return rest ? `${section.noun} ${name} › ${rest}` : `${section.noun} ${name}`;
+  return rest ? `${section.noun} ${name} › ${fieldInWords(rest)}` : `${section.noun} ${name}`;
 }
 
 export function placeOf(bundle: ConfigBundle, field: string): Place {

@@ -61,13 +61,15 @@ describe('calendars on the admin page', () => {
 
     const summary = screen.getByTestId('error-summary');
     expect((summary)?.textContent).toContain('end 07:00 is before start 09:00');
+    // In words first; the JSON path only as a detail after the message.
+    expect(summary.querySelector('[data-summary-path="calendars[0].week.mon[1]"]')!.textContent).toBe('Calendar “Copenhagen office hours” › Monday interval 2: end 07:00 is before start 09:00calendars[0].week.mon[1]');
     // A path without a form shows in the summary only.
     expect((summary)?.textContent).toContain('unsupported version 2; expected 1');
     expect(alertAt('version')).toHaveLength(0);
     expect(screen.queryByTestId('saved')).toBeNull();
 
     // The summary entry takes the admin to the field.
-    fireEvent.click(within(summary).getByRole('button', { name: /Copenhagen office hours.*week\.mon\[1\]/ }));
+    fireEvent.click(within(summary).getByRole('button', { name: 'Calendar “Copenhagen office hours” › Monday interval 2' }));
     expect(document.activeElement).toBe(screen.getByTestId('calendar-0-mon-1-start'));
   });
 
@@ -75,7 +77,7 @@ describe('calendars on the admin page', () => {
     await renderAdmin({ 'admin/config/save': () => invalid({ path: 'bundle.agreements[0].targets[1].target', message: 'duration "PT2Y" uses years' }) });
     save();
     const summary = await screen.findByTestId('error-summary');
-    fireEvent.click(within(summary).getByRole('button', { name: /ACME Production.*targets\[1\]\.target/ }));
+    fireEvent.click(within(summary).getByRole('button', { name: 'Agreement “ACME Production” › target row 2, target' }));
     expect(screen.getByRole('tab', { name: /Agreements/ }).getAttribute('aria-selected')).toBe('true');
     expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Target of row 2' }));
     expect((alertAt('agreements[0].targets[1].target')[0])?.textContent).toContain('uses years');

@@ -143,8 +143,8 @@ describe('import, export and history', () => {
 
     const conflict = await screen.findByTestId('conflict');
     expect(conflict.textContent).toContain('Someone saved version 8 meanwhile');
-    expect((await screen.findByTestId('conflict-theirs')).textContent).toBe('Agreement “ACME Production”: targets[2].target PT4H → PT6H');
-    expect(screen.getByTestId('conflict-mine').textContent).toBe('Calendar “Copenhagen office hours”: week.mon[0] ["08:00","16:00"] → ["08:00","12:00"]');
+    expect((await screen.findByTestId('conflict-theirs')).textContent).toBe('Agreement “ACME Production”: target row 3, target PT4H → PT6H');
+    expect(screen.getByTestId('conflict-mine').textContent).toBe('Calendar “Copenhagen office hours”: Monday interval 1 ["08:00","16:00"] → ["08:00","12:00"]');
     expect(backend.sent('admin/config/changes')).toEqual([{ from: STORED_VERSION }]);
     // The edits are still on the page.
     expect((screen.getByTestId('calendar-0-mon-0-end') as HTMLInputElement).value).toBe('12:00');

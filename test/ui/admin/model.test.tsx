@@ -38,7 +38,8 @@ describe('admin page helpers', () => {
 
   it('names where a path is', () => {
     const bundle = exampleBundle();
-    expect(describePath(bundle, 'calendars[0].week.mon[1]')).toBe('Calendar “Copenhagen office hours” › week.mon[1]');
+    expect(describePath(bundle, 'calendars[0].week.mon[1]')).toBe('Calendar “Copenhagen office hours” › Monday interval 2');
+    expect(describePath(bundle, 'agreements[0].escalations[1].when.remaining')).toBe('Agreement “ACME Production” › escalation 2, remaining');
     expect(describePath(bundle, 'agreements[0]')).toBe('Agreement “ACME Production”');
     expect(describePath(bundle, 'version')).toBe('version');
     expect(describePath(bundle, '(root)')).toBe('The configuration');
