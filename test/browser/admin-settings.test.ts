@@ -113,3 +113,24 @@ test('an escalation is added as forms, previewed on the agreement’s own target
     { id: 'resolution-1h-left', goal: 'resolution', when: { remaining: 'PT1H' }, notify: ['group:service-managers'], comment: { visibility: 'internal', text: 'One hour of the resolution time left.' } },
   ]);
 });
+
+test('an agreement’s targets read as a goal × priority grid that fits a 1024 px window', async () => {
+  await page.setViewportSize({ width: 1024, height: 900 });
+  try {
+    await page.goto(`${sandbox.server.url}/admin?as=mette`);
+    const admin = surface(page, 'admin');
+    await admin.getByRole('tab', { name: /Agreements/ }).click();
+    const grid = admin.locator('[data-testid="target-grid-0"]');
+    await grid.waitFor({ timeout: 15_000 });
+    expect(await grid.locator('thead th').allTextContents()).toEqual(['Goal', '1 – Critical', '2 – High', '3 – Medium', '4 – Low', '5 – Planning']);
+    // Nothing of the grid is cut off or scrolls sideways at this width.
+    const overflow = await grid.evaluate((el) => {
+      const table = (el as unknown as { querySelector(s: string): { scrollWidth: number } }).querySelector('table');
+      return table.scrollWidth - (el as unknown as { clientWidth: number }).clientWidth;
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
+    await grid.screenshot({ path: screenshotPath('admin-target-grid') });
+  } finally {
+    await page.setViewportSize({ width: 1440, height: 1000 });
+  }
+});

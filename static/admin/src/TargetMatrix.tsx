@@ -8,6 +8,7 @@ import type { Edit } from './editing';
 import { FieldErrors } from './errors';
 import { describeTarget } from './format';
 import { useLookups } from './lookups';
+import { TargetGrid } from './TargetGrid';
 import { move, newTargetRow, setOptionalList, type ConfigBundle } from './model';
 import { at } from './paths';
 
@@ -37,6 +38,7 @@ export function TargetMatrix({ bundle, edit, agreementIndex }: Props) {
   return (
     <fieldset className="field target-matrix" data-path={path} data-testid={`target-matrix-${agreementIndex}`}>
       <legend className="field-label">Targets (for each goal, the first matching row applies)</legend>
+      <TargetGrid bundle={bundle} edit={edit} agreementIndex={agreementIndex} />
       {requestTypes.error && <p className="hint">The request types could not be listed ({requestTypes.error}); type their names.</p>}
       {rows.length > 0 && (
         <table className="table">
