@@ -66,7 +66,10 @@ test('a worker that dies part-way is resumed by the scheduled trigger, from wher
 test('a newer save supersedes a re-evaluation under way: its worker stops, the newer one finishes', async () => {
   await host.settle();
   await save(config, 0);
-  await save(config, 1);
+  // A different configuration (the same one again would make no version and apply nothing).
+  const renamed = structuredClone(config) as { calendars: Array<{ name?: string }> };
+  renamed.calendars[0]!.name = 'Office hours (renamed)';
+  await save(renamed, 1);
   await host.drainQueue();
   expect(await progress()).toMatchObject({ version: 2, state: 'done', done: unresolved().length });
   expect(new Set(await versions())).toEqual(new Set([2]));
