@@ -67,7 +67,7 @@ test('a newer save supersedes a re-evaluation under way: its worker stops, the n
   await host.settle();
   await save(config, 0);
   // A different configuration (the same one again would make no version and apply nothing).
-  const renamed = structuredClone(config) as { calendars: Array<{ name?: string }> };
+  const renamed = structuredClone(config) as unknown as { calendars: Array<{ name?: string }> };
   renamed.calendars[0]!.name = 'Office hours (renamed)';
   await save(renamed, 1);
   await host.drainQueue();

@@ -7,6 +7,7 @@ import type { Placement, Surface } from '../../api-types';
 import type { SandboxHostApi } from '../host-api';
 import { api } from './api';
 import { h } from './dom';
+import { applyTheme, type ColorMode } from './theme';
 
 export interface HostEnvironment {
   /** The short name of the person using the page (the "You are" switcher). */
@@ -17,6 +18,8 @@ export interface HostEnvironment {
   navigate(path: string): void;
   flag(flag: { id: string; title: string; description?: string; type?: string }): void;
   closeFlag(id: string): void;
+  /** The colour mode the person chose (the sandbox's light/dark switch, Jira's theme preference). */
+  colorMode(): ColorMode;
 }
 
 export interface FrameOptions {
@@ -33,6 +36,8 @@ interface Frame {
   options: FrameOptions;
   element: HTMLIFrameElement;
   subscriptions: Map<string, { event: string; deliver: (payloadJson: string) => void }>;
+  /** Whether the surface asked for theming (view.theme.enable()): only then does it follow the mode. */
+  themed?: boolean;
 }
 
 /** What changed on the site, so each frame can be told in the way its module is told in Jira. */
@@ -64,6 +69,14 @@ export class BridgeHost implements SandboxHostApi {
     });
     this.frames.set(id, { id, options, element, subscriptions: new Map() });
     return element;
+  }
+
+  /** The person switched light and dark: every themed frame follows at once, as Jira's do. */
+  recolor(): void {
+    for (const frame of this.liveFrames()) {
+      const doc = frame.element.contentDocument;
+      if (frame.themed && doc) applyTheme(doc, this.env.colorMode());
+    }
   }
 
   /** Tells every frame on the page about a change: the issue event its module listens to, or a reload. */
@@ -104,7 +117,10 @@ export class BridgeHost implements SandboxHostApi {
   }
 
   frameStarted(frameId: string): void {
-    this.frames.get(frameId)?.subscriptions.clear();
+    const frame = this.frames.get(frameId);
+    frame?.subscriptions.clear();
+    // A reloaded surface asks for theming again, if it wants it.
+    if (frame) frame.themed = false;
   }
 
   resized(frameId: string, height: number): void {
@@ -135,12 +151,14 @@ export class BridgeHost implements SandboxHostApi {
         // With metadata asked for, Forge wraps the answer: { body, metadata }.
         return metadata ? { body: result, metadata: {} } : result;
       }
-      case 'getContext':
-        return api.context(placement, as);
+      case 'getContext': {
+        const context = (await api.context(placement, as)) as { theme?: Record<string, unknown> };
+        return { ...context, theme: { ...context.theme, colorMode: this.env.colorMode() } };
+      }
       case 'enableTheming': {
-        const root = frame.element.contentDocument?.documentElement;
-        root?.setAttribute('data-color-mode', 'light');
-        root?.setAttribute('data-theme', 'dark:dark light:light spacing:spacing typography:typography');
+        frame.themed = true;
+        const doc = frame.element.contentDocument;
+        if (doc) applyTheme(doc, this.env.colorMode());
         return undefined;
       }
       case 'submit':

@@ -11,6 +11,7 @@ import { portalCreatePage, portalRequestPage } from './pages/portal';
 import { dashboardPage, monitoringPage } from './pages/monitoring';
 import { notificationsPage } from './pages/notifications';
 import { adminPage, queuePage, worklistPage } from './pages/project';
+import { applyTheme, storeColorMode, storedColorMode, type ColorMode } from './theme';
 
 const STORED_IDENTITY = 'contract-sla-sandbox.identity';
 const STORED_AGENT = 'contract-sla-sandbox.agent';
@@ -29,6 +30,8 @@ class Host implements HostApp {
   /** The sandbox clock minus the browser's, as of the last fetch of the site. */
   private offset = 0;
   private current = localStorage.getItem(STORED_IDENTITY) ?? 'mette';
+  private colorMode: ColorMode = storedColorMode();
+  private readonly colorSwitch = h('button', { type: 'button', class: 'button topbar-mode', 'data-testid': 'color-mode' });
 
   constructor() {
     this.bridge = new BridgeHost({
@@ -37,7 +40,10 @@ class Host implements HostApp {
       navigate: (path) => this.navigate(path),
       flag: (flag) => this.flag(flag),
       closeFlag: (id) => this.flags.querySelector(`[data-flag-id="${CSS.escape(id)}"]`)?.remove(),
+      colorMode: () => this.colorMode,
     });
+    this.colorSwitch.addEventListener('click', () => this.setColorMode(this.colorMode === 'dark' ? 'light' : 'dark'));
+    this.setColorMode(this.colorMode);
     this.strip = new ControlStrip(this);
     this.identitySelect.addEventListener('change', () => {
       this.setIdentity(this.identitySelect.value);
@@ -51,6 +57,7 @@ class Host implements HostApp {
         this.nav,
         h('span', { class: 'topbar-spacer' }),
         this.clock,
+        this.colorSwitch,
         h('label', { class: 'topbar-identity' }, 'You are', this.identitySelect),
       ),
       this.pageElement,
@@ -112,6 +119,12 @@ class Host implements HostApp {
   async render(options: { chosen?: boolean } = {}): Promise<void> {
     await this.fetchState();
     const url = new URL(window.location.href);
+    const theme = url.searchParams.get('theme');
+    if (theme === 'dark' || theme === 'light') {
+      this.setColorMode(theme);
+      url.searchParams.delete('theme');
+      window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+    }
     const asked = url.searchParams.get('as');
     if (asked && this.person(asked)) {
       this.setIdentity(asked);
@@ -138,11 +151,22 @@ class Host implements HostApp {
     else if (path === '/notifications') this.page = notificationsPage(this, this.pageElement);
     else if (path === '/monitoring') this.page = monitoringPage(this, this.pageElement);
     else if (path === '/dashboard') this.page = dashboardPage(this, this.pageElement);
+    else if (path === '/resolved') this.page = queuePage(this, this.pageElement, 'resolved');
     else this.page = queuePage(this, this.pageElement);
     document.body.dataset.page = path === '/' ? 'queue' : path.split('/')[1];
     this.drawChrome();
     this.strip.update(this.state, this.page.requestKey);
     await this.page.update();
+  }
+
+  /** Light or dark, for the host page and every surface that enabled theming; kept for the next visit. */
+  private setColorMode(mode: ColorMode): void {
+    this.colorMode = mode;
+    storeColorMode(mode);
+    applyTheme(document, mode);
+    this.colorSwitch.textContent = mode === 'dark' ? 'Light theme' : 'Dark theme';
+    this.colorSwitch.setAttribute('aria-pressed', String(mode === 'dark'));
+    this.bridge.recolor();
   }
 
   private setIdentity(name: string): void {

@@ -3,7 +3,7 @@
 import type { HostApp, Page } from '../app';
 import { clear, h, lozenge, when } from '../dom';
 
-function projectNav(app: HostApp, active: 'queue' | 'worklist' | 'admin'): HTMLElement {
+function projectNav(app: HostApp, active: 'queue' | 'resolved' | 'worklist' | 'admin'): HTMLElement {
   const item = (key: typeof active, href: string, label: string) =>
     h('a', { href, 'data-link': '', class: `project-nav-item${key === active ? ' active' : ''}` }, label);
   return h(
@@ -11,24 +11,26 @@ function projectNav(app: HostApp, active: 'queue' | 'worklist' | 'admin'): HTMLE
     { class: 'project-nav' },
     h('div', { class: 'project-name' }, h('span', { class: 'project-avatar' }, 'N'), h('div', {}, h('strong', {}, app.state.site.project.name), h('span', {}, 'Service project'))),
     item('queue', '/', 'All open requests'),
+    item('resolved', '/resolved', 'Resolved requests'),
     item('worklist', '/worklist', 'SLA work list'),
     h('div', { class: 'project-nav-heading' }, 'Project settings'),
     item('admin', '/admin', 'Contract SLA'),
   );
 }
 
-export function queuePage(app: HostApp, container: HTMLElement): Page {
+/** A queue as JSM draws it: the open requests (status category not Done), or the resolved ones. */
+export function queuePage(app: HostApp, container: HTMLElement, which: 'open' | 'resolved' = 'open'): Page {
   const table = h('div');
   clear(
     container,
     h(
       'div',
       { class: 'project-layout' },
-      projectNav(app, 'queue'),
+      projectNav(app, which === 'open' ? 'queue' : 'resolved'),
       h(
         'main',
         { class: 'project-main' },
-        h('h1', {}, 'All requests'),
+        h('h1', {}, which === 'open' ? 'All open requests' : 'Resolved requests'),
         h(
           'div',
           { class: 'notice' },
@@ -43,7 +45,7 @@ export function queuePage(app: HostApp, container: HTMLElement): Page {
     ),
   );
   const update = (): Promise<void> => {
-    const rows = app.state.requests;
+    const rows = app.state.requests.filter((r) => (r.statusCategory === 'done') === (which === 'resolved'));
     clear(
       table,
       h(
