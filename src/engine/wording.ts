@@ -68,3 +68,9 @@ export function formatRelative(instant: number, now: number): string {
 export function formatDateTime(instant: number, zone: string): string {
   return DateTime.fromMillis(instant, { zone }).toFormat('ccc d LLL yyyy, HH:mm', { locale: LOCALE });
 }
+
+/** A calendar date as people write it: `2026-01-01` → `1 Jan 2026` (the text itself when it is not a date). */
+export function formatCalendarDate(date: string): string {
+  const day = DateTime.fromISO(date, { zone: 'UTC' });
+  return day.isValid ? day.toFormat('d LLL yyyy', { locale: LOCALE }) : date;
+}

@@ -3,6 +3,7 @@ import { advance } from '../engine/advance';
 import { guidanceFor } from '../engine/guidance';
 import { calendarsOf } from '../engine/obligations';
 import { formatInstant } from '../engine/instant';
+import { formatCalendarDate, formatDateTime } from '../engine/wording';
 import type { ConfigBundle, Evaluation, Obligation, PauseReason } from '../engine/types';
 import { NO_DEADLINE, decodeCycles, type IssueRecord } from '../adapters/storage/issue-record';
 import { escalationSummary, thresholdsOf, type EscalationSummary } from './escalation-state';
@@ -114,7 +115,7 @@ export function obligationViews(bundle: ConfigBundle, obligations: Obligation[],
   });
 }
 
-function agreementView(bundle: ConfigBundle, record: IssueRecord): AgreementView | null {
+function agreementView(bundle: ConfigBundle, record: IssueRecord, zone: string): AgreementView | null {
   const agreement = bundle.agreements.find((a) => a.id === record.agreement);
   if (!agreement) return null;
   const customer = bundle.customers.find((c) => c.id === agreement.customer);
@@ -125,7 +126,8 @@ function agreementView(bundle: ConfigBundle, record: IssueRecord): AgreementView
     `Customer ${customerName}${customer?.organizationId ? ` (JSM organization ${customer.organizationId})` : ''}`,
     `Environment ${agreement.environment}`,
     agreement.products.length > 0 ? `Product ${record.product} is covered (${agreement.products.join(', ')})` : 'Covers every product',
-    `Valid from ${agreement.validFrom}${agreement.validTo ? ` until ${agreement.validTo}` : ''}; the request was created ${formatInstant(record.created)}`,
+    // Sentences say dates and times in words, in the viewer's zone: never raw ISO text.
+    `Valid from ${formatCalendarDate(agreement.validFrom)}${agreement.validTo ? ` until ${formatCalendarDate(agreement.validTo)}` : ''}; the request was created ${formatDateTime(record.created, zone)}`,
     priority ? `Priority ${priority.name ?? priority.id} of model ${model?.name ?? model?.id} (rank ${priority.rank})` : 'No contract priority chosen yet',
   ];
   return {
@@ -166,7 +168,7 @@ export function issuePanelView(bundle: ConfigBundle, record: IssueRecord, now: n
     issueKey: record.issueKey,
     computedAt: formatInstant(record.computedAt),
     configVersion: record.configVersion,
-    agreement: agreementView(bundle, record),
+    agreement: agreementView(bundle, record, zone),
     howToFix: howToFix(bundle, record),
     guidance: {
       state: guidance.state,

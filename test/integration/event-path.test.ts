@@ -60,7 +60,7 @@ async function engineAnswer(key: string, at: number) {
 
 async function panel(key: string, timezone = 'Europe/Copenhagen') {
   const issue = host.double.issue(key)!;
-  return host.invoke<{ ok: boolean; data: { guidance: { state: string; text: string; deadline: string | null; alsoDue: string[] }; agreement: { id: string } | null; howToFix: string[]; obligations: Array<{ goal: string; state: string; breached: boolean }> } }>(
+  return host.invoke<{ ok: boolean; data: { guidance: { state: string; text: string; deadline: string | null; alsoDue: string[] }; agreement: { id: string; why: string[] } | null; howToFix: string[]; obligations: Array<{ goal: string; state: string; breached: boolean }> } }>(
     'issuePanelResolver', 'issue/obligations', { timezone }, { accountId: a.lars, extension: { issue: { id: issue.id, key }, project } });
 }
 
@@ -91,6 +91,9 @@ test('a customer raises a P1 incident; the agent is told to reply; the reply mov
   // P1 response: 30 minutes around the clock, from 10:00 Copenhagen.
   expect(first.data.guidance).toMatchObject({ state: 'running', text: 'Reply to the customer by 10:30 (09:30 UTC) — 30 m of business time left', deadline: '2026-11-26T09:30:00Z' });
   expect(first.data.agreement?.id).toBe('acme-prod');
+  // Said in words, in the agent's zone: no ISO text in a sentence.
+  expect(first.data.agreement?.why).toContain('Valid from 1 Jan 2026; the request was created Thu 26 Nov 2026, 10:00');
+  expect((await panel(created.key, 'America/New_York')).data.agreement?.why).toContain('Valid from 1 Jan 2026; the request was created Thu 26 Nov 2026, 04:00');
 
   host.advance(10 * 60_000);
   host.double.addComment(created.key, { author: a.lars, body: 'We are on it.', public: true });

@@ -1,5 +1,5 @@
 // Every obligation of the request, cycle by cycle: what was promised, how much business time is used, and when it
-// falls due in the agent's zone and the calendar's.
+// falls due in the agent's zone and the calendar's. Open cycles first and in full; closed ones folded.
 import { Badge, Fact, Lozenge, type LozengeAppearance } from '../../shared/components';
 import { formatDuration, formatInZones, formatLocalTime } from '../../shared/format';
 import type { IssuePanelView, ObligationView } from '../../shared/views';
@@ -16,7 +16,7 @@ function remainingText(o: ObligationView): string {
   return o.remainingSeconds >= 0 ? formatDuration(o.remainingSeconds) : `${formatDuration(o.remainingSeconds)} over`;
 }
 
-export function ObligationRow({ obligation: o, zone, now }: { obligation: ObligationView; zone: string; now: number }) {
+export function ObligationRow({ obligation: o, zone, now, showCalendar = true }: { obligation: ObligationView; zone: string; now: number; showCalendar?: boolean }) {
   const state = stateOf(o);
   const open = o.state === 'running' || o.state === 'paused';
   const when = (iso: string): string => formatInZones(iso, zone, o.calendar.timezone, now);
@@ -60,9 +60,11 @@ export function ObligationRow({ obligation: o, zone, now }: { obligation: Obliga
             {when(o.endedAt)}
           </Fact>
         )}
-        <Fact label="Calendar" wide>
-          {o.calendar.name} <span className="subtlest">({o.calendar.timezone})</span>
-        </Fact>
+        {showCalendar && (
+          <Fact label="Calendar" wide>
+            {o.calendar.name} <span className="subtlest">({o.calendar.timezone})</span>
+          </Fact>
+        )}
         {o.escalations.length > 0 && (
           <Fact label="Escalations" wide>
             <ul className="obligation__escalations">
@@ -82,10 +84,49 @@ export function ObligationRow({ obligation: o, zone, now }: { obligation: Obliga
 
 type EarlierCycles = IssuePanelView['earlierCycles'];
 
+type Calendar = ObligationView['calendar'];
+
+/** The calendar most obligations count in (the first of equals): named once above them, not on every row. */
+function sharedCalendar(obligations: readonly ObligationView[]): Calendar | undefined {
+  const counts = new Map<string, { calendar: Calendar; count: number }>();
+  for (const o of obligations) {
+    const seen = counts.get(o.calendar.id);
+    counts.set(o.calendar.id, { calendar: o.calendar, count: (seen?.count ?? 0) + 1 });
+  }
+  let best: { calendar: Calendar; count: number } | undefined;
+  for (const entry of counts.values()) if (!best || entry.count > best.count) best = entry;
+  return best?.calendar;
+}
+
+const isOpen = (o: ObligationView): boolean => o.state === 'running' || o.state === 'paused';
+
+function closedSummary(closed: readonly ObligationView[]): string {
+  const met = closed.filter((o) => o.state === 'completed' && !o.breached).length;
+  const late = closed.filter((o) => o.state === 'completed' && o.breached).length;
+  const cancelled = closed.filter((o) => o.state === 'cancelled').length;
+  const parts = [met > 0 && `${met} met`, late > 0 && `${late} met late`, cancelled > 0 && `${cancelled} cancelled`].filter(Boolean);
+  return `Closed cycles (${closed.length}): ${parts.join(', ')}`;
+}
+
+/**
+ * What is still open, in full; closed cycles folded away (a glance at the panel is about what is due), and the
+ * calendar named once for the obligations that share it.
+ */
 export function ObligationList({ obligations, earlier, zone, now }: { obligations: ObligationView[]; earlier: EarlierCycles; zone: string; now: number }) {
+  const shared = sharedCalendar(obligations);
+  const mixed = obligations.some((o) => o.calendar.id !== shared?.id);
+  const open = obligations.filter(isOpen);
+  const closed = obligations.filter((o) => !isOpen(o));
+  const row = (o: ObligationView) => <ObligationRow key={`${o.goal}#${o.cycle}`} obligation={o} zone={zone} now={now} showCalendar={o.calendar.id !== shared?.id} />;
   return (
     <section aria-labelledby="obligations-title">
       <h3 id="obligations-title">Obligations</h3>
+      {shared && (
+        <p className="subtle" data-testid="obligations-calendar">
+          Business time in {shared.name} <span className="subtlest">({shared.timezone})</span>
+          {mixed ? ', unless a goal names its own calendar.' : '.'}
+        </p>
+      )}
       {earlier.map((e) => (
         <p key={e.goal} className="subtle" data-testid={`earlier-${e.goal}`}>
           {`${e.goalName}: the first ${e.cycles.toLocaleString('en-GB')} cycles are summarised — ${e.met.toLocaleString('en-GB')} met, ${e.breached.toLocaleString('en-GB')} breached${e.cancelled > 0 ? `, ${e.cancelled.toLocaleString('en-GB')} cancelled` : ''}.`}
@@ -94,11 +135,15 @@ export function ObligationList({ obligations, earlier, zone, now }: { obligation
       {obligations.length === 0 ? (
         <p className="subtle">No goal has started on this request.</p>
       ) : (
-        <ul className="obligations">
-          {obligations.map((o) => (
-            <ObligationRow key={`${o.goal}#${o.cycle}`} obligation={o} zone={zone} now={now} />
-          ))}
-        </ul>
+        <>
+          {open.length > 0 ? <ul className="obligations">{open.map(row)}</ul> : <p className="subtle">Nothing is open: every cycle is closed.</p>}
+          {closed.length > 0 && (
+            <details className="closed-cycles" data-testid="closed-cycles">
+              <summary>{closedSummary(closed)}</summary>
+              <ul className="obligations">{closed.map(row)}</ul>
+            </details>
+          )}
+        </>
       )}
     </section>
   );

@@ -57,7 +57,7 @@ export const agreement: AgreementView = {
     'Customer ACME A/S (JSM organization 12)',
     'Environment Production',
     'Product Payroll is covered (Payroll)',
-    'Valid from 2026-01-01; the request was created 2026-11-23T08:00:00Z',
+    'Valid from 1 Jan 2026; the request was created Mon 23 Nov 2026, 09:00',
     'Priority 2 – High of model 1–5 (rank 2)',
   ],
 };

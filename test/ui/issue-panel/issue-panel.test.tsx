@@ -45,19 +45,26 @@ describe('the issue panel', () => {
     render(<IssuePanel />);
     await screen.findByTestId('guidance');
 
+    // Open cycles first, in full; the closed ones folded under one line.
     expect(rows().map((r) => r.querySelector('.obligation__goal')?.textContent)).toEqual([
-      'Time to first response',
       'Time to resolution',
       'Keep the customer informed',
+      'Time to first response',
       'Triage (internal)',
     ]);
+    const closed = screen.getByTestId('closed-cycles') as HTMLDetailsElement;
+    expect(closed.open).toBe(false);
+    expect(closed.querySelector('summary')!.textContent).toBe('Closed cycles (2): 2 met');
+    expect([...closed.querySelectorAll('.obligation__goal')].map((g) => g.textContent)).toEqual(['Time to first response', 'Triage (internal)']);
+    // The calendar most of them count in is named once; a row says its own only when it differs.
+    expect(screen.getByTestId('obligations-calendar').textContent).toBe('Business time in Copenhagen office hours (Europe/Copenhagen).');
     const resolution = rowOf('Time to resolution');
     expect(resolution.textContent).toContain('Running');
     expect(resolution.textContent).toContain('Target4 h');
     expect(resolution.textContent).toContain('Elapsed2 h 55 m');
     expect(resolution.textContent).toContain('Remaining1 h 5 m');
     expect(resolution.textContent).toContain('Deadline15:05 (16:05 Europe/Copenhagen)');
-    expect(resolution.textContent).toContain('Copenhagen office hours');
+    expect(resolution.textContent).not.toContain('Calendar');
     expect(resolution.textContent).toContain('Contractual');
 
     const update = rowOf('Keep the customer informed');
@@ -73,12 +80,24 @@ describe('the issue panel', () => {
     expect(rowOf('Triage (internal)').textContent).toContain('Internal (OLA)');
   });
 
+  test('names a goal’s own calendar on its row when it is not the one most goals count in', async () => {
+    host({ timezone: VIEWER_ZONE });
+    const mixed = JSON.parse(JSON.stringify(running)) as typeof running;
+    mixed.obligations.find((o) => o.goal === 'resolution')!.calendar = { id: 'always', name: '24x7', timezone: 'UTC' };
+    answer({ 'issue/obligations': () => ok(mixed) });
+    render(<IssuePanel />);
+    await screen.findByTestId('guidance');
+    expect(screen.getByTestId('obligations-calendar').textContent).toBe('Business time in Copenhagen office hours (Europe/Copenhagen), unless a goal names its own calendar.');
+    expect(rowOf('Time to resolution').textContent).toContain('Calendar24x7 (UTC)');
+    expect(rowOf('Keep the customer informed').textContent).not.toContain('Calendar');
+  });
+
   test('shows the deadline once when the viewer shares the calendar’s offset', async () => {
     host({ timezone: 'Europe/Berlin' });
     answer({ 'issue/obligations': () => ok(running) });
     render(<IssuePanel />);
     await screen.findByTestId('guidance');
-    expect(rowOf('Time to resolution').textContent).toContain('Deadline16:05Calendar');
+    expect(rowOf('Time to resolution').textContent).toContain('Deadline16:05Escalations');
   });
 
   test('explains a pause and who caused it', async () => {
