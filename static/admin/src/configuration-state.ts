@@ -85,7 +85,9 @@ export function configurationReducer(state: ConfigurationState, action: Configur
       return { ...state, bundle, dirty: true, saved: null };
     }
     case 'checking':
-      return { ...state, request: action.request, checking: true };
+      // A check whose timer fires during a save would make the save's answer look superseded, and the page would
+      // never learn its version: the save is the newer request, and validates anyway.
+      return state.saving ? state : { ...state, request: action.request, checking: true };
     case 'checked':
       return action.request === state.request ? { ...state, checking: false, issues: action.issues } : state;
     case 'checkFailed':

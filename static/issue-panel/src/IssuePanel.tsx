@@ -90,7 +90,7 @@ export function IssuePanel() {
       <Guidance guidance={view.guidance} />
       <Escalations summary={view.escalation} zone={zone} now={now} />
       {!view.agreement && <NoAgreement howToFix={view.howToFix} />}
-      {(view.agreement || view.obligations.length > 0) && <ObligationList obligations={view.obligations} earlier={view.earlierCycles} zone={zone} now={now} />}
+      {(view.agreement || view.obligations.length > 0) && <ObligationList obligations={view.obligations} earlier={view.earlierCycles} zone={zone} now={now} agreementCalendar={view.agreement?.calendar.id} />}
       {view.agreement && <AgreementSection agreement={view.agreement} onChoosePriority={choosePriority} />}
       <footer className="toolbar">
         <span className="subtlest" data-testid="computed-at">

@@ -86,15 +86,20 @@ type EarlierCycles = IssuePanelView['earlierCycles'];
 
 type Calendar = ObligationView['calendar'];
 
-/** The calendar most obligations count in (the first of equals): named once above them, not on every row. */
-function sharedCalendar(obligations: readonly ObligationView[]): Calendar | undefined {
+/**
+ * The calendar most obligations count in, the agreement's own among equals (then the first): named once above them,
+ * not on every row.
+ */
+function sharedCalendar(obligations: readonly ObligationView[], preferred: string | undefined): Calendar | undefined {
   const counts = new Map<string, { calendar: Calendar; count: number }>();
   for (const o of obligations) {
     const seen = counts.get(o.calendar.id);
     counts.set(o.calendar.id, { calendar: o.calendar, count: (seen?.count ?? 0) + 1 });
   }
   let best: { calendar: Calendar; count: number } | undefined;
-  for (const entry of counts.values()) if (!best || entry.count > best.count) best = entry;
+  for (const entry of counts.values()) {
+    if (!best || entry.count > best.count || (entry.count === best.count && entry.calendar.id === preferred)) best = entry;
+  }
   return best?.calendar;
 }
 
@@ -112,8 +117,17 @@ function closedSummary(closed: readonly ObligationView[]): string {
  * What is still open, in full; closed cycles folded away (a glance at the panel is about what is due), and the
  * calendar named once for the obligations that share it.
  */
-export function ObligationList({ obligations, earlier, zone, now }: { obligations: ObligationView[]; earlier: EarlierCycles; zone: string; now: number }) {
-  const shared = sharedCalendar(obligations);
+interface ListProps {
+  obligations: ObligationView[];
+  earlier: EarlierCycles;
+  zone: string;
+  now: number;
+  /** The agreement's calendar, named once in a tie. */
+  agreementCalendar?: string;
+}
+
+export function ObligationList({ obligations, earlier, zone, now, agreementCalendar }: ListProps) {
+  const shared = sharedCalendar(obligations, agreementCalendar);
   const mixed = obligations.some((o) => o.calendar.id !== shared?.id);
   const open = obligations.filter(isOpen);
   const closed = obligations.filter((o) => !isOpen(o));

@@ -161,3 +161,32 @@ describe('calendars on the admin page', () => {
     expect(payload!.bundle.calendars[0]!.week.mon).toEqual([['08:00', '17:00']]);
   });
 });
+
+describe('a save while the typing check is still to come', () => {
+  it('shows the saved version even when the check’s timer fires during the save', async () => {
+    jest.useFakeTimers();
+    try {
+      let finish: (() => void) | undefined;
+      const backend = await renderAdmin({
+        // The save answers only when the test says so: meanwhile the check's timer fires.
+        'admin/config/save': ({ expectedVersion }) =>
+          new Promise((resolve) => {
+            finish = () => resolve({ ok: true, data: { version: (expectedVersion as number) + 1, savedAt: 0, savedBy: 'me', unchanged: false, reevaluation: null } });
+          }),
+      });
+      type(screen.getByTestId('calendar-0-mon-0-end'), '15:00');
+      save();
+      await act(async () => {
+        jest.advanceTimersByTime(1000);
+      });
+      expect(backend.sent('admin/config/validate')).toHaveLength(1);
+      await act(async () => {
+        finish!();
+      });
+      expect((await screen.findByTestId('saved')).textContent).toBe(`Saved as version ${STORED_VERSION + 1}`);
+      expect(screen.getByText('All changes saved')).toBeTruthy();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});

@@ -133,6 +133,12 @@ const cases: Case[] = [
     expected: { ...ready, request: 4, saved: { ...META, unchanged: true } },
   },
   {
+    name: 'checking during a save: the save stays the newest request, so its answer counts',
+    given: { ...editing, checking: false, saving: true, request: 4 },
+    action: { type: 'checking', request: 5 },
+    expected: { ...editing, checking: false, saving: true, request: 4 },
+  },
+  {
     name: 'saved: after a reload meanwhile, only the saving ends',
     given: { ...editing, checking: false, saving: true, request: 5 },
     action: { type: 'saved', request: 4, meta: SAVED },

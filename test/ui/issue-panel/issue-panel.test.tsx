@@ -92,6 +92,17 @@ describe('the issue panel', () => {
     expect(rowOf('Keep the customer informed').textContent).not.toContain('Calendar');
   });
 
+  test('in a tie, names the agreement’s own calendar once', async () => {
+    host({ timezone: VIEWER_ZONE });
+    const tied = JSON.parse(JSON.stringify(running)) as typeof running;
+    for (const goal of ['response', 'resolution']) tied.obligations.find((o) => o.goal === goal)!.calendar = { id: 'always', name: '24x7', timezone: 'UTC' };
+    answer({ 'issue/obligations': () => ok(tied) });
+    render(<IssuePanel />);
+    await screen.findByTestId('guidance');
+    expect(screen.getByTestId('obligations-calendar').textContent).toBe('Business time in Copenhagen office hours (Europe/Copenhagen), unless a goal names its own calendar.');
+    expect(rowOf('Time to first response').textContent).toContain('Calendar24x7 (UTC)');
+  });
+
   test('shows the deadline once when the viewer shares the calendar’s offset', async () => {
     host({ timezone: 'Europe/Berlin' });
     answer({ 'issue/obligations': () => ok(running) });
