@@ -174,7 +174,8 @@ export function computeRecord(
     ...(reporterOrganizations ? { reporterOrganizations } : {}),
   });
   // A request the app raised to deliver a report is its own letter to the customer: no agreement measures it.
-  const timeline = history.issue.properties?.[REPORT_REQUEST_PROPERTY] === undefined ? mapped : { ...mapped, issue: { ...mapped.issue, customer: undefined } };
+  const letter = history.issue.properties?.[REPORT_REQUEST_PROPERTY] !== undefined;
+  const timeline = letter ? { ...mapped, issue: { ...mapped.issue, customer: undefined } } : mapped;
   const agreement = selectAgreement(bundle, timeline.issue);
   const evaluation = keepFrozenCycles(evaluate(bundle, timeline, now), previous ? decodeCycles(previous) : undefined);
   const next = evaluation.next;
@@ -212,6 +213,7 @@ export function computeRecord(
     ...optional('nextGoal', next?.goal),
     nextCycle: next?.cycle ?? 0,
     breached: evaluation.obligations.some((o) => (o.state === 'running' || o.state === 'paused') && o.breached),
+    ...(letter ? { letter: true as const } : {}),
     openState: open ? 'open' : 'closed',
     resolved,
     ...(active ? { active: 'yes' as const, workList: projectKey } : {}),

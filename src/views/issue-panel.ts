@@ -147,7 +147,7 @@ function agreementView(bundle: ConfigBundle, record: IssueRecord, zone: string):
 }
 
 /** Concrete steps when no agreement applies, from what the request is missing. */
-function howToFix(bundle: ConfigBundle, record: IssueRecord): string[] {
+export function howToFix(bundle: ConfigBundle, record: IssueRecord): string[] {
   if (record.agreement) return [];
   const steps: string[] = [];
   const customer = bundle.customers.find((c) => c.id === record.customer);

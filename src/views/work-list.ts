@@ -1,11 +1,12 @@
 // What the agents' work list shows: a project's open requests across all customers, most urgent first, each with
-// what to do now, and what its filters can offer. Every figure is computed at the moment it is shown.
+// what to do now, and what its filters can offer; requests no agreement measures are listed too, flagged with how to
+// fix them. Every figure is computed at the moment it is shown.
 import { guidanceFor } from '../engine/guidance';
 import { formatInstant } from '../engine/instant';
 import type { ConfigBundle } from '../engine/types';
 import { NO_DEADLINE, type IssueRecord } from '../adapters/storage/issue-record';
 import { escalationSummary, type EscalationSummary } from './escalation-state';
-import { evaluationAt } from './issue-panel';
+import { evaluationAt, howToFix } from './issue-panel';
 
 export interface WorkItem {
   issueKey: string;
@@ -23,10 +24,13 @@ export interface WorkItem {
   escalation: EscalationSummary;
   /** Every other obligation overdue or due sooner, in words (see guidanceFor). */
   alsoDue: string[];
+  /** For a request no agreement measures: what to change so one does (empty for every measured request). */
+  howToFix: string[];
 }
 
 export interface WorkListFilters {
   customer?: string;
+  /** An agreement id, or `none` for the requests no agreement measures. */
   agreement?: string;
   goal?: string;
   /** An account id, or `unassigned`. */
@@ -36,6 +40,8 @@ export interface WorkListFilters {
 export interface WorkListAnswer {
   items: WorkItem[];
   total: number;
+  /** How many of `total` no agreement measures: misconfigured, listed and flagged rather than hidden. */
+  unmeasured: number;
   options: {
     customers: Array<{ id: string; name: string }>;
     agreements: Array<{ id: string; name: string }>;
@@ -71,17 +77,30 @@ function workItem(bundle: ConfigBundle, record: IssueRecord, now: number, zone: 
     guidance: guidance.text,
     escalation: escalationSummary(bundle, record.agreement, evaluation.obligations),
     alsoDue: guidance.alsoDue,
+    howToFix: howToFix(bundle, record),
   };
 }
+
+/** An unresolved request no agreement measures (the app's own report letters aside): it belongs on the list, flagged. */
+const unmeasured = (r: IssueRecord): boolean => !r.agreement && !r.resolved && !r.letter;
+
+/** `none` picks the unmeasured requests; an agreement id, those it measures. */
+function agreementMatches(r: IssueRecord, agreement: string | undefined): boolean {
+  if (!agreement) return true;
+  return agreement === NO_AGREEMENT ? unmeasured(r) : r.agreement === agreement;
+}
+
+export const NO_AGREEMENT = 'none';
 
 const distinct = <T>(values: T[], key: (v: T) => string): T[] => [...new Map(values.map((v) => [key(v), v])).values()];
 
 /** The work list of the requests with an open obligation among `records`, filtered and ordered. */
 export function workList(bundle: ConfigBundle, records: IssueRecord[], filters: WorkListFilters, now: number, zone: string): WorkListAnswer {
-  const open = records.filter((r) => r.openState === 'open');
+  // Open obligations, and the requests nothing measures: a misconfigured request must not disappear from the list.
+  const open = records.filter((r) => r.openState === 'open' || unmeasured(r));
   const matching = open
     .filter((r) => !filters.customer || r.customer === filters.customer)
-    .filter((r) => !filters.agreement || r.agreement === filters.agreement)
+    .filter((r) => agreementMatches(r, filters.agreement))
     .filter((r) => !filters.goal || r.nextGoal === filters.goal)
     .filter((r) => !filters.assignee || (filters.assignee === 'unassigned' ? r.assignee === undefined : r.assignee === filters.assignee))
     .sort(byUrgency);
@@ -89,10 +108,14 @@ export function workList(bundle: ConfigBundle, records: IssueRecord[], filters: 
   return {
     items: matching.map((r) => workItem(bundle, r, now, zone)),
     total: open.length,
+    unmeasured: open.filter(unmeasured).length,
     // What the filters can choose from: the values present among the open requests.
     options: {
       customers: present('customer').map((r) => ({ id: r.customer!, name: bundle.customers.find((c) => c.id === r.customer)?.name ?? r.customer! })),
-      agreements: present('agreement').map((r) => ({ id: r.agreement!, name: bundle.agreements.find((x) => x.id === r.agreement)?.name ?? r.agreement! })),
+      agreements: [
+        ...present('agreement').map((r) => ({ id: r.agreement!, name: bundle.agreements.find((x) => x.id === r.agreement)?.name ?? r.agreement! })),
+        ...(open.some(unmeasured) ? [{ id: NO_AGREEMENT, name: 'No agreement (to fix)' }] : []),
+      ],
       goals: present('nextGoal').map((r) => ({ id: r.nextGoal!, name: bundle.goals.find((g) => g.id === r.nextGoal)?.name ?? r.nextGoal! })),
       assignees: present('assignee').map((r) => ({ accountId: r.assignee!, displayName: r.assigneeName ?? r.assignee! })),
     },

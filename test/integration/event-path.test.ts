@@ -157,6 +157,24 @@ test('a request without an applicable agreement says so and how to fix it', asyn
   expect(shown.data.agreement).toBeNull();
   expect(shown.data.guidance).toMatchObject({ state: 'none', text: 'No agreement applies to this request' });
   expect(shown.data.howToFix).toEqual(['Create an agreement for Fjord Logistik ApS, environment Training']);
+
+  // The agents' work list shows it too, flagged, last (nothing sets a deadline), and alone under "No agreement".
+  type Answer = { data: { items: Array<{ issueKey: string; agreement: unknown; howToFix: string[] }>; unmeasured: number; options: { agreements: Array<{ id: string }> } } };
+  const list = await host.invoke<Answer>('worklistResolver', 'worklist/list', { timezone: 'Europe/Copenhagen' }, { accountId: a.lars, extension: { project } });
+  const row = list.data.items.find((i) => i.issueKey === created.key);
+  expect(row).toMatchObject({ agreement: null, howToFix: ['Create an agreement for Fjord Logistik ApS, environment Training'] });
+  expect(list.data.items.at(-1)!.howToFix.length).toBeGreaterThan(0);
+  expect(list.data.unmeasured).toBeGreaterThanOrEqual(1);
+  expect(list.data.options.agreements.map((x) => x.id)).toContain('none');
+  const none = await host.invoke<Answer>('worklistResolver', 'worklist/list', { agreement: 'none' }, { accountId: a.lars, extension: { project } });
+  expect(none.data.items.map((i) => i.issueKey)).toContain(created.key);
+  expect(none.data.items.every((i) => i.agreement === null && i.howToFix.length > 0)).toBe(true);
+
+  // Resolved, it leaves the list: nothing is left to fix on it.
+  host.double.transition(created.key, 'Resolved', { by: a.lars, resolution: 'Done' });
+  await host.settle();
+  const after = await host.invoke<Answer>('worklistResolver', 'worklist/list', { agreement: 'none' }, { accountId: a.lars, extension: { project } });
+  expect(after.data.items.map((i) => i.issueKey)).not.toContain(created.key);
 });
 
 test('a configuration change re-targets open cycles and leaves completed ones as they were reported', async () => {

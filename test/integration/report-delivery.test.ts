@@ -108,7 +108,14 @@ test('on its day in its zone the report is issued once, equal to the report from
   // A customer's reply on it starts no SLA clock: the app never measures its own letters.
   host.double.addComment(request.key, { author: a.sofie, body: 'Tak for rapporten.', public: true });
   await host.settle();
-  expect((await runAs(undefined, () => readIssueRecord(request.id)))?.agreement).toBeUndefined();
+  const letter = await runAs(undefined, () => readIssueRecord(request.id));
+  expect(letter).toMatchObject({ letter: true });
+  expect(letter?.agreement).toBeUndefined();
+  // Nor is it flagged on the agents' work list as a request to fix: it is the app's own letter.
+  const list = await host.invoke<{ data: { items: Array<{ issueKey: string }> } }>('worklistResolver', 'worklist/list', { agreement: 'none' }, {
+    accountId: a.lars, extension: { project: { key: request.key.split('-')[0], id: '10000' } },
+  });
+  expect(list.data.items.map((i) => i.issueKey)).not.toContain(request.key);
 
   // The same day again, the next day, two overlapping runs: nothing more is issued or sent.
   expect(await daily()).toEqual({ queued: [], deliveries: [] });

@@ -82,6 +82,8 @@ export interface IssueRecord {
   nextGoal?: string;
   nextCycle: number;
   breached: boolean;
+  /** A request the app raised itself to deliver a report: no agreement measures it, and it is nobody's to fix. */
+  letter?: true;
   /** `open` while a cycle runs or is paused. */
   openState: 'open' | 'closed';
   /** Whether the request has been resolved (its last resolution event set one). */

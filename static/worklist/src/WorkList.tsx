@@ -57,6 +57,18 @@ export function WorkList() {
         </Button>
       </header>
       <WorkListFilters options={answer.options} filters={filters} onChange={setFilters} />
+      {answer.unmeasured > 0 && filters.agreement !== 'none' && (
+        // A request nothing measures has no deadline to sort by: it is listed last, so say up front that it is there.
+        <SectionMessage appearance="warning" announce="no" testId="worklist-unmeasured">
+          <p>
+            {answer.unmeasured === 1 ? '1 open request is' : `${answer.unmeasured} open requests are`} measured by no agreement: no deadline protects
+            {answer.unmeasured === 1 ? ' it' : ' them'}.{' '}
+            <Button appearance="link" onClick={() => setFilters({ ...NO_FILTERS, agreement: 'none' })}>
+              Show {answer.unmeasured === 1 ? 'it' : 'them'}
+            </Button>
+          </p>
+        </SectionMessage>
+      )}
       {list.error !== null && <ListProblem error={list.error} onRetry={retry} />}
       {answer.items.length > 0 ? (
         <WorkListTable items={answer.items} zone={zone} now={list.receivedAt} />

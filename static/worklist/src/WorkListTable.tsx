@@ -56,8 +56,9 @@ function Escalation({ item, zone, now }: { item: WorkItem; zone: string; now: nu
   );
 }
 
-/** A breached request's row is red; one with an escalation reached, amber. */
+/** A breached request's row is red; one with an escalation reached, amber; one nothing measures, flagged. */
 function rowClass(item: WorkItem): string | undefined {
+  if (item.howToFix.length > 0) return 'worklist-row--unmeasured';
   if (item.breached || item.escalation.level === 'breached') return 'worklist-row--breached';
   if (item.escalation.level === 'reached') return 'worklist-row--escalated';
   return undefined;
@@ -71,7 +72,7 @@ function WorkItemRow({ item, zone, now }: { item: WorkItem; zone: string; now: n
       </td>
       <td>{item.summary}</td>
       <td>{item.customer?.name ?? <span className="subtle">Unknown</span>}</td>
-      <td>{item.agreement?.name ?? <span className="subtle">None</span>}</td>
+      <td>{item.agreement?.name ?? <Lozenge appearance="removed">No agreement</Lozenge>}</td>
       <td>{item.priority ? item.priority.name : <span className="subtle">Not chosen</span>}</td>
       <td>
         {item.nextGoal ? (
@@ -93,6 +94,13 @@ function WorkItemRow({ item, zone, now }: { item: WorkItem; zone: string; now: n
             {text}
           </span>
         ))}
+        {item.howToFix.length > 0 && (
+          <ul className="worklist__fix" aria-label={`How to fix ${item.issueKey}`}>
+            {item.howToFix.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ul>
+        )}
       </td>
       <td className="escalation">
         <Escalation item={item} zone={zone} now={now} />

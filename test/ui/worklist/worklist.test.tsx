@@ -18,6 +18,7 @@ const overdue: WorkItem = {
   priority: { id: 'p1', name: '1 – Critical', rank: 1 }, assignee: mette, nextGoal: { id: 'resolution', name: 'Time to resolution', cycle: 1 },
   state: 'breached', deadline: '2026-11-23T12:00:00Z', breached: true, guidance: 'Resolve the request — overdue since 13:00, 2 h of business time over',
   alsoDue: [],
+  howToFix: [],
   escalation: {
     level: 'breached',
     reached: [
@@ -32,6 +33,7 @@ const dueSoon: WorkItem = {
   priority: { id: 'p2', name: '2 – High', rank: 2 }, assignee: null, nextGoal: { id: 'resolution', name: 'Time to resolution', cycle: 1 },
   state: 'running', deadline: '2026-11-23T15:05:00Z', breached: false, guidance: 'Resolve the request by 16:05 — 1 h 5 m of business time left',
   alsoDue: [],
+  howToFix: [],
   escalation: {
     level: 'reached',
     reached: [{ goal: 'resolution', goalName: 'Time to resolution', cycle: 1, id: 'resolution-75', threshold: '75 % of the time used', at: '2026-11-23T13:50:00Z' }],
@@ -43,6 +45,7 @@ const informTomorrow: WorkItem = {
   priority: { id: 'yellow', name: 'Yellow', rank: 3 }, assignee: mette, nextGoal: { id: 'update', name: 'Keep the customer informed', cycle: 2 },
   state: 'running', deadline: '2026-11-24T09:30:00Z', breached: false, guidance: 'Inform the customer of the status by Tue 24 Nov 10:30 — 3 h 30 m of business time left',
   alsoDue: [],
+  howToFix: [],
   escalation: {
     level: 'none',
     reached: [],
@@ -54,6 +57,7 @@ const waiting: WorkItem = {
   priority: null, assignee: null, nextGoal: { id: 'resolution', name: 'Time to resolution', cycle: 1 },
   state: 'paused', deadline: null, breached: false, guidance: 'Resolve the request — paused while the request is "Waiting for customer"',
   alsoDue: [],
+  howToFix: [],
   escalation: { level: 'none', reached: [], next: null },
 };
 
@@ -62,6 +66,13 @@ const options: WorkListAnswer['options'] = {
   agreements: [{ id: 'acme-prod', name: 'ACME Production' }, { id: 'fjord-prod', name: 'Fjord Production' }, { id: 'fjord-test', name: 'Fjord Test' }],
   goals: [{ id: 'resolution', name: 'Time to resolution' }, { id: 'update', name: 'Keep the customer informed' }],
   assignees: [mette],
+};
+/** Raised by a Globex user whose organization no customer names: nothing measures it. */
+const unmeasured: WorkItem = {
+  issueKey: 'SUP-44', summary: 'Login page is slow', customer: null, agreement: null, priority: null, assignee: null, nextGoal: null,
+  state: 'none', deadline: null, breached: false, guidance: 'No agreement applies to this request', alsoDue: [],
+  howToFix: ["Add the request's JSM organization to a customer on the Contract SLA admin page (customer → organization id)"],
+  escalation: { level: 'none', reached: [], next: null },
 };
 const all = [overdue, dueSoon, informTomorrow, waiting];
 
@@ -72,7 +83,7 @@ function list(payload: Record<string, unknown>): WorkListAnswer {
     .filter((i) => !payload.agreement || i.agreement?.id === payload.agreement)
     .filter((i) => !payload.goal || i.nextGoal?.id === payload.goal)
     .filter((i) => !payload.assignee || (payload.assignee === 'unassigned' ? i.assignee === null : i.assignee?.accountId === payload.assignee));
-  return { items, total: all.length, options };
+  return { items, total: all.length, unmeasured: 0, options };
 }
 
 const keys = () => screen.getAllByTestId('worklist-row').map((r) => r.querySelector('a')?.textContent);
@@ -212,5 +223,29 @@ describe('the work list', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Storage is unavailable; try again');
     expect(keys()).toHaveLength(4);
+  });
+
+  test('lists a request no agreement measures, flagged with how to fix it, and says so above the list', async () => {
+    host({ timezone: ZONE });
+    const withUnmeasured = (p: Record<string, unknown>): WorkListAnswer => {
+      const none = p.agreement === 'none';
+      const items = none ? [unmeasured] : [...list(p).items, ...(p.agreement ? [] : [unmeasured])];
+      return { items, total: all.length + 1, unmeasured: 1, options: { ...options, agreements: [...options.agreements, { id: 'none', name: 'No agreement (to fix)' }] } };
+    };
+    answer({ 'worklist/list': (p) => ok(withUnmeasured(p)) });
+    render(<WorkList />);
+
+    await waitFor(() => expect(screen.getAllByTestId('worklist-row')).toHaveLength(5));
+    const row = screen.getAllByTestId('worklist-row')[4]!;
+    expect(row.className).toContain('worklist-row--unmeasured');
+    expect(row.textContent).toContain('No agreement');
+    expect(screen.getByRole('list', { name: 'How to fix SUP-44' }).textContent).toBe("Add the request's JSM organization to a customer on the Contract SLA admin page (customer → organization id)");
+    const notice = screen.getByTestId('worklist-unmeasured');
+    expect(notice.textContent).toContain('1 open request is measured by no agreement: no deadline protects it.');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Show it' }));
+    await waitFor(() => expect(keys()).toEqual(['SUP-44']));
+    expect(callsTo('worklist/list').at(-1)).toEqual({ timezone: ZONE, agreement: 'none' });
+    expect(screen.queryByTestId('worklist-unmeasured')).toBeNull();
   });
 });
