@@ -1,6 +1,7 @@
 // An issue's Jira/JSM history (issue, changelog, comments) → the spec's timeline (formats.md §2).
 // The rules are documented in docs/timeline-mapping.md; each is tested on recorded REST payloads.
 import { parseInstant } from '../engine/instant';
+import { priorityIdOf } from './contract-priority';
 import type { CommentAuthor, ConfigBundle, StatusCategory, Timeline, TimelineEvent } from '../engine/types';
 import type { IssueHistory, JiraChangeItem, JiraComment, JiraUser } from '../adapters/jira/types';
 
@@ -117,8 +118,12 @@ export function timelineFromJira(history: IssueHistory, context: MappingContext)
     .sort((a, b) => a.at - b.at);
   const items = histories.flatMap((h) => h.items.map((item) => ({ at: h.at, item })));
   const isPriorityItem = (item: JiraChangeItem): boolean => priorityField !== undefined && (item.fieldId === priorityField || item.field === priorityField);
-  // The app's field holds a string: Jira's changelog carries a string field's value in `toString` (`to` is null).
-  const priorityOf = (item: JiraChangeItem): string | null => item.toString ?? item.to;
+  // The app's field holds a string: Jira's changelog carries a string field's value in `toString` (`to` is null);
+  // the value is the priority's name with its id (contract-priority.ts), and the id is what counts.
+  const priorityOf = (item: JiraChangeItem): string | null => {
+    const text = item.toString ?? item.to;
+    return text === null ? null : priorityIdOf(text);
+  };
 
   // The priority in force at creation: the customer's portal choice; failing that, the first classification
   // an agent gave, which then counts from creation (otherwise goals with priority rows could never start).

@@ -4,6 +4,7 @@ import type { JiraClient } from '../adapters/jira/client';
 import { readSiteFields } from '../adapters/storage/site-store';
 import type { StoredConfiguration } from '../adapters/storage/config-store';
 import type { IssueRecord } from '../adapters/storage/issue-record';
+import { contractPriorityText } from '../timeline/contract-priority';
 import { recomputeIssue } from './recompute-issue';
 
 export type Reclassification =
@@ -23,7 +24,8 @@ export async function reclassifyPriority(issueId: string, priority: string, jira
   }
   const field = (await readSiteFields()).contractPriority;
   if (!field) return { ok: false, reason: 'no-field', message: 'The "Contract priority" field of the app is missing on this site; reinstall the app' };
-  await jira.setAppFieldValue(field, issueId, priority, true);
+  // Agents and queues read the name; the replay reads the id (contract-priority.ts).
+  await jira.setAppFieldValue(field, issueId, contractPriorityText(priority, model.priorities.find((p) => p.id === priority)?.name), true);
   const after = await recomputeIssue(issueId, jira, now);
   if (!after.record || !after.configuration) return { ok: false, reason: 'not-configured', message: 'Contract SLA has no configuration yet' };
   return { ok: true, record: after.record, configuration: after.configuration };

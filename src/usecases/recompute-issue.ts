@@ -17,6 +17,7 @@ import { calendarsOf, evaluate } from '../engine/obligations';
 import type { CalendarSet } from '../engine/calendar';
 import type { ConfigBundle, Evaluation, StatusCategory, Timeline } from '../engine/types';
 import { sharedOrganizations, timelineFromJira } from '../timeline/from-jira';
+import { contractPriorityText, priorityIdOf } from '../timeline/contract-priority';
 import { discoverSiteFields } from '../timeline/site-fields';
 import { escalationDuty } from './escalation-duty';
 import { computeMonths } from './request-months';
@@ -250,6 +251,32 @@ async function showInJira(record: IssueRecord, jira: JiraClient, site: SiteMetad
   return current;
 }
 
+/**
+ * Keeps the "Contract priority" field showing the priority in force by name: the customer's portal choice is copied
+ * into it (queues, JQL and agents see it), and a bare id written before names were shown gets its name. It never
+ * changes which priority the field names: an agent's re-classification racing this computation must stand, so a
+ * field naming another priority is left alone (the next computation, reading it, agrees with it).
+ */
+async function showPriorityInJira(history: IssueHistory, record: IssueRecord, bundle: ConfigBundle, site: SiteMetadata, jira: JiraClient): Promise<boolean> {
+  const field = site.fields.contractPriority;
+  if (!field || !record.priority || !record.agreement) return false;
+  const current = history.issue.fields[field];
+  const shown = typeof current === 'string' && current !== '' ? current : undefined;
+  if (shown !== undefined && priorityIdOf(shown) !== record.priority) return false;
+  const agreement = bundle.agreements.find((a) => a.id === record.agreement);
+  const name = bundle.priorityModels.find((m) => m.id === agreement?.priorityModel)?.priorities.find((p) => p.id === record.priority)?.name;
+  const wanted = contractPriorityText(record.priority, name);
+  if (shown === wanted) return false;
+  try {
+    await jira.setAppFieldValue(field, record.issueId, wanted, true);
+  } catch (error) {
+    // Deleted meanwhile: nothing was written, and the storage guard keeps a deleted request's record out.
+    if (error instanceof JiraRequestError && error.notFound) return false;
+    throw error;
+  }
+  return true;
+}
+
 /** The reporter's organizations, read only for a request shared with no organization (one more Jira call, then). */
 export async function reporterOrganizationsIfUnshared(history: IssueHistory, site: SiteMetadata, jira: JiraClient): Promise<Array<{ id: string }> | undefined> {
   const field = site.fields.organizations;
@@ -268,7 +295,7 @@ export async function readHistory(issueIdOrKey: string, jira: JiraClient, site: 
 }
 
 /** Recomputes one issue from its full history and stores the result; writes Jira only when what it shows changed. */
-export async function recomputeIssue(issueIdOrKey: string, jira: JiraClient, now: number): Promise<RecomputeOutcome> {
+export async function recomputeIssue(issueIdOrKey: string, jira: JiraClient, now: number, priorityShown = false): Promise<RecomputeOutcome> {
   // The stored record is keyed by issue id; a key works too (the first read of Jira resolves it).
   const inputs = await readEventInputs(issueIdOrKey);
   const configuration = inputs.configuration;
@@ -293,6 +320,9 @@ export async function recomputeIssue(issueIdOrKey: string, jira: JiraClient, now
   const months = computeMonths({ bundle: configuration.bundle, configVersion: configuration.version, ...computed, previous, now });
   const record: IssueRecord = { ...computed.record, months: months.months };
   const portalChoiceFound = portalChoice(history) !== undefined;
+  // Writing the field adds to the history the record is computed from: computed once more from the history as it now
+  // is, the stored result is the one every later event finds (a duplicate event then changes nothing).
+  if (!priorityShown && (await showPriorityInJira(history, record, configuration.bundle, site, jira))) return recomputeIssue(issueIdOrKey, jira, now, true);
   const cleared = inputs.failure ? { clearedFailure: inputs.failure } : {};
   if (sameResult(previous, record) && sameView(jiraViewOf(previous), previous?.shown)) {
     return { issueId: record.issueId, result: 'unchanged', record: previous, configuration, portalChoiceFound, ...cleared };

@@ -279,4 +279,38 @@ describe('work list and re-classification', () => {
     await expect(host.invoke('issuePanelResolver', 'issue/set-priority', { priority: 'p2' }, { accountId: a.sofie, extension })).rejects.toMatchObject({ code: 'MODULE_NOT_AVAILABLE' });
     expect(decodeCycles(await record(created.key)).find((o) => o.goal === 'response')).toMatchObject({ targetMs: 1_800_000 });
   });
+
+  test('the Contract priority field shows the customer’s portal choice by name, and an agent’s re-classification too; the replay reads the ids', async () => {
+    const field = host.double.customField('contract-priority')!;
+    const shown = (key: string) => host.double.issueOrThrow(key).customFields[field.id];
+    const priorityChanges = (key: string) => host.double.issueOrThrow(key).histories.flatMap((h) => h.items.filter((i) => i.fieldId === field.id || i.field === field.name));
+    const created = host.double.createRequest({ requestTypeId: DEMO_REQUEST_TYPES.incident, reporter: a.sofie, summary: 'Slow', fieldValues: { environment: 'Production', product: 'Payroll' }, contractPriority: { priority: 'p2' } });
+    await host.settle();
+    // Copied from the portal choice once, by name; copying the priority in force is no priority change.
+    expect(shown(created.key)).toBe('2 – High [p2]');
+    expect(priorityChanges(created.key)).toHaveLength(1);
+    const stored = await record(created.key);
+    expect(stored.priority).toBe('p2');
+    // Another event computes the same: the field is not written again.
+    host.double.addComment(created.key, { author: a.lars, body: 'Looking.', public: false });
+    await host.settle();
+    expect(priorityChanges(created.key)).toHaveLength(1);
+
+    const extension = { issue: { id: created.id, key: created.key }, project };
+    host.advance(5 * 60_000);
+    await host.invoke('issuePanelResolver', 'issue/set-priority', { priority: 'p1' }, { accountId: a.lars, extension });
+    expect(shown(created.key)).toBe('1 – Critical [p1]');
+    expect((await record(created.key)).priority).toBe('p1');
+    expect(decodeCycles(await record(created.key)).find((o) => o.goal === 'response')).toMatchObject({ targetMs: 1_800_000 });
+  });
+
+  test('a Contract priority written as a bare id before names were shown gets its name, and means the same', async () => {
+    const field = host.double.customField('contract-priority')!;
+    const created = host.double.createRequest({ requestTypeId: DEMO_REQUEST_TYPES.incident, reporter: a.sofie, summary: 'Old', fieldValues: { environment: 'Production', product: 'Payroll' } });
+    host.double.setFieldValue(created.key, 'contract-priority', 'p1');
+    await host.settle();
+    expect(host.double.issueOrThrow(created.key).customFields[field.id]).toBe('1 – Critical [p1]');
+    expect((await record(created.key)).priority).toBe('p1');
+    expect(decodeCycles(await record(created.key)).find((o) => o.goal === 'response')).toMatchObject({ targetMs: 1_800_000 });
+  });
 });
