@@ -107,8 +107,8 @@ export interface ResolverContract {
   'portal/commitments': { payload: NoPayload; answer: PortalCommitments };
   'admin/config/get': { payload: NoPayload; answer: StoredConfigView };
   'admin/config/validate': { payload: { bundle: unknown }; answer: { valid: boolean; issues: Array<{ path: string; message: string }> } };
-  'admin/config/save': { payload: { bundle: unknown; expectedVersion: number }; answer: SavedVersion };
-  'admin/config/import': { payload: { json: string; expectedVersion: number }; answer: SavedVersion };
+  'admin/config/save': { payload: { bundle: unknown; expectedVersion: number; removePriorities?: boolean }; answer: SavedVersion };
+  'admin/config/import': { payload: { json: string; expectedVersion: number; removePriorities?: boolean }; answer: SavedVersion };
   'admin/config/export': { payload: NoPayload; answer: { fileName: string; json: string } };
   'admin/config/history': { payload: NoPayload; answer: ConfigHistoryEntry[] };
   'admin/config/changes': { payload: { from?: number; to?: number }; answer: ConfigChanges };

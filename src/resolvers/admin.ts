@@ -9,6 +9,7 @@ import { deliveryProblems, sentSince } from '../adapters/storage/escalation-ledg
 import { recentFailures } from '../adapters/storage/failure-store';
 import { currentReevaluation } from '../adapters/storage/reevaluation-store';
 import { describeChanges } from '../config/bundle-changes';
+import { droppedPriorities } from '../config/priority-ids';
 import { validateBundle } from '../config/validate-bundle';
 import { validateTimeline } from '../config/validate-timeline';
 import { CalendarSet, FIRST_YEAR, LAST_YEAR } from '../engine/calendar';
@@ -24,7 +25,7 @@ import { deliveryView } from '../views/escalation-deliveries';
 import { accountOf, extensionOf } from './context';
 import type { ResolverKey, SavedVersion } from '../resolver-contract';
 import type { Invocation, ResolverHandler, SurfaceResolvers } from './define';
-import { conflict, invalid, notFound, shownIssues } from './envelope';
+import { conflict, invalid, notFound, shownIssues, unconfirmed } from './envelope';
 import { parsePayload } from './payload';
 import { requireConfigurationReader, requireSiteAdmin } from './permissions';
 
@@ -40,10 +41,12 @@ const Instant = z
     return year >= FIRST_YEAR && year <= LAST_YEAR;
   }, `outside the years calendars are computed for (${FIRST_YEAR}–${LAST_YEAR})`);
 const BundlePayload = z.object({ bundle: z.unknown() });
-const SavePayload = z.object({ bundle: z.unknown(), expectedVersion: z.number().int().min(0) });
+/** `removePriorities`: the admin confirmed that priority ids requests may have are dropped (see priority-ids.ts). */
+const SavePayload = z.object({ bundle: z.unknown(), expectedVersion: z.number().int().min(0), removePriorities: z.boolean().default(false) });
 const ImportPayload = z.object({
   json: z.string().max(MAX_IMPORT_CHARS, `the file is larger than ${MAX_IMPORT_CHARS / 1000} KB, more than a configuration can hold`),
   expectedVersion: z.number().int().min(0),
+  removePriorities: z.boolean().default(false),
 });
 const SimulatePayload = z.object({ bundle: z.unknown().optional(), timeline: z.unknown(), at: Instant });
 const PreviewPayload = z.object({ bundle: z.unknown().optional(), calendar: z.string(), from: Instant, days: z.number().int().min(1).max(62).default(14) });
@@ -71,8 +74,14 @@ async function bundleFrom(input: unknown): Promise<ConfigBundle> {
 }
 
 /** Saves a new version and starts applying it to every active request of the site. */
-async function save({ request, jira, now }: Invocation, bundle: unknown, expectedVersion: number): Promise<SavedVersion> {
+async function save({ request, jira, now }: Invocation, bundle: unknown, expectedVersion: number, removePriorities = false): Promise<SavedVersion> {
   const savedBy = accountOf(request);
+  if (!removePriorities) {
+    const checked = validateBundle(bundle);
+    const current = checked.ok ? await currentConfiguration() : undefined;
+    const dropped = checked.ok && current ? droppedPriorities(current.bundle, checked.value) : [];
+    if (dropped.length > 0) throw unconfirmed(dropped, 'bundle');
+  }
   const outcome = await saveConfiguration(bundle, expectedVersion, savedBy, now);
   if (!outcome.ok && outcome.reason === 'invalid') throw invalid(outcome.issues, 'bundle');
   if (!outcome.ok) throw conflict(`Someone saved version ${outcome.current} meanwhile; their changes are shown beside yours`);
@@ -109,19 +118,19 @@ export function defineAdmin(surface: SurfaceResolvers): SurfaceResolvers {
   });
 
   editor('admin/config/save', async (invocation) => {
-    const { bundle, expectedVersion } = parsePayload(SavePayload, invocation.request.payload);
-    return save(invocation, bundle, expectedVersion);
+    const { bundle, expectedVersion, removePriorities } = parsePayload(SavePayload, invocation.request.payload);
+    return save(invocation, bundle, expectedVersion, removePriorities);
   });
 
   editor('admin/config/import', async (invocation) => {
-    const { json, expectedVersion } = parsePayload(ImportPayload, invocation.request.payload);
+    const { json, expectedVersion, removePriorities } = parsePayload(ImportPayload, invocation.request.payload);
     let bundle: unknown;
     try {
       bundle = JSON.parse(json);
     } catch (error) {
       throw invalid([{ path: '(root)', message: `the file is not valid JSON: ${(error as Error).message}` }], 'file');
     }
-    return save(invocation, bundle, expectedVersion);
+    return save(invocation, bundle, expectedVersion, removePriorities);
   });
 
   reader('admin/config/export', async ({ now }) => {
@@ -158,7 +167,8 @@ export function defineAdmin(surface: SurfaceResolvers): SurfaceResolvers {
     const { version, expectedVersion } = parsePayload(RestorePayload, invocation.request.payload);
     const earlier = await configurationVersion(version);
     if (!earlier) throw notFound(`There is no saved version ${version}`);
-    return save(invocation, earlier.bundle, expectedVersion);
+    // A version the site already ran, chosen by the admin: its priorities are confirmed by choosing it.
+    return save(invocation, earlier.bundle, expectedVersion, true);
   });
 
   // A real request's history for the simulator, as its timeline: only for someone who may see the request.

@@ -5,7 +5,7 @@ import type { ValidationIssue } from '../config/issues';
 import { JiraRequestError } from '../adapters/jira/errors';
 import { CalendarRangeError } from '../engine/calendar';
 
-export type ErrorCode = 'INVALID' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'NOT_CONFIGURED' | 'UPSTREAM' | 'INTERNAL';
+export type ErrorCode = 'INVALID' | 'CONFIRM' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'NOT_CONFIGURED' | 'UPSTREAM' | 'INTERNAL';
 
 export interface ApiError {
   message: string;
@@ -48,6 +48,12 @@ export function shownIssues(issues: ValidationIssue[]): ValidationIssue[] {
 export function invalid(issues: ValidationIssue[], prefix = ''): AppError {
   const details = shownIssues(issues).map((i): ApiError => ({ code: 'INVALID', message: i.message, path: prefix ? joinPath(prefix, i.path) : i.path }));
   return new AppError('INVALID', details.map((d) => `${d.path}: ${d.message}`).join('\n'), details);
+}
+
+/** A change that is valid but takes something away: made only when asked again with the confirmation. */
+export function unconfirmed(issues: ValidationIssue[], prefix = ''): AppError {
+  const details = issues.map((i): ApiError => ({ code: 'CONFIRM', message: i.message, path: prefix ? joinPath(prefix, i.path) : i.path }));
+  return new AppError('CONFIRM', details.map((d) => `${d.path}: ${d.message}`).join('\n'), details);
 }
 
 function joinPath(prefix: string, path: string): string {

@@ -202,6 +202,37 @@ test('what a version changed, what was saved since a version, and refusals namin
   expect(await call('admin/config/changes', {}, CUSTOMER)).toMatchObject({ ok: false });
 });
 
+test('a save that drops a priority id requests may have is made only once the admin confirms it, naming each one', async () => {
+  await call('admin/config/save', { bundle: JSON.parse(example), expectedVersion: 0 });
+  // "p2" renamed "high" (its target rows follow, as the admin page renames them): requests storing p2 would lose it.
+  const renamedId = JSON.parse(example);
+  renamedId.priorityModels[0].priorities[1].id = 'high';
+  for (const row of renamedId.agreements[0].targets) if (row.priorities) row.priorities = row.priorities.map((p: string) => (p === 'p2' ? 'high' : p));
+  const refused = await call('admin/config/save', { bundle: renamedId, expectedVersion: 1 });
+  expect(refused).toEqual({
+    ok: false,
+    errors: [
+      {
+        code: 'CONFIRM',
+        path: 'bundle.priorityModels[0].priorities',
+        message: 'priority “2 – High” (p2) is gone from the model: requests that have it would lose their priority (ACME Production uses this model). Keep its id and change its name, or confirm the removal',
+      },
+    ],
+  });
+  expect((await currentConfiguration())?.version).toBe(1);
+  expect(pushes).toHaveLength(1);
+  // The same as a file: refused alike.
+  expect(await call('admin/config/import', { json: JSON.stringify(renamedId), expectedVersion: 1 })).toMatchObject({ ok: false, errors: [{ code: 'CONFIRM' }] });
+  // Renaming only its name is no removal.
+  const renamedName = JSON.parse(example);
+  renamedName.priorityModels[0].priorities[1].name = '2 – Urgent';
+  expect(await call('admin/config/save', { bundle: renamedName, expectedVersion: 1 })).toMatchObject({ ok: true, data: { version: 2 } });
+  // Confirmed, it is saved.
+  expect(await call('admin/config/save', { bundle: renamedId, expectedVersion: 2, removePriorities: true })).toMatchObject({ ok: true, data: { version: 3 } });
+  // Restoring a version the site ran needs no confirmation.
+  expect(await call('admin/config/restore', { version: 1, expectedVersion: 3 })).toMatchObject({ ok: true, data: { version: 4 } });
+});
+
 test('an earlier version is restored as a new version', async () => {
   const first = JSON.parse(example);
   await call('admin/config/save', { bundle: first, expectedVersion: 0 });

@@ -9,6 +9,7 @@ import { ActionModelsSection } from './ActionModelEditor';
 import { ActionsSection } from './ActionEditor';
 import { AgreementsSection } from './AgreementEditor';
 import { CalendarsSection } from './CalendarEditor';
+import { ConfirmRemoval } from './ConfirmRemoval';
 import { ConflictPanel } from './ConflictPanel';
 import { CustomersSection } from './CustomerEditor';
 import type { SectionProps } from './editing';
@@ -88,6 +89,7 @@ export function AdminPage() {
             <ReevaluationProgress status={reevaluation.data} error={reevaluation.error} />
             <EscalationsStatusLine status={escalations.data} error={escalations.error} />
             <ConflictPanel config={config} onSaved={() => void reevaluation.reload()} />
+            <ConfirmRemoval config={config} onSaved={() => void reevaluation.reload()} />
             {config.problems.length > 0 && (
               <SectionMessage appearance="error" announce="no" testId="problems">
                 {config.problems.map((p, i) => (
@@ -108,7 +110,7 @@ export function AdminPage() {
               <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="panel">
                 {/* A disabled fieldset disables every control inside it: read-only without a second set of forms. */}
                 <fieldset className="read-only-scope" disabled={!config.canEdit}>
-                  <Editor bundle={config.bundle} edit={config.edit} />
+                  <Editor bundle={config.bundle} edit={config.edit} saved={config.base} />
                 </fieldset>
               </div>
             )}

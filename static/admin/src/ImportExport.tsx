@@ -100,13 +100,17 @@ function ImportPanel({ version, dirty, onImported, onConflict }: Props) {
     }
   };
 
-  const run = async () => {
+  /** What the file would take away (priority ids requests may have), waiting for "Import anyway". */
+  const [toConfirm, setToConfirm] = useState<string[]>([]);
+
+  const run = async (removePriorities = false) => {
     if (!file) return;
     setBusy(true);
     setIssues([]);
     setMessage(null);
+    setToConfirm([]);
     try {
-      const meta = await call('admin/config/import', { json: file.text, expectedVersion: version });
+      const meta = await call('admin/config/import', { json: file.text, expectedVersion: version, ...(removePriorities ? { removePriorities } : {}) });
       setFile(null);
       if (input.current) input.current.value = '';
       if (meta.unchanged) return setMessage(`${file.name} is the configuration saved as version ${meta.version} already: nothing was imported.`);
@@ -114,7 +118,9 @@ function ImportPanel({ version, dirty, onImported, onConflict }: Props) {
       await onImported(meta);
     } catch (error) {
       const conflict = messageWithCode(error, 'CONFLICT');
-      if (conflict !== undefined) onConflict(conflict);
+      const confirm = error instanceof ApiError ? error.errors.filter((e) => e.code === 'CONFIRM').map((e) => e.message) : [];
+      if (confirm.length > 0) setToConfirm(confirm);
+      else if (conflict !== undefined) onConflict(conflict);
       else if (error instanceof ApiError) {
         // Paths are in the file (bundle.…) or about the file itself; none of them is a field on this page.
         setIssues(error.errors.map((e) => ({ path: fieldOf(e.path) ?? e.path ?? '', message: e.message })));
@@ -145,6 +151,19 @@ function ImportPanel({ version, dirty, onImported, onConflict }: Props) {
         <p role="status" className="hint">
           {message}
         </p>
+      )}
+      {toConfirm.length > 0 && file && (
+        <SectionMessage appearance="warning" announce="politely" testId="import-confirm">
+          <p>{file.name} would take away what requests may already have:</p>
+          <ul>
+            {toConfirm.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+          <Button appearance="danger" onClick={() => void run(true)} disabled={busy} data-testid="import-anyway">
+            Import anyway
+          </Button>
+        </SectionMessage>
       )}
       {issues.length > 0 && (
         <ul className="file-issues">

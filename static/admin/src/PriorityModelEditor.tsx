@@ -26,8 +26,10 @@ function ColourField({ label, path, value, onChange }: { label: string; path: st
   );
 }
 
-export function PriorityModelEditor({ bundle, edit, index }: SectionProps & { index: number }) {
+export function PriorityModelEditor({ bundle, edit, index, saved }: SectionProps & { index: number }) {
   const model = bundle.priorityModels[index]!;
+  // Requests store a saved priority's id: it stays as it is (the name changes freely); see src/config/priority-ids.ts.
+  const savedIds = new Set(saved?.priorityModels.find((m) => m.id === model.id)?.priorities.map((p) => p.id) ?? []);
   const path = at('priorityModels', index);
   const listPath = at(path, 'priorities');
   const change = (k: number, fn: (p: Priority) => void) => edit((d) => fn(d.priorityModels[index]!.priorities[k]!));
@@ -69,7 +71,15 @@ export function PriorityModelEditor({ bundle, edit, index }: SectionProps & { in
                     <MoveButtons noun="priority" index={k} count={count} onMove={(by) => edit((d) => move(d.priorityModels[index]!.priorities, k, by))} />
                   </td>
                   <td>
-                    <TextField compact label={`Id of ${name}`} path={at(own, 'id')} value={priority.id} onChange={(v) => edit((d) => renamePriority(d, index, k, v))} />
+                    <TextField
+                      compact
+                      label={`Id of ${name}`}
+                      path={at(own, 'id')}
+                      value={priority.id}
+                      readOnly={savedIds.has(priority.id)}
+                      hint={savedIds.has(priority.id) ? 'Saved: requests store this id; change the name instead' : undefined}
+                      onChange={(v) => edit((d) => renamePriority(d, index, k, v))}
+                    />
                   </td>
                   <td>
                     <TextField compact label={`Name of ${name}`} path={at(own, 'name')} value={priority.name ?? ''} onChange={(v) => change(k, (p) => void (p.name = v))} />
@@ -131,7 +141,7 @@ export function PriorityModelEditor({ bundle, edit, index }: SectionProps & { in
   );
 }
 
-export function PriorityModelsSection({ bundle, edit }: SectionProps) {
+export function PriorityModelsSection({ bundle, edit, saved }: SectionProps) {
   return (
     <div>
       <SectionIntro addLabel="Add priority model" onAdd={() => edit((d) => void d.priorityModels.push(newPriorityModel(d)))}>
@@ -140,7 +150,7 @@ export function PriorityModelsSection({ bundle, edit }: SectionProps) {
       </SectionIntro>
       {bundle.priorityModels.length === 0 && <p className="empty">No priority models yet.</p>}
       {bundle.priorityModels.map((_, i) => (
-        <PriorityModelEditor key={i} bundle={bundle} edit={edit} index={i} />
+        <PriorityModelEditor key={i} bundle={bundle} edit={edit} index={i} saved={saved} />
       ))}
     </div>
   );

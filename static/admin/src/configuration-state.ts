@@ -24,6 +24,8 @@ export interface ConfigurationState {
   saved: (ConfigMeta & { unchanged?: boolean }) | null;
   /** Set when someone else saved meanwhile. */
   conflict: string | null;
+  /** What a save would take away (priority ids requests may have), waiting for the admin to confirm it. */
+  confirmations: string[];
   /** The newest check, save or reload: answers to older requests are dropped, since they arrive out of order. */
   request: number;
 }
@@ -43,6 +45,9 @@ export type ConfigurationAction =
   | { type: 'saved'; request: number; meta: SavedVersion }
   /** Someone else saved meanwhile (on a save, an import or a restore). */
   | { type: 'conflicted'; message: string }
+  /** The save would take something away: it waits for the admin's confirmation. */
+  | { type: 'confirmationNeeded'; messages: string[] }
+  | { type: 'confirmationDismissed' }
   | { type: 'conflictDismissed' }
   /** A save refused (issues on fields) or failed (problems). */
   | { type: 'failed'; issues: FieldIssue[]; problems: string[] }
@@ -64,6 +69,7 @@ export const initialConfiguration: ConfigurationState = {
   problems: [],
   saved: null,
   conflict: null,
+  confirmations: [],
   request: 0,
 };
 
@@ -75,7 +81,7 @@ export function configurationReducer(state: ConfigurationState, action: Configur
       const { version, savedAt, savedBy, canEdit, bundle } = action.stored;
       // The stored configuration needs no check: one still running was for edits now discarded.
       const loaded = withAllSections(bundle);
-      return { ...state, load: { status: 'ready' }, meta: { version, savedAt, savedBy }, canEdit: canEdit === true, bundle: loaded, base: loaded, dirty: false, checking: false, issues: [], problems: [], conflict: null };
+      return { ...state, load: { status: 'ready' }, meta: { version, savedAt, savedBy }, canEdit: canEdit === true, bundle: loaded, base: loaded, dirty: false, checking: false, issues: [], problems: [], conflict: null, confirmations: [] };
     }
     case 'loadFailed':
       return { ...state, load: { status: 'failed', error: action.error } };
@@ -105,11 +111,16 @@ export function configurationReducer(state: ConfigurationState, action: Configur
         dirty: false,
         issues: [],
         conflict: null,
+        confirmations: [],
       };
     case 'conflicted':
       return { ...state, saving: false, conflict: action.message };
     case 'conflictDismissed':
       return { ...state, conflict: null };
+    case 'confirmationNeeded':
+      return { ...state, saving: false, confirmations: action.messages };
+    case 'confirmationDismissed':
+      return { ...state, confirmations: [] };
     case 'failed':
       return { ...state, saving: false, issues: action.issues, problems: action.problems };
     case 'reported':

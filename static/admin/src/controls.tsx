@@ -20,9 +20,11 @@ interface TextFieldProps {
   className?: string;
   /** Hide the visible label (the input keeps it as its accessible name), for dense tables. */
   compact?: boolean;
+  /** Shown but not changed here (the hint says why). */
+  readOnly?: boolean;
 }
 
-export function TextField({ label, path, value, onChange, placeholder, hint, suggestions, type = 'text', testId, className, compact }: TextFieldProps) {
+export function TextField({ label, path, value, onChange, placeholder, hint, suggestions, type = 'text', testId, className, compact, readOnly }: TextFieldProps) {
   const listId = useId();
   const invalid = useIssues(path).length > 0;
   return (
@@ -36,6 +38,7 @@ export function TextField({ label, path, value, onChange, placeholder, hint, sug
           onChange={(e) => onChange(e.target.value)}
           data-path={path}
           data-testid={testId}
+          readOnly={readOnly}
           aria-invalid={invalid || undefined}
           list={suggestions && suggestions.length > 0 ? listId : undefined}
         />

@@ -9,4 +9,6 @@ export type Edit = (change: (draft: ConfigBundle) => void) => void;
 export interface SectionProps {
   bundle: ConfigBundle;
   edit: Edit;
+  /** The stored configuration the edits started from: what requests already use (ids they store). */
+  saved?: ConfigBundle;
 }

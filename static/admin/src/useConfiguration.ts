@@ -16,8 +16,12 @@ export const VALIDATE_DELAY_MS = 400;
 
 export interface Configuration extends ConfigurationState {
   edit: Edit;
-  /** `over`: after a conflict, the newer version to save over (the admin saw its changes). */
-  save: (over?: number) => Promise<void>;
+  /**
+   * `over`: after a conflict, the newer version to save over (the admin saw its changes); `removePriorities`: the
+   * admin confirmed dropping priority ids requests may have.
+   */
+  save: (over?: number, removePriorities?: boolean) => Promise<void>;
+  dismissConfirmation: () => void;
   reload: () => Promise<void>;
   /** Shows issues another resolver found in the bundle on screen (the simulator's). */
   reportBundleIssues: (issues: FieldIssue[]) => void;
@@ -66,15 +70,18 @@ export function useConfiguration(): Configuration {
 
   const version = state.meta.version;
   /** Saves the edits on the version they started from, or, after a conflict, over the newer version `over`. */
-  const save = useCallback(async (over?: number) => {
+  const save = useCallback(async (over?: number, removePriorities = false) => {
     const request = ++requests.current;
     dispatch({ type: 'saving', request });
     try {
-      const meta = await call('admin/config/save', { bundle, expectedVersion: over ?? version });
+      const meta = await call('admin/config/save', { bundle, expectedVersion: over ?? version, ...(removePriorities ? { removePriorities } : {}) });
       dispatch({ type: 'saved', request, meta });
     } catch (error) {
       const conflict = messageWithCode(error, 'CONFLICT');
-      if (conflict !== undefined) {
+      const toConfirm = error instanceof ApiError ? error.errors.filter((e) => e.code === 'CONFIRM') : [];
+      if (toConfirm.length > 0) {
+        dispatch({ type: 'confirmationNeeded', messages: toConfirm.map((e) => e.message) });
+      } else if (conflict !== undefined) {
         dispatch({ type: 'conflicted', message: conflict });
       } else if (error instanceof ApiError) {
         const { issues, rest } = routeBundleErrors(error.errors);
@@ -98,6 +105,7 @@ export function useConfiguration(): Configuration {
       reportBundleIssues: (issues: FieldIssue[]) => dispatch({ type: 'reported', issues }),
       showConflict: (message: string) => dispatch({ type: 'conflicted', message }),
       dismissConflict: () => dispatch({ type: 'conflictDismissed' }),
+      dismissConfirmation: () => dispatch({ type: 'confirmationDismissed' }),
     }),
     [],
   );

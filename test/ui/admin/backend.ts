@@ -3,6 +3,7 @@
 // per-test overrides for anything else.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { droppedPriorities } from '../../../src/config/priority-ids';
 import { validateBundle } from '../../../src/config/validate-bundle';
 import type { ConfigBundle } from '../../../src/engine/types';
 
@@ -39,9 +40,12 @@ export function fakeBackend(overrides: Record<string, Handler> = {}): FakeBacken
       const result = validateBundle(bundle);
       return ok({ valid: result.ok, issues: result.ok ? [] : result.issues.map((i) => ({ path: i.path, message: i.message })) });
     },
-    'admin/config/save': ({ bundle, expectedVersion }) => {
+    'admin/config/save': ({ bundle, expectedVersion, removePriorities }) => {
       const result = validateBundle(bundle);
       if (!result.ok) return invalid(...result.issues.map((i) => ({ path: underBundle(i.path), message: i.message })));
+      // The backend's rule: priority ids the stored configuration had are dropped only when confirmed.
+      const dropped = removePriorities === true ? [] : droppedPriorities(exampleBundle(), result.value);
+      if (dropped.length > 0) return { ok: false, errors: dropped.map((i) => ({ code: 'CONFIRM', path: underBundle(i.path), message: i.message })) };
       return ok({ version: (expectedVersion as number) + 1, savedAt: SAVED_AT + 60_000, savedBy: 'admin-account', unchanged: false, reevaluation: null });
     },
     'admin/config/history': () =>

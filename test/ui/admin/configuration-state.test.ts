@@ -151,6 +151,18 @@ const cases: Case[] = [
     expected: { ...editing, checking: false, request: 4, conflict: 'Someone saved version 8 meanwhile' },
   },
   {
+    name: 'confirmationNeeded: the save waits; the edits stay',
+    given: { ...editing, checking: false, saving: true, request: 4 },
+    action: { type: 'confirmationNeeded', messages: ['priority “3 – Normal” (p3) is gone from the model'] },
+    expected: { ...editing, checking: false, request: 4, confirmations: ['priority “3 – Normal” (p3) is gone from the model'] },
+  },
+  {
+    name: 'confirmationDismissed: keep editing',
+    given: { ...editing, confirmations: ['priority “3 – Normal” (p3) is gone from the model'] },
+    action: { type: 'confirmationDismissed' },
+    expected: editing,
+  },
+  {
     name: 'conflictDismissed: keep editing',
     given: { ...editing, conflict: 'Someone saved version 8 meanwhile' },
     action: { type: 'conflictDismissed' },
@@ -192,7 +204,7 @@ describe('the configuration state', () => {
 
   it('names every action in the table', () => {
     const named = new Set(cases.map((c) => c.action.type));
-    const all: Array<ConfigurationAction['type']> = ['reloading', 'loaded', 'loadFailed', 'edited', 'checking', 'checked', 'checkFailed', 'saving', 'saved', 'conflicted', 'conflictDismissed', 'failed', 'reported', 'adopted'];
+    const all: Array<ConfigurationAction['type']> = ['reloading', 'loaded', 'loadFailed', 'edited', 'checking', 'checked', 'checkFailed', 'saving', 'saved', 'conflicted', 'conflictDismissed', 'confirmationNeeded', 'confirmationDismissed', 'failed', 'reported', 'adopted'];
     expect([...named].sort()).toEqual([...all].sort());
   });
 });

@@ -1,6 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import type { ConfigBundle } from '../../../src/engine/types';
-import { exampleBundle } from './backend';
+import { droppedPriorities } from '../../../src/config/priority-ids';
+import { exampleBundle, ok, SAVED_AT, STORED_VERSION } from './backend';
 import { openTab, renderAdmin, type } from './render';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), view: { theme: { enable: jest.fn() } } }));
@@ -106,5 +107,46 @@ describe('priority models and the target matrix', () => {
     fireEvent.change(environment, { target: { value: 'UAT' } });
     const bundle = await savedBundle(backend);
     expect(bundle.agreements[0]!.environment).toBe('UAT');
+  });
+
+  it('keeps a saved priority’s id as it is (requests store it) while a new one’s id is typed freely', async () => {
+    await renderAdmin();
+    openTab('Priority models');
+    const card = modelCard(0);
+    const savedId = within(card).getByRole('textbox', { name: 'Id of priority 1' }) as HTMLInputElement;
+    expect(savedId.readOnly).toBe(true);
+    expect(card.textContent).toContain('Saved: requests store this id; change the name instead');
+    fireEvent.click(within(card).getByRole('button', { name: '+ Add priority' }));
+    const fresh = within(card).getByRole('textbox', { name: 'Id of priority 3' }) as HTMLInputElement;
+    expect(fresh.readOnly).toBe(false);
+    type(fresh, 'p3');
+    expect(fresh.value).toBe('p3');
+  });
+
+  it('asks before a save drops a saved priority an agreement’s model had, and saves once confirmed', async () => {
+    // The stored configuration: the 1–5 model of ACME Production also has a "3 – Normal" no target row names.
+    const stored = exampleBundle();
+    stored.priorityModels[0]!.priorities.push({ id: 'p3', name: '3 – Normal', rank: 3 });
+    const backend = await renderAdmin({
+      'admin/config/get': () => ok({ version: STORED_VERSION, savedAt: SAVED_AT, savedBy: 'admin-account', bundle: stored, canEdit: true }),
+      'admin/config/save': ({ bundle, removePriorities }) => {
+        const dropped = removePriorities === true ? [] : droppedPriorities(stored, bundle as ConfigBundle);
+        if (dropped.length > 0) return { ok: false, errors: dropped.map((i) => ({ code: 'CONFIRM', path: `bundle.${i.path}`, message: i.message })) };
+        return ok({ version: STORED_VERSION + 1, savedAt: SAVED_AT, savedBy: 'admin-account', unchanged: false, reevaluation: null });
+      },
+    });
+    openTab('Priority models');
+    fireEvent.click(within(modelCard(0)).getByRole('button', { name: 'Remove Priority “3 – Normal”' }));
+    fireEvent.click(screen.getByTestId('save'));
+
+    const confirm = await screen.findByTestId('confirm-removal');
+    expect(confirm.textContent).toContain('priority “3 – Normal” (p3) is gone from the model: requests that have it would lose their priority (ACME Production uses this model)');
+    expect(screen.queryByTestId('saved')).toBeNull();
+    fireEvent.click(screen.getByTestId('confirm-remove-priorities'));
+    expect((await screen.findByTestId('saved')).textContent).toBe(`Saved as version ${STORED_VERSION + 1}`);
+    const sent = backend.sent('admin/config/save') as Array<{ removePriorities?: boolean; bundle: ConfigBundle }>;
+    expect(sent.map((p) => p.removePriorities)).toEqual([undefined, true]);
+    expect(sent[1]!.bundle.priorityModels[0]!.priorities.map((p) => p.id)).toEqual(['p1', 'p2']);
+    expect(screen.queryByTestId('confirm-removal')).toBeNull();
   });
 });
