@@ -28,6 +28,8 @@ export interface MappingContext {
   bundle: ConfigBundle;
   /** The priority id the customer chose on the portal (the create panel's issue property), if any. */
   portalPriority?: string;
+  /** The agreement whose priorities the customer chose from on the portal: its environment is what they were promised. */
+  portalAgreement?: string;
   /**
    * The JSM organizations the reporter belongs to, asked only when the request is shared with no organization: the
    * customer is then the reporter's own (see customerOf).
@@ -38,6 +40,22 @@ export interface MappingContext {
 }
 
 export class TimelineMappingError extends Error {}
+
+/**
+ * The environment a request is measured in, and the request form's own when it says otherwise. One source of truth:
+ * the customer chose a priority with the times of one agreement on the portal, and that agreement's environment is
+ * what they were promised, so it counts, whatever the form's Environment field said; once an agent changes that
+ * field, the change is a correction and the field counts. Without a portal choice the field counts, as always.
+ */
+export function measuredEnvironment(history: IssueHistory, context: Pick<MappingContext, 'fields' | 'bundle' | 'portalAgreement'>): { environment?: string; form?: string } {
+  const field = context.fields.environment;
+  const form = field ? optionText(history.issue.fields[field]) : undefined;
+  // A made-up agreement id in a submission promises nothing: the form's field counts then.
+  const promised = context.portalAgreement ? context.bundle.agreements.find((a) => a.id === context.portalAgreement) : undefined;
+  const corrected = field !== undefined && history.histories.some((h) => h.items.some((i) => i.fieldId === field));
+  if (!promised || corrected || promised.environment === form) return { environment: form };
+  return { environment: promised.environment, ...(form !== undefined ? { form } : {}) };
+}
 
 function instant(text: string | undefined, what: string): number {
   const at = text === undefined ? undefined : parseInstant(text);
@@ -180,7 +198,7 @@ export function timelineFromJira(history: IssueHistory, context: MappingContext)
       key: issue.key,
       ...optional('requestType', fields.requestType ? requestTypeName(issue.fields[fields.requestType]) : undefined),
       ...optional('customer', fields.organizations ? customerOf(sharedOrganizations(issue.fields[fields.organizations]), context.reporterOrganizations, context.bundle) : undefined),
-      ...optional('environment', fields.environment ? optionText(issue.fields[fields.environment]) : undefined),
+      ...optional('environment', measuredEnvironment(history, context).environment),
       ...optional('product', fields.product ? optionText(issue.fields[fields.product]) : undefined),
       ...optional('priority', initialPriority),
       created,

@@ -16,7 +16,7 @@ import { parseInstant } from '../engine/instant';
 import { calendarsOf, evaluate } from '../engine/obligations';
 import type { CalendarSet } from '../engine/calendar';
 import type { ConfigBundle, Evaluation, StatusCategory, Timeline } from '../engine/types';
-import { sharedOrganizations, timelineFromJira } from '../timeline/from-jira';
+import { measuredEnvironment, sharedOrganizations, timelineFromJira } from '../timeline/from-jira';
 import { contractPriorityText, priorityIdOf } from '../timeline/contract-priority';
 import { discoverSiteFields } from '../timeline/site-fields';
 import { escalationDuty } from './escalation-duty';
@@ -61,11 +61,11 @@ function unknownStatus(history: IssueHistory, site: SiteMetadata): boolean {
  * The priority the customer chose on the portal. JSM stores the create panel's submitted field under the app's
  * property; the value is `{ priority }`, possibly wrapped in the field key it was submitted with.
  */
-function portalChoice(history: IssueHistory): string | undefined {
-  const find = (value: unknown, depth: number): string | undefined => {
+function portalChoice(history: IssueHistory): { priority: string; agreement?: string } | undefined {
+  const find = (value: unknown, depth: number): { priority: string; agreement?: string } | undefined => {
     if (!value || typeof value !== 'object' || depth > 1) return undefined;
     const record = value as Record<string, unknown>;
-    if (typeof record.priority === 'string') return record.priority;
+    if (typeof record.priority === 'string') return { priority: record.priority, ...(typeof record.agreement === 'string' ? { agreement: record.agreement } : {}) };
     for (const inner of Object.values(record)) {
       const found = find(inner, depth + 1);
       if (found !== undefined) return found;
@@ -73,7 +73,7 @@ function portalChoice(history: IssueHistory): string | undefined {
     return undefined;
   };
   const value = history.issue.properties?.[PORTAL_CHOICE_PROPERTY];
-  return typeof value === 'string' ? value : find(value, 0);
+  return typeof value === 'string' ? { priority: value } : find(value, 0);
 }
 
 function rankOf(bundle: ConfigBundle, modelId: string | undefined, priority: string | undefined): number {
@@ -165,13 +165,14 @@ export function computeRecord(
 ): { record: IssueRecord; timeline: Timeline; evaluation: Evaluation } {
   const { bundle } = configuration;
   const statusCategories = new Map(Object.entries(site.statusCategories));
-  const portalPriority = portalChoice(history);
+  const choice = portalChoice(history);
   const mapped = timelineFromJira(history, {
     fields: site.fields,
     statusCategories,
     bundle,
     ...(site.appAccountId ? { appAccountId: site.appAccountId } : {}),
-    ...(portalPriority ? { portalPriority } : {}),
+    ...(choice ? { portalPriority: choice.priority } : {}),
+    ...(choice?.agreement ? { portalAgreement: choice.agreement } : {}),
     ...(reporterOrganizations ? { reporterOrganizations } : {}),
   });
   // A request the app raised to deliver a report is its own letter to the customer: no agreement measures it.
@@ -205,6 +206,7 @@ export function computeRecord(
     ...optional('customer', timeline.issue.customer),
     ...optional('requestType', timeline.issue.requestType),
     ...optional('environment', timeline.issue.environment),
+    ...optional('formEnvironment', measuredEnvironment(history, { fields: site.fields, bundle, ...(choice?.agreement ? { portalAgreement: choice.agreement } : {}) }).form),
     ...optional('product', timeline.issue.product),
     created,
     revision: historyRevision(history, created),

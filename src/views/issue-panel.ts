@@ -124,7 +124,9 @@ function agreementView(bundle: ConfigBundle, record: IssueRecord, zone: string):
   const customerName = customer?.name ?? agreement.customer;
   const why = [
     `Customer ${customerName}${customer?.organizationId ? ` (JSM organization ${customer.organizationId})` : ''}`,
-    `Environment ${agreement.environment}`,
+    record.formEnvironment
+      ? `Environment ${agreement.environment}, as the customer chose it with the priority on the portal (the request form says ${record.formEnvironment}; changing the Environment field corrects it)`
+      : `Environment ${agreement.environment}`,
     agreement.products.length > 0 ? `Product ${record.product} is covered (${agreement.products.join(', ')})` : 'Covers every product',
     // Sentences say dates and times in words, in the viewer's zone: never raw ISO text.
     `Valid from ${formatCalendarDate(agreement.validFrom)}${agreement.validTo ? ` until ${formatCalendarDate(agreement.validTo)}` : ''}; the request was created ${formatDateTime(record.created, zone)}`,

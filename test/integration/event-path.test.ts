@@ -177,6 +177,42 @@ test('a request without an applicable agreement says so and how to fix it', asyn
   expect(after.data.items.map((i) => i.issueKey)).not.toContain(created.key);
 });
 
+test('what the customer was promised on the portal is what is measured, until an agent corrects the environment', async () => {
+  // The form says UAT; the priority was chosen from ACME Production's model, with Production's times.
+  const created = host.double.createRequest({
+    requestTypeId: DEMO_REQUEST_TYPES.incident, reporter: a.sofie, summary: 'Payroll is down', fieldValues: { environment: 'UAT', product: 'Payroll' },
+    contractPriority: { priority: 'p1', agreement: 'acme-prod' },
+  });
+  await host.settle();
+  const promised = await record(created.key);
+  expect(promised).toMatchObject({ agreement: 'acme-prod', environment: 'Production', formEnvironment: 'UAT' });
+  const shown = await panel(created.key);
+  expect(shown.data.agreement?.why).toContain(
+    'Environment Production, as the customer chose it with the priority on the portal (the request form says UAT; changing the Environment field corrects it)',
+  );
+
+  // An agent sets the Environment field to what was promised: the field and the measure agree, nothing is flagged.
+  host.advance(5 * 60_000);
+  host.double.setFieldValue(created.key, 'Environment', 'Production', { by: a.lars });
+  await host.settle();
+  const agreed = await record(created.key);
+  expect(agreed).toMatchObject({ agreement: 'acme-prod', environment: 'Production' });
+  expect(agreed.formEnvironment).toBeUndefined();
+  // Any later change of the field is a correction, and counts.
+  host.advance(5 * 60_000);
+  host.double.setFieldValue(created.key, 'Environment', 'UAT', { by: a.lars });
+  await host.settle();
+  expect(await record(created.key)).toMatchObject({ agreement: 'acme-uat', environment: 'UAT' });
+
+  // A choice naming an agreement the configuration does not have promises nothing: the form counts.
+  const made = host.double.createRequest({
+    requestTypeId: DEMO_REQUEST_TYPES.incident, reporter: a.sofie, summary: 'Made up', fieldValues: { environment: 'UAT', product: 'Payroll' },
+    contractPriority: { priority: 'p1', agreement: 'no-such-agreement' },
+  });
+  await host.settle();
+  expect(await record(made.key)).toMatchObject({ agreement: 'acme-uat', environment: 'UAT' });
+});
+
 test('a configuration change re-targets open cycles and leaves completed ones as they were reported', async () => {
   const created = host.double.createRequest({
     requestTypeId: DEMO_REQUEST_TYPES.incident, reporter: a.sofie, summary: 'Slow payroll', fieldValues: { environment: 'Production', product: 'Payroll' }, contractPriority: { priority: 'p2' },

@@ -71,6 +71,8 @@ export interface IssueRecord {
   customer?: string;
   requestType?: string;
   environment?: string;
+  /** The request form's Environment when the customer's portal choice promised another, which counts (see measuredEnvironment). */
+  formEnvironment?: string;
   product?: string;
   created: number;
   /** Orders the histories of one issue (Jira's `updated`, then changes within its millisecond): see historyRevision. */

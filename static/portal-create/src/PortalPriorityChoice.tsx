@@ -31,7 +31,9 @@ function submissionFor(offers: AgreementCommitments[] | null, agreement: string 
 function AgreementChoice({ offers, chosen, onChoose }: { offers: AgreementCommitments[]; chosen: string | null; onChoose: (id: string) => void }) {
   return (
     <fieldset className="choices">
-      <legend>Which environment is the request about?</legend>
+      <legend>
+        Which environment is the request about? <span className="subtle">(The times you choose below apply to it.)</span>
+      </legend>
       {offers.map((o) => (
         <label key={o.agreement.id} data-testid={`agreement-option-${o.agreement.id}`} className={`choice${chosen === o.agreement.id ? ' choice--checked' : ''}`}>
           <input type="radio" name="contract-agreement" value={o.agreement.id} checked={chosen === o.agreement.id} onChange={() => onChoose(o.agreement.id)} />
