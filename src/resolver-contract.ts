@@ -13,7 +13,7 @@ import type { TimelineJson } from './views/timeline-json';
 import type { EscalationStatus } from './views/escalation-deliveries';
 import type { IssuePanelView, ObligationView } from './views/issue-panel';
 import type { MonitoringGroupBy, MonitoringView } from './views/monitoring';
-import type { WorkListAnswer, WorkListFilters } from './views/work-list';
+import type { WorkListAnswer, WorkListFilters, WorkListView } from './views/work-list';
 import type { IssuedReportView, ReportPdf } from './views/issued-reports';
 import type { ReportSchedule } from './engine/types';
 
@@ -102,7 +102,7 @@ type NoPayload = Record<string, never>;
 export interface ResolverContract {
   'issue/obligations': { payload: Zone; answer: IssuePanelView };
   'issue/set-priority': { payload: { priority: string } & Zone; answer: IssuePanelView };
-  'worklist/list': { payload: WorkListFilters & Zone; answer: WorkListAnswer };
+  'worklist/list': { payload: WorkListFilters & Zone & Partial<WorkListView>; answer: WorkListAnswer };
   'portal/priorities': { payload: NoPayload; answer: PortalPriorities };
   'portal/commitments': { payload: NoPayload; answer: PortalCommitments };
   'admin/config/get': { payload: NoPayload; answer: StoredConfigView };

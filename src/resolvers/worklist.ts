@@ -4,29 +4,36 @@ import { currentConfiguration } from '../adapters/storage/config-store';
 import type { IssueRecord } from '../adapters/storage/issue-record';
 import { workListPage } from '../adapters/storage/issue-store';
 import { isKnownZone } from '../engine/zone';
-import { workList } from '../views/work-list';
-import { projectKeyOf } from './context';
+import { DEFAULT_VIEW, WORK_LIST_ORDERS, workList } from '../views/work-list';
+import { accountOf, projectKeyOf } from './context';
 import type { SurfaceResolvers } from './define';
 import { forbidden, notConfigured } from './envelope';
 import { parsePayload } from './payload';
 
-/** A project's active requests are read whole (10 pages of 100) so filters and ordering see all of them. */
-const MAX_RECORDS = 1000;
+/** A project's active requests are read whole (pages of 100) so filters and ordering see all of them. */
+const MAX_RECORDS = 10_000;
+/** At most this many rows in one answer; "Show more" asks for the next. */
+const MAX_SHOWN = 1000;
 
 const ListPayload = z
   .object({
     customer: z.string().optional(),
     agreement: z.string().optional(),
     goal: z.string().optional(),
+    /** An account id, `unassigned`, or `me` (the caller). */
     assignee: z.string().optional(),
     timezone: z.string().refine(isKnownZone, 'unknown time zone').optional(),
+    order: z.enum(WORK_LIST_ORDERS).default('urgency'),
+    descending: z.boolean().default(false),
+    limit: z.number().int().min(1).max(MAX_SHOWN).default(DEFAULT_VIEW.limit),
   })
-  .default({});
+  .default({ order: DEFAULT_VIEW.order, descending: DEFAULT_VIEW.descending, limit: DEFAULT_VIEW.limit });
 
 export function defineWorklist(surface: SurfaceResolvers): SurfaceResolvers {
   const define: SurfaceResolvers['define'] = (key, handler) => surface.define(key, handler);
   define('worklist/list', async ({ request, jira, now }) => {
-    const { timezone, ...filters } = parsePayload(ListPayload, request.payload);
+    const { timezone, order, descending, limit, ...filters } = parsePayload(ListPayload, request.payload);
+    if (filters.assignee === 'me') filters.assignee = accountOf(request);
     const projectKey = projectKeyOf(request);
     // Agents edit requests; portal customers cannot, so this keeps the cross-customer list to the provider.
     if (!(await jira.userHolds('EDIT_ISSUES', { projectKey }))) throw forbidden(`Only agents of project ${projectKey} see the work list`);
@@ -39,7 +46,7 @@ export function defineWorklist(surface: SurfaceResolvers): SurfaceResolvers {
       records.push(...page.records);
       cursor = page.cursor;
     } while (cursor && records.length < MAX_RECORDS);
-    return workList(stored.bundle, records, filters, now, timezone ?? 'UTC');
+    return workList(stored.bundle, records, filters, now, timezone ?? 'UTC', { order, descending, limit });
   });
   return surface;
 }

@@ -199,6 +199,7 @@ export function computeRecord(
     issueKey: history.issue.key,
     projectKey,
     ...optional('summary', typeof fields.summary === 'string' ? fields.summary : undefined),
+    ...optional('status', fields.status?.name),
     ...optional('assignee', fields.assignee?.accountId),
     ...optional('assigneeName', fields.assignee?.displayName),
     ...optional('reporter', fields.reporter?.accountId),

@@ -11,6 +11,8 @@ import { evaluationAt, howToFix } from './issue-panel';
 export interface WorkItem {
   issueKey: string;
   summary: string;
+  /** Jira's status of the request, as named there. */
+  status: string | null;
   customer: { id: string; name: string } | null;
   agreement: { id: string; name: string } | null;
   priority: { id: string; name: string; rank: number } | null;
@@ -37,8 +39,23 @@ export interface WorkListFilters {
   assignee?: string;
 }
 
+/** The orders an agent can choose; `urgency` is the advice (breached, then nearest deadline, then rank). */
+export const WORK_LIST_ORDERS = ['urgency', 'request', 'customer', 'priority', 'status', 'assignee'] as const;
+export type WorkListOrder = (typeof WORK_LIST_ORDERS)[number];
+
+export interface WorkListView {
+  order: WorkListOrder;
+  descending: boolean;
+  /** How many rows to show (the first of the order): thousands of open requests stay quick to rank and draw. */
+  limit: number;
+}
+
+export const DEFAULT_VIEW: WorkListView = { order: 'urgency', descending: false, limit: 50 };
+
 export interface WorkListAnswer {
   items: WorkItem[];
+  /** How many match the filters; `items` holds the first `limit` of them. */
+  matching: number;
   total: number;
   /** How many of `total` no agreement measures: misconfigured, listed and flagged rather than hidden. */
   unmeasured: number;
@@ -66,6 +83,7 @@ function workItem(bundle: ConfigBundle, record: IssueRecord, now: number, zone: 
   return {
     issueKey: record.issueKey,
     summary: record.summary ?? '',
+    status: record.status ?? null,
     customer: customer ? { id: customer.id, name: customer.name ?? customer.id } : null,
     agreement: agreement ? { id: agreement.id, name: agreement.name ?? agreement.id } : null,
     priority: priority ? { id: priority.id, name: priority.name ?? priority.id, rank: priority.rank } : null,
@@ -94,27 +112,53 @@ export const NO_AGREEMENT = 'none';
 
 const distinct = <T>(values: T[], key: (v: T) => string): T[] => [...new Map(values.map((v) => [key(v), v])).values()];
 
+const text = (value: string | undefined): string => value ?? '\uffff';
+
+/** The comparison for an order other than urgency; ties fall back to urgency, so the advice still decides. */
+function comparatorOf(bundle: ConfigBundle, order: WorkListOrder): (a: IssueRecord, b: IssueRecord) => number {
+  const customerName = (r: IssueRecord) => text(bundle.customers.find((c) => c.id === r.customer)?.name ?? r.customer);
+  switch (order) {
+    case 'urgency':
+      return byUrgency;
+    case 'request':
+      return (a, b) => a.issueKey.localeCompare(b.issueKey, 'en', { numeric: true });
+    case 'customer':
+      return (a, b) => customerName(a).localeCompare(customerName(b), 'en') || byUrgency(a, b);
+    case 'priority':
+      return (a, b) => a.rank - b.rank || byUrgency(a, b);
+    case 'status':
+      return (a, b) => text(a.status).localeCompare(text(b.status), 'en') || byUrgency(a, b);
+    case 'assignee':
+      return (a, b) => text(a.assigneeName ?? a.assignee).localeCompare(text(b.assigneeName ?? b.assignee), 'en') || byUrgency(a, b);
+  }
+}
+
 /** The work list of the requests with an open obligation among `records`, filtered and ordered. */
-export function workList(bundle: ConfigBundle, records: IssueRecord[], filters: WorkListFilters, now: number, zone: string): WorkListAnswer {
+export function workList(bundle: ConfigBundle, records: IssueRecord[], filters: WorkListFilters, now: number, zone: string, view: WorkListView = DEFAULT_VIEW): WorkListAnswer {
   // Open obligations, and the requests nothing measures: a misconfigured request must not disappear from the list.
   const open = records.filter((r) => r.openState === 'open' || unmeasured(r));
   const matching = open
     .filter((r) => !filters.customer || r.customer === filters.customer)
     .filter((r) => agreementMatches(r, filters.agreement))
     .filter((r) => !filters.goal || r.nextGoal === filters.goal)
-    .filter((r) => !filters.assignee || (filters.assignee === 'unassigned' ? r.assignee === undefined : r.assignee === filters.assignee))
-    .sort(byUrgency);
+    .filter((r) => !filters.assignee || (filters.assignee === 'unassigned' ? r.assignee === undefined : r.assignee === filters.assignee));
+  const compare = comparatorOf(bundle, view.order);
+  matching.sort(view.descending ? (a, b) => compare(b, a) : compare);
+  // The agreement choices follow the customer chosen: only that customer's agreements are offered.
+  const forCustomer = open.filter((r) => !filters.customer || r.customer === filters.customer);
   const present = <K extends 'customer' | 'agreement' | 'nextGoal' | 'assignee'>(key: K) => distinct(open.filter((r) => r[key] !== undefined), (r) => r[key]!);
   return {
-    items: matching.map((r) => workItem(bundle, r, now, zone)),
+    // Guidance is worded for the rows shown only: that is the work of drawing thousands of requests.
+    items: matching.slice(0, view.limit).map((r) => workItem(bundle, r, now, zone)),
+    matching: matching.length,
     total: open.length,
     unmeasured: open.filter(unmeasured).length,
     // What the filters can choose from: the values present among the open requests.
     options: {
       customers: present('customer').map((r) => ({ id: r.customer!, name: bundle.customers.find((c) => c.id === r.customer)?.name ?? r.customer! })),
       agreements: [
-        ...present('agreement').map((r) => ({ id: r.agreement!, name: bundle.agreements.find((x) => x.id === r.agreement)?.name ?? r.agreement! })),
-        ...(open.some(unmeasured) ? [{ id: NO_AGREEMENT, name: 'No agreement (to fix)' }] : []),
+        ...distinct(forCustomer.filter((r) => r.agreement !== undefined), (r) => r.agreement!).map((r) => ({ id: r.agreement!, name: bundle.agreements.find((x) => x.id === r.agreement)?.name ?? r.agreement! })),
+        ...(forCustomer.some(unmeasured) ? [{ id: NO_AGREEMENT, name: 'No agreement (to fix)' }] : []),
       ],
       goals: present('nextGoal').map((r) => ({ id: r.nextGoal!, name: bundle.goals.find((g) => g.id === r.nextGoal)?.name ?? r.nextGoal! })),
       assignees: present('assignee').map((r) => ({ accountId: r.assignee!, displayName: r.assigneeName ?? r.assignee! })),

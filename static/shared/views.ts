@@ -6,7 +6,7 @@ export type { AgreementCommitments, PriorityCommitments } from '../../src/views/
 export type { WorkItem } from '../../src/views/work-list';
 export type { EscalationLevel, EscalationMark, EscalationSummary } from '../../src/views/escalation-state';
 
-export type { WorkListAnswer } from '../../src/views/work-list';
+export type { WorkListAnswer, WorkListOrder } from '../../src/views/work-list';
 export type { PortalCommitments, PortalPriorities } from '../../src/resolver-contract';
 export type { AgreementReports, PortalReports } from '../../src/resolver-contract';
 export type { IssuedReportView } from '../../src/views/issued-reports';

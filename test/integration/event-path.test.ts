@@ -292,8 +292,25 @@ describe('work list and re-classification', () => {
     expect(rest.length).toBeGreaterThan(0);
     expect(rest.map((i) => i.deadline)).toEqual([...rest.map((i) => i.deadline)].sort());
     expect(list.data.options.customers.map((c) => c.id).sort()).toEqual(['acme', 'fjord']);
-    const acmeOnly = await host.invoke<{ data: { items: Array<{ customer: { id: string } | null }> } }>('worklistResolver', 'worklist/list', { customer: 'fjord' }, { accountId: a.lars, extension: { project } });
+    const acmeOnly = await host.invoke<{ data: { items: Array<{ customer: { id: string } | null }>; options: { agreements: Array<{ id: string }> } } }>('worklistResolver', 'worklist/list', { customer: 'fjord' }, { accountId: a.lars, extension: { project } });
     expect(acmeOnly.data.items.every((i) => i.customer?.id === 'fjord')).toBe(true);
+    // A customer chosen narrows the agreements offered to theirs.
+    expect(acmeOnly.data.options.agreements.every((x) => x.id.startsWith('fjord') || x.id === 'none')).toBe(true);
+
+    // Ordered by a column, a page at a time, with Jira's status; "me" is the caller.
+    type Page = { data: { items: Array<{ issueKey: string; status: string | null; assignee: { accountId: string } | null; priority: { rank: number } | null }>; matching: number } };
+    const byPriority = await host.invoke<Page>('worklistResolver', 'worklist/list', { order: 'priority', limit: 2 }, { accountId: a.lars, extension: { project } });
+    expect(byPriority.data.items).toHaveLength(2);
+    expect(byPriority.data.matching).toBe(items.length);
+    const ranks = (await host.invoke<Page>('worklistResolver', 'worklist/list', { order: 'priority' }, { accountId: a.lars, extension: { project } })).data.items.map((i) => i.priority?.rank ?? Infinity);
+    expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
+    expect(byPriority.data.items.every((i) => typeof i.status === 'string' && i.status.length > 0)).toBe(true);
+    host.double.assign(p1.key, a.lars);
+    await host.settle();
+    const mine = await host.invoke<Page>('worklistResolver', 'worklist/list', { assignee: 'me' }, { accountId: a.lars, extension: { project } });
+    expect(mine.data.items.map((i) => i.issueKey)).toContain(p1.key);
+    expect(mine.data.items.every((i) => i.assignee?.accountId === a.lars)).toBe(true);
+    expect(await host.invoke('worklistResolver', 'worklist/list', { order: 'mood' }, { accountId: a.lars, extension: { project } })).toMatchObject({ ok: false, errors: [{ code: 'INVALID', path: 'payload.order' }] });
   });
 
   test('a portal customer is refused the work list: the module is not open to customers, so the platform refuses before the app runs', async () => {

@@ -84,6 +84,8 @@ export interface IssueRecord {
   nextGoal?: string;
   nextCycle: number;
   breached: boolean;
+  /** The request's status as Jira names it now (the work list's status column). */
+  status?: string;
   /** A request the app raised itself to deliver a report: no agreement measures it, and it is nobody's to fix. */
   letter?: true;
   /** `open` while a cycle runs or is paused. */

@@ -8,7 +8,10 @@ import { hasCode, messagesOf } from '../../shared/problem';
 import { useResource } from '../../shared/use-resource';
 import type { WorkListAnswer } from '../../shared/views';
 import { NO_FILTERS, WorkListFilters, chosen, type Filters } from './WorkListFilters';
-import { WorkListTable } from './WorkListTable';
+import { URGENCY, WorkListTable, type Order } from './WorkListTable';
+
+/** Rows per page: the first fifty of the order, then fifty more at a time. */
+const PAGE = 50;
 
 function ListProblem({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   if (hasCode(error, 'NOT_CONFIGURED')) {
@@ -35,7 +38,12 @@ function ListProblem({ error, onRetry }: { error: unknown; onRetry: () => void }
 export function WorkList() {
   const zone = useViewerTimezone();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const fetcher = useCallback(() => call('worklist/list', { ...chosen(filters), timezone: zone ?? undefined }), [filters, zone]);
+  const [order, setOrder] = useState<Order>(URGENCY);
+  const [limit, setLimit] = useState(PAGE);
+  const fetcher = useCallback(
+    () => call('worklist/list', { ...chosen(filters), timezone: zone ?? undefined, ...(order.by !== 'urgency' || order.descending ? { order: order.by, descending: order.descending } : {}), ...(limit !== PAGE ? { limit } : {}) }),
+    [filters, zone, order, limit],
+  );
   const list = useResource<WorkListAnswer>(zone ? fetcher : null);
   const retry = (): void => void list.reload();
 
@@ -50,7 +58,7 @@ export function WorkList() {
       <header className="toolbar">
         <h2>Work list</h2>
         <span className="subtle" data-testid="worklist-count">
-          {filtered ? `${answer.items.length} of ${answer.total} open requests` : `${answer.total} open requests`} · updated {formatLocalTime(new Date(list.receivedAt).toISOString(), zone, list.receivedAt)}
+          {filtered ? `${answer.matching} of ${answer.total} open requests` : `${answer.total} open requests`} · updated {formatLocalTime(new Date(list.receivedAt).toISOString(), zone, list.receivedAt)}
         </span>
         <Button onClick={retry} disabled={list.loading}>
           {list.loading ? 'Refreshing…' : 'Refresh'}
@@ -71,7 +79,19 @@ export function WorkList() {
       )}
       {list.error !== null && <ListProblem error={list.error} onRetry={retry} />}
       {answer.items.length > 0 ? (
-        <WorkListTable items={answer.items} zone={zone} now={list.receivedAt} />
+        <>
+          <WorkListTable items={answer.items} zone={zone} now={list.receivedAt} order={order} onOrder={setOrder} />
+          {answer.matching > answer.items.length && (
+            <p className="worklist__more">
+              <span className="subtle">
+                Showing the first {answer.items.length} of {answer.matching}.{' '}
+              </span>
+              <Button onClick={() => setLimit(limit + PAGE)} data-testid="worklist-more">
+                Show {Math.min(PAGE, answer.matching - answer.items.length)} more
+              </Button>
+            </p>
+          )}
+        </>
       ) : answer.total === 0 ? (
         <SectionMessage appearance="success" title="No open requests">
           <p>Nothing is waiting on the project's agents.</p>

@@ -33,7 +33,9 @@ function Choice({ id, label, value, any, options, onChange }: { id: string; labe
 }
 
 export function WorkListFilters({ options, filters, onChange }: { options: WorkListAnswer['options']; filters: Filters; onChange: (filters: Filters) => void }) {
-  const set = (key: keyof Filters) => (value: string) => onChange({ ...filters, [key]: value });
+  const set = (key: keyof Filters) => (value: string) =>
+    // Another customer offers other agreements: an agreement of the one before no longer applies.
+    onChange(key === 'customer' ? { ...filters, customer: value, agreement: '' } : { ...filters, [key]: value });
   const named = (list: Array<{ id: string; name: string }>) => list.map((x) => ({ value: x.id, label: x.name }));
   return (
     <div className="filters" role="group" aria-label="Filters">
@@ -45,7 +47,7 @@ export function WorkListFilters({ options, filters, onChange }: { options: WorkL
         label="Assignee"
         any="Anyone"
         value={filters.assignee}
-        options={[{ value: 'unassigned', label: 'Unassigned' }, ...options.assignees.map((a) => ({ value: a.accountId, label: a.displayName }))]}
+        options={[{ value: 'me', label: 'Assigned to me' }, { value: 'unassigned', label: 'Unassigned' }, ...options.assignees.map((a) => ({ value: a.accountId, label: a.displayName }))]}
         onChange={set('assignee')}
       />
     </div>

@@ -1,11 +1,11 @@
-// The open requests in the order the resolver ranks them (breached first, then the nearest deadline, then the
-// priority's rank): the order is the advice, so the table never re-sorts.
+// The open requests in the order the resolver ranks them: by urgency (breached first, then the nearest deadline, then
+// the priority's rank), the advice, unless the agent orders them by a column; the resolver orders, the table shows.
 import { router } from '@forge/bridge';
 import type { MouseEvent } from 'react';
 import { Lozenge } from '../../shared/components';
 import { markText, NextEscalation } from '../../shared/Escalation';
 import { formatLocalTime, formatRelative } from '../../shared/format';
-import type { WorkItem } from '../../shared/views';
+import type { WorkItem, WorkListOrder } from '../../shared/views';
 
 /** Opens the request in Jira itself: the work list runs in a frame, where a plain link would open Jira inside it. */
 function RequestLink({ issueKey }: { issueKey: string }) {
@@ -69,11 +69,14 @@ function WorkItemRow({ item, zone, now }: { item: WorkItem; zone: string; now: n
     <tr data-testid="worklist-row" className={rowClass(item)}>
       <td>
         <RequestLink issueKey={item.issueKey} />
+        {/* In a narrow window the summary sits under the key instead of in a column of its own. */}
+        <span className="worklist__summary-inline">{item.summary}</span>
       </td>
-      <td>{item.summary}</td>
+      <td className="worklist__summary">{item.summary}</td>
       <td>{item.customer?.name ?? <span className="subtle">Unknown</span>}</td>
       <td>{item.agreement?.name ?? <Lozenge appearance="removed">No agreement</Lozenge>}</td>
       <td>{item.priority ? item.priority.name : <span className="subtle">Not chosen</span>}</td>
+      <td>{item.status ?? <span className="subtle">—</span>}</td>
       <td>
         {item.nextGoal ? (
           <>
@@ -110,21 +113,46 @@ function WorkItemRow({ item, zone, now }: { item: WorkItem; zone: string; now: n
   );
 }
 
-export function WorkListTable({ items, zone, now }: { items: WorkItem[]; zone: string; now: number }) {
+export interface Order {
+  by: WorkListOrder;
+  descending: boolean;
+}
+
+export const URGENCY: Order = { by: 'urgency', descending: false };
+
+/** A column header that orders the list by it: a second click reverses, a third goes back to urgency. */
+function SortHeader({ label, by, order, onOrder }: { label: string; by: WorkListOrder; order: Order; onOrder: (order: Order) => void }) {
+  const active = order.by === by;
+  const next = (): Order => (!active ? { by, descending: false } : !order.descending ? { by, descending: true } : URGENCY);
+  return (
+    <th scope="col" aria-sort={active ? (order.descending ? 'descending' : 'ascending') : 'none'}>
+      <button type="button" className="sort" onClick={() => onOrder(next())} data-testid={`sort-${by}`}>
+        {label}
+        <span aria-hidden="true">{active ? (order.descending ? ' ▼' : ' ▲') : ''}</span>
+      </button>
+    </th>
+  );
+}
+
+export function WorkListTable({ items, zone, now, order = URGENCY, onOrder = () => undefined }: { items: WorkItem[]; zone: string; now: number; order?: Order; onOrder?: (order: Order) => void }) {
+  const sortable = (label: string, by: WorkListOrder) => <SortHeader label={label} by={by} order={order} onOrder={onOrder} />;
   return (
     <table className="worklist">
       <thead>
         <tr>
-          <th scope="col">Request</th>
-          <th scope="col">Summary</th>
-          <th scope="col">Customer</th>
+          {sortable('Request', 'request')}
+          <th scope="col" className="worklist__summary">
+            Summary
+          </th>
+          {sortable('Customer', 'customer')}
           <th scope="col">Agreement</th>
-          <th scope="col">Priority</th>
+          {sortable('Priority', 'priority')}
+          {sortable('Status', 'status')}
           <th scope="col">Next goal</th>
-          <th scope="col">Deadline</th>
+          {sortable('Deadline', 'urgency')}
           <th scope="col">What to do</th>
           <th scope="col">Escalation</th>
-          <th scope="col">Assignee</th>
+          {sortable('Assignee', 'assignee')}
         </tr>
       </thead>
       <tbody>

@@ -14,7 +14,7 @@ const fjord = { id: 'fjord', name: 'Fjord Logistik ApS' };
 const mette = { accountId: '5b10a2844c20165700ede21g', displayName: 'Mette Holm' };
 
 const overdue: WorkItem = {
-  issueKey: 'SUP-12', summary: 'Payroll run fails with error 500', customer: acme, agreement: { id: 'acme-prod', name: 'ACME Production' },
+  issueKey: 'SUP-12', summary: 'Payroll run fails with error 500', status: 'In Progress', customer: acme, agreement: { id: 'acme-prod', name: 'ACME Production' },
   priority: { id: 'p1', name: '1 – Critical', rank: 1 }, assignee: mette, nextGoal: { id: 'resolution', name: 'Time to resolution', cycle: 1 },
   state: 'breached', deadline: '2026-11-23T12:00:00Z', breached: true, guidance: 'Resolve the request — overdue since 13:00, 2 h of business time over',
   alsoDue: [],
@@ -29,7 +29,7 @@ const overdue: WorkItem = {
   },
 };
 const dueSoon: WorkItem = {
-  issueKey: 'SUP-17', summary: 'Cannot export payslips to PDF', customer: acme, agreement: { id: 'acme-prod', name: 'ACME Production' },
+  issueKey: 'SUP-17', summary: 'Cannot export payslips to PDF', status: 'Open', customer: acme, agreement: { id: 'acme-prod', name: 'ACME Production' },
   priority: { id: 'p2', name: '2 – High', rank: 2 }, assignee: null, nextGoal: { id: 'resolution', name: 'Time to resolution', cycle: 1 },
   state: 'running', deadline: '2026-11-23T15:05:00Z', breached: false, guidance: 'Resolve the request by 16:05 — 1 h 5 m of business time left',
   alsoDue: [],
@@ -41,7 +41,7 @@ const dueSoon: WorkItem = {
   },
 };
 const informTomorrow: WorkItem = {
-  issueKey: 'SUP-31', summary: 'Shipment labels print twice', customer: fjord, agreement: { id: 'fjord-prod', name: 'Fjord Production' },
+  issueKey: 'SUP-31', summary: 'Shipment labels print twice', status: 'In Progress', customer: fjord, agreement: { id: 'fjord-prod', name: 'Fjord Production' },
   priority: { id: 'yellow', name: 'Yellow', rank: 3 }, assignee: mette, nextGoal: { id: 'update', name: 'Keep the customer informed', cycle: 2 },
   state: 'running', deadline: '2026-11-24T09:30:00Z', breached: false, guidance: 'Inform the customer of the status by Tue 24 Nov 10:30 — 3 h 30 m of business time left',
   alsoDue: [],
@@ -53,7 +53,7 @@ const informTomorrow: WorkItem = {
   },
 };
 const waiting: WorkItem = {
-  issueKey: 'SUP-40', summary: 'New user for the warehouse', customer: fjord, agreement: { id: 'fjord-test', name: 'Fjord Test' },
+  issueKey: 'SUP-40', summary: 'New user for the warehouse', status: 'Waiting for customer', customer: fjord, agreement: { id: 'fjord-test', name: 'Fjord Test' },
   priority: null, assignee: null, nextGoal: { id: 'resolution', name: 'Time to resolution', cycle: 1 },
   state: 'paused', deadline: null, breached: false, guidance: 'Resolve the request — paused while the request is "Waiting for customer"',
   alsoDue: [],
@@ -69,7 +69,7 @@ const options: WorkListAnswer['options'] = {
 };
 /** Raised by a Globex user whose organization no customer names: nothing measures it. */
 const unmeasured: WorkItem = {
-  issueKey: 'SUP-44', summary: 'Login page is slow', customer: null, agreement: null, priority: null, assignee: null, nextGoal: null,
+  issueKey: 'SUP-44', summary: 'Login page is slow', status: 'Open', customer: null, agreement: null, priority: null, assignee: null, nextGoal: null,
   state: 'none', deadline: null, breached: false, guidance: 'No agreement applies to this request', alsoDue: [],
   howToFix: ["Add the request's JSM organization to a customer on the Contract SLA admin page (customer → organization id)"],
   escalation: { level: 'none', reached: [], next: null },
@@ -83,7 +83,7 @@ function list(payload: Record<string, unknown>): WorkListAnswer {
     .filter((i) => !payload.agreement || i.agreement?.id === payload.agreement)
     .filter((i) => !payload.goal || i.nextGoal?.id === payload.goal)
     .filter((i) => !payload.assignee || (payload.assignee === 'unassigned' ? i.assignee === null : i.assignee?.accountId === payload.assignee));
-  return { items, total: all.length, unmeasured: 0, options };
+  return { items, matching: items.length, total: all.length, unmeasured: 0, options };
 }
 
 const keys = () => screen.getAllByTestId('worklist-row').map((r) => r.querySelector('a')?.textContent);
@@ -163,7 +163,7 @@ describe('the work list', () => {
     expect(screen.getByTestId('worklist-count').textContent).toContain('2 of 4 open requests');
 
     const assignee = screen.getByLabelText('Assignee') as HTMLSelectElement;
-    expect([...assignee.options].map((o) => o.textContent)).toEqual(['Anyone', 'Unassigned', 'Mette Holm']);
+    expect([...assignee.options].map((o) => o.textContent)).toEqual(['Anyone', 'Assigned to me', 'Unassigned', 'Mette Holm']);
     fireEvent.change(assignee, { target: { value: 'unassigned' } });
     await waitFor(() => expect(keys()).toEqual(['SUP-40']));
     expect(callsTo('worklist/list').at(-1)).toEqual({ customer: 'fjord', assignee: 'unassigned', timezone: ZONE });
@@ -230,7 +230,7 @@ describe('the work list', () => {
     const withUnmeasured = (p: Record<string, unknown>): WorkListAnswer => {
       const none = p.agreement === 'none';
       const items = none ? [unmeasured] : [...list(p).items, ...(p.agreement ? [] : [unmeasured])];
-      return { items, total: all.length + 1, unmeasured: 1, options: { ...options, agreements: [...options.agreements, { id: 'none', name: 'No agreement (to fix)' }] } };
+      return { items, matching: items.length, total: all.length + 1, unmeasured: 1, options: { ...options, agreements: [...options.agreements, { id: 'none', name: 'No agreement (to fix)' }] } };
     };
     answer({ 'worklist/list': (p) => ok(withUnmeasured(p)) });
     render(<WorkList />);
@@ -247,5 +247,50 @@ describe('the work list', () => {
     await waitFor(() => expect(keys()).toEqual(['SUP-44']));
     expect(callsTo('worklist/list').at(-1)).toEqual({ timezone: ZONE, agreement: 'none' });
     expect(screen.queryByTestId('worklist-unmeasured')).toBeNull();
+  });
+
+  test('orders by a column on request (a second click reverses, a third returns to urgency) and shows more on request', async () => {
+    host({ timezone: ZONE });
+    const ordered = (p: Record<string, unknown>): WorkListAnswer => {
+      const base = list(p);
+      const items = [...base.items];
+      if (p.order === 'status') items.sort((a, b) => (a.status ?? '').localeCompare(b.status ?? '') * (p.descending ? -1 : 1));
+      const limit = typeof p.limit === 'number' ? p.limit : 2;
+      return { ...base, items: items.slice(0, limit), matching: items.length };
+    };
+    answer({ 'worklist/list': (p) => ok(ordered(p)) });
+    render(<WorkList />);
+    await waitFor(() => expect(keys()).toHaveLength(2));
+    expect(screen.getByTestId('worklist-count').textContent).toContain('4 open requests');
+    // The status column shows Jira's status.
+    expect(screen.getAllByTestId('worklist-row')[0]!.textContent).toContain('In Progress');
+
+    fireEvent.click(screen.getByTestId('sort-status'));
+    await waitFor(() => expect(callsTo('worklist/list').at(-1)).toEqual({ timezone: ZONE, order: 'status', descending: false }));
+    expect(screen.getByTestId('sort-status').closest('th')!.getAttribute('aria-sort')).toBe('ascending');
+    fireEvent.click(screen.getByTestId('sort-status'));
+    await waitFor(() => expect(callsTo('worklist/list').at(-1)).toEqual({ timezone: ZONE, order: 'status', descending: true }));
+    expect(screen.getByTestId('sort-status').closest('th')!.getAttribute('aria-sort')).toBe('descending');
+    fireEvent.click(screen.getByTestId('sort-status'));
+    await waitFor(() => expect(callsTo('worklist/list').at(-1)).toEqual({ timezone: ZONE }));
+
+    // Two of four shown: fifty more are asked for (here, the last two).
+    expect(screen.getByText(/Showing the first 2 of 4/)).toBeTruthy();
+    fireEvent.click(screen.getByTestId('worklist-more'));
+    await waitFor(() => expect(keys()).toHaveLength(4));
+    expect(callsTo('worklist/list').at(-1)).toEqual({ timezone: ZONE, limit: 100 });
+  });
+
+  test('offers "Assigned to me", and a new customer clears an agreement of the customer before', async () => {
+    host({ timezone: ZONE });
+    answer({ 'worklist/list': (p) => ok(list(p)) });
+    render(<WorkList />);
+    await waitFor(() => expect(keys()).toHaveLength(4));
+    fireEvent.change(screen.getByLabelText('Assignee'), { target: { value: 'me' } });
+    await waitFor(() => expect(callsTo('worklist/list').at(-1)).toEqual({ assignee: 'me', timezone: ZONE }));
+    fireEvent.change(screen.getByLabelText('Agreement'), { target: { value: 'acme-prod' } });
+    await waitFor(() => expect(callsTo('worklist/list').at(-1)).toEqual({ assignee: 'me', agreement: 'acme-prod', timezone: ZONE }));
+    fireEvent.change(screen.getByLabelText('Customer'), { target: { value: 'fjord' } });
+    await waitFor(() => expect(callsTo('worklist/list').at(-1)).toEqual({ assignee: 'me', customer: 'fjord', timezone: ZONE }));
   });
 });
