@@ -5,6 +5,8 @@ import { exampleBundle } from './backend';
 import { openTab, renderAdmin, type } from './render';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), view: { theme: { enable: jest.fn() } } }));
+// Many interactions in one test: on a loaded machine they take longer than jest's 5 s.
+jest.setTimeout(20_000);
 
 const savedBundle = async (backend: Awaited<ReturnType<typeof renderAdmin>>): Promise<ConfigBundle> => {
   fireEvent.click(screen.getByTestId('save'));
