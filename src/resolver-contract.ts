@@ -72,6 +72,9 @@ export interface PortalPriorities {
 export interface PortalCommitments {
   request: string;
   agreement: { id: string; name: string } | null;
+  /** The priority the request has, from the agreement's own model (null until one is chosen). */
+  priority: { id: string; name: string } | null;
+  /** One per goal the customer was promised: its open cycle, else its latest; never a cancelled one. */
   obligations: Array<Omit<ObligationView, 'escalations'>>;
 }
 

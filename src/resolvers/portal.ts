@@ -8,7 +8,7 @@ import { readEventInputs } from '../adapters/storage/issue-store';
 import type { ConfigBundle } from '../engine/types';
 import { recomputeIssue } from '../usecases/recompute-issue';
 import { evaluationAt, obligationViews } from '../views/issue-panel';
-import { agreementsInForce, commitmentsOf } from '../views/commitments';
+import { agreementsInForce, commitmentsOf, customerFacing } from '../views/commitments';
 import { accountOf, extensionOf } from './context';
 import type { SurfaceResolvers } from './define';
 import { forbidden, notConfigured, notFound } from './envelope';
@@ -55,8 +55,14 @@ export function definePortal(surface: SurfaceResolvers): SurfaceResolvers {
     if (!record) throw notFound(`No commitments are recorded for ${key} yet`);
     const agreement = bundle.agreements.find((a) => a.id === record.agreement);
     // Internal (OLA) goals and escalations are the provider's business, never shown to customers.
-    const obligations = obligationViews(bundle, evaluationAt(bundle, record, now).obligations.filter((o) => !o.internal)).map(({ escalations: _escalations, ...customerFacing }) => customerFacing);
-    return { request: key, agreement: agreement ? { id: agreement.id, name: agreement.name ?? agreement.id } : null, obligations };
+    const obligations = obligationViews(bundle, customerFacing(evaluationAt(bundle, record, now).obligations)).map(({ escalations: _escalations, ...shown }) => shown);
+    const priority = bundle.priorityModels.find((m) => m.id === agreement?.priorityModel)?.priorities.find((p) => p.id === record.priority);
+    return {
+      request: key,
+      agreement: agreement ? { id: agreement.id, name: agreement.name ?? agreement.id } : null,
+      priority: priority ? { id: priority.id, name: priority.name ?? priority.id } : null,
+      obligations,
+    };
   });
 
   return surface;

@@ -2,7 +2,7 @@
 // (The product says "commitments" for what a contract promises the customer, on the portal and everywhere else.)
 import { localDate, targetRowFor } from '../engine/agreement';
 import { parseDuration } from '../engine/duration';
-import type { Agreement, Calendar, ConfigBundle, Weekday } from '../engine/types';
+import type { Agreement, Calendar, ConfigBundle, Obligation, Weekday } from '../engine/types';
 import { businessDurationInWords } from '../engine/wording';
 import { WEEKDAYS } from '../engine/types';
 
@@ -44,6 +44,8 @@ export interface PriorityCommitments {
 
 export interface AgreementCommitments {
   agreement: { id: string; name: string; environment: string; products: string[] };
+  /** The agreement's business hours in words, said once: a commitment names its own only when it counts in others. */
+  hours: string;
   priorityModel: { id: string; name: string };
   priorities: PriorityCommitments[];
 }
@@ -63,8 +65,10 @@ export function commitmentsOf(bundle: ConfigBundle, agreement: Agreement, reques
   const model = bundle.priorityModels.find((m) => m.id === agreement.priorityModel);
   const goals = bundle.goals.filter((g) => !g.internal);
   const priorities = [...(model?.priorities ?? [])].sort((a, b) => a.rank - b.rank);
+  const own = bundle.calendars.find((c) => c.id === agreement.calendar);
   return {
     agreement: { id: agreement.id, name: agreement.name ?? agreement.id, environment: agreement.environment, products: agreement.products },
+    hours: own ? calendarInWords(own) : agreement.calendar,
     priorityModel: { id: agreement.priorityModel, name: model?.name ?? agreement.priorityModel },
     priorities: priorities.map((priority) => ({
       id: priority.id,
@@ -80,9 +84,26 @@ export function commitmentsOf(bundle: ConfigBundle, agreement: Agreement, reques
         const calendar = bundle.calendars.find((c) => c.id === calendarId);
         const goalName = goal.name ?? goal.id;
         const when = calendar ? calendarInWords(calendar) : calendarId;
-        const words = `${goalName} within ${businessDurationInWords(targetMs)}${when === 'around the clock' ? ', around the clock' : ` of business time: ${when}`}`;
+        // The agreement's own hours are said once for all; a row measured in other hours says which.
+        const suffix = when === 'around the clock' ? ', around the clock' : calendarId === agreement.calendar ? ' of business time' : ` of business time: ${when}`;
+        const words = `${goalName} within ${businessDurationInWords(targetMs)}${suffix}`;
         return [{ goal: goal.id, goalName, targetSeconds: Math.floor(targetMs / 1000), calendar: calendarId, words }];
       }),
     })),
   };
+}
+
+/**
+ * What a customer is shown of the obligations: their promises only (no internal goals), one line per goal — its open
+ * cycle, else its latest — and never a cancelled cycle (a promise that no longer applies is no news to them).
+ */
+export function customerFacing(obligations: readonly Obligation[]): Obligation[] {
+  const byGoal = new Map<string, Obligation>();
+  for (const o of obligations) {
+    if (o.internal || o.state === 'cancelled') continue;
+    const seen = byGoal.get(o.goal);
+    const open = (x: Obligation): boolean => x.state === 'running' || x.state === 'paused';
+    if (!seen || (open(o) && !open(seen)) || (open(o) === open(seen) && o.cycle > seen.cycle)) byGoal.set(o.goal, o);
+  }
+  return obligations.filter((o) => byGoal.get(o.goal) === o);
 }

@@ -253,8 +253,10 @@ describe('portal', () => {
     expect(agreements[0]!.priorities[0]!.commitments.map((p) => p.words)).toEqual([
       'Time to first response within 30 minutes, around the clock',
       'Time to resolution within 4 hours, around the clock',
-      'Keep the customer informed within 8 hours of business time: Mon–Thu 08:00–16:00, Fri 08:00–15:30 (Europe/Copenhagen), closed on holidays',
+      'Keep the customer informed within 8 hours of business time',
     ]);
+    // The agreement's own hours, said once for all its priorities.
+    expect((acme.data!.agreements as Array<{ hours: string }>)[0]!.hours).toBe('Mon–Thu 08:00–16:00, Fri 08:00–15:30 (Europe/Copenhagen), closed on holidays');
     const fjord = await portal(a.karen, { portal: { id: '1' }, request: { typeId: DEMO_REQUEST_TYPES.incident } }, 'portal/priorities');
     const fjordAgreements = fjord.data!.agreements as Array<{ agreement: { id: string }; priorityModel: { id: string } }>;
     expect(fjordAgreements.map((x) => [x.agreement.id, x.priorityModel.id])).toEqual([['fjord-prod', 'traffic'], ['fjord-test', 'traffic']]);

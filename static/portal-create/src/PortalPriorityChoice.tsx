@@ -107,6 +107,9 @@ export function PortalPriorityChoice() {
           <legend>
             How urgent is it? <span className="subtle">({offer.priorityModel.name}{offers.data?.requestType ? `, times for ${offers.data.requestType} requests` : ''})</span>
           </legend>
+          <p className="subtle" data-testid="agreement-hours">
+            Business time: {offer.hours}
+          </p>
           {offer.priorities.map((p) => (
             <PriorityOption key={p.id} priority={p} checked={priority === p.id} onChoose={setPriority} />
           ))}

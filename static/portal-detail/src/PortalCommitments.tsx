@@ -60,10 +60,7 @@ function CommitmentRow({ obligation: o, zone, now }: { obligation: ObligationVie
   const lozenge = LOZENGES[standing];
   return (
     <li data-testid="commitment-row" className={`commitment commitment--${standing}`}>
-      <span className="commitment__goal">
-        {o.goalName}
-        {o.cycle > 1 && <span className="subtle"> #{o.cycle}</span>}
-      </span>
+      <span className="commitment__goal">{o.goalName}</span>
       <Lozenge appearance={lozenge.appearance}>{lozenge.label}</Lozenge>
       <span className="commitment__detail">{detailOf(o, standing, (iso) => formatLocalTime(iso, zone, now))}</span>
     </li>
@@ -114,6 +111,9 @@ export function PortalCommitments() {
   return (
     <section className="portal-detail" aria-labelledby="commitments-title">
       <h3 id="commitments-title">Our commitments ({data.agreement.name})</h3>
+      <p className="subtle" data-testid="commitments-priority">
+        Priority: {data.priority ? data.priority.name : 'not chosen yet'}
+      </p>
       {commitments.error !== null && <Unavailable error={commitments.error} onRetry={retry} />}
       {data.obligations.length === 0 ? (
         <p className="subtle">No commitment has started on this request.</p>

@@ -42,9 +42,10 @@ describe('the portal priority choice', () => {
     expect(critical.textContent).toContain('Production down');
     expect(critical.textContent).toContain('Time to first response within 30 minutes, around the clock');
     expect(critical.textContent).toContain('Time to resolution within 4 hours, around the clock');
-    expect(screen.getByTestId('priority-option-p2').textContent).toContain(
-      'Time to first response within 2 hours of business time: Mon–Thu 08:00–16:00, Fri 08:00–15:30 (Europe/Copenhagen), closed on holidays',
-    );
+    // The agreement's hours are said once, not on every choice; a time counted in other hours says which.
+    expect(screen.getByTestId('agreement-hours').textContent).toBe('Business time: Mon–Thu 08:00–16:00, Fri 08:00–15:30 (Europe/Copenhagen), closed on holidays');
+    expect(screen.getByTestId('priority-option-p2').textContent).toContain('Time to first response within 2 hours of business time');
+    expect(screen.getByTestId('priority-option-p2').textContent).not.toContain('Europe/Copenhagen');
     expect(screen.getAllByRole('radio', { name: /–/ }).map((r) => (r as HTMLInputElement).value)).toEqual(['p1', 'p2', 'p3', 'p4', 'p5']);
     expect(lastSubmitted()).toEqual({ fields: [], isValid: false });
 
