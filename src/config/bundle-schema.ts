@@ -12,6 +12,7 @@ import {
   explainBadDate,
   explainBadEnd,
   explainBadNotifyTarget,
+  explainBadAtRiskPercent,
   explainBadPercent,
   explainBadStart,
   explainBadTarget,
@@ -125,7 +126,12 @@ const goal = closedObject({
   resume: listOf(z.string()),
   cancel: listOf(z.string()),
   guidance: label,
+  customerLabel: label,
   supplier: z.string().optional(),
+});
+
+const settings = closedObject({
+  atRiskPercent: z.number().superRefine(rule(explainBadAtRiskPercent)).optional(),
 });
 
 const customer = closedObject({
@@ -197,6 +203,7 @@ export const bundleSchema = closedObject(
     customers: listOf(customer),
     agreements: listOf(agreement),
     suppliers: z.array(contractManagement.supplier).optional(),
+    settings: settings.optional(),
   },
   { error: (issue) => `expected a configuration bundle (a JSON object), got ${describeValue(issue.input)}` },
 );
@@ -213,6 +220,7 @@ export const BUNDLE_SECTIONS = [
   'customers',
   'agreements',
   'suppliers',
+  'settings',
 ] as const;
 
 // Compile-time proof that what the schema produces is the engine's validated bundle type.

@@ -48,6 +48,11 @@ export function explainBadPercent(value: number): string | undefined {
   return value > 0 && value <= 100 ? undefined : `${value} is not a percentage above 0 and at most 100`;
 }
 
+/** The share of a target after which a running cycle is at risk: something, and less than all of it (§8). */
+export function explainBadAtRiskPercent(value: number): string | undefined {
+  return value > 0 && value < 100 ? undefined : `${value} is not a percentage above 0 and below 100`;
+}
+
 const NOTIFY_TARGETS = 'expected assignee, watchers, group:NAME or user:ACCOUNT_ID';
 
 /** Who an escalation tells: `assignee`, `watchers`, `group:NAME`, `user:ACCOUNT_ID`; never the customer. */

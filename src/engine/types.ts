@@ -98,6 +98,8 @@ export interface Goal {
   resume: string[];
   cancel: string[];
   guidance?: string;
+  /** The goal's name as customers read it on the portal (§8); absent = its name. */
+  customerLabel?: string;
   /** A supplier's (underpinning) goal: measured by the supplier's target rows, never shown to the customer (§6). */
   supplier?: string;
 }
@@ -216,6 +218,14 @@ export interface ConfigBundle {
   agreements: Agreement[];
   /** Underpinning contracts (§6); absent = none. */
   suppliers?: Supplier[];
+  /** How the surfaces show obligations (§8); absent = the defaults. */
+  settings?: BundleSettings;
+}
+
+/** Site-wide choices of how obligations are shown (§8). */
+export interface BundleSettings {
+  /** A running cycle is at risk (amber) once it has used this share of its target; absent = 80. */
+  atRiskPercent?: number;
 }
 
 // ---- Issue timeline (spec §2) ----

@@ -55,7 +55,9 @@ export function definePortal(surface: SurfaceResolvers): SurfaceResolvers {
     if (!record) throw notFound(`No commitments are recorded for ${key} yet`);
     const agreement = bundle.agreements.find((a) => a.id === record.agreement);
     // Internal (OLA) goals and escalations are the provider's business, never shown to customers.
-    const obligations = obligationViews(bundle, customerFacing(evaluationAt(bundle, record, now).obligations)).map(({ escalations: _escalations, ...shown }) => shown);
+    // Goals in the customer's words where the configuration gives them (customerLabel, §8).
+    const label = (goal: string, name: string): string => bundle.goals.find((g) => g.id === goal)?.customerLabel ?? name;
+    const obligations = obligationViews(bundle, customerFacing(evaluationAt(bundle, record, now).obligations)).map(({ escalations: _escalations, ...shown }) => ({ ...shown, goalName: label(shown.goal, shown.goalName) }));
     const priority = bundle.priorityModels.find((m) => m.id === agreement?.priorityModel)?.priorities.find((p) => p.id === record.priority);
     return {
       request: key,

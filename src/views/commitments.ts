@@ -82,7 +82,7 @@ export function commitmentsOf(bundle: ConfigBundle, agreement: Agreement, reques
         const targetMs = parseDuration(row.target) ?? 0;
         const calendarId = row.calendar ?? agreement.calendar;
         const calendar = bundle.calendars.find((c) => c.id === calendarId);
-        const goalName = goal.name ?? goal.id;
+        const goalName = goal.customerLabel ?? goal.name ?? goal.id;
         const when = calendar ? calendarInWords(calendar) : calendarId;
         // The agreement's own hours are said once for all; a row measured in other hours says which.
         const suffix = when === 'around the clock' ? ', around the clock' : calendarId === agreement.calendar ? ' of business time' : ` of business time: ${when}`;

@@ -1,5 +1,6 @@
 // What the issue panel shows: the next goal in words, every obligation, and which agreement applies and why.
 import { advance } from '../engine/advance';
+import { atRiskPercentOf, isAtRisk } from '../engine/at-risk';
 import { guidanceFor } from '../engine/guidance';
 import { calendarsOf } from '../engine/obligations';
 import { formatInstant } from '../engine/instant';
@@ -25,6 +26,8 @@ export interface ObligationView {
   calendar: { id: string; name: string; timezone: string };
   /** Why the clock stands still, as data each surface words its own way. */
   pausedBy: PauseView | null;
+  /** Running and past the site's at-risk share of its target, not breached yet (§8): amber on every surface. */
+  atRisk: boolean;
   /** The agreement's escalations of this goal on this cycle: when reached, or when due while it runs. */
   escalations: Array<{ id: string; threshold: string; reachedAt: string | null; dueAt: string | null }>;
 }
@@ -91,6 +94,7 @@ function pauseView(bundle: ConfigBundle, pause: PauseReason | null): PauseView |
 
 export function obligationViews(bundle: ConfigBundle, obligations: Obligation[], agreementId?: string | null): ObligationView[] {
   const thresholds = thresholdsOf(bundle, agreementId);
+  const atRiskPercent = atRiskPercentOf(bundle);
   return obligations.map((o) => {
     const goal = bundle.goals.find((g) => g.id === o.goal);
     const reason = pauseView(bundle, o.pausedBy);
@@ -110,6 +114,7 @@ export function obligationViews(bundle: ConfigBundle, obligations: Obligation[],
       deadline: iso(o.deadline),
       calendar: calendarView(bundle, o.calendar),
       pausedBy: reason,
+      atRisk: isAtRisk(o, atRiskPercent),
       escalations: o.escalations.map((e) => ({ id: e.id, threshold: thresholds.get(e.id) ?? e.id, reachedAt: iso(e.reachedAt), dueAt: iso(e.dueAt) })),
     };
   });

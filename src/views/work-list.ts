@@ -1,6 +1,7 @@
 // What the agents' work list shows: a project's open requests across all customers, most urgent first, each with
 // what to do now, and what its filters can offer; requests no agreement measures are listed too, flagged with how to
 // fix them. Every figure is computed at the moment it is shown.
+import { atRiskPercentOf, isAtRisk } from '../engine/at-risk';
 import { guidanceFor } from '../engine/guidance';
 import { formatInstant } from '../engine/instant';
 import type { ConfigBundle } from '../engine/types';
@@ -21,6 +22,8 @@ export interface WorkItem {
   state: string;
   deadline: string | null;
   breached: boolean;
+  /** A running cycle past the site's at-risk share of its target (§8): the row turns amber before a breach. */
+  atRisk: boolean;
   guidance: string;
   /** Escalations reached on its open cycles and the next one due; `level` colours the row (amber, red). */
   escalation: EscalationSummary;
@@ -92,6 +95,7 @@ function workItem(bundle: ConfigBundle, record: IssueRecord, now: number, zone: 
     state: guidance.state,
     deadline: record.nextDeadline === NO_DEADLINE ? null : formatInstant(record.nextDeadline),
     breached: record.breached,
+    atRisk: evaluation.obligations.some((o) => isAtRisk(o, atRiskPercentOf(bundle))),
     guidance: guidance.text,
     escalation: escalationSummary(bundle, record.agreement, evaluation.obligations),
     alsoDue: guidance.alsoDue,

@@ -60,7 +60,7 @@ async function engineAnswer(key: string, at: number) {
 
 async function panel(key: string, timezone = 'Europe/Copenhagen') {
   const issue = host.double.issue(key)!;
-  return host.invoke<{ ok: boolean; data: { guidance: { state: string; text: string; deadline: string | null; alsoDue: string[] }; agreement: { id: string; why: string[] } | null; howToFix: string[]; obligations: Array<{ goal: string; state: string; breached: boolean }> } }>(
+  return host.invoke<{ ok: boolean; data: { guidance: { state: string; text: string; deadline: string | null; alsoDue: string[] }; agreement: { id: string; why: string[] } | null; howToFix: string[]; obligations: Array<{ goal: string; state: string; breached: boolean; atRisk: boolean }> } }>(
     'issuePanelResolver', 'issue/obligations', { timezone }, { accountId: a.lars, extension: { issue: { id: issue.id, key }, project } });
 }
 
@@ -211,6 +211,27 @@ test('what the customer was promised on the portal is what is measured, until an
   });
   await host.settle();
   expect(await record(made.key)).toMatchObject({ agreement: 'acme-uat', environment: 'UAT' });
+});
+
+test('a goal past the at-risk share turns amber for agents and “due soon” for the customer, at the same moment', async () => {
+  const created = host.double.createRequest({
+    requestTypeId: DEMO_REQUEST_TYPES.incident, reporter: a.sofie, summary: 'Payroll is down', fieldValues: { environment: 'Production', product: 'Payroll' },
+    contractPriority: { priority: 'p1', agreement: 'acme-prod' },
+  });
+  await host.settle();
+  type Shown = { data: { obligations: Array<{ goal: string; atRisk: boolean }> } };
+  const atRiskGoals = async (): Promise<string[]> => (await panel(created.key)).data.obligations.filter((o) => o.atRisk).map((o) => o.goal);
+  // The reply is due within 30 minutes around the clock: at 23 minutes (77 %) it is not at risk, at 24 (80 %) it is.
+  host.advance(23 * 60_000);
+  expect(await atRiskGoals()).toEqual([]);
+  host.advance(60_000);
+  expect(await atRiskGoals()).toEqual(['response']);
+  const list = await host.invoke<{ data: { items: Array<{ issueKey: string; atRisk: boolean }> } }>('worklistResolver', 'worklist/list', {}, { accountId: a.lars, extension: { project } });
+  expect(list.data.items.find((i) => i.issueKey === created.key)?.atRisk).toBe(true);
+  const customer = await host.invoke<Shown>('portalResolver', 'portal/commitments', {}, {
+    accountId: a.sofie, moduleKey: 'contract-sla-portal-commitments', extension: { request: { key: created.key }, portal: { id: '1' } },
+  });
+  expect(customer.data.obligations.find((o) => o.goal === 'response')?.atRisk).toBe(true);
 });
 
 test('a configuration change re-targets open cycles and leaves completed ones as they were reported', async () => {

@@ -1,6 +1,7 @@
 // A goal: which actions start, stop, pause, resume or cancel its cycles, under which action model, and what an
 // agent is told to do while it runs. The action lists are one matrix of checkboxes: an action per row.
 import { Card, CheckboxField, DeleteButton, SectionIntro, SelectField, TextField } from './controls';
+import { DEFAULT_AT_RISK_PERCENT } from '../../../src/engine/at-risk';
 import type { SectionProps } from './editing';
 import { FieldErrors } from './errors';
 import { GOAL_ACTION_LISTS, labelOf, newGoal, renameEntity, type GoalActionList } from './model';
@@ -101,6 +102,23 @@ export function GoalEditor({ bundle, edit, index }: SectionProps & { index: numb
         placeholder="Reply to the customer"
         onChange={(v) => edit((d) => void (d.goals[index]!.guidance = v))}
       />
+      {!goal.internal && (
+        <TextField
+          label="Name for customers (on the portal)"
+          path={at(path, 'customerLabel')}
+          value={goal.customerLabel ?? ''}
+          placeholder={goal.name || 'We answer you'}
+          hint="Empty: the goal's name."
+          onChange={(v) =>
+            edit((d) => {
+              const g = d.goals[index]!;
+              // Absent means "the goal's name"; an empty label would show nothing.
+              if (v.trim() === '') delete g.customerLabel;
+              else g.customerLabel = v;
+            })
+          }
+        />
+      )}
     </Card>
   );
 }
@@ -112,10 +130,35 @@ export function GoalsSection({ bundle, edit }: SectionProps) {
         Goals are what agreements promise: a first response, a resolution, regular updates. Their cycles open, close
         and pause on actions; the agreements’ target matrices say how much business time each may take.
       </SectionIntro>
+      <AtRiskSetting bundle={bundle} edit={edit} />
       {bundle.goals.length === 0 && <p className="empty">No goals yet.</p>}
       {bundle.goals.map((_, i) => (
         <GoalEditor key={i} bundle={bundle} edit={edit} index={i} />
       ))}
     </div>
+  );
+}
+
+/** The one at-risk share for the whole site (formats.md §8): amber in the issue panel, the work list and the portal. */
+function AtRiskSetting({ bundle, edit }: SectionProps) {
+  const value = bundle.settings?.atRiskPercent;
+  return (
+    <TextField
+      label="At risk once this share of a target is used (%)"
+      type="number"
+      path="settings.atRiskPercent"
+      value={value === undefined ? '' : String(value)}
+      placeholder={String(DEFAULT_AT_RISK_PERCENT)}
+      hint={`Empty: ${DEFAULT_AT_RISK_PERCENT} %. A running goal past it turns amber for agents and shows "Due soon" to customers.`}
+      onChange={(v) =>
+        edit((d) => {
+          const n = Number(v);
+          if (v.trim() === '') {
+            if (d.settings) delete d.settings.atRiskPercent;
+            if (d.settings && Object.keys(d.settings).length === 0) delete d.settings;
+          } else d.settings = { ...d.settings, atRiskPercent: Number.isFinite(n) ? n : (v as unknown as number) };
+        })
+      }
+    />
   );
 }

@@ -19,6 +19,8 @@ export interface Place {
 const sectionOfField = (field: string): Section | undefined => SECTIONS.find((s) => s.id === sectionOf(field));
 
 export function tabOf(field: string): SectionKey | undefined {
+  // The at-risk share is set beside the goals it applies to.
+  if (sectionOf(field) === 'settings') return 'goals';
   return sectionOfField(field)?.id;
 }
 

@@ -1,8 +1,11 @@
 // The sections of the configuration bundle, each edited on a tab of its own: how the page names them and one entry.
 import type { ConfigBundle } from './model';
 
-/** The sections with a tab of forms; supplier contracts (formats.md §6) are kept as imported or saved. */
-export type SectionKey = Exclude<keyof ConfigBundle, 'version' | 'suppliers'>;
+/**
+ * The sections with a tab of forms; supplier contracts (formats.md §6) are kept as imported or saved, and the
+ * settings (§8) are edited where they apply (the at-risk share on the Goals tab).
+ */
+export type SectionKey = Exclude<keyof ConfigBundle, 'version' | 'suppliers' | 'settings'>;
 
 export interface Section {
   id: SectionKey;

@@ -8,7 +8,8 @@ function stateOf(o: ObligationView): { appearance: LozengeAppearance; label: str
   if (o.state === 'completed') return o.breached ? { appearance: 'removed', label: 'Met late' } : { appearance: 'success', label: 'Met' };
   if (o.state === 'cancelled') return { appearance: 'default', label: 'Cancelled' };
   if (o.breached) return { appearance: 'removed', label: o.state === 'paused' ? 'Breached, paused' : 'Breached' };
-  if (o.state === 'paused') return { appearance: 'moved', label: 'Paused' };
+  if (o.state === 'paused') return { appearance: 'default', label: 'Paused' };
+  if (o.atRisk) return { appearance: 'moved', label: 'At risk' };
   return { appearance: 'inprogress', label: 'Running' };
 }
 
@@ -21,10 +22,16 @@ export function ObligationRow({ obligation: o, zone, now, showCalendar = true }:
   const open = o.state === 'running' || o.state === 'paused';
   const when = (iso: string): string => formatInZones(iso, zone, o.calendar.timezone, now);
   return (
-    <li data-testid="obligation-row" className={`obligation${o.breached ? ' obligation--breached' : ''}`}>
+    <li data-testid="obligation-row" className={`obligation${o.breached ? ' obligation--breached' : o.atRisk ? ' obligation--at-risk' : ''}`}>
       <div className="obligation__head">
         <span className="obligation__goal">{o.goalName}</span>
         {o.cycle > 1 && <span className="obligation__cycle">#{o.cycle}</span>}
+        {o.state === 'paused' && (
+          // A stopped clock, beside the word for it.
+          <span className="obligation__paused" aria-hidden="true">
+            ⏸
+          </span>
+        )}
         <Lozenge appearance={state.appearance}>{state.label}</Lozenge>
         {o.internal ? (
           <Badge title="An operational-level agreement: the provider's own target, not promised to the customer">Internal (OLA)</Badge>

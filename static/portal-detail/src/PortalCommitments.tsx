@@ -12,19 +12,21 @@ import type { ObligationView as AgentObligationView, PortalCommitments as Commit
 /** What a customer is shown of an obligation: no escalations (the provider's own business). */
 type ObligationView = Omit<AgentObligationView, 'escalations'>;
 
-type Standing = 'met' | 'met-late' | 'running' | 'paused' | 'breached' | 'cancelled';
+type Standing = 'met' | 'met-late' | 'running' | 'due-soon' | 'paused' | 'breached' | 'cancelled';
 
 function standingOf(o: ObligationView): Standing {
   if (o.state === 'completed') return o.breached ? 'met-late' : 'met';
   if (o.state === 'cancelled') return 'cancelled';
   if (o.breached) return 'breached';
-  return o.state === 'paused' ? 'paused' : 'running';
+  if (o.state === 'paused') return 'paused';
+  return o.atRisk ? 'due-soon' : 'running';
 }
 
 const LOZENGES: Record<Standing, { appearance: LozengeAppearance; label: string }> = {
   met: { appearance: 'success', label: 'Met' },
   'met-late': { appearance: 'removed', label: 'Met late' },
   running: { appearance: 'inprogress', label: 'In progress' },
+  'due-soon': { appearance: 'moved', label: 'Due soon' },
   paused: { appearance: 'moved', label: 'On hold' },
   breached: { appearance: 'removed', label: 'Overdue' },
   cancelled: { appearance: 'default', label: 'No longer applies' },
@@ -43,6 +45,7 @@ function detailOf(o: ObligationView, standing: Standing, at: (iso: string) => st
     case 'met-late':
       return o.endedAt ? `Met at ${at(o.endedAt)}, after the agreed time` : 'Met after the agreed time';
     case 'running':
+    case 'due-soon':
       return o.deadline ? `Due by ${at(o.deadline)}` : 'In progress';
     case 'paused':
       return holdReason(o.pausedBy);

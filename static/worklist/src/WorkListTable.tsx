@@ -25,7 +25,12 @@ function Deadline({ item, zone, now }: { item: WorkItem; zone: string; now: numb
   return (
     <>
       {item.breached && <Lozenge appearance="removed">Breached</Lozenge>}
-      {item.state === 'paused' && <Lozenge appearance="moved">Paused</Lozenge>}
+      {!item.breached && item.atRisk && <Lozenge appearance="moved">At risk</Lozenge>}
+      {item.state === 'paused' && (
+        <Lozenge appearance="default">
+          <span aria-hidden="true">⏸ </span>Paused
+        </Lozenge>
+      )}
       {item.deadline ? (
         <>
           <span className={`deadline__relative${item.breached ? ' danger' : ''}`}>{formatRelative(item.deadline, now)}</span>
@@ -56,11 +61,11 @@ function Escalation({ item, zone, now }: { item: WorkItem; zone: string; now: nu
   );
 }
 
-/** A breached request's row is red; one with an escalation reached, amber; one nothing measures, flagged. */
+/** A breached request's row is red; one with an escalation reached or a goal at risk, amber; one nothing measures, flagged. */
 function rowClass(item: WorkItem): string | undefined {
   if (item.howToFix.length > 0) return 'worklist-row--unmeasured';
   if (item.breached || item.escalation.level === 'breached') return 'worklist-row--breached';
-  if (item.escalation.level === 'reached') return 'worklist-row--escalated';
+  if (item.escalation.level === 'reached' || item.atRisk) return 'worklist-row--escalated';
   return undefined;
 }
 

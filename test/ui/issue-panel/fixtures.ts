@@ -12,13 +12,13 @@ export const obligations: ObligationView[] = [
   {
     goal: 'response', goalName: 'Time to first response', cycle: 1, internal: false, state: 'completed',
     startedAt: '2026-11-23T08:00:00Z', endedAt: '2026-11-23T08:40:00Z', targetSeconds: 7200, elapsedSeconds: 2400, remainingSeconds: 4800,
-    breached: false, breachedAt: null, deadline: null, calendar: office, pausedBy: null,
+    breached: false, breachedAt: null, deadline: null, calendar: office, pausedBy: null, atRisk: false,
     escalations: [{ id: 'response-10m', threshold: '10 minutes before the deadline', reachedAt: null, dueAt: null }],
   },
   {
     goal: 'resolution', goalName: 'Time to resolution', cycle: 1, internal: false, state: 'running',
     startedAt: '2026-11-23T08:00:00Z', endedAt: null, targetSeconds: 14400, elapsedSeconds: 10500, remainingSeconds: 3900,
-    breached: false, breachedAt: null, deadline: '2026-11-23T15:05:00Z', calendar: office, pausedBy: null,
+    breached: false, breachedAt: null, deadline: '2026-11-23T15:05:00Z', calendar: office, pausedBy: null, atRisk: false,
     escalations: [
       { id: 'resolution-75', threshold: '75 % of the time used', reachedAt: null, dueAt: '2026-11-23T14:05:00Z' },
       { id: 'resolution-overdue-2h', threshold: '2 hours overdue', reachedAt: null, dueAt: '2026-11-23T17:05:00Z' },
@@ -27,13 +27,13 @@ export const obligations: ObligationView[] = [
   {
     goal: 'update', goalName: 'Keep the customer informed', cycle: 2, internal: false, state: 'running',
     startedAt: '2026-11-23T08:40:00Z', endedAt: null, targetSeconds: 28800, elapsedSeconds: 8100, remainingSeconds: 20700,
-    breached: false, breachedAt: null, deadline: '2026-11-24T11:45:00Z', calendar: office, pausedBy: null,
+    breached: false, breachedAt: null, deadline: '2026-11-24T11:45:00Z', calendar: office, pausedBy: null, atRisk: false,
     escalations: [],
   },
   {
     goal: 'triage-ola', goalName: 'Triage (internal)', cycle: 1, internal: true, state: 'completed',
     startedAt: '2026-11-23T08:00:00Z', endedAt: '2026-11-23T12:05:00Z', targetSeconds: 3600, elapsedSeconds: 3600, remainingSeconds: 0,
-    breached: false, breachedAt: null, deadline: null, calendar: office, pausedBy: null,
+    breached: false, breachedAt: null, deadline: null, calendar: office, pausedBy: null, atRisk: false,
     escalations: [],
   },
 ];

@@ -92,6 +92,19 @@ describe('the issue panel', () => {
     expect(rowOf('Keep the customer informed').textContent).not.toContain('Calendar');
   });
 
+  test('marks a running goal past the at-risk share amber, and a paused one with a stopped clock', async () => {
+    host({ timezone: VIEWER_ZONE });
+    const risky = JSON.parse(JSON.stringify(running)) as typeof running;
+    risky.obligations.find((o) => o.goal === 'resolution')!.atRisk = true;
+    answer({ 'issue/obligations': () => ok(risky) });
+    render(<IssuePanel />);
+    await screen.findByTestId('guidance');
+    const row = rowOf('Time to resolution');
+    expect(row.className).toContain('obligation--at-risk');
+    expect(row.textContent).toContain('At risk');
+    expect(rowOf('Keep the customer informed').textContent).toContain('Running');
+  });
+
   test('in a tie, names the agreement’s own calendar once', async () => {
     host({ timezone: VIEWER_ZONE });
     const tied = JSON.parse(JSON.stringify(running)) as typeof running;
@@ -122,6 +135,7 @@ describe('the issue panel', () => {
     const resolution = rowOf('Time to resolution');
     expect(resolution.textContent).toContain('Paused');
     expect(resolution.textContent).toContain('Paused bystatus "Waiting for customer"');
+    expect(resolution.querySelector('.obligation__paused')?.textContent).toBe('⏸');
     expect(resolution.textContent).toContain('Deadlinenone while paused');
   });
 

@@ -10,7 +10,7 @@ jest.mock('@forge/bridge', () => jest.requireActual<typeof import('../bridge-dou
 // SUP-17 on Monday 23 November 2026, 14:00 UTC, seen by the customer in New York (09:00 there).
 const NOW = Date.parse('2026-11-23T14:00:00Z');
 const office = { id: 'cph-office', name: 'Copenhagen office hours', timezone: 'Europe/Copenhagen' };
-const base = { internal: false, startedAt: '2026-11-23T08:00:00Z', calendar: office, breachedAt: null, pausedBy: null, endedAt: null, deadline: null, breached: false };
+const base = { internal: false, startedAt: '2026-11-23T08:00:00Z', calendar: office, breachedAt: null, pausedBy: null, atRisk: false, endedAt: null, deadline: null, breached: false };
 
 const response: ObligationView = { ...base, goal: 'response', goalName: 'Time to first response', cycle: 1, state: 'completed', endedAt: '2026-11-23T08:40:00Z', targetSeconds: 7200, elapsedSeconds: 2400, remainingSeconds: 4800 };
 const resolution: ObligationView = { ...base, goal: 'resolution', goalName: 'Time to resolution', cycle: 1, state: 'running', deadline: '2026-11-23T15:05:00Z', targetSeconds: 14400, elapsedSeconds: 10500, remainingSeconds: 3900 };
@@ -95,5 +95,15 @@ describe('the portal commitments panel', () => {
     render(<PortalCommitments />);
 
     expect(await screen.findByText('No service agreement applies to this request')).toBeTruthy();
+  });
+
+  test('says “due soon” once a promise is past the at-risk share', async () => {
+    host({ timezone: 'Europe/Copenhagen' });
+    answer({ 'portal/commitments': () => ok(commitments([{ ...resolution, atRisk: true }])) });
+    render(<PortalCommitments />);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(rows()[0]!.className).toContain('commitment--due-soon');
+    expect(rows()[0]!.textContent).toContain('Due soon');
+    expect(rows()[0]!.textContent).toContain('Due by 16:05');
   });
 });

@@ -16,7 +16,7 @@ const mette = { accountId: '5b10a2844c20165700ede21g', displayName: 'Mette Holm'
 const overdue: WorkItem = {
   issueKey: 'SUP-12', summary: 'Payroll run fails with error 500', status: 'In Progress', customer: acme, agreement: { id: 'acme-prod', name: 'ACME Production' },
   priority: { id: 'p1', name: '1 – Critical', rank: 1 }, assignee: mette, nextGoal: { id: 'resolution', name: 'Time to resolution', cycle: 1 },
-  state: 'breached', deadline: '2026-11-23T12:00:00Z', breached: true, guidance: 'Resolve the request — overdue since 13:00, 2 h of business time over',
+  state: 'breached', deadline: '2026-11-23T12:00:00Z', breached: true, atRisk: false, guidance: 'Resolve the request — overdue since 13:00, 2 h of business time over',
   alsoDue: [],
   howToFix: [],
   escalation: {
@@ -31,7 +31,7 @@ const overdue: WorkItem = {
 const dueSoon: WorkItem = {
   issueKey: 'SUP-17', summary: 'Cannot export payslips to PDF', status: 'Open', customer: acme, agreement: { id: 'acme-prod', name: 'ACME Production' },
   priority: { id: 'p2', name: '2 – High', rank: 2 }, assignee: null, nextGoal: { id: 'resolution', name: 'Time to resolution', cycle: 1 },
-  state: 'running', deadline: '2026-11-23T15:05:00Z', breached: false, guidance: 'Resolve the request by 16:05 — 1 h 5 m of business time left',
+  state: 'running', deadline: '2026-11-23T15:05:00Z', breached: false, atRisk: false, guidance: 'Resolve the request by 16:05 — 1 h 5 m of business time left',
   alsoDue: [],
   howToFix: [],
   escalation: {
@@ -43,7 +43,7 @@ const dueSoon: WorkItem = {
 const informTomorrow: WorkItem = {
   issueKey: 'SUP-31', summary: 'Shipment labels print twice', status: 'In Progress', customer: fjord, agreement: { id: 'fjord-prod', name: 'Fjord Production' },
   priority: { id: 'yellow', name: 'Yellow', rank: 3 }, assignee: mette, nextGoal: { id: 'update', name: 'Keep the customer informed', cycle: 2 },
-  state: 'running', deadline: '2026-11-24T09:30:00Z', breached: false, guidance: 'Inform the customer of the status by Tue 24 Nov 10:30 — 3 h 30 m of business time left',
+  state: 'running', deadline: '2026-11-24T09:30:00Z', breached: false, atRisk: false, guidance: 'Inform the customer of the status by Tue 24 Nov 10:30 — 3 h 30 m of business time left',
   alsoDue: [],
   howToFix: [],
   escalation: {
@@ -55,7 +55,7 @@ const informTomorrow: WorkItem = {
 const waiting: WorkItem = {
   issueKey: 'SUP-40', summary: 'New user for the warehouse', status: 'Waiting for customer', customer: fjord, agreement: { id: 'fjord-test', name: 'Fjord Test' },
   priority: null, assignee: null, nextGoal: { id: 'resolution', name: 'Time to resolution', cycle: 1 },
-  state: 'paused', deadline: null, breached: false, guidance: 'Resolve the request — paused while the request is "Waiting for customer"',
+  state: 'paused', deadline: null, breached: false, atRisk: false, guidance: 'Resolve the request — paused while the request is "Waiting for customer"',
   alsoDue: [],
   howToFix: [],
   escalation: { level: 'none', reached: [], next: null },
@@ -70,7 +70,7 @@ const options: WorkListAnswer['options'] = {
 /** Raised by a Globex user whose organization no customer names: nothing measures it. */
 const unmeasured: WorkItem = {
   issueKey: 'SUP-44', summary: 'Login page is slow', status: 'Open', customer: null, agreement: null, priority: null, assignee: null, nextGoal: null,
-  state: 'none', deadline: null, breached: false, guidance: 'No agreement applies to this request', alsoDue: [],
+  state: 'none', deadline: null, breached: false, atRisk: false, guidance: 'No agreement applies to this request', alsoDue: [],
   howToFix: ["Add the request's JSM organization to a customer on the Contract SLA admin page (customer → organization id)"],
   escalation: { level: 'none', reached: [], next: null },
 };
@@ -292,5 +292,16 @@ describe('the work list', () => {
     await waitFor(() => expect(callsTo('worklist/list').at(-1)).toEqual({ assignee: 'me', agreement: 'acme-prod', timezone: ZONE }));
     fireEvent.change(screen.getByLabelText('Customer'), { target: { value: 'fjord' } });
     await waitFor(() => expect(callsTo('worklist/list').at(-1)).toEqual({ assignee: 'me', customer: 'fjord', timezone: ZONE }));
+  });
+
+  test('turns a row amber, with “At risk”, once a goal is past the at-risk share', async () => {
+    host({ timezone: ZONE });
+    const risky: WorkItem = { ...informTomorrow, atRisk: true, escalation: { level: 'none', reached: [], next: null } };
+    answer({ 'worklist/list': () => ok({ items: [risky], matching: 1, total: 1, unmeasured: 0, options }) });
+    render(<WorkList />);
+    await waitFor(() => expect(screen.getAllByTestId('worklist-row')).toHaveLength(1));
+    const row = screen.getAllByTestId('worklist-row')[0]!;
+    expect(row.className).toContain('worklist-row--escalated');
+    expect(row.textContent).toContain('At risk');
   });
 });
