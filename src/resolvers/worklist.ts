@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { currentConfiguration } from '../adapters/storage/config-store';
 import type { IssueRecord } from '../adapters/storage/issue-record';
 import { workListPage } from '../adapters/storage/issue-store';
+import { recomputeIssue } from '../usecases/recompute-issue';
 import { isKnownZone } from '../engine/zone';
 import { DEFAULT_VIEW, WORK_LIST_ORDERS, workList } from '../views/work-list';
 import { accountOf, projectKeyOf } from './context';
@@ -29,6 +30,8 @@ const ListPayload = z
   })
   .default({ order: DEFAULT_VIEW.order, descending: DEFAULT_VIEW.descending, limit: DEFAULT_VIEW.limit });
 
+const AssignPayload = z.object({ issueKey: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*-\d+$/, 'a request key such as SUP-7') });
+
 export function defineWorklist(surface: SurfaceResolvers): SurfaceResolvers {
   const define: SurfaceResolvers['define'] = (key, handler) => surface.define(key, handler);
   define('worklist/list', async ({ request, jira, now }) => {
@@ -46,7 +49,16 @@ export function defineWorklist(surface: SurfaceResolvers): SurfaceResolvers {
       records.push(...page.records);
       cursor = page.cursor;
     } while (cursor && records.length < MAX_RECORDS);
-    return workList(stored.bundle, records, filters, now, timezone ?? 'UTC', { order, descending, limit });
+    return { ...workList(stored.bundle, records, filters, now, timezone ?? 'UTC', { order, descending, limit }), me: accountOf(request) };
+  });
+  // "Assign to me" from the list: done as the agent, so Jira's own permissions decide; the row follows at once.
+  define('worklist/assign-to-me', async ({ request, jira, now }) => {
+    const { issueKey } = parsePayload(AssignPayload, request.payload);
+    const projectKey = projectKeyOf(request);
+    if (!issueKey.toUpperCase().startsWith(`${projectKey}-`)) throw forbidden(`${issueKey} is not a request of project ${projectKey}`);
+    await jira.assignAsUser(issueKey, accountOf(request));
+    await recomputeIssue(issueKey, jira, now);
+    return { issueKey, assignee: accountOf(request) };
   });
   return surface;
 }

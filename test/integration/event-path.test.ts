@@ -336,6 +336,21 @@ describe('work list and re-classification', () => {
     expect(await host.invoke('worklistResolver', 'worklist/list', { order: 'mood' }, { accountId: a.lars, extension: { project } })).toMatchObject({ ok: false, errors: [{ code: 'INVALID', path: 'payload.order' }] });
   });
 
+  test('an agent assigns a request to themself from the work list, as themself; Jira refuses what it refuses', async () => {
+    const created = host.double.createRequest({ requestTypeId: DEMO_REQUEST_TYPES.incident, reporter: a.sofie, summary: 'Unassigned', fieldValues: { environment: 'Production', product: 'Payroll' } });
+    await host.settle();
+    const done = await host.invoke<{ ok: boolean; data: { assignee: string } }>('worklistResolver', 'worklist/assign-to-me', { issueKey: created.key }, { accountId: a.lars, extension: { project } });
+    expect(done).toMatchObject({ ok: true, data: { assignee: a.lars } });
+    expect(host.double.issueOrThrow(created.key).assignee).toBe(a.lars);
+    expect((await record(created.key)).assignee).toBe(a.lars);
+    const list = await host.invoke<{ data: { me: string; items: Array<{ issueKey: string; assignee: { accountId: string } | null }> } }>('worklistResolver', 'worklist/list', {}, { accountId: a.lars, extension: { project } });
+    expect(list.data.me).toBe(a.lars);
+    expect(list.data.items.find((i) => i.issueKey === created.key)?.assignee?.accountId).toBe(a.lars);
+    // A key of another project, and a malformed one, are refused before Jira is asked.
+    expect(await host.invoke('worklistResolver', 'worklist/assign-to-me', { issueKey: 'OTHER-1' }, { accountId: a.lars, extension: { project } })).toMatchObject({ ok: false, errors: [{ code: 'FORBIDDEN' }] });
+    expect(await host.invoke('worklistResolver', 'worklist/assign-to-me', { issueKey: 'nope' }, { accountId: a.lars, extension: { project } })).toMatchObject({ ok: false, errors: [{ code: 'INVALID', path: 'payload.issueKey' }] });
+  });
+
   test('a portal customer is refused the work list: the module is not open to customers, so the platform refuses before the app runs', async () => {
     await expect(host.invoke('worklistResolver', 'worklist/list', {}, { accountId: a.sofie, extension: { project } })).rejects.toMatchObject({ code: 'MODULE_NOT_AVAILABLE' });
   });

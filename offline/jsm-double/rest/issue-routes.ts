@@ -239,3 +239,23 @@ export function postNotify(double: JsmDouble, request: JiraRequest, idOrKey: str
     throw error;
   }
 }
+
+/**
+ * PUT /rest/api/3/issue/{key}/assignee (`{ accountId }`, null unassigns): the caller needs Assign Issues in the
+ * project and the assignee Assignable User (agents; never a portal customer): 400 otherwise, as Jira answers.
+ */
+export function putAssignee(double: JsmDouble, request: JiraRequest, idOrKey: string): JiraResponse {
+  const issue = visibleIssue(double, request.as, idOrKey);
+  if (!issue) return jiraError(404, ISSUE_NOT_FOUND);
+  const project = double.projectOf(issue);
+  if (!holds(double, request.as, 'ASSIGN_ISSUES', project, issue)) return jiraError(403, 'You do not have permission to assign issues.');
+  const body = jsonBody(request.body);
+  if ('error' in body) return body.error;
+  const accountId = (body.value as { accountId?: unknown } | undefined)?.accountId;
+  if (accountId !== null && typeof accountId !== 'string') return jiraError(400, 'accountId must be an account id, or null to unassign.');
+  if (accountId !== null && (!double.user(accountId) || !holds(double, { accountId }, 'ASSIGNABLE_USER', project, issue) || double.user(accountId)!.accountType === 'customer')) {
+    return jiraError(400, `User '${accountId}' cannot be assigned issues.`);
+  }
+  double.assign(issue.key, accountId, { by: request.as === 'app' ? double.state.site.appAccountId : request.as.accountId });
+  return noContent();
+}

@@ -4,7 +4,7 @@
 import type { JsmDouble } from '../jsm-double';
 import { JiraRateLimiter } from '../rate-limit';
 import { jiraError, type JiraRequest, type JiraResponse } from './http';
-import { deleteProperty, getChangelog, getCommentProperty, getComments, getIssue, getProperty, getWatchers, postComment, postNotify, putProperty } from './issue-routes';
+import { deleteProperty, getChangelog, getCommentProperty, getComments, getIssue, getProperty, getWatchers, postComment, postNotify, putAssignee, putProperty } from './issue-routes';
 import { approximateCount, removedSearch, searchJql } from './search-routes';
 import { addCustomerComment, addRequestAttachment, attachTemporaryFile, createCustomerRequest, getCustomerRequest, listOrganizations, listRequestTypes, listServiceDesks } from './service-desk-routes';
 import { getFields, getMyPermissions, getMyself, getStatuses, getUsersBulk, putAppFieldValues } from './site-routes';
@@ -32,6 +32,7 @@ const ROUTES: Route[] = [
   route('POST', '/rest/api/3/issue/{issueIdOrKey}/comment', (d, r, [key = '']) => postComment(d, r, key)),
   route('GET', '/rest/api/3/comment/{commentId}/properties/{propertyKey}', (d, r, [id = '', property = '']) => getCommentProperty(d, r, id, property)),
   route('GET', '/rest/api/3/issue/{issueIdOrKey}/watchers', (d, r, [key = '']) => getWatchers(d, r, key)),
+  route('PUT', '/rest/api/3/issue/{issueIdOrKey}/assignee', (d, r, [key = '']) => putAssignee(d, r, key)),
   route('POST', '/rest/api/3/issue/{issueIdOrKey}/notify', (d, r, [key = '']) => postNotify(d, r, key)),
   route('GET', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', (d, r, [key = '', property = '']) => getProperty(d, r, key, property)),
   route('PUT', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', (d, r, [key = '', property = '']) => putProperty(d, r, key, property)),

@@ -288,6 +288,13 @@ export class JiraClient {
     return names;
   }
 
+  /** Assigns the issue as the calling user (Jira checks they may assign it, and that the assignee may take it). */
+  async assignAsUser(key: string, accountId: string): Promise<void> {
+    await this.repeatable(`PUT assignee of ${key}`, () =>
+      api.asUser().requestJira(route`/rest/api/3/issue/${key}/assignee`, { method: 'PUT', headers: JSON_IN_OUT, body: JSON.stringify({ accountId }) }),
+    );
+  }
+
   /** The issue's watchers (account ids and account types). */
   async watchers(key: string): Promise<JiraUser[]> {
     const answer = await this.repeatable<{ watchers?: JiraUser[] }>(`GET watchers of ${key}`, () =>

@@ -44,8 +44,18 @@ export function WorkList() {
     () => call('worklist/list', { ...chosen(filters), timezone: zone ?? undefined, ...(order.by !== 'urgency' || order.descending ? { order: order.by, descending: order.descending } : {}), ...(limit !== PAGE ? { limit } : {}) }),
     [filters, zone, order, limit],
   );
-  const list = useResource<WorkListAnswer>(zone ? fetcher : null);
+  const list = useResource<WorkListAnswer & { me?: string }>(zone ? fetcher : null);
   const retry = (): void => void list.reload();
+  const [assignProblem, setAssignProblem] = useState<string | null>(null);
+  const assignToMe = async (issueKey: string): Promise<void> => {
+    setAssignProblem(null);
+    try {
+      await call('worklist/assign-to-me', { issueKey });
+      await list.reload();
+    } catch (error) {
+      setAssignProblem(`${issueKey} could not be assigned to you: ${messagesOf(error).join('; ')}`);
+    }
+  };
 
   const answer = list.data;
   if (!zone || !answer) {
@@ -78,9 +88,14 @@ export function WorkList() {
         </SectionMessage>
       )}
       {list.error !== null && <ListProblem error={list.error} onRetry={retry} />}
+      {assignProblem && (
+        <SectionMessage appearance="error" announce="politely" testId="assign-problem">
+          <p>{assignProblem}</p>
+        </SectionMessage>
+      )}
       {answer.items.length > 0 ? (
         <>
-          <WorkListTable items={answer.items} zone={zone} now={list.receivedAt} order={order} onOrder={setOrder} />
+          <WorkListTable items={answer.items} zone={zone} now={list.receivedAt} order={order} onOrder={setOrder} me={answer.me} onAssignToMe={(key) => void assignToMe(key)} />
           {answer.matching > answer.items.length && (
             <p className="worklist__more">
               <span className="subtle">

@@ -69,7 +69,13 @@ function rowClass(item: WorkItem): string | undefined {
   return undefined;
 }
 
-function WorkItemRow({ item, zone, now }: { item: WorkItem; zone: string; now: number }) {
+interface RowActions {
+  /** The viewer's account: a row assigned to someone else offers "Assign to me". */
+  me?: string;
+  onAssignToMe?: (issueKey: string) => void;
+}
+
+function WorkItemRow({ item, zone, now, me, onAssignToMe }: { item: WorkItem; zone: string; now: number } & RowActions) {
   return (
     <tr data-testid="worklist-row" className={rowClass(item)}>
       <td>
@@ -113,7 +119,14 @@ function WorkItemRow({ item, zone, now }: { item: WorkItem; zone: string; now: n
       <td className="escalation">
         <Escalation item={item} zone={zone} now={now} />
       </td>
-      <td>{item.assignee?.displayName ?? <span className="subtle">Unassigned</span>}</td>
+      <td>
+        {item.assignee?.displayName ?? <span className="subtle">Unassigned</span>}
+        {me && onAssignToMe && item.assignee?.accountId !== me && (
+          <button type="button" className="worklist__assign" onClick={() => onAssignToMe(item.issueKey)} data-testid={`assign-${item.issueKey}`}>
+            Assign to me
+          </button>
+        )}
+      </td>
     </tr>
   );
 }
@@ -139,7 +152,15 @@ function SortHeader({ label, by, order, onOrder }: { label: string; by: WorkList
   );
 }
 
-export function WorkListTable({ items, zone, now, order = URGENCY, onOrder = () => undefined }: { items: WorkItem[]; zone: string; now: number; order?: Order; onOrder?: (order: Order) => void }) {
+export function WorkListTable({
+  items,
+  zone,
+  now,
+  order = URGENCY,
+  onOrder = () => undefined,
+  me,
+  onAssignToMe,
+}: { items: WorkItem[]; zone: string; now: number; order?: Order; onOrder?: (order: Order) => void } & RowActions) {
   const sortable = (label: string, by: WorkListOrder) => <SortHeader label={label} by={by} order={order} onOrder={onOrder} />;
   return (
     <table className="worklist">
@@ -162,7 +183,7 @@ export function WorkListTable({ items, zone, now, order = URGENCY, onOrder = () 
       </thead>
       <tbody>
         {items.map((item) => (
-          <WorkItemRow key={item.issueKey} item={item} zone={zone} now={now} />
+          <WorkItemRow key={item.issueKey} item={item} zone={zone} now={now} me={me} onAssignToMe={onAssignToMe} />
         ))}
       </tbody>
     </table>

@@ -81,6 +81,21 @@ describe('GET /rest/api/3/user/bulk', () => {
   });
 });
 
+describe('PUT /rest/api/3/issue/{key}/assignee', () => {
+  test('an agent assigns to an agent; a customer can be no assignee, and assigns nothing', async () => {
+    const site = demoSite();
+    const key = site.double.state.issues[0]!.key;
+    expect((await site.call('PUT', `/rest/api/3/issue/${key}/assignee`, { as: { accountId: lars }, body: { accountId: lars } })).status).toBe(204);
+    expect(site.double.issueOrThrow(key).assignee).toBe(lars);
+    const customer = await site.call('PUT', `/rest/api/3/issue/${key}/assignee`, { as: { accountId: mette }, body: { accountId: sofie } });
+    expect(customer.status).toBe(400);
+    expect(customer.body.errorMessages[0]).toContain('cannot be assigned issues');
+    expect((await site.call('PUT', `/rest/api/3/issue/${key}/assignee`, { as: { accountId: sofie }, body: { accountId: sofie } })).status).toBeGreaterThanOrEqual(403);
+    expect((await site.call('PUT', `/rest/api/3/issue/${key}/assignee`, { as: { accountId: lars }, body: { accountId: 7 } })).status).toBe(400);
+    expect(site.double.issueOrThrow(key).assignee).toBe(lars);
+  });
+});
+
 describe('GET /rest/api/3/mypermissions', () => {
   const query = 'projectKey=SUP&permissions=ADMINISTER_PROJECTS,BROWSE_PROJECTS';
   const have = (body: Body) => [body.permissions.ADMINISTER_PROJECTS.havePermission, body.permissions.BROWSE_PROJECTS.havePermission];

@@ -304,4 +304,22 @@ describe('the work list', () => {
     expect(row.className).toContain('worklist-row--escalated');
     expect(row.textContent).toContain('At risk');
   });
+
+  test('assigns a request to the viewer from its row, then shows the list again', async () => {
+    host({ timezone: ZONE });
+    let assigned = false;
+    answer({
+      'worklist/list': () => ok({ ...list({}), me: mette.accountId, items: [dueSoon].map((i) => (assigned ? { ...i, assignee: mette } : i)) }),
+      'worklist/assign-to-me': ({ issueKey }) => {
+        assigned = true;
+        return ok({ issueKey, assignee: mette.accountId });
+      },
+    });
+    render(<WorkList />);
+    fireEvent.click(await screen.findByTestId('assign-SUP-17'));
+    await waitFor(() => expect(screen.getAllByTestId('worklist-row')[0]!.textContent).toContain('Mette Holm'));
+    expect(callsTo('worklist/assign-to-me')).toEqual([{ issueKey: 'SUP-17' }]);
+    // Assigned to the viewer: no button any more.
+    expect(screen.queryByTestId('assign-SUP-17')).toBeNull();
+  });
 });
