@@ -98,9 +98,14 @@ export function commitmentsOf(bundle: ConfigBundle, agreement: Agreement, reques
  * cycle, else its latest — and never a cancelled cycle (a promise that no longer applies is no news to them).
  */
 export function customerFacing(obligations: readonly Obligation[]): Obligation[] {
+  return latestPerGoal(obligations.filter((o) => !o.internal));
+}
+
+/** One obligation per goal, in their order: the goal's open cycle, else its latest; never a cancelled one. */
+export function latestPerGoal(obligations: readonly Obligation[]): Obligation[] {
   const byGoal = new Map<string, Obligation>();
   for (const o of obligations) {
-    if (o.internal || o.state === 'cancelled') continue;
+    if (o.state === 'cancelled') continue;
     const seen = byGoal.get(o.goal);
     const open = (x: Obligation): boolean => x.state === 'running' || x.state === 'paused';
     if (!seen || (open(o) && !open(seen)) || (open(o) === open(seen) && o.cycle > seen.cycle)) byGoal.set(o.goal, o);

@@ -7,6 +7,7 @@ import { formatInstant } from '../engine/instant';
 import type { ConfigBundle } from '../engine/types';
 import { NO_DEADLINE, type IssueRecord } from '../adapters/storage/issue-record';
 import { escalationSummary, type EscalationSummary } from './escalation-state';
+import { latestPerGoal } from './commitments';
 import { evaluationAt, howToFix } from './issue-panel';
 
 export interface WorkItem {
@@ -31,6 +32,15 @@ export interface WorkItem {
   alsoDue: string[];
   /** For a request no agreement measures: what to change so one does (empty for every measured request). */
   howToFix: string[];
+  /** Each goal's standing, for the column per goal (JSM's SLA columns): its open cycle, else its latest. */
+  goals: GoalCell[];
+}
+
+export interface GoalCell {
+  goal: string;
+  state: 'running' | 'at-risk' | 'paused' | 'met' | 'met-late' | 'breached';
+  /** Business time left (negative: over) while open; null once closed. */
+  remainingSeconds: number | null;
 }
 
 export interface WorkListFilters {
@@ -68,6 +78,8 @@ export interface WorkListAnswer {
     goals: Array<{ id: string; name: string }>;
     assignees: Array<{ accountId: string; displayName: string }>;
   };
+  /** The goals the rows measure, in the configuration's order: the columns of the view with a column per goal. */
+  goals: Array<{ id: string; name: string; internal: boolean }>;
 }
 
 /** Breached first (longest overdue first), then the nearest deadline, then the priority's internal rank. */
@@ -100,6 +112,11 @@ function workItem(bundle: ConfigBundle, record: IssueRecord, now: number, zone: 
     escalation: escalationSummary(bundle, record.agreement, evaluation.obligations),
     alsoDue: guidance.alsoDue,
     howToFix: howToFix(bundle, record),
+    goals: latestPerGoal(evaluation.obligations).map((o): GoalCell => ({
+      goal: o.goal,
+      state: o.state === 'completed' ? (o.breached ? 'met-late' : 'met') : o.breached ? 'breached' : o.state === 'paused' ? 'paused' : isAtRisk(o, atRiskPercentOf(bundle)) ? 'at-risk' : 'running',
+      remainingSeconds: o.state === 'running' || o.state === 'paused' ? Math.floor(o.targetMs / 1000) - Math.floor(o.elapsedMs / 1000) : null,
+    })),
   };
 }
 
@@ -148,12 +165,14 @@ export function workList(bundle: ConfigBundle, records: IssueRecord[], filters: 
     .filter((r) => !filters.assignee || (filters.assignee === 'unassigned' ? r.assignee === undefined : r.assignee === filters.assignee));
   const compare = comparatorOf(bundle, view.order);
   matching.sort(view.descending ? (a, b) => compare(b, a) : compare);
+  const items = matching.slice(0, view.limit).map((r) => workItem(bundle, r, now, zone));
+  const measured = new Set(items.flatMap((i) => i.goals.map((g) => g.goal)));
   // The agreement choices follow the customer chosen: only that customer's agreements are offered.
   const forCustomer = open.filter((r) => !filters.customer || r.customer === filters.customer);
   const present = <K extends 'customer' | 'agreement' | 'nextGoal' | 'assignee'>(key: K) => distinct(open.filter((r) => r[key] !== undefined), (r) => r[key]!);
   return {
     // Guidance is worded for the rows shown only: that is the work of drawing thousands of requests.
-    items: matching.slice(0, view.limit).map((r) => workItem(bundle, r, now, zone)),
+    items,
     matching: matching.length,
     total: open.length,
     unmeasured: open.filter(unmeasured).length,
@@ -167,5 +186,6 @@ export function workList(bundle: ConfigBundle, records: IssueRecord[], filters: 
       goals: present('nextGoal').map((r) => ({ id: r.nextGoal!, name: bundle.goals.find((g) => g.id === r.nextGoal)?.name ?? r.nextGoal! })),
       assignees: present('assignee').map((r) => ({ accountId: r.assignee!, displayName: r.assigneeName ?? r.assignee! })),
     },
+    goals: bundle.goals.filter((g) => measured.has(g.id)).map((g) => ({ id: g.id, name: g.name ?? g.id, internal: g.internal })),
   };
 }

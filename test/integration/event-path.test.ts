@@ -226,8 +226,14 @@ test('a goal past the at-risk share turns amber for agents and “due soon” fo
   expect(await atRiskGoals()).toEqual([]);
   host.advance(60_000);
   expect(await atRiskGoals()).toEqual(['response']);
-  const list = await host.invoke<{ data: { items: Array<{ issueKey: string; atRisk: boolean }> } }>('worklistResolver', 'worklist/list', {}, { accountId: a.lars, extension: { project } });
-  expect(list.data.items.find((i) => i.issueKey === created.key)?.atRisk).toBe(true);
+  const list = await host.invoke<{ data: { items: Array<{ issueKey: string; atRisk: boolean; goals: Array<{ goal: string; state: string; remainingSeconds: number | null }> }>; goals: Array<{ id: string }> } }>(
+    'worklistResolver', 'worklist/list', {}, { accountId: a.lars, extension: { project } },
+  );
+  const row = list.data.items.find((i) => i.issueKey === created.key)!;
+  expect(row.atRisk).toBe(true);
+  // The column per goal says the same: the reply at risk with 6 minutes left.
+  expect(row.goals.find((g) => g.goal === 'response')).toEqual({ goal: 'response', state: 'at-risk', remainingSeconds: 360 });
+  expect(list.data.goals.map((g) => g.id)).toEqual(expect.arrayContaining(['response', 'resolution', 'triage-ola']));
   const customer = await host.invoke<Shown>('portalResolver', 'portal/commitments', {}, {
     accountId: a.sofie, moduleKey: 'contract-sla-portal-commitments', extension: { request: { key: created.key }, portal: { id: '1' } },
   });

@@ -40,6 +40,8 @@ export function WorkList() {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [order, setOrder] = useState<Order>(URGENCY);
   const [limit, setLimit] = useState(PAGE);
+  // JSM shows one column per SLA; here on request, since eight goals do not fit beside the guidance at 1024 px.
+  const [perGoal, setPerGoal] = useState(false);
   const fetcher = useCallback(
     () => call('worklist/list', { ...chosen(filters), timezone: zone ?? undefined, ...(order.by !== 'urgency' || order.descending ? { order: order.by, descending: order.descending } : {}), ...(limit !== PAGE ? { limit } : {}) }),
     [filters, zone, order, limit],
@@ -75,6 +77,9 @@ export function WorkList() {
         </Button>
       </header>
       <WorkListFilters options={answer.options} filters={filters} onChange={setFilters} />
+      <label className="worklist__per-goal">
+        <input type="checkbox" checked={perGoal} onChange={(e) => setPerGoal(e.target.checked)} data-testid="per-goal" /> A column per goal
+      </label>
       {answer.unmeasured > 0 && filters.agreement !== 'none' && (
         // A request nothing measures has no deadline to sort by: it is listed last, so say up front that it is there.
         <SectionMessage appearance="warning" announce="no" testId="worklist-unmeasured">
@@ -95,7 +100,16 @@ export function WorkList() {
       )}
       {answer.items.length > 0 ? (
         <>
-          <WorkListTable items={answer.items} zone={zone} now={list.receivedAt} order={order} onOrder={setOrder} me={answer.me} onAssignToMe={(key) => void assignToMe(key)} />
+          <WorkListTable
+            items={answer.items}
+            zone={zone}
+            now={list.receivedAt}
+            order={order}
+            onOrder={setOrder}
+            me={answer.me}
+            onAssignToMe={(key) => void assignToMe(key)}
+            goalColumns={perGoal ? answer.goals : undefined}
+          />
           {answer.matching > answer.items.length && (
             <p className="worklist__more">
               <span className="subtle">

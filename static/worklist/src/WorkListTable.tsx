@@ -2,10 +2,10 @@
 // the priority's rank), the advice, unless the agent orders them by a column; the resolver orders, the table shows.
 import { router } from '@forge/bridge';
 import type { MouseEvent } from 'react';
-import { Lozenge } from '../../shared/components';
+import { Lozenge, type LozengeAppearance } from '../../shared/components';
 import { markText, NextEscalation } from '../../shared/Escalation';
-import { formatLocalTime, formatRelative } from '../../shared/format';
-import type { WorkItem, WorkListOrder } from '../../shared/views';
+import { formatDuration, formatLocalTime, formatRelative } from '../../shared/format';
+import type { WorkItem, WorkListAnswer, WorkListOrder } from '../../shared/views';
 
 /** Opens the request in Jira itself: the work list runs in a frame, where a plain link would open Jira inside it. */
 function RequestLink({ issueKey }: { issueKey: string }) {
@@ -69,13 +69,38 @@ function rowClass(item: WorkItem): string | undefined {
   return undefined;
 }
 
+type GoalColumn = WorkListAnswer['goals'][number];
+type GoalCell = WorkItem['goals'][number];
+
+const GOAL_LOZENGE: Record<GoalCell['state'], { appearance: LozengeAppearance; label: string }> = {
+  running: { appearance: 'inprogress', label: 'Running' },
+  'at-risk': { appearance: 'moved', label: 'At risk' },
+  paused: { appearance: 'default', label: 'Paused' },
+  met: { appearance: 'success', label: 'Met' },
+  'met-late': { appearance: 'removed', label: 'Met late' },
+  breached: { appearance: 'removed', label: 'Breached' },
+};
+
+/** One goal's standing in its own column, as JSM shows an SLA: the state, and the time left or over while open. */
+function GoalStanding({ cell }: { cell: GoalCell | undefined }) {
+  if (!cell) return <span className="subtle">—</span>;
+  const lozenge = GOAL_LOZENGE[cell.state];
+  const left = cell.remainingSeconds;
+  return (
+    <>
+      <Lozenge appearance={lozenge.appearance}>{lozenge.label}</Lozenge>
+      {left !== null && <span className={`goal-cell__time${left < 0 ? ' danger' : ''}`}>{left < 0 ? `${formatDuration(-left)} over` : `${formatDuration(left)} left`}</span>}
+    </>
+  );
+}
+
 interface RowActions {
   /** The viewer's account: a row assigned to someone else offers "Assign to me". */
   me?: string;
   onAssignToMe?: (issueKey: string) => void;
 }
 
-function WorkItemRow({ item, zone, now, me, onAssignToMe }: { item: WorkItem; zone: string; now: number } & RowActions) {
+function WorkItemRow({ item, zone, now, me, onAssignToMe, goalColumns }: { item: WorkItem; zone: string; now: number; goalColumns?: GoalColumn[] } & RowActions) {
   return (
     <tr data-testid="worklist-row" className={rowClass(item)}>
       <td>
@@ -116,6 +141,11 @@ function WorkItemRow({ item, zone, now, me, onAssignToMe }: { item: WorkItem; zo
           </ul>
         )}
       </td>
+      {goalColumns?.map((g) => (
+        <td key={g.id} className="goal-cell" data-testid={`goal-${item.issueKey}-${g.id}`}>
+          <GoalStanding cell={item.goals.find((c) => c.goal === g.id)} />
+        </td>
+      ))}
       <td className="escalation">
         <Escalation item={item} zone={zone} now={now} />
       </td>
@@ -160,7 +190,8 @@ export function WorkListTable({
   onOrder = () => undefined,
   me,
   onAssignToMe,
-}: { items: WorkItem[]; zone: string; now: number; order?: Order; onOrder?: (order: Order) => void } & RowActions) {
+  goalColumns,
+}: { items: WorkItem[]; zone: string; now: number; order?: Order; onOrder?: (order: Order) => void; goalColumns?: GoalColumn[] } & RowActions) {
   const sortable = (label: string, by: WorkListOrder) => <SortHeader label={label} by={by} order={order} onOrder={onOrder} />;
   return (
     <table className="worklist">
@@ -177,13 +208,18 @@ export function WorkListTable({
           <th scope="col">Next goal</th>
           {sortable('Deadline', 'urgency')}
           <th scope="col">What to do</th>
+          {goalColumns?.map((g) => (
+            <th scope="col" key={g.id}>
+              {g.name}
+            </th>
+          ))}
           <th scope="col">Escalation</th>
           {sortable('Assignee', 'assignee')}
         </tr>
       </thead>
       <tbody>
         {items.map((item) => (
-          <WorkItemRow key={item.issueKey} item={item} zone={zone} now={now} me={me} onAssignToMe={onAssignToMe} />
+          <WorkItemRow key={item.issueKey} item={item} zone={zone} now={now} me={me} onAssignToMe={onAssignToMe} goalColumns={goalColumns} />
         ))}
       </tbody>
     </table>

@@ -19,6 +19,7 @@ const overdue: WorkItem = {
   state: 'breached', deadline: '2026-11-23T12:00:00Z', breached: true, atRisk: false, guidance: 'Resolve the request — overdue since 13:00, 2 h of business time over',
   alsoDue: [],
   howToFix: [],
+  goals: [],
   escalation: {
     level: 'breached',
     reached: [
@@ -34,6 +35,7 @@ const dueSoon: WorkItem = {
   state: 'running', deadline: '2026-11-23T15:05:00Z', breached: false, atRisk: false, guidance: 'Resolve the request by 16:05 — 1 h 5 m of business time left',
   alsoDue: [],
   howToFix: [],
+  goals: [],
   escalation: {
     level: 'reached',
     reached: [{ goal: 'resolution', goalName: 'Time to resolution', cycle: 1, id: 'resolution-75', threshold: '75 % of the time used', at: '2026-11-23T13:50:00Z' }],
@@ -46,6 +48,7 @@ const informTomorrow: WorkItem = {
   state: 'running', deadline: '2026-11-24T09:30:00Z', breached: false, atRisk: false, guidance: 'Inform the customer of the status by Tue 24 Nov 10:30 — 3 h 30 m of business time left',
   alsoDue: [],
   howToFix: [],
+  goals: [],
   escalation: {
     level: 'none',
     reached: [],
@@ -58,6 +61,7 @@ const waiting: WorkItem = {
   state: 'paused', deadline: null, breached: false, atRisk: false, guidance: 'Resolve the request — paused while the request is "Waiting for customer"',
   alsoDue: [],
   howToFix: [],
+  goals: [],
   escalation: { level: 'none', reached: [], next: null },
 };
 
@@ -72,6 +76,7 @@ const unmeasured: WorkItem = {
   issueKey: 'SUP-44', summary: 'Login page is slow', status: 'Open', customer: null, agreement: null, priority: null, assignee: null, nextGoal: null,
   state: 'none', deadline: null, breached: false, atRisk: false, guidance: 'No agreement applies to this request', alsoDue: [],
   howToFix: ["Add the request's JSM organization to a customer on the Contract SLA admin page (customer → organization id)"],
+  goals: [],
   escalation: { level: 'none', reached: [], next: null },
 };
 const all = [overdue, dueSoon, informTomorrow, waiting];
@@ -83,7 +88,7 @@ function list(payload: Record<string, unknown>): WorkListAnswer {
     .filter((i) => !payload.agreement || i.agreement?.id === payload.agreement)
     .filter((i) => !payload.goal || i.nextGoal?.id === payload.goal)
     .filter((i) => !payload.assignee || (payload.assignee === 'unassigned' ? i.assignee === null : i.assignee?.accountId === payload.assignee));
-  return { items, matching: items.length, total: all.length, unmeasured: 0, options };
+  return { items, matching: items.length, total: all.length, unmeasured: 0, options, goals: [] };
 }
 
 const keys = () => screen.getAllByTestId('worklist-row').map((r) => r.querySelector('a')?.textContent);
@@ -230,7 +235,7 @@ describe('the work list', () => {
     const withUnmeasured = (p: Record<string, unknown>): WorkListAnswer => {
       const none = p.agreement === 'none';
       const items = none ? [unmeasured] : [...list(p).items, ...(p.agreement ? [] : [unmeasured])];
-      return { items, matching: items.length, total: all.length + 1, unmeasured: 1, options: { ...options, agreements: [...options.agreements, { id: 'none', name: 'No agreement (to fix)' }] } };
+      return { items, matching: items.length, total: all.length + 1, unmeasured: 1, goals: [], options: { ...options, agreements: [...options.agreements, { id: 'none', name: 'No agreement (to fix)' }] } };
     };
     answer({ 'worklist/list': (p) => ok(withUnmeasured(p)) });
     render(<WorkList />);
@@ -297,7 +302,7 @@ describe('the work list', () => {
   test('turns a row amber, with “At risk”, once a goal is past the at-risk share', async () => {
     host({ timezone: ZONE });
     const risky: WorkItem = { ...informTomorrow, atRisk: true, escalation: { level: 'none', reached: [], next: null } };
-    answer({ 'worklist/list': () => ok({ items: [risky], matching: 1, total: 1, unmeasured: 0, options }) });
+    answer({ 'worklist/list': () => ok({ items: [risky], matching: 1, total: 1, unmeasured: 0, options, goals: [] }) });
     render(<WorkList />);
     await waitFor(() => expect(screen.getAllByTestId('worklist-row')).toHaveLength(1));
     const row = screen.getAllByTestId('worklist-row')[0]!;
@@ -321,5 +326,33 @@ describe('the work list', () => {
     expect(callsTo('worklist/assign-to-me')).toEqual([{ issueKey: 'SUP-17' }]);
     // Assigned to the viewer: no button any more.
     expect(screen.queryByTestId('assign-SUP-17')).toBeNull();
+  });
+
+  test('shows a column per goal on request, each with its state and the time left or over', async () => {
+    host({ timezone: ZONE });
+    const withGoals: WorkItem = {
+      ...dueSoon,
+      goals: [
+        { goal: 'response', state: 'met', remainingSeconds: null },
+        { goal: 'resolution', state: 'at-risk', remainingSeconds: 3900 },
+        { goal: 'update', state: 'breached', remainingSeconds: -1800 },
+      ],
+    };
+    const goals = [
+      { id: 'response', name: 'Time to first response', internal: false },
+      { id: 'resolution', name: 'Time to resolution', internal: false },
+      { id: 'update', name: 'Keep the customer informed', internal: false },
+      { id: 'triage-ola', name: 'Triage (internal)', internal: true },
+    ];
+    answer({ 'worklist/list': () => ok({ items: [withGoals], matching: 1, total: 1, unmeasured: 0, options, goals }) });
+    render(<WorkList />);
+    await waitFor(() => expect(screen.getAllByTestId('worklist-row')).toHaveLength(1));
+    expect(screen.queryByTestId('goal-SUP-17-response')).toBeNull();
+    fireEvent.click(screen.getByTestId('per-goal'));
+    expect(screen.getByRole('columnheader', { name: 'Triage (internal)' })).toBeTruthy();
+    expect(screen.getByTestId('goal-SUP-17-response').textContent).toBe('Met');
+    expect(screen.getByTestId('goal-SUP-17-resolution').textContent).toBe('At risk1 h 5 m left');
+    expect(screen.getByTestId('goal-SUP-17-update').textContent).toBe('Breached30 m over');
+    expect(screen.getByTestId('goal-SUP-17-triage-ola').textContent).toBe('—');
   });
 });
