@@ -109,8 +109,11 @@ function WorkItemRow({ item, zone, now, me, onAssignToMe, goalColumns }: { item:
         <span className="worklist__summary-inline">{item.summary}</span>
       </td>
       <td className="worklist__summary">{item.summary}</td>
-      <td>{item.customer?.name ?? <span className="subtle">Unknown</span>}</td>
-      <td>{item.agreement?.name ?? <Lozenge appearance="removed">No agreement</Lozenge>}</td>
+      <td>
+        {item.customer?.name ?? <span className="subtle">Unknown</span>}
+        <span className="worklist__agreement-inline">{item.agreement?.name ?? 'No agreement'}</span>
+      </td>
+      <td className="worklist__agreement">{item.agreement?.name ?? <Lozenge appearance="removed">No agreement</Lozenge>}</td>
       <td>{item.priority ? item.priority.name : <span className="subtle">Not chosen</span>}</td>
       <td>{item.status ?? <span className="subtle">—</span>}</td>
       <td>
@@ -202,7 +205,9 @@ export function WorkListTable({
             Summary
           </th>
           {sortable('Customer', 'customer')}
-          <th scope="col">Agreement</th>
+          <th scope="col" className="worklist__agreement">
+            Agreement
+          </th>
           {sortable('Priority', 'priority')}
           {sortable('Status', 'status')}
           <th scope="col">Next goal</th>
