@@ -18,6 +18,7 @@ import type { CalendarSet } from '../engine/calendar';
 import type { ConfigBundle, Evaluation, StatusCategory, Timeline } from '../engine/types';
 import { measuredEnvironment, sharedOrganizations, timelineFromJira } from '../timeline/from-jira';
 import { contractPriorityText, priorityIdOf } from '../timeline/contract-priority';
+import { atRiskDueAt, atRiskPercentOf, isAtRisk } from '../engine/at-risk';
 import { discoverSiteFields } from '../timeline/site-fields';
 import { escalationDuty } from './escalation-duty';
 import { computeMonths } from './request-months';
@@ -121,7 +122,7 @@ function riskAtOf(evaluation: Evaluation): number | undefined {
   return earliest;
 }
 
-function watchAtOf(evaluation: Evaluation, calendars: CalendarSet): number | undefined {
+function watchAtOf(evaluation: Evaluation, calendars: CalendarSet, atRiskPercent: number, now: number): number | undefined {
   let earliest: number | undefined;
   const consider = (instant: number | null): void => {
     if (instant !== null && (earliest === undefined || instant < earliest)) earliest = instant;
@@ -130,6 +131,8 @@ function watchAtOf(evaluation: Evaluation, calendars: CalendarSet): number | und
     if (o.state !== 'running') continue;
     if (!o.breached && o.deadline !== null) consider(calendars.has(o.calendar) ? calendars.get(o.calendar).add(o.deadline, 1) : o.deadline + 1);
     for (const escalation of o.escalations) consider(escalation.dueAt);
+    // Turning at risk changes what queues read (goalsAtRisk): the watch wakes then too.
+    if (calendars.has(o.calendar)) consider(atRiskDueAt(o, atRiskPercent, calendars.get(o.calendar), now));
   }
   return earliest;
 }
@@ -189,7 +192,9 @@ export function computeRecord(
   const open = evaluation.obligations.some((o) => o.state === 'running' || o.state === 'paused');
   const resolved = resolvedAt(timeline, now);
   const active = open || !resolved;
-  const clockWatchAt = watchAtOf(evaluation, calendarsOf(bundle));
+  const atRiskPercent = atRiskPercentOf(bundle);
+  const clockWatchAt = watchAtOf(evaluation, calendarsOf(bundle), atRiskPercent, now);
+  const atRiskGoals = [...new Set(evaluation.obligations.filter((o) => isAtRisk(o, atRiskPercent)).map((o) => o.goal))];
   const riskAt = riskAtOf(evaluation);
   const duty = escalationDuty(evaluation.obligations, previous);
   const watchAt = watchInstant(clockWatchAt, duty.pending);
@@ -224,6 +229,7 @@ export function computeRecord(
     ...(watchAt !== undefined ? { watchAt } : {}),
     ...(clockWatchAt !== undefined ? { clockWatchAt } : {}),
     ...(riskAt !== undefined ? { riskAt } : {}),
+    ...(atRiskGoals.length > 0 ? { atRiskGoals } : {}),
     ...(duty.pending.length > 0 ? { pendingEscalations: duty.pending } : {}),
     ...(duty.sent.length > 0 ? { sentEscalations: duty.sent } : {}),
     rank: rankOf(bundle, agreement?.priorityModel, priority),

@@ -234,7 +234,7 @@ describe('unknown fields', () => {
   /** [what, edits, the one issue expected]: each unknown field at its own path, with the name it most likely meant. */
   const CASES: Array<[string, Edit[], string]> = [
     ['a misspelt list of an agreement', [['agreements.0.escalatoins', []]], 'agreements[0].escalatoins: unknown field; did you mean "escalations"?'],
-    ['a field of a newer format version', [['customerGroups', []]], 'customerGroups: unknown field; known fields: version, holidayCollections, calendars, priorityModels, actions, actionModels, goals, customers, agreements, suppliers'],
+    ['a field of a newer format version', [['customerGroups', []]], 'customerGroups: unknown field; known fields: version, holidayCollections, calendars, priorityModels, actions, actionModels, goals, customers, agreements, suppliers, settings'],
     ['a letter-case slip', [['agreements.0.ValidFrom', '2026-01-01']], 'agreements[0].ValidFrom: unknown field; did you mean "validFrom"?'],
     ['a weekday written out', [['calendars.1.week.monday', [['00:00', '24:00']]]], 'calendars[1].week.monday: unknown field; did you mean "mon"?'],
     ['a singular for a plural', [['agreements.0.targets.4.priority', 'p1']], 'agreements[0].targets[4].priority: unknown field; did you mean "priorities"?'],
@@ -284,7 +284,7 @@ describe('unknown fields', () => {
   });
 
   test('an object with very many unknown fields names nineteen, then counts the rest at the twentieth', () => {
-    const ROOT = 'known fields: version, holidayCollections, calendars, priorityModels, actions, actionModels, goals, customers, agreements, suppliers';
+    const ROOT = 'known fields: version, holidayCollections, calendars, priorityModels, actions, actionModels, goals, customers, agreements, suppliers, settings';
     const flood = (n: number): unknown => ({ ...(edited() as object), ...Object.fromEntries(Array.from({ length: n }, (_, i) => [`x${i}`, i])) });
     const messages = issuesOf(flood(100_000)).map(formatIssue);
     expect(messages).toHaveLength(20);

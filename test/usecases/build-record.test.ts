@@ -11,6 +11,8 @@ import { validateBundle } from '../../src/config/validate-bundle';
 import { buildRecord, historyRevision } from '../../src/usecases/recompute-issue';
 import { discoverSiteFields } from '../../src/timeline/site-fields';
 import { byUrgency } from '../../src/views/work-list';
+import { atRiskDueAt } from '../../src/engine/at-risk';
+import { calendarsOf } from '../../src/engine/obligations';
 
 const fixture = <T>(name: string): T => JSON.parse(readFileSync(path.join(__dirname, '../timeline/fixtures', name), 'utf8')) as T;
 const loaded = validateBundle(JSON.parse(readFileSync(path.join(__dirname, '../../examples/config.json'), 'utf8')));
@@ -66,7 +68,7 @@ describe('the record of the recorded SUP-17, resolved on 24 November', () => {
   });
 });
 
-test('an unresolved request with a running cycle is active, on the work list, and watched from just after its next deadline (when it breaches)', () => {
+test('an unresolved request with a running cycle is active, on the work list, and watched from when a cycle turns at risk or breaches', () => {
   const history = recorded((issue) => {
     issue.changelog!.histories = issue.changelog!.histories.filter((h) => h.created < '2026-11-23T14:00');
     issue.fields.resolution = null;
@@ -74,9 +76,15 @@ test('an unresolved request with a running cycle is active, on the work list, an
   });
   const record = buildRecord(history, configuration, site, undefined, Date.parse('2026-11-23T13:30:00Z'));
   expect(record).toMatchObject({ openState: 'open', active: 'yes', workList: 'SUP', resolved: false, assignee: 'acc-lars', assigneeName: 'Lars Nielsen' });
+  const now = Date.parse('2026-11-23T13:30:00Z');
   const running = decodeCycles(record).filter((o) => o.state === 'running');
-  // Breached means elapsed above the target: one millisecond of business time after the deadline, inside office hours.
-  expect(record.watchAt).toBe(Math.min(...running.map((o) => o.deadline!)) + 1);
+  const calendars = calendarsOf(configuration.bundle);
+  // Breached means elapsed above the target: one millisecond of business time after the deadline, inside office
+  // hours; at risk, 80 % of the target used (formats.md §8). The watch wakes at the first of these.
+  const turning = running.map((o) => atRiskDueAt(o, 80, calendars.get(o.calendar), now)).filter((t): t is number => t !== null);
+  expect(turning.length).toBeGreaterThan(0);
+  expect(record.watchAt).toBe(Math.min(...running.map((o) => o.deadline! + 1), ...turning));
+  expect(record.watchAt).toBeLessThan(Math.min(...running.map((o) => o.deadline!)));
 });
 
 describe('work list order', () => {

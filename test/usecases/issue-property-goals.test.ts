@@ -30,6 +30,27 @@ const goalValues = (key: string): GoalValues => {
   const { goalsBreached, goalsRunning, goalsPaused, goalsMet, contractDeadline, internalDeadline } = host.double.issueOrThrow(key).properties[ISSUE_PROPERTY] as GoalValues;
   return { goalsBreached, goalsRunning, goalsPaused, goalsMet, contractDeadline, internalDeadline };
 };
+const atRisk = (key: string): string[] => (host.double.issueOrThrow(key).properties[ISSUE_PROPERTY] as { goalsAtRisk: string[] }).goalsAtRisk;
+
+test('a goal turning at risk reaches queues without any event: the watch wakes at that instant', async () => {
+  const request = host.double.createRequest({
+    requestTypeId: DEMO_REQUEST_TYPES.incident, reporter: a.sofie, summary: 'Payroll is down', fieldValues: { environment: 'Production', product: 'Payroll' },
+    contractPriority: { priority: 'p1' },
+  });
+  await host.settle();
+  expect(atRisk(request.key)).toEqual([]);
+  // The reply is due within 30 minutes around the clock: 80 % is reached at 24 minutes.
+  host.advance(23 * MINUTE);
+  await host.runSchedule();
+  expect(atRisk(request.key)).toEqual([]);
+  host.advance(MINUTE);
+  await host.runSchedule();
+  expect(atRisk(request.key)).toEqual(['response']);
+  // Answered, it is no longer at risk.
+  host.double.addComment(request.key, { author: a.lars, body: 'On it', public: true });
+  await host.settle();
+  expect(atRisk(request.key)).toEqual([]);
+});
 
 test('each goal’s state and the promised and internal deadlines follow the request: raised, answered, breached, waiting', async () => {
   // ACME Production P1: reply within 30 minutes and resolve within 4 hours around the clock; triage (internal) within

@@ -40,23 +40,29 @@ test("a request's second breach is recorded at its instant too, not only the fir
   // P1 at 10:00 in Copenhagen: the reply is due within 30 minutes, the internal triage within 1 hour.
   const request = raiseP1('Payroll is down');
   await host.settle();
-  // Watched from its first escalation (half the reply time), then from the first instant the reply is overdue: one
-  // millisecond after its deadline.
+  const runAt = async (minutes: number): Promise<void> => {
+    host.advance(NOW + minutes * MINUTE - host.clock.now);
+    await host.runSchedule();
+  };
+  // Watched from its first escalation (half the reply time), then from when the reply turns at risk (80 % of it,
+  // formats.md §8), then from the first instant it is overdue: one millisecond after its deadline.
   expect((await stored(request.id)).watchAt).toBe(NOW + 15 * MINUTE);
-  host.advance(15 * MINUTE);
-  await host.runSchedule();
+  await runAt(15);
+  expect((await stored(request.id)).watchAt).toBe(NOW + 24 * MINUTE);
+  await runAt(24);
+  expect((await stored(request.id)).atRiskGoals).toEqual(['response']);
   expect((await stored(request.id)).watchAt).toBe(NOW + 30 * MINUTE + 1);
 
-  host.advance(20 * MINUTE);
-  await host.runSchedule();
+  await runAt(35);
   const first = await stored(request.id);
   expect(cycle(first, 'response')).toMatchObject({ breached: true, breachedAt: NOW + 30 * MINUTE });
   expect(cycle(first, 'triage-ola')).toMatchObject({ breached: false });
-  // Breached, yet still watched: the triage's deadline is the next thing due.
-  expect(first.watchAt).toBe(NOW + 60 * MINUTE + 1);
+  // Breached, yet still watched: the triage turning at risk (48 of its 60 minutes), then its deadline.
+  expect(first.watchAt).toBe(NOW + 48 * MINUTE);
+  await runAt(48);
+  expect((await stored(request.id)).watchAt).toBe(NOW + 60 * MINUTE + 1);
 
-  host.advance(30 * MINUTE);
-  await host.runSchedule();
+  await runAt(65);
   const second = await stored(request.id);
   expect(cycle(second, 'triage-ola')).toMatchObject({ breached: true, breachedAt: NOW + 60 * MINUTE });
 });
@@ -104,8 +110,15 @@ test('a deadline at closing time is watched from when the calendar opens again, 
   expect(cycle(await stored(request.id), 'response').deadline).toBe(closing);
   host.advance(65 * MINUTE);
   await host.runSchedule();
+  const triaged = await stored(request.id);
+  expect(cycle(triaged, 'triage-ola').breached).toBe(true);
+  // The reply turns at risk at 15:36 (80 % of its 2 hours), then nothing changes before Friday's opening.
+  const turning = Date.parse('2026-11-26T14:36:00Z');
+  expect(triaged.watchAt).toBe(turning);
+  host.advance(turning - host.clock.now);
+  await host.runSchedule();
   const afterTriage = await stored(request.id);
-  expect(cycle(afterTriage, 'triage-ola').breached).toBe(true);
+  expect(afterTriage.atRiskGoals).toEqual(['response']);
   expect(afterTriage.watchAt).toBe(fridayOpening + 1);
 
   // Runs in the evening and at night do not read it again.

@@ -48,6 +48,8 @@ export interface JiraView {
   goalsRunning: string[];
   goalsPaused: string[];
   goalsMet: string[];
+  /** Goals whose running cycle is past the site's at-risk share (formats.md §8); the watch rewrites it when one turns. */
+  goalsAtRisk: string[];
   /** The earliest deadline of a running cycle of a contractual goal (what the customer was promised), and of an internal one. */
   contractDeadline: string | null;
   internalDeadline: string | null;
@@ -109,6 +111,8 @@ export interface IssueRecord {
    * paused without a breach.
    */
   riskAt?: number;
+  /** Goals whose running cycle was past the site's at-risk share when computed (formats.md §8), for queues. */
+  atRiskGoals?: string[];
   /** Escalations reached and not yet carried out (notified, commented), in the order they were reached. */
   pendingEscalations?: PendingEscalation[];
   /** Escalations of open cycles already carried out, as `goal#cycle#id` (what the ledger says is sent). */
@@ -181,7 +185,7 @@ export function jiraViewOf(record: IssueRecord | undefined): JiraView {
   if (!record?.agreement) {
     return {
       nextDeadline: null, breached: 'no', rank: NO_RANK, nextGoal: null, agreement: null, escalation: 'none', escalations: [], escalatedAt: null,
-      goalsBreached: [], goalsRunning: [], goalsPaused: [], goalsMet: [], contractDeadline: null, internalDeadline: null,
+      goalsBreached: [], goalsRunning: [], goalsPaused: [], goalsMet: [], goalsAtRisk: [], contractDeadline: null, internalDeadline: null,
     };
   }
   const reached: Array<{ id: string; at: number }> = [];
@@ -219,6 +223,7 @@ export function jiraViewOf(record: IssueRecord | undefined): JiraView {
     goalsPaused: sorted(paused),
     // Met: every cycle of the goal completed, none breached (a reopened goal with an open cycle is not met yet).
     goalsMet: sorted([...completed].filter((g) => !breached.has(g) && !running.has(g) && !paused.has(g))),
+    goalsAtRisk: sorted(record.atRiskGoals ?? []),
     contractDeadline: contract === null ? null : formatInstant(contract),
     internalDeadline: internal === null ? null : formatInstant(internal),
   };
