@@ -134,3 +134,17 @@ test('an agreement’s targets read as a goal × priority grid that fits a 1024 
     await page.setViewportSize({ width: 1440, height: 1000 });
   }
 });
+
+test('the Reports tab issues last month’s report for an agreement, and lists it with its PDF', async () => {
+  await page.goto(`${sandbox.server.url}/admin?as=mette`);
+  const admin = surface(page, 'admin');
+  await admin.getByRole('tab', { name: 'Reports' }).click();
+  const acme = admin.locator('[data-testid="reports-acme-prod"]');
+  await acme.waitFor({ timeout: 15_000 });
+  // The sandbox's clock stands in November 2026: October is the month last ended.
+  await acme.getByRole('button', { name: /Issue October 2026/ }).click();
+  await acme.getByRole('status').getByText('The October 2026 report is being issued; it appears below in a moment.').waitFor();
+  await acme.locator('[data-testid^="issued-acme-prod"]').first().waitFor({ timeout: 15_000 });
+  expect(await acme.locator('[data-testid^="issued-acme-prod"]').first().textContent()).toContain('October 2026');
+  expect(await acme.getByRole('button', { name: 'Download the October 2026 report, version 1 (PDF)' }).count()).toBe(1);
+});

@@ -22,6 +22,7 @@ import { LookupsProvider } from './lookups';
 import { tabOf } from './places';
 import { PriorityModelsSection } from './PriorityModelEditor';
 import { ReevaluationProgress, useReevaluation } from './Reevaluation';
+import { Reports } from './Reports';
 import { SaveBar } from './SaveBar';
 import type { SectionKey } from './sections';
 import { Simulator } from './Simulator';
@@ -118,6 +119,11 @@ export function AdminPage() {
             <div role="tabpanel" id="panel-simulator" aria-labelledby="tab-simulator" className="panel" hidden={tab !== 'simulator'}>
               <Simulator bundle={config.bundle} onBundleIssues={config.reportBundleIssues} />
             </div>
+            {tab === 'reports' && (
+              <div role="tabpanel" id="panel-reports" aria-labelledby="tab-reports" className="panel">
+                <Reports canEdit={config.canEdit} />
+              </div>
+            )}
             {tab === 'files' && (
               <div role="tabpanel" id="panel-files" aria-labelledby="tab-files" className="panel">
                 <ImportExport

@@ -1,11 +1,11 @@
-// The page's tabs: one per section of the configuration, each with the count of its problems, then the simulator
-// and the files.
+// The page's tabs: one per section of the configuration, each with the count of its problems, then the simulator,
+// the customers' reports and the files.
 import { Badge } from '../../shared/components';
 import { SECTIONS, type SectionKey } from './sections';
 
-export type TabId = SectionKey | 'simulator' | 'files';
+export type TabId = SectionKey | 'simulator' | 'reports' | 'files';
 
-const TABS: ReadonlyArray<{ id: TabId; label: string }> = [...SECTIONS, { id: 'simulator', label: 'Simulator' }, { id: 'files', label: 'Import, export & history' }];
+const TABS: ReadonlyArray<{ id: TabId; label: string }> = [...SECTIONS, { id: 'simulator', label: 'Simulator' }, { id: 'reports', label: 'Reports' }, { id: 'files', label: 'Import, export & history' }];
 
 export function TabBar({ active, onSelect, counts }: { active: TabId; onSelect: (tab: TabId) => void; counts: ReadonlyMap<TabId, number> }) {
   return (

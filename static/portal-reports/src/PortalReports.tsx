@@ -7,33 +7,12 @@ import { call } from '../../shared/api';
 import { Button, Loading, Lozenge, SectionMessage } from '../../shared/components';
 import { hasCode, messagesOf } from '../../shared/problem';
 import { useResource } from '../../shared/use-resource';
+import { monthTitle, saveBase64File } from '../../shared/download';
 import type { PortalReports as Reports } from '../../shared/views';
 
 type Row = Reports['reports'][number];
 
-const MONTH = /^(\d{4})-(\d{2})$/;
-
-/** `November 2026`. */
-export function monthTitle(month: string): string {
-  const m = MONTH.exec(month);
-  if (!m) return month;
-  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
-
 const percent = (ratio: number | null): string => (ratio === null ? '–' : `${(Math.round(ratio * 1000) / 10).toFixed(1)} %`);
-
-/** Saves the PDF the way a browser saves any download: the customer's own viewer opens it. */
-function saveFile(fileName: string, base64: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 function ReportRow({ report, goalNames }: { report: Row; goalNames: Record<string, string> }) {
   const [busy, setBusy] = useState(false);
@@ -43,7 +22,7 @@ function ReportRow({ report, goalNames }: { report: Row; goalNames: Record<strin
     setProblem(null);
     try {
       const pdf = await call('portal/reports/pdf', { report: report.id });
-      saveFile(pdf.fileName, pdf.base64);
+      saveBase64File(pdf.fileName, pdf.base64);
     } catch (error) {
       setProblem(messagesOf(error).join(' '));
     } finally {
