@@ -15,6 +15,7 @@ import { handleIssueEvent, type IssueEvent } from './triggers/issue-events';
 import { handleJob } from './triggers/jobs';
 import { watchBreaches } from './usecases/watch-breaches';
 import { runReportSchedules } from './usecases/report-schedule';
+import { sendContractReminders } from './usecases/send-contract-reminders';
 
 let runs = 0;
 /** Names one scheduled run: the holder of the breach watch's lease. */
@@ -28,6 +29,8 @@ export function createApp(clock: Clock) {
     onSchedule: () => watchBreaches(new JiraClient(), clock, runId(clock.now())),
     // scheduledTrigger: day (each agreement's monthly report, on its day in its zone)
     onReportSchedule: () => runReportSchedules(clock.now(), runId(clock.now())),
+    // scheduledTrigger: hour (contract reminders before notice deadlines and ends, each once)
+    onContractReminders: () => sendContractReminders(new JiraClient(), clock.now(), runId(clock.now())),
     // consumer: the job queue (async events v2)
     onJob: (event: AsyncEvent) => handleJob(event, new JiraClient(), clock),
     // resolvers of the Custom UI surfaces
