@@ -5,6 +5,7 @@ import type { AsyncEvent } from '@forge/events';
 import type { Clock } from './adapters/clock';
 import { JiraClient } from './adapters/jira/client';
 import { defineAdmin } from './resolvers/admin';
+import { defineContracts } from './resolvers/contracts';
 import { SurfaceResolvers } from './resolvers/define';
 import { defineIssuePanel } from './resolvers/issue-panel';
 import { defineMonitoring } from './resolvers/monitoring';
@@ -38,7 +39,7 @@ export function createApp(clock: Clock) {
     adminResolver: defineAdminReports(defineAdmin(new SurfaceResolvers(clock, 'licensed'))).definitions(),
     portalResolver: definePortalReports(definePortal(new SurfaceResolvers(clock, 'portal'))).definitions(),
     worklistResolver: defineWorklist(new SurfaceResolvers(clock, 'licensed')).definitions(),
-    monitoringResolver: defineMonitoring(new SurfaceResolvers(clock, 'licensed')).definitions(),
+    monitoringResolver: defineContracts(defineMonitoring(new SurfaceResolvers(clock, 'licensed'))).definitions(),
   };
 }
 

@@ -8,6 +8,7 @@ import { readReminder, reminderKey, type ReminderDelivery } from '../../src/adap
 import type { RemindersRun } from '../../src/usecases/send-contract-reminders';
 import { nextReminderWork } from '../../src/usecases/send-contract-reminders';
 import type { ReminderStatus } from '../../src/views/reminder-deliveries';
+import type { ContractsView } from '../../src/views/contracts';
 import { DEMO_ACCOUNTS } from '../../offline/jsm-double';
 import { runAs } from '../../offline/forge-runtime';
 import { ForgeHost } from '../../offline/sandbox/forge-host';
@@ -149,4 +150,31 @@ test('a customer named in a reminder is never told: Jira sends it only to people
   // Lars works in the service desk, not in the contracts project: he may not edit CON-1 either.
   expect(notificationsOf('CON-1').map((n) => n.recipients.map((r) => r.displayName))).toEqual([['Mette Hansen']]);
   expect((await acmeEntry())!.recipients).toEqual(['Mette Hansen (contract owner)', 'Sofie Jensen', 'Lars Nielsen']);
+});
+
+describe('the contracts page (contracts/list)', () => {
+  type Listed = { ok: boolean; data?: ContractsView; errors?: Array<{ code: string }> };
+  const list = (accountId: string) => host.invoke<Listed>('monitoringResolver', 'contracts/list', {}, { accountId, moduleKey: 'contract-sla-monitoring', extension: { type: 'jira:globalPage' } });
+
+  test('a contract manager sees every contract with its state, term, next date and reminders; after the run, the reminder as sent', async () => {
+    const before = (await list(a.mette)).data!;
+    expect(before.contracts.map((c) => [c.number, c.state, c.term.start, c.term.lastDay, c.noticeDeadline, c.next])).toEqual([
+      ['ACME-2026-01', 'active', '2026-01-01', '2026-12-31', '2026-12-01', { date: '2026-12-01', kind: 'notice' }],
+      ['FJ-2026-03', 'active', '2026-03-01', '2027-02-28', '2027-01-01', { date: '2027-01-01', kind: 'notice' }],
+    ]);
+    const acme = before.contracts[0]!;
+    expect(acme).toMatchObject({ key: 'agreement:acme-prod', kind: 'agreement', party: { id: 'acme', name: 'ACME A/S' }, owner: { accountId: a.mette, name: 'Mette Hansen' }, issueKey: 'CON-1', renewal: 'automatic', timezone: 'Europe/Copenhagen' });
+    expect(acme.reminders).toEqual([{ id: 'notice-in-3-days', before: 'notice', offset: 'P3D', notify: expect.any(Array), next: { anchor: '2026-12-01', at: '2026-11-27T23:00:00Z' }, last: null }]);
+
+    await runAt(ACME_DUE);
+    const after = (await list(a.mette)).data!;
+    // The next occurrence is the renewed term's; the last one is the one just sent.
+    expect(after.contracts[0]!.reminders[0]).toMatchObject({ next: { anchor: '2027-12-01' }, last: { state: 'sent', sentAt: '2026-11-27T23:00:00Z', late: false } });
+  });
+
+  test('an agent who owns no contract and may not browse the contracts project sees none; a customer is refused', async () => {
+    expect((await list(a.lars)).data!.contracts).toEqual([]);
+    // The platform itself refuses: the page declares no unlicensed access, so a portal customer never reaches it.
+    await expect(list(a.sofie)).rejects.toThrow(/not available to customer users/);
+  });
 });
