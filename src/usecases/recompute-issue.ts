@@ -58,15 +58,24 @@ function unknownStatus(history: IssueHistory, site: SiteMetadata): boolean {
   return history.histories.some((h) => h.items.some((i) => i.field === 'status' && i.to !== null && !(i.to in site.statusCategories)));
 }
 
+/** What the customer chose on the portal: a priority, from an agreement, and the matrix's answers when it has one. */
+interface PortalChoice {
+  priority: string;
+  agreement?: string;
+  impact?: string;
+  urgency?: string;
+}
+
 /**
  * The priority the customer chose on the portal. JSM stores the create panel's submitted field under the app's
  * property; the value is `{ priority }`, possibly wrapped in the field key it was submitted with.
  */
-function portalChoice(history: IssueHistory): { priority: string; agreement?: string } | undefined {
-  const find = (value: unknown, depth: number): { priority: string; agreement?: string } | undefined => {
+function portalChoice(history: IssueHistory): PortalChoice | undefined {
+  const find = (value: unknown, depth: number): PortalChoice | undefined => {
     if (!value || typeof value !== 'object' || depth > 1) return undefined;
     const record = value as Record<string, unknown>;
-    if (typeof record.priority === 'string') return { priority: record.priority, ...(typeof record.agreement === 'string' ? { agreement: record.agreement } : {}) };
+    const text = (key: string): Record<string, string> => (typeof record[key] === 'string' ? { [key]: record[key] as string } : {});
+    if (typeof record.priority === 'string') return { priority: record.priority, ...text('agreement'), ...text('impact'), ...text('urgency') };
     for (const inner of Object.values(record)) {
       const found = find(inner, depth + 1);
       if (found !== undefined) return found;
@@ -176,6 +185,7 @@ export function computeRecord(
     ...(site.appAccountId ? { appAccountId: site.appAccountId } : {}),
     ...(choice ? { portalPriority: choice.priority } : {}),
     ...(choice?.agreement ? { portalAgreement: choice.agreement } : {}),
+    ...(choice?.impact !== undefined || choice?.urgency !== undefined ? { portalAnswers: { ...(choice.impact ? { impact: choice.impact } : {}), ...(choice.urgency ? { urgency: choice.urgency } : {}) } } : {}),
     ...(reporterOrganizations ? { reporterOrganizations } : {}),
   });
   // A request the app raised to deliver a report is its own letter to the customer: no agreement measures it.

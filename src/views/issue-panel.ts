@@ -3,6 +3,7 @@ import { advance } from '../engine/advance';
 import { atRiskPercentOf, isAtRisk } from '../engine/at-risk';
 import { guidanceFor } from '../engine/guidance';
 import { calendarsOf } from '../engine/obligations';
+import { splitCalendarKey } from '../engine/calendar';
 import { formatInstant } from '../engine/instant';
 import { formatCalendarDate, formatDateTime } from '../engine/wording';
 import type { ConfigBundle, Evaluation, Obligation, PauseReason } from '../engine/types';
@@ -81,9 +82,13 @@ export function evaluationAt(bundle: ConfigBundle, record: IssueRecord, now: num
   return advance(evaluationOf(record), record.computedAt, now, calendarsOf(bundle));
 }
 
+/** A calendar as shown; one re-zoned to a request's site (`cph-office@America/New_York`, §6) says whose hours it counts. */
 function calendarView(bundle: ConfigBundle, id: string): ObligationView['calendar'] {
-  const calendar = bundle.calendars.find((c) => c.id === id);
-  return { id, name: calendar?.name ?? id, timezone: calendar?.timezone ?? 'UTC' };
+  const { id: base, zone } = splitCalendarKey(id);
+  const calendar = bundle.calendars.find((c) => c.id === base);
+  const name = calendar?.name ?? base;
+  if (zone === undefined || zone === calendar?.timezone) return { id, name, timezone: calendar?.timezone ?? 'UTC' };
+  return { id, name: `${name}, in ${zone.split('/').pop()!.replace(/_/g, ' ')} time`, timezone: zone };
 }
 
 function pauseView(bundle: ConfigBundle, pause: PauseReason | null): PauseView | null {
