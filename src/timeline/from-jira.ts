@@ -21,6 +21,9 @@ export interface SiteFields {
   environment?: string;
   /** The site's "Product" field (select or text). */
   product?: string;
+  /** The app's "Contract impact" and "Contract urgency" fields: a matrix's answers as `label [id]` (§6). */
+  contractImpact?: string;
+  contractUrgency?: string;
   /** The app's own read-only "Contract priority" field; holds a priority id of the agreement's model. */
   contractPriority?: string;
 }
@@ -173,12 +176,27 @@ export function timelineFromJira(history: IssueHistory, context: MappingContext)
   });
 
   let priority = initialPriority;
+  // The answers in force, starting from the portal's; the app's fields hold `label [id]` as the priority field does.
+  const answers: { impact?: string; urgency?: string } = { ...context.portalAnswers };
+  const answerOf = (item: JiraChangeItem): { axis: 'impact' | 'urgency'; to: string | null } | undefined => {
+    const is = (field: string | undefined): boolean => field !== undefined && (item.fieldId === field || item.field === field);
+    const axis = is(fields.contractImpact) ? 'impact' : is(fields.contractUrgency) ? 'urgency' : undefined;
+    if (axis === undefined) return undefined;
+    const text = item.toString ?? item.to;
+    return { axis, to: text === null ? null : priorityIdOf(text) };
+  };
   for (const { at, item } of items) {
     if (item.field === 'status') {
       const toCategory = item.to === null ? undefined : context.statusCategories.get(item.to);
       push(at, { at, type: 'status', ...(item.fromString !== null ? { from: item.fromString } : {}), to: item.toString ?? '', ...(toCategory ? { toCategory } : {}) });
     } else if (item.field === 'resolution') {
       push(at, { at, type: 'resolution', to: item.toString });
+    } else if (answerOf(item) !== undefined) {
+      // An agent's answer to the matrix (impact or urgency): the engine turns it into a priority change (§6).
+      const { axis, to } = answerOf(item)!;
+      if (to === null || to === answers[axis]) continue;
+      push(at, { at, type: axis, ...(answers[axis] !== undefined ? { from: answers[axis] } : {}), to });
+      answers[axis] = to;
     } else if (isPriorityItem(item)) {
       // Re-stating the priority in force (the app copying the portal choice into its field) is no change.
       const to = priorityOf(item);

@@ -6,7 +6,7 @@ import { calendarsOf } from '../engine/obligations';
 import { splitCalendarKey } from '../engine/calendar';
 import { formatInstant } from '../engine/instant';
 import { formatCalendarDate, formatDateTime } from '../engine/wording';
-import type { ConfigBundle, Evaluation, Obligation, PauseReason } from '../engine/types';
+import type { ConfigBundle, Evaluation, MatrixLevel, Obligation, PauseReason } from '../engine/types';
 import { NO_DEADLINE, decodeCycles, type IssueRecord } from '../adapters/storage/issue-record';
 import { escalationSummary, thresholdsOf, type EscalationSummary } from './escalation-state';
 
@@ -49,6 +49,8 @@ export interface AgreementView {
   calendar: { id: string; name: string; timezone: string };
   /** Why this agreement applies, one reason a line. */
   why: string[];
+  /** The model's impact × urgency matrix (§6) and the answers in force; null when the model has none. */
+  matrix: { impact: MatrixLevel[]; urgency: MatrixLevel[]; cells: Record<string, Record<string, string>>; answers: { impact: string | null; urgency: string | null } } | null;
 }
 
 export interface IssuePanelView {
@@ -132,8 +134,14 @@ function agreementView(bundle: ConfigBundle, record: IssueRecord, zone: string):
   const model = bundle.priorityModels.find((m) => m.id === agreement.priorityModel);
   const priority = model?.priorities.find((p) => p.id === record.priority);
   const customerName = customer?.name ?? agreement.customer;
+  // A member of a group measured by the group's agreement (§6), and a request from a site measured in its hours.
+  const member = record.customer !== undefined && record.customer !== agreement.customer ? bundle.customers.find((c) => c.id === record.customer) : undefined;
+  const site = record.site === undefined ? undefined : bundle.customers.flatMap((c) => c.sites ?? []).find((s) => s.id === record.site);
   const why = [
-    `Customer ${customerName}${customer?.organizationId ? ` (JSM organization ${customer.organizationId})` : ''}`,
+    member
+      ? `Customer ${member.name ?? member.id}, a member of ${customerName}, which holds the agreement (${member.name ?? member.id} has none of its own for ${agreement.environment})`
+      : `Customer ${customerName}${customer?.organizationId ? ` (JSM organization ${customer.organizationId})` : ''}`,
+    ...(site ? [agreement.measureIn === 'site' ? `Site ${site.name ?? site.id}: measured in its hours (${site.timezone}${site.calendar ? `, calendar ${site.calendar}` : ''})` : `Site ${site.name ?? site.id} (${site.timezone}); the agreement measures in its own calendar's zone`] : []),
     record.formEnvironment
       ? `Environment ${agreement.environment}, as the customer chose it with the priority on the portal (the request form says ${record.formEnvironment}; changing the Environment field corrects it)`
       : `Environment ${agreement.environment}`,
@@ -155,6 +163,7 @@ function agreementView(bundle: ConfigBundle, record: IssueRecord, zone: string):
       .map((p) => ({ id: p.id, name: p.name ?? p.id, rank: p.rank, ...(p.colour ? { colour: p.colour } : {}), ...(p.description ? { description: p.description } : {}) })),
     calendar: calendarView(bundle, agreement.calendar),
     why,
+    matrix: model?.matrix ? { ...model.matrix, answers: { impact: record.impact ?? null, urgency: record.urgency ?? null } } : null,
   };
 }
 

@@ -75,3 +75,15 @@ test('(b) the agent sees the reply due at 16:00 Copenhagen time — 10:00 in New
   expect(record?.agreement).toBe('fjell-group-prod');
   await captureSurface(page, 'issue-panel', 'issue-panel-site');
 });
+
+test('(c) the agent learns work has stopped and changes the urgency: the priority follows the matrix to 1 – Critical, due 15:00', async () => {
+  const panel = surface(page, 'issue-panel');
+  await panel.locator('[data-testid="answer-urgency"]').selectOption('stopped');
+  await panel.locator('[data-testid="agreement-priority"]', { hasText: '1 – Critical' }).waitFor();
+  expect(await panel.locator('[data-testid="guidance"]').textContent()).toMatch(/Reply to the customer by 15:00 \(09:00 America\/New_York\) — 1 h of business time left/);
+  // The change is in Jira's history, where the replay reads it: the app's field says it in words.
+  const issue = sandbox.server.site.double.issueOrThrow(key);
+  const urgency = sandbox.server.site.double.customField('contract-urgency')!;
+  expect(issue.customFields[urgency.id]).toBe('Work has stopped [stopped]');
+  expect(await panel.locator('.agreement__why').textContent()).toMatch(/Customer Fjell Shipping US, a member of Fjell Group, which holds the agreement.*Site New York office: measured in its hours \(America\/New_York\)/);
+});
