@@ -5,6 +5,7 @@ import type { AsyncEvent } from '@forge/events';
 import type { Clock } from './adapters/clock';
 import { JiraClient } from './adapters/jira/client';
 import { defineAdmin } from './resolvers/admin';
+import { defineEnvironments } from './resolvers/environments';
 import { SurfaceResolvers } from './resolvers/define';
 import { defineIssuePanel } from './resolvers/issue-panel';
 import { defineMonitoring } from './resolvers/monitoring';
@@ -32,7 +33,7 @@ export function createApp(clock: Clock) {
     onJob: (event: AsyncEvent) => handleJob(event, new JiraClient(), clock),
     // resolvers of the Custom UI surfaces
     issuePanelResolver: defineIssuePanel(new SurfaceResolvers(clock, 'licensed')).definitions(),
-    adminResolver: defineAdminReports(defineAdmin(new SurfaceResolvers(clock, 'licensed'))).definitions(),
+    adminResolver: defineEnvironments(defineAdminReports(defineAdmin(new SurfaceResolvers(clock, 'licensed')))).definitions(),
     portalResolver: definePortalReports(definePortal(new SurfaceResolvers(clock, 'portal'))).definitions(),
     worklistResolver: defineWorklist(new SurfaceResolvers(clock, 'licensed')).definitions(),
     monitoringResolver: defineMonitoring(new SurfaceResolvers(clock, 'licensed')).definitions(),

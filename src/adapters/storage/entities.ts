@@ -12,6 +12,8 @@ export const ENTITY = {
   issuedReport: 'issued-report',
   issuedReportPart: 'issued-report-part',
   reportLedger: 'report-ledger',
+  environmentVersion: 'environment-version',
+  environmentDeployment: 'environment-deployment',
 } as const;
 
 /** The single record key of the singleton entities. */
@@ -50,4 +52,6 @@ export const INDEX = {
   byCustomer: 'by-customer',
   /** issued-report: partition `deliveryDue`, range issue instant (reports still to reach the customer). */
   byDeliveryDue: 'by-delivery-due',
+  /** environment-deployment: partition the target (customer, environment, product), range deployed-at (its history). */
+  byTarget: 'by-target',
 } as const;
