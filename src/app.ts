@@ -5,6 +5,7 @@ import type { AsyncEvent } from '@forge/events';
 import type { Clock } from './adapters/clock';
 import { JiraClient } from './adapters/jira/client';
 import { defineAdmin } from './resolvers/admin';
+import { defineDeployments } from './resolvers/deployments';
 import { defineEnvironments } from './resolvers/environments';
 import { SurfaceResolvers } from './resolvers/define';
 import { defineIssuePanel } from './resolvers/issue-panel';
@@ -14,6 +15,8 @@ import { defineAdminReports, definePortalReports } from './resolvers/reports';
 import { defineWorklist } from './resolvers/worklist';
 import { handleIssueEvent, type IssueEvent } from './triggers/issue-events';
 import { handleJob } from './triggers/jobs';
+import { onDeploymentReportRequest } from './triggers/deployment-report';
+import type { DeploymentRequest } from './usecases/deployment-report';
 import { watchBreaches } from './usecases/watch-breaches';
 import { runReportSchedules } from './usecases/report-schedule';
 
@@ -31,9 +34,11 @@ export function createApp(clock: Clock) {
     onReportSchedule: () => runReportSchedules(clock.now(), runId(clock.now())),
     // consumer: the job queue (async events v2)
     onJob: (event: AsyncEvent) => handleJob(event, new JiraClient(), clock),
+    // webtrigger: deployment-report (pipelines report what they deployed)
+    onDeploymentReport: (request: DeploymentRequest) => onDeploymentReportRequest(request, clock.now()),
     // resolvers of the Custom UI surfaces
     issuePanelResolver: defineIssuePanel(new SurfaceResolvers(clock, 'licensed')).definitions(),
-    adminResolver: defineEnvironments(defineAdminReports(defineAdmin(new SurfaceResolvers(clock, 'licensed')))).definitions(),
+    adminResolver: defineDeployments(defineEnvironments(defineAdminReports(defineAdmin(new SurfaceResolvers(clock, 'licensed'))))).definitions(),
     portalResolver: definePortalReports(definePortal(new SurfaceResolvers(clock, 'portal'))).definitions(),
     worklistResolver: defineWorklist(new SurfaceResolvers(clock, 'licensed')).definitions(),
     monitoringResolver: defineMonitoring(new SurfaceResolvers(clock, 'licensed')).definitions(),

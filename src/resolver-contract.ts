@@ -127,6 +127,19 @@ export interface RecordedDeployment {
   current: CurrentVersion;
 }
 
+/** `admin/deployments/status`: where pipelines report deployments, and whether they can (a secret is set). */
+export interface DeploymentReportStatus {
+  url: string;
+  secretSet: boolean;
+  createdAt: number | null;
+  createdBy: string | null;
+  /** Until when the secret before the current one still signs, when it does. */
+  previousValidUntil: number | null;
+  /** The signature's header names, and how old a timestamp may be. */
+  headers: { timestamp: string; nonce: string; signature: string };
+  windowSeconds: number;
+}
+
 type Zone = { timezone?: string };
 type NoPayload = Record<string, never>;
 
@@ -159,6 +172,8 @@ export interface ResolverContract {
   'admin/environments/history': { payload: EnvironmentTargetPayload & { cursor?: string; limit?: number }; answer: EnvironmentHistory };
   'admin/environments/set-version': { payload: EnvironmentTargetPayload & { version: string; deployedAt?: string }; answer: RecordedDeployment };
   'admin/environments/import': { payload: { csv: string }; answer: { rows: number } & Record<RecordOutcome, number> };
+  'admin/deployments/status': { payload: NoPayload; answer: DeploymentReportStatus };
+  'admin/deployments/rotate-secret': { payload: NoPayload; answer: { secret: string; createdAt: number; previousValidUntil: number | null } };
   'admin/reports/list': { payload: NoPayload; answer: { agreements: AgreementReports[] } };
   'admin/reports/issue': { payload: { agreement: string; month: string }; answer: { queued: true; agreement: string; month: string } };
   'admin/reports/pdf': { payload: { report: string }; answer: ReportPdf };

@@ -49,6 +49,12 @@ export interface ConsumerModule {
   function: string;
 }
 
+/** A `webtrigger` module: an HTTP endpoint running a function (only `dynamic` responses are modelled). */
+export interface WebTriggerModule {
+  key: string;
+  function: string;
+}
+
 export type UnlicensedUser = 'customer' | 'unlicensed' | 'anonymous';
 
 export interface UiModule {
@@ -71,6 +77,7 @@ export interface AppManifest {
   scheduledTriggers: ScheduledTriggerModule[];
   consumers: ConsumerModule[];
   uiModules: ReadonlyMap<string, UiModule>;
+  webTriggers: WebTriggerModule[];
 }
 
 const DOCS = {
@@ -79,6 +86,7 @@ const DOCS = {
   productEvents: 'https://developer.atlassian.com/platform/forge/events-reference/product_events/',
   scheduledTrigger: 'https://developer.atlassian.com/platform/forge/manifest-reference/modules/scheduled-trigger/',
   invocationLimits: 'https://developer.atlassian.com/platform/forge/limits-invocation/',
+  webTrigger: 'https://developer.atlassian.com/platform/forge/manifest-reference/modules/web-trigger/',
 } as const;
 
 const INTERVALS: ReadonlySet<string> = new Set(['fiveMinute', 'hour', 'day', 'week']);
@@ -201,6 +209,20 @@ function readConsumer(entry: Raw): ConsumerModule {
   return { key, queue: text(entry.queue, `consumer ${key}: queue`), function: text(entry.function, `consumer ${key}: function`) };
 }
 
+function readWebTrigger(entry: Raw): WebTriggerModule {
+  const key = text(entry.key, 'webtrigger.key');
+  if (!/^[a-zA-Z0-9_-]+$/.test(key)) throw new ManifestError(`webtrigger ${key}: key must match ^[a-zA-Z0-9_-]+$ (${DOCS.webTrigger})`);
+  const response = entry.response as Raw | undefined;
+  if (response !== undefined) {
+    const type = response?.type;
+    if (type !== 'static' && type !== 'dynamic') throw new ManifestError(`webtrigger ${key}: response.type must be static or dynamic (${DOCS.webTrigger})`);
+    // Static responses map the function's answer onto configured outputs; the local platform does not model them.
+    if (type === 'static') throw new ManifestError(`webtrigger ${key}: static responses are not modelled by the local platform; use response.type dynamic`);
+  }
+  if (entry.urlFormat !== undefined && entry.urlFormat !== 'v1' && entry.urlFormat !== 'v2') throw new ManifestError(`webtrigger ${key}: urlFormat must be v1 or v2 (${DOCS.webTrigger})`);
+  return { key, function: text(entry.function, `webtrigger ${key}: function`) };
+}
+
 function readUiModules(modules: Raw): Map<string, UiModule> {
   const ui = new Map<string, UiModule>();
   for (const [type, entries] of Object.entries(modules)) {
@@ -248,11 +270,13 @@ export function readAppManifest(raw: unknown): AppManifest {
   for (const trigger of triggers) needFunction(`trigger ${trigger.key}`, trigger.function);
   for (const scheduled of scheduledTriggers) needFunction(`scheduledTrigger ${scheduled.key}`, scheduled.function);
   for (const consumer of consumers) needFunction(`consumer ${consumer.key}`, consumer.function);
+  const webTriggers = asList(modules.webtrigger, 'modules.webtrigger').map(readWebTrigger);
+  for (const webTrigger of webTriggers) needFunction(`webtrigger ${webTrigger.key}`, webTrigger.function);
   const uiModules = readUiModules(modules);
   for (const module of uiModules.values()) if (module.resolverFunction) needFunction(`${module.type} ${module.key}`, module.resolverFunction);
   const entities = manifest.app?.storage?.entities ?? [];
   if (!Array.isArray(entities)) throw new ManifestError('app.storage.entities must be a list');
-  return { scopes, impersonationScopes: impersonation, entities: entities as EntityDefinition[], functions, triggers, scheduledTriggers, consumers, uiModules };
+  return { scopes, impersonationScopes: impersonation, entities: entities as EntityDefinition[], functions, triggers, scheduledTriggers, consumers, uiModules, webTriggers };
 }
 
 export function loadAppManifest(file: string): AppManifest {

@@ -19,6 +19,7 @@ import { kvsGateway } from './kvs-gateway';
 import type { KvsStore } from './kvs-store';
 import { productGateway, type FetchDescriptor } from './product-gateway';
 import { queueGateway } from './queue-gateway';
+import { webTriggerUrlService } from './web-trigger-urls';
 import { DEFAULT_IDENTITY, buildRuntime, type RuntimeIdentity } from './runtime-object';
 import type { ScopeTable } from './scope-table';
 import { emptyStorageCounters, STORAGE_LIMITS, StorageMeter, type RateLimitMode, type StorageCounters, type StorageLimits } from './storage-meter';
@@ -47,6 +48,8 @@ export interface LocalForgeRuntimeOptions {
   rateLimits?: RateLimitMode;
   /** The per-installation storage limits; the platform's own numbers by default. */
   storageLimits?: Partial<StorageLimits>;
+  /** Where web trigger URLs point (webTrigger.getUrl): the sandbox serves them on localhost. */
+  webTriggerBaseUrl?: string;
 }
 
 /** Running totals, for benchmark figures: one per request the app's code made through an SDK. */
@@ -79,6 +82,7 @@ export const EMPTY_MANIFEST: AppManifest = {
   scheduledTriggers: [],
   consumers: [],
   uiModules: new Map(),
+  webTriggers: [],
 };
 
 const PRODUCTS: readonly Product[] = ['jira', 'confluence', 'bitbucket'];
@@ -138,6 +142,8 @@ export function installLocalForgeRuntime(options: LocalForgeRuntimeOptions): Loc
     ]),
   ) as Record<Product, ReturnType<typeof productGateway>>;
 
+  const serveWebTriggerUrls = webTriggerUrlService(manifest, identity, options.webTriggerBaseUrl ?? 'http://localhost:3000');
+
   const forgeFetch = async (descriptor: FetchDescriptor, path: string, init?: FetchInit): Promise<Response> => {
     if (descriptor.type === 'kvs') {
       counters.kvsOps += 1;
@@ -145,6 +151,7 @@ export function installLocalForgeRuntime(options: LocalForgeRuntimeOptions): Loc
       return serveKvs(path, bodyText(init?.body));
     }
     if (descriptor.type === 'fpp' && descriptor.remote === 'stargate' && path.startsWith(QUEUE_PATHS)) return serveQueue(path, bodyText(init?.body));
+    if (descriptor.type === 'fpp' && descriptor.remote === 'stargate' && descriptor.provider === 'app' && path === '/graphql') return serveWebTriggerUrls(bodyText(init?.body) ?? '');
     const product = PRODUCTS.find((name) => name === descriptor.remote);
     if (descriptor.type === 'fpp' && product) return serveProduct[product](descriptor, path, init);
     throw new Error(`local Forge runtime: nothing serves ${JSON.stringify(descriptor)} ${path}`);
