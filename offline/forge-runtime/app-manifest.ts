@@ -252,6 +252,17 @@ export function readAppManifest(raw: unknown): AppManifest {
   const modules = manifest.modules ?? {};
   const { scopes, impersonation } = readScopes(manifest.permissions?.scopes);
   const functions = readFunctions(asList(modules.function, 'modules.function'));
+  // "Must be unique within the manifest": a key is unique across every kind of module, functions included.
+  const keys = new Map<string, string>();
+  for (const [kind, entries] of Object.entries(modules)) {
+    for (const entry of asList(entries, `modules.${kind}`)) {
+      const key = entry.key;
+      if (typeof key !== 'string') continue;
+      const other = keys.get(key);
+      if (other !== undefined) throw new ManifestError(`the module key ${key} is used by ${other} and ${kind}: "Must be unique within the manifest" (${DOCS.webTrigger})`);
+      keys.set(key, kind);
+    }
+  }
   const needFunction = (owner: string, key: string): void => {
     if (!functions.has(key)) throw new ManifestError(`${owner} refers to function ${key}, which modules.function does not declare`);
   };

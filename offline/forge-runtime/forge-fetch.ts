@@ -48,8 +48,8 @@ export interface LocalForgeRuntimeOptions {
   rateLimits?: RateLimitMode;
   /** The per-installation storage limits; the platform's own numbers by default. */
   storageLimits?: Partial<StorageLimits>;
-  /** Where web trigger URLs point (webTrigger.getUrl): the sandbox serves them on localhost. */
-  webTriggerBaseUrl?: string;
+  /** Where web trigger URLs point (webTrigger.getUrl): the sandbox serves them on localhost (asked at each call). */
+  webTriggerBaseUrl?: string | (() => string);
 }
 
 /** Running totals, for benchmark figures: one per request the app's code made through an SDK. */
@@ -87,6 +87,12 @@ export const EMPTY_MANIFEST: AppManifest = {
 
 const PRODUCTS: readonly Product[] = ['jira', 'confluence', 'bitbucket'];
 const QUEUE_PATHS = '/webhook/queue/';
+
+function baseUrlOf(option: string | (() => string) | undefined): () => string {
+  if (typeof option === 'function') return option;
+  const fixed = option ?? 'http://localhost:3000';
+  return () => fixed;
+}
 
 function emptyCounters(): RuntimeCounters {
   return { kvsOps: 0, productRequests: 0, queuePushes: 0, kvsByOperation: {}, storage: emptyStorageCounters() };
@@ -142,7 +148,7 @@ export function installLocalForgeRuntime(options: LocalForgeRuntimeOptions): Loc
     ]),
   ) as Record<Product, ReturnType<typeof productGateway>>;
 
-  const serveWebTriggerUrls = webTriggerUrlService(manifest, identity, options.webTriggerBaseUrl ?? 'http://localhost:3000');
+  const serveWebTriggerUrls = webTriggerUrlService(manifest, identity, baseUrlOf(options.webTriggerBaseUrl));
 
   const forgeFetch = async (descriptor: FetchDescriptor, path: string, init?: FetchInit): Promise<Response> => {
     if (descriptor.type === 'kvs') {

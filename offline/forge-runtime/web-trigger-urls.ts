@@ -13,7 +13,7 @@ export function webTriggerId(identity: RuntimeIdentity, moduleKey: string): stri
   return createHash('sha256').update(`${identity.appId}/${identity.environmentId}/${identity.cloudId}/${moduleKey}`).digest('hex').slice(0, 24);
 }
 
-export function webTriggerUrlService(manifest: AppManifest, identity: RuntimeIdentity, baseUrl: string): (body: string) => Response {
+export function webTriggerUrlService(manifest: AppManifest, identity: RuntimeIdentity, baseUrl: () => string): (body: string) => Response {
   return (body) => {
     let request: { query?: unknown; variables?: { input?: { triggerKey?: unknown } } };
     try {
@@ -28,6 +28,6 @@ export function webTriggerUrlService(manifest: AppManifest, identity: RuntimeIde
     if (typeof key !== 'string' || !manifest.webTriggers.some((m) => m.key === key)) {
       return jsonResponse(200, { data: { createWebTriggerUrl: null }, errors: [{ message: `the app declares no webtrigger module ${String(key)}` }] });
     }
-    return jsonResponse(200, { data: { createWebTriggerUrl: { url: `${baseUrl}/x1/${webTriggerId(identity, key)}` } } });
+    return jsonResponse(200, { data: { createWebTriggerUrl: { url: `${baseUrl()}/x1/${webTriggerId(identity, key)}` } } });
   };
 }

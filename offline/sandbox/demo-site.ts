@@ -36,7 +36,7 @@ export interface DemoSiteOptions {
   /** The configuration Mette saves on a first start and after a reset. */
   configPath?: string;
   /** Where web trigger URLs point: the sandbox's own address, which serves them. */
-  webTriggerBaseUrl?: string;
+  webTriggerBaseUrl?: string | (() => string);
 }
 
 interface SavedState {
@@ -362,7 +362,7 @@ function removeState(stateDir: string): void {
  * configuration saved by Mette through the admin resolver (which queues a re-evaluation), the queue drained, and
  * every seeded request replayed through the trigger.
  */
-function webTriggers(options: DemoSiteOptions): { webTriggerBaseUrl?: string } {
+function webTriggers(options: DemoSiteOptions): { webTriggerBaseUrl?: string | (() => string) } {
   return options.webTriggerBaseUrl === undefined ? {} : { webTriggerBaseUrl: options.webTriggerBaseUrl };
 }
 

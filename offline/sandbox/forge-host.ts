@@ -50,7 +50,7 @@ export interface ForgeHostOptions {
   /** Function time limits in ms by kind, overriding the platform's (tests prove a limit with a short one). */
   timeLimits?: TimeLimits;
   /** Where web trigger URLs point (webTrigger.getUrl); the sandbox server's own address. */
-  webTriggerBaseUrl?: string;
+  webTriggerBaseUrl?: string | (() => string);
 }
 
 export interface InvokeContext {

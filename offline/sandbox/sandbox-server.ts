@@ -38,12 +38,13 @@ type Route = (match: RegExpExecArray, request: { query: URLSearchParams; body: (
 
 export async function startSandbox(options: SandboxServerOptions): Promise<SandboxServer> {
   const assets = await buildHostAssets();
+  // The URLs webTrigger.getUrl hands out point here, on the port the server ends up listening on.
+  let listening = options.port;
   const site = await DemoSite.open({
     stateDir: options.stateDir,
     ...(options.clockStart !== undefined ? { clockStart: options.clockStart } : {}),
     ...(options.configPath !== undefined ? { configPath: options.configPath } : {}),
-    // The URLs webTrigger.getUrl hands out point here (a fixed port; with port 0 the default address is kept).
-    ...(options.port ? { webTriggerBaseUrl: `http://localhost:${options.port}` } : {}),
+    webTriggerBaseUrl: () => `http://localhost:${listening}`,
   });
   const routes = defineRoutes(site, assets);
   const server = http.createServer((req, res) => {
@@ -56,6 +57,7 @@ export async function startSandbox(options: SandboxServerOptions): Promise<Sandb
     server.listen(options.port, options.hostname ?? 'localhost', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  listening = port;
   return {
     url: `http://localhost:${port}`,
     port,

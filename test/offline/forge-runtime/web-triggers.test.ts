@@ -56,9 +56,11 @@ test('webTrigger.getUrl gives the module a stable URL; an undeclared module is a
   await expect(runAs('agent', () => webTrigger.getUrl('nope'))).rejects.toThrow('Failed to get web trigger URL');
 });
 
-test('the manifest refuses a web trigger without a declared function, a bad key and static responses', () => {
+test('the manifest refuses a web trigger without a declared function, a bad key, static responses and a key another module has', () => {
   const read = (webtrigger: unknown) => () => readAppManifest({ modules: { ...FIXTURE_MODULES, webtrigger }, permissions: { scopes: ['storage:app', 'read:jira-work'] } });
   expect(read([{ key: 'x', function: 'missing' }])).toThrow('webtrigger x refers to function missing');
   expect(read([{ key: 'a b', function: 'hook-fn' }])).toThrow('key must match');
   expect(read([{ key: 'x', function: 'hook-fn', response: { type: 'static', outputs: [] } }])).toThrow('static responses are not modelled');
+  // forge lint: "found duplicate module key"; a web trigger and its function may not share one.
+  expect(read([{ key: 'hook-fn', function: 'hook-fn' }])).toThrow('the module key hook-fn is used by webtrigger and function');
 });
