@@ -11,6 +11,8 @@ import type { ConfigBundle } from './engine/types';
 import type { AgreementCommitments } from './views/commitments';
 import type { TimelineJson } from './views/timeline-json';
 import type { EscalationStatus } from './views/escalation-deliveries';
+import type { ReminderStatus } from './views/reminder-deliveries';
+import type { ContractsView } from './views/contracts';
 import type { IssuePanelView, ObligationView } from './views/issue-panel';
 import type { MonitoringGroupBy, MonitoringView } from './views/monitoring';
 import type { WorkListAnswer, WorkListFilters, WorkListView } from './views/work-list';
@@ -167,6 +169,8 @@ export interface ResolverContract {
   'admin/reevaluation/status': { payload: NoPayload; answer: ReevaluationStatus };
   'admin/reevaluate': { payload: NoPayload; answer: { reevaluation: Reevaluation } };
   'admin/escalations/status': { payload: NoPayload; answer: EscalationStatus };
+  'admin/reminders/status': { payload: NoPayload; answer: ReminderStatus };
+  'contracts/list': { payload: NoPayload; answer: ContractsView };
   'monitoring/overview': { payload: { groupBy?: MonitoringGroupBy; customers?: string[]; horizonHours?: number }; answer: MonitoringView };
   'admin/environments/overview': { payload: NoPayload; answer: EnvironmentOverview };
   'admin/environments/history': { payload: EnvironmentTargetPayload & { cursor?: string; limit?: number }; answer: EnvironmentHistory };

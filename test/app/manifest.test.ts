@@ -12,6 +12,7 @@ import { defineIssuePanel } from '../../src/resolvers/issue-panel';
 import { definePortal } from '../../src/resolvers/portal';
 import { defineWorklist } from '../../src/resolvers/worklist';
 import { defineMonitoring } from '../../src/resolvers/monitoring';
+import { defineContracts } from '../../src/resolvers/contracts';
 import { defineAdminReports, definePortalReports } from '../../src/resolvers/reports';
 import { SURFACES } from '../../offline/sandbox/surfaces';
 import { ENTITY, INDEX } from '../../src/adapters/storage/entities';
@@ -138,7 +139,7 @@ test('every resolver key a surface calls is defined by the resolver of the modul
     'admin-resolver': keysOf((s) => defineAdminReports(defineAdmin(s))),
     'portal-resolver': keysOf((s) => definePortalReports(definePortal(s))),
     'worklist-resolver': keysOf(defineWorklist),
-    'monitoring-resolver': keysOf(defineMonitoring),
+    'monitoring-resolver': keysOf((s) => defineContracts(defineMonitoring(s))),
   };
   const resources = new Map((manifest as unknown as { resources: Array<{ key: string; path: string }> }).resources.map((r) => [r.key, r.path]));
   let checked = 0;
