@@ -153,6 +153,37 @@ test('law: any order of the same reports leaves the same deployment current and 
   );
 });
 
+async function record(report: { version: string; deployedAt: string }, by = 'ci') {
+  const checked = checkDeployment(bundle, { ...UAT, ...report }, NOW);
+  if (!checked.ok) throw new Error('valid report expected');
+  return runAs(ADMIN, () => recordDeployment(bundle, checked.value, 'pipeline', by, NOW));
+}
+
+test('five pipelines reporting at once: one deployment is current, the latest, and each report is in the history once', async () => {
+  const reports = ['5.3.0', '5.3.1', '5.3.2', '5.2.9', '5.4.0-rc.1'].map((version, i) => ({ version, deployedAt: `2026-11-2${i + 1}T09:00:00Z` }));
+  const outcomes = await Promise.all(reports.map((r) => record(r)));
+  expect(outcomes.filter((o) => o.outcome === 'current').length).toBeGreaterThanOrEqual(1);
+  expect(await runAs(ADMIN, () => readCurrent(UAT))).toMatchObject({ version: '5.4.0-rc.1' });
+  const history = (await ok('admin/environments/history', UAT)).entries as Array<Record<string, unknown>>;
+  expect(history.map((e) => [e.version, e.outcome])).toEqual([
+    ['5.4.0-rc.1', 'current'],
+    ['5.2.9', 'superseded'],
+    ['5.3.2', 'superseded'],
+    ['5.3.1', 'superseded'],
+    ['5.3.0', 'superseded'],
+  ]);
+});
+
+test('a report whose history entry failed after the current record landed is completed by the same report again', async () => {
+  runtime.faults.inject({ target: 'kvs', operation: 'set', entity: 'environment-deployment', when: 'before', status: 400, code: 'BAD_REQUEST' });
+  const report = { version: '5.3.1', deployedAt: '2026-12-04T09:00:00Z' };
+  await expect(record(report)).rejects.toThrow();
+  expect(await runAs(ADMIN, () => readCurrent(UAT))).toMatchObject({ version: '5.3.1' });
+  expect((await ok('admin/environments/history', UAT)).entries).toEqual([]);
+  expect(await record(report)).toMatchObject({ outcome: 'duplicate' });
+  expect(((await ok('admin/environments/history', UAT)).entries as Array<Record<string, unknown>>).map((e) => [e.version, e.outcome, e.previous])).toEqual([['5.3.1', 'current', '5.3.0-rc1']]);
+});
+
 describe('set-version refuses, naming the field, and stores nothing', () => {
   test.each<[string, Record<string, unknown>, Array<{ path: string; message: string }>]>([
     ['a version that is none', { ...UAT, version: 'latest' }, [{ path: 'payload.version', message: '"latest" is not a version: "latest" is not a number; a version is numbers separated by dots, such as 5.3.1, 5.3.0-rc.1 or 2024.10' }]],
