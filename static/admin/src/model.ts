@@ -210,6 +210,8 @@ export function renamePriority(draft: ConfigBundle, modelIndex: number, priority
     if (agreement.priorityModel !== model.id) continue;
     for (const row of agreement.targets) replaceIn(row.priorities, from, to);
   }
+  // The matrix's cells name the model's priorities too.
+  for (const row of Object.values(model.matrix?.cells ?? {})) for (const [urgency, id] of Object.entries(row)) if (id === from) row[urgency] = to;
 }
 
 /** Renames a customer's environment and the agreements of that customer that name it. */

@@ -57,6 +57,9 @@ export function priorityUsage(bundle: ConfigBundle, modelId: string, priorityId:
       if (row.priorities?.includes(priorityId)) out.push(rowLabel(i, agreement));
     });
   }
+  const cells = Object.values(bundle.priorityModels.find((m) => m.id === modelId)?.matrix?.cells ?? {}).flatMap((row) => Object.values(row));
+  const inMatrix = cells.filter((id) => id === priorityId).length;
+  if (inMatrix > 0) out.push(`${inMatrix} cell${inMatrix === 1 ? '' : 's'} of the impact × urgency matrix`);
   return out;
 }
 
