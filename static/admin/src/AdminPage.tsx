@@ -30,6 +30,7 @@ import { Simulator } from './Simulator';
 import { TabBar, type TabId } from './TabBar';
 import { useConfiguration } from './useConfiguration';
 import { ViewerZone } from './viewer-zone';
+import { SuppliersSection } from './SupplierEditor';
 
 const EDITORS: Record<SectionKey, (props: SectionProps) => ReactElement> = {
   calendars: CalendarsSection,
@@ -40,6 +41,7 @@ const EDITORS: Record<SectionKey, (props: SectionProps) => ReactElement> = {
   priorityModels: PriorityModelsSection,
   customers: CustomersSection,
   agreements: AgreementsSection,
+  suppliers: SuppliersSection,
 };
 
 const isSection = (tab: TabId): tab is SectionKey => tab in EDITORS;

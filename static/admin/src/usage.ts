@@ -12,6 +12,8 @@ export function calendarUsage(bundle: ConfigBundle, id: string): string[] {
       if (row.calendar === id) out.push(rowLabel(i, agreement));
     });
   }
+  for (const customer of bundle.customers) for (const site of customer.sites ?? []) if (site.calendar === id) out.push(`site ${site.name ?? site.id} of ${labelOf(customer)}`);
+  for (const supplier of bundle.suppliers ?? []) if (supplier.calendar === id || supplier.targets.some((row) => row.calendar === id)) out.push(`supplier ${labelOf(supplier)}`);
   return out;
 }
 
@@ -64,7 +66,7 @@ export function priorityUsage(bundle: ConfigBundle, modelId: string, priorityId:
 }
 
 export function customerUsage(bundle: ConfigBundle, id: string): string[] {
-  return bundle.agreements.filter((a) => a.customer === id).map((a) => `agreement ${labelOf(a)}`);
+  return [...bundle.agreements.filter((a) => a.customer === id).map((a) => `agreement ${labelOf(a)}`), ...bundle.customers.filter((c) => c.parent === id).map((c) => `member ${labelOf(c)}`)];
 }
 
 export function environmentUsage(bundle: ConfigBundle, customerId: string, environment: string): string[] {
