@@ -80,6 +80,8 @@ test('the overview starts from the bundle: every customer environment in its ord
     { customer: 'fjord', customerName: 'Fjord Logistik ApS', environment: 'Production', products: [{ product: 'Fleet', version: '3.8.1', source: 'configuration' }, { product: 'HR', version: '2.4.0', source: 'configuration' }] },
     { customer: 'fjord', customerName: 'Fjord Logistik ApS', environment: 'Test', products: [{ product: 'Fleet', version: '3.9.0-beta2', source: 'configuration' }] },
     { customer: 'fjord', customerName: 'Fjord Logistik ApS', environment: 'Training', products: [{ product: 'HR', version: '2.4.0', source: 'configuration' }] },
+    { customer: 'fjell', customerName: 'Fjell Group', environment: 'Production', products: [{ product: 'Payroll', version: '5.2.0', source: 'configuration' }] },
+    { customer: 'fjell-us', customerName: 'Fjell Shipping US', environment: 'Production', products: [{ product: 'Payroll', version: '5.2.0', source: 'configuration' }] },
   ]);
   expect(runtime.counters.storage.writeUnits).toBe(0);
 });
@@ -261,7 +263,7 @@ describe('CSV import', () => {
         { code: 'INVALID', path: 'csv[3].version', message: '"latest" is not a version: "latest" is not a number; a version is numbers separated by dots, such as 5.3.1, 5.3.0-rc.1 or 2024.10' },
         { code: 'INVALID', path: 'csv[4].environment', message: 'unknown environment of acme "Staging"; expected one of Production, UAT' },
         { code: 'INVALID', path: 'csv[5]', message: 'expected 5 cells as the header names, got 3' },
-        { code: 'INVALID', path: 'csv[7].customer', message: 'unknown customer "nobody"; expected one of acme, fjord' },
+        { code: 'INVALID', path: 'csv[7].customer', message: 'unknown customer "nobody"; expected one of acme, fjord, fjell, fjell-us' },
         { code: 'INVALID', path: 'csv[7].version', message: '"v1" starts with "v"; write the version without it (1)' },
         { code: 'INVALID', path: 'csv[7].deployedAt', message: 'expected an ISO-8601 instant with an offset, such as 2026-12-04T09:30:00+01:00, got "tomorrow"' },
         { code: 'INVALID', path: 'csv[8]', message: 'acme UAT Payroll is on line 2 too, and neither gives a deployedAt to say which came later' },

@@ -1,7 +1,7 @@
 // Validation of the development integration's bundle fields (formats.md §9): an agreement's development terms and
 // the product versions of customers' environments, every mistake at its JSON path and all of them at once, and bundles
 // without terms validating to exactly what they did. Cases edit examples/nordlys-config.json, whose agreements are
-// [0] acme-prod, [1] acme-uat (both with terms), [2] fjord-prod, [3] fjord-test; its one action model pauses in
+// [0] acme-prod, [1] acme-uat (both with terms), [2] fjord-prod, [3] fjord-test, [4] fjell-group-prod; its one action model pauses in
 // "Waiting for customer" and "Waiting for release".
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -32,6 +32,7 @@ test('the demo gives both ACME agreements terms: wait in "Waiting for release", 
     ['acme-uat', { waitingStatus: 'Waiting for release', resolveWhenAvailable: true, project: 'PAY' }],
     ['fjord-prod', undefined],
     ['fjord-test', undefined],
+    ['fjell-group-prod', undefined],
   ]);
 });
 
