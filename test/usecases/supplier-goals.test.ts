@@ -37,7 +37,7 @@ test("waiting for the supplier starts its goal: the agent sees it apart, on the 
   const created = host.double.createRequest({ requestTypeId: DEMO_REQUEST_TYPES.incident, reporter: a.sofie, summary: 'Servers unreachable', fieldValues: { environment: 'Production', product: 'Payroll' }, contractPriority: { priority: 'p2' } });
   await host.settle();
   host.advance(30 * 60_000);
-  host.double.transition(created.key, 'Waiting for release', { actor: a.lars });
+  host.double.transition(created.key, 'Waiting for release', { by: a.lars });
   await host.settle();
   host.advance(30 * 60_000);
   const extension = { issue: { id: created.id, key: created.key }, project: { key: 'SUP', id: '10000', type: 'service_desk' } };
@@ -50,7 +50,7 @@ test("waiting for the supplier starts its goal: the agent sees it apart, on the 
   expect(panel.data.obligations.map((o) => o.goal)).not.toContain('supplier-fix');
   expect(panel.data.guidance.goal).not.toBe('supplier-fix');
   // Back from the supplier within its target: met.
-  host.double.transition(created.key, 'In Progress', { actor: a.lars });
+  host.double.transition(created.key, 'In Progress', { by: a.lars });
   await host.settle();
   const after = await host.invoke<{ data: IssuePanelView }>('issuePanelResolver', 'issue/obligations', {}, { accountId: a.lars, extension });
   expect(after.data.supplierObligations.map((o) => [o.state, o.breached])).toEqual([['completed', false]]);
