@@ -23,6 +23,7 @@ import { LookupsProvider } from './lookups';
 import { tabOf } from './places';
 import { PriorityModelsSection } from './PriorityModelEditor';
 import { ReevaluationProgress, useReevaluation } from './Reevaluation';
+import { Environments } from './Environments';
 import { Reports } from './Reports';
 import { SaveBar } from './SaveBar';
 import type { SectionKey } from './sections';
@@ -127,6 +128,11 @@ export function AdminPage() {
             {tab === 'reports' && (
               <div role="tabpanel" id="panel-reports" aria-labelledby="tab-reports" className="panel">
                 <Reports canEdit={config.canEdit} />
+              </div>
+            )}
+            {tab === 'environments' && (
+              <div role="tabpanel" id="panel-environments" aria-labelledby="tab-environments" className="panel">
+                <Environments canEdit={config.canEdit} />
               </div>
             )}
             {tab === 'files' && (

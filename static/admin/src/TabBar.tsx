@@ -3,9 +3,9 @@
 import { Badge } from '../../shared/components';
 import { SECTIONS, type SectionKey } from './sections';
 
-export type TabId = SectionKey | 'simulator' | 'reports' | 'files';
+export type TabId = SectionKey | 'simulator' | 'reports' | 'environments' | 'files';
 
-const TABS: ReadonlyArray<{ id: TabId; label: string }> = [...SECTIONS, { id: 'simulator', label: 'Simulator' }, { id: 'reports', label: 'Reports' }, { id: 'files', label: 'Import, export & history' }];
+const TABS: ReadonlyArray<{ id: TabId; label: string }> = [...SECTIONS, { id: 'simulator', label: 'Simulator' }, { id: 'reports', label: 'Reports' }, { id: 'environments', label: 'Environments' }, { id: 'files', label: 'Import, export & history' }];
 
 export function TabBar({ active, onSelect, counts }: { active: TabId; onSelect: (tab: TabId) => void; counts: ReadonlyMap<TabId, number> }) {
   return (
