@@ -1,7 +1,9 @@
 // An agreement: the contract with one customer for one environment (and optionally some products), valid for a
 // period, with its priority model, its calendar, its target matrix and its escalations.
 import type { Agreement } from '../../../src/engine/types';
-import { Card, CheckboxGroup, DeleteButton, SectionIntro, SelectField, StringListEditor, TextField } from './controls';
+import { Card, CheckboxField, CheckboxGroup, DeleteButton, SectionIntro, SelectField, StringListEditor, TextField } from './controls';
+import { useLookups } from './lookups';
+import { Button } from '../../shared/components';
 import type { SectionProps } from './editing';
 import { labelOf, newAgreement, renameEntity } from './model';
 import { at } from './paths';
@@ -95,6 +97,7 @@ export function AgreementEditor({ bundle, edit, index }: SectionProps & { index:
       )}
       <TargetMatrix bundle={bundle} edit={edit} agreementIndex={index} />
       <EscalationsEditor bundle={bundle} edit={edit} agreementIndex={index} />
+      <DevelopmentTermsEditor bundle={bundle} edit={edit} index={index} />
       <ContractEditor
         path={at(path, 'contract')}
         contract={agreement.contract}
@@ -104,6 +107,59 @@ export function AgreementEditor({ bundle, edit, index }: SectionProps & { index:
         remove={() => change((a) => void delete a.contract)}
       />
     </Card>
+  );
+}
+
+/**
+ * The agreement's terms for requests handed to development (formats.md §9.2): the status a request waits in while
+ * development works (every goal of the agreement must pause in it), whether it resolves once the fix reaches the
+ * customer's environment, and the Jira Software project development issues are created in.
+ */
+function DevelopmentTermsEditor({ bundle, edit, index }: SectionProps & { index: number }) {
+  const agreement = bundle.agreements[index]!;
+  const terms = agreement.development;
+  const path = at(at('agreements', index), 'development');
+  const { statuses } = useLookups();
+  const change = (fn: (t: NonNullable<Agreement['development']>) => void) => edit((d) => fn(d.agreements[index]!.development!));
+  if (!terms) {
+    return (
+      <fieldset className="field" data-path={path}>
+        <legend className="field-label">Development</legend>
+        <p className="hint">Optional: how requests that need a fix are handled while development works, and whether they close once the fix reaches the customer.</p>
+        <Button appearance="link" onClick={() => edit((d) => void (d.agreements[index]!.development = { waitingStatus: 'Waiting for release', resolveWhenAvailable: false, project: '' }))}>
+          + Add development terms
+        </Button>
+      </fieldset>
+    );
+  }
+  return (
+    <fieldset className="field" data-path={path} data-testid="development-terms">
+      <legend className="field-label">Development</legend>
+      <div className="grid">
+        {statuses.items.length > 0 ? (
+          <SelectField
+            label="Waiting status"
+            path={at(path, 'waitingStatus')}
+            value={terms.waitingStatus}
+            options={statuses.items.map((s) => ({ value: s.name, label: s.name }))}
+            hint="Every goal of the agreement must pause in it"
+            onChange={(v) => change((t) => void (t.waitingStatus = v))}
+          />
+        ) : (
+          <TextField label="Waiting status" path={at(path, 'waitingStatus')} value={terms.waitingStatus} hint="Every goal of the agreement must pause in it" onChange={(v) => change((t) => void (t.waitingStatus = v))} />
+        )}
+        <TextField label="Development project key" path={at(path, 'project')} value={terms.project} placeholder="PAY" onChange={(v) => change((t) => void (t.project = v.trim().toUpperCase()))} />
+      </div>
+      <CheckboxField
+        label="Resolve the request once the fix is available on the customer's environment"
+        path={at(path, 'resolveWhenAvailable')}
+        checked={terms.resolveWhenAvailable}
+        onChange={(on) => change((t) => void (t.resolveWhenAvailable = on))}
+      />
+      <Button appearance="link" onClick={() => edit((d) => void delete d.agreements[index]!.development)}>
+        Remove development terms
+      </Button>
+    </fieldset>
   );
 }
 

@@ -87,3 +87,18 @@ test("a supplier with its own goal and a target row; its goal chosen on the Goal
   expect(sent.suppliers).toEqual([{ id: 'nordhost', name: 'Nordhost Datacenter', calendar: 'always', targets: [{ goal: 'resolution', target: 'PT4H' }] }]);
   expect(sent.goals.find((g) => g.id === 'resolution')!.supplier).toBe('nordhost');
 });
+
+test("an agreement's development terms: a waiting status its goals do not pause in is refused on the field; a right one is saved", async () => {
+  const backend = await renderAdmin();
+  openTab('Agreements');
+  fireEvent.click(screen.getByRole('button', { name: '+ Add development terms' }));
+  type(field('Waiting status'), 'In development');
+  type(field('Development project key'), 'pay');
+  fireEvent.click(screen.getByRole('checkbox', { name: "Resolve the request once the fix is available on the customer's environment" }));
+  fireEvent.click(screen.getByTestId('save'));
+  await screen.findByTestId('error-summary');
+  expect(field('Waiting status').getAttribute('aria-invalid')).toBe('true');
+  type(field('Waiting status'), 'Waiting for release');
+  const bundle = await savedBundle(backend);
+  expect(bundle.agreements[0]!.development).toEqual({ waitingStatus: 'Waiting for release', resolveWhenAvailable: true, project: 'PAY' });
+});
