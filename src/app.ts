@@ -7,6 +7,7 @@ import { JiraClient } from './adapters/jira/client';
 import { defineAdmin } from './resolvers/admin';
 import { SurfaceResolvers } from './resolvers/define';
 import { defineIssuePanel } from './resolvers/issue-panel';
+import { defineManagement } from './resolvers/management';
 import { defineMonitoring } from './resolvers/monitoring';
 import { definePortal } from './resolvers/portal';
 import { defineAdminReports, definePortalReports } from './resolvers/reports';
@@ -32,7 +33,7 @@ export function createApp(clock: Clock) {
     onJob: (event: AsyncEvent) => handleJob(event, new JiraClient(), clock),
     // resolvers of the Custom UI surfaces
     issuePanelResolver: defineIssuePanel(new SurfaceResolvers(clock, 'licensed')).definitions(),
-    adminResolver: defineAdminReports(defineAdmin(new SurfaceResolvers(clock, 'licensed'))).definitions(),
+    adminResolver: defineManagement(defineAdminReports(defineAdmin(new SurfaceResolvers(clock, 'licensed')))).definitions(),
     portalResolver: definePortalReports(definePortal(new SurfaceResolvers(clock, 'portal'))).definitions(),
     worklistResolver: defineWorklist(new SurfaceResolvers(clock, 'licensed')).definitions(),
     monitoringResolver: defineMonitoring(new SurfaceResolvers(clock, 'licensed')).definitions(),

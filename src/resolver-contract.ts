@@ -16,6 +16,7 @@ import type { MonitoringGroupBy, MonitoringView } from './views/monitoring';
 import type { WorkListAnswer, WorkListFilters, WorkListView } from './views/work-list';
 import type { IssuedReportView, ReportPdf } from './views/issued-reports';
 import type { ReportSchedule } from './engine/types';
+import type { DrillQuery, DrillRow, ManagementQuery, ManagementReport } from './usecases/management-report';
 
 /** A saved configuration's version, when and by whom. */
 export interface ConfigMeta {
@@ -99,6 +100,17 @@ export interface PortalReports {
   reports: Array<IssuedReportView & { agreementName: string }>;
 }
 
+/** The management reports' query: the months, the filters; scope and grouping have defaults (both, customer). */
+export type ManagementPayload = Pick<ManagementQuery, 'from' | 'to' | 'customers' | 'agreements'> & Partial<Pick<ManagementQuery, 'scope' | 'groupBy'>>;
+
+/** An export of the management reports: the file as base64, its type, and how many goals it lists. */
+export interface ManagementExport {
+  fileName: string;
+  type: string;
+  goals: number;
+  base64: string;
+}
+
 type Zone = { timezone?: string };
 type NoPayload = Record<string, never>;
 
@@ -132,6 +144,9 @@ export interface ResolverContract {
   'admin/reports/pdf': { payload: { report: string }; answer: ReportPdf };
   'portal/reports/list': { payload: NoPayload; answer: PortalReports };
   'portal/reports/pdf': { payload: { report: string }; answer: ReportPdf };
+  'admin/management/report': { payload: ManagementPayload; answer: ManagementReport };
+  'admin/management/drill': { payload: ManagementPayload & Pick<DrillQuery, 'group' | 'measure' | 'kind'>; answer: { total: number; rows: DrillRow[] } };
+  'admin/management/export': { payload: ManagementPayload & { format: 'csv' | 'xlsx' }; answer: ManagementExport };
 }
 
 export type ResolverKey = keyof ResolverContract;

@@ -19,6 +19,7 @@ import { GoalsSection } from './GoalEditor';
 import { HolidayCollectionsSection } from './HolidayCollectionEditor';
 import { ImportExport } from './ImportExport';
 import { LookupsProvider } from './lookups';
+import { ManagementReports } from './ManagementReports';
 import { tabOf } from './places';
 import { PriorityModelsSection } from './PriorityModelEditor';
 import { ReevaluationProgress, useReevaluation } from './Reevaluation';
@@ -40,6 +41,9 @@ const EDITORS: Record<SectionKey, (props: SectionProps) => ReactElement> = {
   customers: CustomersSection,
   agreements: AgreementsSection,
 };
+
+/** Across every customer of the site: Jira administrators only (a project's administrators read the configuration). */
+const ADMINS_ONLY: ReadonlySet<TabId> = new Set(['management']);
 
 const isSection = (tab: TabId): tab is SectionKey => tab in EDITORS;
 
@@ -106,7 +110,7 @@ export function AdminPage() {
                 setReveal({ path: place.field });
               }}
             />
-            <TabBar active={tab} onSelect={setTab} counts={counts} />
+            <TabBar active={tab} onSelect={setTab} counts={counts} without={config.canEdit ? undefined : ADMINS_ONLY} />
             {Editor && (
               <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="panel">
                 {/* A disabled fieldset disables every control inside it: read-only without a second set of forms. */}
@@ -122,6 +126,11 @@ export function AdminPage() {
             {tab === 'reports' && (
               <div role="tabpanel" id="panel-reports" aria-labelledby="tab-reports" className="panel">
                 <Reports canEdit={config.canEdit} />
+              </div>
+            )}
+            {tab === 'management' && config.canEdit && (
+              <div role="tabpanel" id="panel-management" aria-labelledby="tab-management" className="panel">
+                <ManagementReports />
               </div>
             )}
             {tab === 'files' && (
