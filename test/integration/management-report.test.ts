@@ -3,22 +3,17 @@
 // administrator on the admin page, and each agreement's month is compared with `report` run on the requests'
 // timelines, mapped from the very same Jira histories: the goals' counts and compliance, contractual and internal
 // side by side; the requests created, resolved and open; the requests behind a figure; the CSV export's rows.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PORTAL_CHOICE_PROPERTY } from '../../src/app-identity';
-import { JiraClient } from '../../src/adapters/jira/client';
-import { main } from '../../src/cli/main';
 import { validateBundle } from '../../src/config/validate-bundle';
 import type { ComplianceReportJson } from '../../src/engine/compliance-report-json';
-import type { ConfigBundle, StatusCategory } from '../../src/engine/types';
+import type { ConfigBundle } from '../../src/engine/types';
 import type { DrillRow, ManagementReport } from '../../src/usecases/management-report';
 import type { ManagementExport, ManagementPayload } from '../../src/resolver-contract';
-import { discoverSiteFields } from '../../src/timeline/site-fields';
-import { timelineFromJira } from '../../src/timeline/from-jira';
 import { applyStep, DEMO_ACCOUNTS, planHistory } from '../../offline/jsm-double';
-import { runAs } from '../../offline/forge-runtime';
 import { ForgeHost } from '../../offline/sandbox/forge-host';
+import { cliReportText, timelinesFile } from './report-timelines';
 
 const root = path.join(__dirname, '../..');
 const configPath = path.join(root, 'examples/nordlys-config.json');
@@ -47,31 +42,7 @@ async function ask<T>(key: string, payload: unknown, who: { accountId: string } 
   return answer.data;
 }
 
-async function timelinesFile(): Promise<string> {
-  const jira = new JiraClient();
-  const fields = discoverSiteFields(await runAs(undefined, () => jira.listFields()));
-  const statuses = await runAs(undefined, () => jira.listStatuses());
-  const statusCategories = new Map(statuses.map((s) => [s.id, s.statusCategory.key as StatusCategory]));
-  const issues = [...host.double.toJSON().issues].sort((x, y) => x.created - y.created || Number(x.id) - Number(y.id));
-  const lines: string[] = [];
-  for (const issue of issues) {
-    const history = await runAs(undefined, () => jira.readIssueHistory(issue.key, ['*all'], [PORTAL_CHOICE_PROPERTY]));
-    const choice = history.issue.properties?.[PORTAL_CHOICE_PROPERTY] as { priority?: string } | undefined;
-    const timeline = timelineFromJira(history, { fields, statusCategories, bundle, ...(choice?.priority ? { portalPriority: choice.priority } : {}) });
-    lines.push(JSON.stringify({ issue: { ...timeline.issue, created: new Date(timeline.issue.created).toISOString() }, events: timeline.events.map((e) => ({ ...e, at: new Date(e.at).toISOString() })) }));
-  }
-  const file = path.join(scratch, 'timelines.jsonl');
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  return file;
-}
-
-function cli(agreement: string, format: 'json' | 'csv' = 'json'): string {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(['report', '--config', configPath, '--timelines', timelines, '--agreement', agreement, '--month', MONTH, '--internal', '--format', format], (t) => out.push(String(t)), (t) => err.push(t));
-  if (code !== 0) throw new Error(err.join('\n'));
-  return out.join('\n');
-}
+const cli = (agreement: string, format: 'json' | 'csv' = 'json'): string => cliReportText(configPath, timelines, agreement, MONTH, format);
 const cliReport = (agreement: string): ComplianceReportJson => JSON.parse(cli(agreement)) as ComplianceReportJson;
 
 beforeAll(async () => {
@@ -94,7 +65,7 @@ beforeAll(async () => {
   }
   host.advance(END - host.clock.now);
   await host.runSchedule();
-  timelines = await timelinesFile();
+  timelines = await timelinesFile(host, bundle, scratch);
 }, 180_000);
 
 const AGREEMENTS = bundle.agreements.map((a) => a.id);

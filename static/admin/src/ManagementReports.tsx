@@ -369,15 +369,16 @@ export function ManagementReports() {
       <div className="management-controls">
         <label>
           From
-          <input type="month" value={from} max={to} onChange={(e) => setFrom(e.target.value)} />
+          <input type="month" aria-label="From" value={from} max={to} onChange={(e) => setFrom(e.target.value)} />
         </label>
         <label>
           To
-          <input type="month" value={to} min={from} onChange={(e) => setTo(e.target.value)} />
+          <input type="month" aria-label="To" value={to} min={from} onChange={(e) => setTo(e.target.value)} />
         </label>
         <label>
           Customer
           <select
+            aria-label="Customer"
             value={customer}
             onChange={(e) => {
               setCustomer(e.target.value);
@@ -394,7 +395,7 @@ export function ManagementReports() {
         </label>
         <label>
           Agreement
-          <select value={agreement} onChange={(e) => setAgreement(e.target.value)}>
+          <select aria-label="Agreement" value={agreement} onChange={(e) => setAgreement(e.target.value)}>
             <option value="">All agreements</option>
             {agreements.map((a) => (
               <option key={a.id} value={a.id}>
@@ -414,7 +415,7 @@ export function ManagementReports() {
         </fieldset>
         <label>
           Group by
-          <select value={groupBy} onChange={(e) => setGroupBy(e.target.value as Dimension)}>
+          <select aria-label="Group by" value={groupBy} onChange={(e) => setGroupBy(e.target.value as Dimension)}>
             {DIMENSIONS.map(([value, label]) => (
               <option key={value} value={value}>
                 {label}

@@ -1,9 +1,11 @@
 // The admin page's Management reports tab: the figures of the resolver as totals, two titled charts and the same figures as a
 // table; filters and the grouping ask again; a figure opens the requests behind it (each a link into Jira); the
 // exports save the resolver's file.
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { ManagementReports, monthBefore, percent, type ManagementView } from '../../../static/admin/src/ManagementReports';
 import { answer, callsTo, failed, host, mocked, ok } from '../bridge-double';
+import { exampleBundle, ok as okAdmin, SAVED_AT, STORED_VERSION } from './backend';
+import { renderAdmin } from './render';
 
 jest.mock('@forge/bridge', () => jest.requireActual<typeof import('../bridge-double')>('../bridge-double').bridgeModule());
 
@@ -160,4 +162,13 @@ test('before any configuration, says so', async () => {
   answer({ 'admin/management/report': () => failed({ code: 'NOT_CONFIGURED', message: 'Contract SLA has no configuration yet' }) });
   render(<ManagementReports />);
   expect((await screen.findByText('Contract SLA is not set up yet')).textContent).toBe('Contract SLA is not set up yet');
+});
+
+test('the tab is the Jira administrators’: a project’s administrator reading the configuration has none', async () => {
+  await renderAdmin({ 'admin/config/get': () => okAdmin({ version: STORED_VERSION, savedAt: SAVED_AT, savedBy: 'admin-account', bundle: exampleBundle(), canEdit: false }) });
+  expect(screen.getByRole('tab', { name: 'Reports' })).toBeTruthy();
+  expect(screen.queryByRole('tab', { name: 'Management reports' })).toBeNull();
+  cleanup();
+  await renderAdmin();
+  expect(screen.getByRole('tab', { name: 'Management reports' })).toBeTruthy();
 });
