@@ -103,11 +103,12 @@ export interface PortalReports {
 /** The management reports' query: the months, the filters; scope and grouping have defaults (both, customer). */
 export type ManagementPayload = Pick<ManagementQuery, 'from' | 'to' | 'customers' | 'agreements'> & Partial<Pick<ManagementQuery, 'scope' | 'groupBy'>>;
 
-/** An export of the management reports: the file as base64, its type, and how many goals it lists. */
+/** An export of the management reports: the file as base64 (gzip-compressed when `gzip`), its type, how many goals. */
 export interface ManagementExport {
   fileName: string;
   type: string;
   goals: number;
+  gzip: boolean;
   base64: string;
 }
 

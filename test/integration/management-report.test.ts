@@ -6,8 +6,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { validateBundle } from '../../src/config/validate-bundle';
 import type { ComplianceReportJson } from '../../src/engine/compliance-report-json';
+import ExcelJS from 'exceljs';
 import type { ConfigBundle } from '../../src/engine/types';
 import type { DrillRow, ManagementReport } from '../../src/usecases/management-report';
 import type { ManagementExport, ManagementPayload } from '../../src/resolver-contract';
@@ -105,7 +107,8 @@ test('the requests behind a figure are the cycles the report counts', async () =
 
 test('the CSV export lists every counted goal: the spec’s columns equal report --format csv, then the dimensions', async () => {
   const exported = await ask<ManagementExport>('admin/management/export', { ...query({}), format: 'csv' });
-  const [header, ...lines] = Buffer.from(exported.base64, 'base64').toString('utf8').trimEnd().split('\n');
+  expect(exported.gzip).toBe(true);
+  const [header, ...lines] = gunzipSync(Buffer.from(exported.base64, 'base64')).toString('utf8').trimEnd().split('\n');
   expect(header).toBe('issue,goal,cycle,internal,outcome,startedAt,endedAt,targetSeconds,elapsedSeconds,breachedAt,priority,month,agreement,customer,environment,product,requestType,priorityRank,assignee');
   expect(exported.fileName).toBe('contract-sla-goals-2026-11.csv');
   let total = 0;
@@ -119,8 +122,14 @@ test('the CSV export lists every counted goal: the spec’s columns equal report
   expect(lines).toHaveLength(total);
   expect(exported.goals).toBe(total);
   const xlsx = await ask<ManagementExport>('admin/management/export', { ...query({}), format: 'xlsx' });
-  // An XLSX file is a ZIP archive.
-  expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
+  // An XLSX file is a ZIP archive, whose Goals sheet lists every counted goal under the same header.
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Uint8Array.from(Buffer.from(xlsx.base64, 'base64')).buffer);
+  const sheet = workbook.getWorksheet('Goals')!;
+  expect(sheet.getRow(1).values).toEqual([undefined, ...header!.split(',')]);
+  expect(sheet.rowCount).toBe(total + 1);
+  expect(xlsx.gzip).toBe(false);
+  expect(workbook.getWorksheet('Figures')!.getRow(2).getCell(1).value).toBe('customer');
 });
 
 test('priority groups by rank, so every model’s first priority is one row; the groups add up to the totals', async () => {

@@ -304,6 +304,15 @@ function Totals({ view }: { view: ManagementView }) {
   );
 }
 
+/** The CSV arrives compressed (a year of goals would not fit one answer otherwise): inflated here, as base64 again. */
+export async function gunzipBase64(base64: string): Promise<string> {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const inflated = new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+  let text = '';
+  for (let i = 0; i < inflated.length; i += 0x8000) text += String.fromCharCode(...inflated.subarray(i, i + 0x8000));
+  return btoa(text);
+}
+
 function Exports({ query }: { query: ManagementPayload }) {
   const [busy, setBusy] = useState<'csv' | 'xlsx' | null>(null);
   const [problem, setProblem] = useState<unknown>(null);
@@ -312,7 +321,7 @@ function Exports({ query }: { query: ManagementPayload }) {
     setProblem(null);
     try {
       const file = await call('admin/management/export', { ...query, format });
-      saveBase64File(file.fileName, file.base64, file.type);
+      saveBase64File(file.fileName, file.gzip ? await gunzipBase64(file.base64) : file.base64, file.type);
     } catch (error) {
       setProblem(error);
     } finally {

@@ -144,7 +144,7 @@ test('the exports save the resolver’s file; a refusal is said on the page', as
     'admin/management/export': (payload) =>
       refuse
         ? failed({ code: 'INVALID', path: 'to', message: 'the 90,000 goals make a 9.1 MB file, more than a page may download at once; choose fewer months, customers or agreements' })
-        : ok({ fileName: `contract-sla-goals-2026-09-to-2026-11.${String(payload.format)}`, type: 'text/csv', goals: 2, base64: btoa('issue,goal\n') }),
+        : ok({ fileName: `contract-sla-goals-2026-09-to-2026-11.${String(payload.format)}`, type: 'text/csv', goals: 2, gzip: false, base64: btoa('issue,goal\n') }),
   });
   render(<ManagementReports />);
   await screen.findByTestId('management-totals');
