@@ -5,6 +5,7 @@ import type { AsyncEvent } from '@forge/events';
 import type { Clock } from './adapters/clock';
 import { JiraClient } from './adapters/jira/client';
 import { defineAdmin } from './resolvers/admin';
+import { defineContracts } from './resolvers/contracts';
 import { SurfaceResolvers } from './resolvers/define';
 import { defineIssuePanel } from './resolvers/issue-panel';
 import { defineManagement } from './resolvers/management';
@@ -16,6 +17,7 @@ import { handleIssueEvent, type IssueEvent } from './triggers/issue-events';
 import { handleJob } from './triggers/jobs';
 import { watchBreaches } from './usecases/watch-breaches';
 import { runReportSchedules } from './usecases/report-schedule';
+import { sendContractReminders } from './usecases/send-contract-reminders';
 
 let runs = 0;
 /** Names one scheduled run: the holder of the breach watch's lease. */
@@ -29,6 +31,8 @@ export function createApp(clock: Clock) {
     onSchedule: () => watchBreaches(new JiraClient(), clock, runId(clock.now())),
     // scheduledTrigger: day (each agreement's monthly report, on its day in its zone)
     onReportSchedule: () => runReportSchedules(clock.now(), runId(clock.now())),
+    // scheduledTrigger: hour (contract reminders before notice deadlines and ends, each once)
+    onContractReminders: () => sendContractReminders(new JiraClient(), clock.now(), runId(clock.now())),
     // consumer: the job queue (async events v2)
     onJob: (event: AsyncEvent) => handleJob(event, new JiraClient(), clock),
     // resolvers of the Custom UI surfaces
@@ -36,7 +40,7 @@ export function createApp(clock: Clock) {
     adminResolver: defineManagement(defineAdminReports(defineAdmin(new SurfaceResolvers(clock, 'licensed')))).definitions(),
     portalResolver: definePortalReports(definePortal(new SurfaceResolvers(clock, 'portal'))).definitions(),
     worklistResolver: defineWorklist(new SurfaceResolvers(clock, 'licensed')).definitions(),
-    monitoringResolver: defineMonitoring(new SurfaceResolvers(clock, 'licensed')).definitions(),
+    monitoringResolver: defineContracts(defineMonitoring(new SurfaceResolvers(clock, 'licensed'))).definitions(),
   };
 }
 

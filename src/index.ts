@@ -13,6 +13,9 @@ export const onSchedule = app.onSchedule;
 // scheduledTrigger: day
 export const onReportSchedule = app.onReportSchedule;
 
+// scheduledTrigger: hour
+export const onContractReminders = app.onContractReminders;
+
 // consumer: the job queue
 export const onJob = app.onJob;
 

@@ -11,6 +11,8 @@ import type { ConfigBundle } from './engine/types';
 import type { AgreementCommitments } from './views/commitments';
 import type { TimelineJson } from './views/timeline-json';
 import type { EscalationStatus } from './views/escalation-deliveries';
+import type { ReminderStatus } from './views/reminder-deliveries';
+import type { ContractsView } from './views/contracts';
 import type { IssuePanelView, ObligationView } from './views/issue-panel';
 import type { MonitoringGroupBy, MonitoringView } from './views/monitoring';
 import type { WorkListAnswer, WorkListFilters, WorkListView } from './views/work-list';
@@ -139,6 +141,8 @@ export interface ResolverContract {
   'admin/reevaluation/status': { payload: NoPayload; answer: ReevaluationStatus };
   'admin/reevaluate': { payload: NoPayload; answer: { reevaluation: Reevaluation } };
   'admin/escalations/status': { payload: NoPayload; answer: EscalationStatus };
+  'admin/reminders/status': { payload: NoPayload; answer: ReminderStatus };
+  'contracts/list': { payload: NoPayload; answer: ContractsView };
   'monitoring/overview': { payload: { groupBy?: MonitoringGroupBy; customers?: string[]; horizonHours?: number }; answer: MonitoringView };
   'admin/reports/list': { payload: NoPayload; answer: { agreements: AgreementReports[] } };
   'admin/reports/issue': { payload: { agreement: string; month: string }; answer: { queued: true; agreement: string; month: string } };

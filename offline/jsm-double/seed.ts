@@ -38,6 +38,9 @@ function seedCatalogue(double: JsmDouble): void {
   // The service managers hear of escalations (the demo configuration notifies this group).
   double.addGroup({ name: 'service-managers', members: [a.mette] });
   double.addProject({ id: '10000', key: 'SUP', name: 'Nordlys Support', serviceDeskId: '1', administrators: [a.mette], agents: [a.lars, a.mette] });
+  // Nordlys IT keeps each customer contract as an issue of a business project: its reminders are e-mails about it.
+  double.addProject({ id: '10010', key: 'CON', name: 'Nordlys Contracts', serviceDeskId: '', projectTypeKey: 'business', administrators: [a.mette], agents: [a.mette] });
+  double.addIssueType({ id: '10006', name: 'Task', description: 'A small, distinct piece of work.' });
   double.addIssueType({ id: '10004', name: '[System] Incident', description: 'For system outages or incidents. Created by Jira Service Management.' });
   double.addIssueType({ id: '10005', name: '[System] Service request', description: 'For general requests. Created by Jira Service Management.' });
   double.addRequestType({ id: DEMO_REQUEST_TYPES.incident, name: 'Incident', description: 'Something is broken or not working as it should.', issueTypeId: '10004', serviceDeskId: '1' });
@@ -193,4 +196,9 @@ export function seedDemo(double: JsmDouble, now: number): void {
       fieldValues: { environment: 'UAT', product: 'Payroll' }, contractPriority: { priority: 'p2' },
     }),
   );
+
+  // CON-1, CON-2: the contracts behind ACME's and Fjord's production agreements (examples/nordlys-config.json).
+  const contractsFrom = workingDay(now, 6, '08:00');
+  double.atTime(contractsFrom, () => double.createIssue({ projectKey: 'CON', issueTypeId: '10006', summary: 'Contract ACME-2026-01: ACME A/S, production support', reporter: a.mette }));
+  double.atTime(contractsFrom, () => double.createIssue({ projectKey: 'CON', issueTypeId: '10006', summary: 'Contract FJ-2026-03: Fjord Logistik ApS, production support', reporter: a.mette }));
 }

@@ -15,6 +15,8 @@ export interface Placement {
   entryPoint?: 'edit';
   /** A dashboard gadget's settings as Jira keeps them (JSON text: it travels in a query string). */
   gadgetConfiguration?: string;
+  /** The sub-page of the global page (the manifest's `pages[].route`) the frame opens on: its history starts there. */
+  route?: string;
 }
 
 export interface PersonView {

@@ -9,6 +9,7 @@ import type { NotificationView, PersonView, Placement, PriorityChoiceView, Sandb
 import { ForgeHost } from './forge-host';
 import { dueFailures } from '../../src/adapters/storage/failure-store';
 import { dueRecords } from '../../src/adapters/storage/issue-store';
+import { nextReminderWork } from '../../src/usecases/send-contract-reminders';
 import { runAs } from '../forge-runtime';
 import { notificationList, requestList } from './request-views';
 import { SITE_TIMEZONE, SURFACE_NAMES, SURFACES, invokeContext } from './surfaces';
@@ -240,17 +241,23 @@ export class DemoSite {
 
   /**
    * Moves the clock forward, running the scheduled breach watch on its five-minute ticks as Forge would have
-   * meanwhile: at every tick where something was due (a breach, an escalation, a retry), then at the end. So an
-   * escalation reached on the way is sent at its tick, not late at the end of a long move.
+   * meanwhile: at every tick where something was due (a breach, an escalation, a retry), then at the end; and the
+   * hourly contract reminders at every hour where one is due. So an escalation reached on the way is sent at its tick
+   * and a contract reminder at its hour, not late at the end of a long move.
    */
   moveClock(move: ClockMove): Promise<number> {
     return this.change(async (host) => {
       const target = 'by' in move ? host.clock.now + move.by : move.to;
       if (!Number.isFinite(target)) throw new SandboxError(400, 'not an instant');
       if (target < host.clock.now) throw new SandboxError(400, 'the sandbox clock only moves forward; reset the demo to start again');
-      for (let tick = await nextWatchTick(host, target); tick !== undefined; tick = await nextWatchTick(host, target)) {
+      for (;;) {
+        const watch = await nextWatchTick(host, target);
+        const reminders = await nextReminderTick(host, target);
+        if (watch === undefined && reminders === undefined) break;
+        const tick = Math.min(watch ?? Infinity, reminders ?? Infinity);
         host.advance(tick - host.clock.now);
-        await host.runSchedule();
+        if (tick === watch) await host.runSchedule();
+        if (tick === reminders) await host.runSchedule('contract-reminders');
       }
       host.advance(target - host.clock.now);
       await host.runSchedule();
@@ -332,6 +339,19 @@ async function nextWatchTick(host: ForgeHost, upTo: number): Promise<number | un
   if (!Number.isFinite(earliest)) return undefined;
   const tick = Math.max(Math.ceil(earliest / WATCH_INTERVAL_MS) * WATCH_INTERVAL_MS, Math.floor(host.clock.now / WATCH_INTERVAL_MS) * WATCH_INTERVAL_MS + WATCH_INTERVAL_MS);
   return tick < upTo ? tick : undefined;
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The first hour after now, and up to `upTo`, at which the hourly contract reminders find work: a reminder owed and
+ * not sent, or the next reminder's date, rounded up to its hour. Undefined when nothing is due by then.
+ */
+async function nextReminderTick(host: ForgeHost, upTo: number): Promise<number | undefined> {
+  const next = await runAs(undefined, () => nextReminderWork(host.clock.now));
+  if (next === undefined) return undefined;
+  const tick = Math.max(Math.ceil(next / HOUR_MS) * HOUR_MS, Math.floor(host.clock.now / HOUR_MS) * HOUR_MS + HOUR_MS);
+  return tick <= upTo ? tick : undefined;
 }
 
 function readSaved(stateDir: string): SavedState | undefined {

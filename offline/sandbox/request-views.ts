@@ -53,6 +53,8 @@ export function requestSummary(site: JsmDouble, issue: Issue): RequestSummaryVie
 /** The requests a person may see (agents: all of them), newest first. */
 export function requestList(site: JsmDouble, accountId?: string): RequestSummaryView[] {
   return site.state.issues
+    // The service project's requests: the contracts project's issues are in no queue and on no portal.
+    .filter((issue) => (site.projectOf(issue).projectTypeKey ?? 'service_desk') === 'service_desk')
     .filter((issue) => accountId === undefined || site.canSee({ accountId }, issue))
     .sort((a, b) => b.created - a.created || Number(b.id) - Number(a.id))
     .map((issue) => requestSummary(site, issue));

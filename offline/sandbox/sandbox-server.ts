@@ -73,6 +73,7 @@ function defineRoutes(site: DemoSite, assets: HostAssets): Array<[string, RegExp
       ...(typeof raw.requestTypeId === 'string' ? { requestTypeId: raw.requestTypeId } : {}),
       ...(raw.entryPoint === 'edit' ? { entryPoint: 'edit' as const } : {}),
       ...(typeof raw.gadgetConfiguration === 'string' ? { gadgetConfiguration: raw.gadgetConfiguration } : {}),
+      ...(typeof raw.route === 'string' ? { route: raw.route } : {}),
     };
   };
   const built = () => builtSurfaces(STATIC_DIR);

@@ -29,7 +29,7 @@ export const SURFACES: Record<Surface, SurfaceModule> = {
     resolver: 'portalResolver',
     title: 'Service commitments',
   },
-  monitoring: { type: 'jira:globalPage', moduleKey: 'contract-sla-monitoring', resolver: 'monitoringResolver', title: 'SLA monitoring' },
+  monitoring: { type: 'jira:globalPage', moduleKey: 'contract-sla-monitoring', resolver: 'monitoringResolver', title: 'Contract SLA' },
   'monitoring-gadget': { type: 'jira:dashboardGadget', moduleKey: 'contract-sla-monitoring-gadget', resolver: 'monitoringResolver', title: 'SLA escalations' },
 };
 
@@ -99,7 +99,7 @@ export function extensionFor(site: JsmDouble, placement: Placement): Record<stri
     }
     // A global page belongs to no project: monitoring is across all of them.
     case 'monitoring':
-      return { type: module.type, location: `${site.state.site.baseUrl}/jira/apps/${APP_UUID}/monitoring` };
+      return { type: module.type, location: `${site.state.site.baseUrl}/jira/apps/${APP_UUID}/${placement.route ?? 'monitoring'}` };
     case 'monitoring-gadget':
       return {
         type: module.type,

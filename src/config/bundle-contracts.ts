@@ -45,6 +45,9 @@ function checkReminders(contract: RawRecord, path: PathSegment[], out: PathIssue
   const hasNotice = fieldOf(contract, 'noticePeriod') !== undefined;
   const end = fieldOf(contract, 'end');
   const ends = (end !== undefined && end !== null) || fieldOf(contract, 'terminatedOn') !== undefined;
+  if (recordsOf(reminders).length > 0 && fieldOf(contract, 'issue') === undefined) {
+    out.push(issueAt([...path, 'issue'], 'required: the contract has reminders, and Jira sends notifications about an issue; name the issue that keeps the contract (such as CON-12)'));
+  }
   for (const [r, reminder] of recordsOf(reminders)) {
     const before = fieldOf(reminder, 'before');
     const at = [...path, 'reminders', r, 'before'];

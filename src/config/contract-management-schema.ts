@@ -35,6 +35,11 @@ export function explainBadReminderTarget(text: string): string | undefined {
 
 const period = z.string().superRefine(rule(explainBadPeriod));
 
+/** A Jira issue key: a project key (a capital letter, then capitals, digits or `_`) and the issue's number. */
+export function explainBadIssueKey(text: string): string | undefined {
+  return /^[A-Z][A-Z0-9_]{1,9}-[1-9][0-9]{0,9}$/.test(text) ? undefined : `${JSON.stringify(text)} is not a Jira issue key such as CON-12`;
+}
+
 const level = closedObject({ id, label: z.string().superRefine(rule(explainBlank)), description: label });
 
 const cellsError = (issue: { input?: unknown }): string =>
@@ -69,6 +74,7 @@ const reminder = closedObject({
 export const contract = closedObject({
   number: z.string().superRefine(rule(explainBlank)),
   owner: z.string().superRefine(rule(explainBlank)),
+  issue: z.string().superRefine(rule(explainBadIssueKey)).optional(),
   start: date,
   end: z
     .string({ error: (issue) => `expected a date YYYY-MM-DD or null, got ${describeValue(issue.input)}` })

@@ -76,3 +76,17 @@ export function daysBetween(a: CalendarDate, b: CalendarDate): number {
   const [yb, mb, db] = parseDate(b);
   return Math.round((utc(yb, mb, db) - utc(ya, ma, da)) / DAY);
 }
+
+/**
+ * A calendar period in words: `P3M` → `3 months`, `P1Y2W` → `1 year and 2 weeks`, `P0D` → `0 days`. Calendar periods
+ * move dates, so days are the right word here (business time is never said in days: wording.ts).
+ */
+export function formatCalendarPeriod(text: string): string {
+  const parts = parseCalendarPeriod(text);
+  if (parts === undefined) return text;
+  const words = (['years', 'months', 'weeks', 'days'] as const)
+    .filter((unit) => parts[unit] > 0)
+    .map((unit) => `${parts[unit]} ${parts[unit] === 1 ? unit.slice(0, -1) : unit}`);
+  if (words.length === 0) return '0 days';
+  return words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]!}`;
+}

@@ -27,6 +27,8 @@ export interface ReminderOccurrence {
   at: number;
   /** Unique per contract, reminder and term: the app sends each key once. */
   key: string;
+  /** The end of the term it belongs to (the first day after it). */
+  termEnd: CalendarDate;
 }
 
 export interface ContractStatus {
@@ -120,9 +122,10 @@ export class ContractTerms {
 function occurrence(terms: ContractTerms, reminder: ContractReminder, term: ContractTerm, zone: string, owner: string): ReminderOccurrence | null {
   const anchor = terms.anchorOf(reminder, term);
   const offset = periodOf(reminder.offset);
-  if (anchor === null || offset === undefined) return null;
+  // An anchor is a notice deadline (of a term with an end) or an end: either way the term has an end.
+  if (anchor === null || offset === undefined || term.end === null) return null;
   const at = midnightOf(addCalendarPeriod(anchor, offset, -1), zone);
-  return { reminder, anchor, at, key: `${owner}/${reminder.id}/${anchor}` };
+  return { reminder, anchor, at, key: `${owner}/${reminder.id}/${anchor}`, termEnd: term.end };
 }
 
 /**
@@ -151,6 +154,22 @@ export function remindersDue(contract: Contract, zone: string, from: number, to:
   });
   const order = new Map(contract.reminders.map((r, i) => [r, i]));
   return out.sort((a, b) => a.at - b.at || order.get(a.reminder)! - order.get(b.reminder)!);
+}
+
+/**
+ * The occurrences owed at `now`: due (their instant has come) and still of use, the date they count back to (the
+ * notice deadline, the end) not yet over in the zone. What the app sends, each once by its key: one it finds late (it
+ * could not run, the contract was added after the reminder's date) still goes out while it can help, none after.
+ */
+export function remindersOwed(contract: Contract, zone: string, now: number, owner: string, options: ContractOptions = {}): ReminderOccurrence[] {
+  const today = localDate(now, zone);
+  let from = now;
+  // An occurrence whose anchor is today or later has its instant at or after local midnight of anchor − offset.
+  for (const reminder of contract.reminders) {
+    const offset = periodOf(reminder.offset);
+    if (offset !== undefined) from = Math.min(from, midnightOf(addCalendarPeriod(today, offset, -1), zone) - 1);
+  }
+  return remindersDue(contract, zone, from, now, owner, options).filter((o) => o.anchor >= today);
 }
 
 /** The first occurrence of a reminder after `at`, or null when the contract has none left. */

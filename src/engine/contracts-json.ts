@@ -1,6 +1,7 @@
 // The `contracts` command's JSON (§6, README): every agreement's and supplier's contract at an instant, its state,
 // term, notice deadline and each reminder's next occurrence; with a `since` instant also the reminders due in
 // `(since, at]`, which is what the Forge app's scheduled job sends, each occurrence once.
+import { contractBook } from './contract-book';
 import { contractStatus, reminderRecipients, remindersDue, type ContractState, type ReminderOccurrence } from './contract';
 import { formatInstant } from './instant';
 import type { CalendarDate, ConfigBundle, Contract, ContractReminder, RenewalKind } from './types';
@@ -81,15 +82,12 @@ function contractJson(contract: Contract, zone: string, owner: string, at: numbe
 
 /** Every contract of the bundle at `at`: agreements' in bundle order, then suppliers'. */
 export function contractsAt(bundle: ConfigBundle, at: number, since?: number): ContractsJson {
-  const zoneOf = (calendar: string | undefined): string => bundle.calendars.find((c) => c.id === calendar)?.timezone ?? 'UTC';
-  const contracts = bundle.agreements.flatMap((agreement) => {
-    if (!agreement.contract) return [];
-    const renewedBy = bundle.agreements.find((a) => a.renews === agreement.id)?.id ?? null;
-    const { reminders, nextReminder, due, ...json } = contractJson(agreement.contract, zoneOf(agreement.calendar), `agreement:${agreement.id}`, at, since, renewedBy !== null);
-    return [{ agreement: agreement.id, customer: agreement.customer, ...json, renewedBy, reminders, nextReminder, ...(due ? { due } : {}) }];
+  const book = contractBook(bundle);
+  const contracts = book.flatMap((entry) => {
+    if (entry.kind !== 'agreement') return [];
+    const { reminders, nextReminder, due, ...json } = contractJson(entry.contract, entry.zone, entry.key, at, since, entry.renewedBy !== null);
+    return [{ agreement: entry.id, customer: entry.customer!.id, ...json, renewedBy: entry.renewedBy, reminders, nextReminder, ...(due ? { due } : {}) }];
   });
-  const suppliers = (bundle.suppliers ?? []).flatMap((supplier) =>
-    supplier.contract ? [{ supplier: supplier.id, ...contractJson(supplier.contract, zoneOf(supplier.calendar), `supplier:${supplier.id}`, at, since, false) }] : [],
-  );
+  const suppliers = book.flatMap((entry) => (entry.kind === 'supplier' ? [{ supplier: entry.id, ...contractJson(entry.contract, entry.zone, entry.key, at, since, false) }] : []));
   return { at: formatInstant(at), ...(since !== undefined ? { since: formatInstant(since) } : {}), contracts, suppliers };
 }

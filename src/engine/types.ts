@@ -373,6 +373,11 @@ export interface Contract {
   number: string;
   /** The contract manager's Atlassian account id. */
   owner: string;
+  /**
+   * The Jira issue that keeps the contract (`CON-12`): Jira sends notifications about an issue, so the reminders are
+   * notifications about this one. Required when the contract has reminders.
+   */
+  issue?: string;
   start: CalendarDate;
   /** The first day after the (first) term; null = open-ended. */
   end: CalendarDate | null;

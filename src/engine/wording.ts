@@ -74,3 +74,22 @@ export function formatCalendarDate(date: string): string {
   const day = DateTime.fromISO(date, { zone: 'UTC' });
   return day.isValid ? day.toFormat('d LLL yyyy', { locale: LOCALE }) : date;
 }
+
+/** A calendar period (§6) in words: `P3M` → `3 months`, `P1Y6M` → `1 year 6 months`, `P0D` → `0 days`. */
+export function formatCalendarPeriod(period: string): string {
+  const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/.exec(period);
+  if (!m || period === 'P') return period;
+  const units: Array<[string | undefined, string]> = [[m[1], 'year'], [m[2], 'month'], [m[3], 'week'], [m[4], 'day']];
+  const parts = units.filter(([n]) => n !== undefined).map(([n, unit]) => `${Number(n)} ${unit}${Number(n) === 1 ? '' : 's'}`);
+  return parts.join(' ');
+}
+
+/** Whole days from one calendar date to another (`2026-12-04` → `2026-12-10` is 6; negative when earlier). */
+export function daysBetweenDates(from: string, to: string): number {
+  return Math.round(DateTime.fromISO(to, { zone: 'UTC' }).diff(DateTime.fromISO(from, { zone: 'UTC' }), 'days').days);
+}
+
+/** The calendar date of an instant in a zone (`YYYY-MM-DD`). */
+export function calendarDateIn(instant: number, zone: string): string {
+  return DateTime.fromMillis(instant, { zone }).toISODate() ?? '';
+}

@@ -7,6 +7,7 @@ import { MAX_IMPORT_CHARS } from '../app-identity';
 import { configurationHistory, configurationVersion, currentConfiguration, saveConfiguration } from '../adapters/storage/config-store';
 import { deliveryProblems, sentSince } from '../adapters/storage/escalation-ledger';
 import { recentFailures } from '../adapters/storage/failure-store';
+import { reminderProblems, remindersSentSince } from '../adapters/storage/reminder-ledger';
 import { currentReevaluation } from '../adapters/storage/reevaluation-store';
 import { describeChanges } from '../config/bundle-changes';
 import { droppedPriorities } from '../config/priority-ids';
@@ -22,6 +23,7 @@ import { requestTimeline } from '../usecases/request-timeline';
 import { timelineJson } from '../views/timeline-json';
 import { JiraRequestError } from '../adapters/jira/errors';
 import { deliveryView } from '../views/escalation-deliveries';
+import { reminderView } from '../views/reminder-deliveries';
 import { accountOf, extensionOf } from './context';
 import type { ResolverKey, SavedVersion } from '../resolver-contract';
 import type { Invocation, ResolverHandler, SurfaceResolvers } from './define';
@@ -226,6 +228,12 @@ export function defineAdmin(surface: SurfaceResolvers): SurfaceResolvers {
   reader('admin/escalations/status', async () => {
     const [failed, unconfirmed, recent] = await Promise.all([deliveryProblems('failed'), deliveryProblems('unconfirmed'), sentSince(0, undefined, 20)]);
     return { failed: failed.map(deliveryView), unconfirmed: unconfirmed.map(deliveryView), recent: recent.deliveries.map(deliveryView) };
+  });
+
+  // Contract reminders the app could not send (retried with back-off), those Jira may not have sent, the latest sent.
+  reader('admin/reminders/status', async () => {
+    const [failed, unconfirmed, recent] = await Promise.all([reminderProblems('failed'), reminderProblems('unconfirmed'), remindersSentSince(0)]);
+    return { failed: failed.map(reminderView), unconfirmed: unconfirmed.map(reminderView), recent: recent.map(reminderView) };
   });
 
   editor('admin/reevaluate', async (invocation) => {

@@ -10,3 +10,4 @@ export type { WorkListAnswer, WorkListOrder } from '../../src/views/work-list';
 export type { PortalCommitments, PortalPriorities } from '../../src/resolver-contract';
 export type { AgreementReports, PortalReports } from '../../src/resolver-contract';
 export type { IssuedReportView } from '../../src/views/issued-reports';
+export type { ContractReminderView, ContractRowView, ContractsView, NextDateKind } from '../../src/views/contracts';

@@ -13,6 +13,7 @@ import { definePortal } from '../../src/resolvers/portal';
 import { defineWorklist } from '../../src/resolvers/worklist';
 import { defineManagement } from '../../src/resolvers/management';
 import { defineMonitoring } from '../../src/resolvers/monitoring';
+import { defineContracts } from '../../src/resolvers/contracts';
 import { defineAdminReports, definePortalReports } from '../../src/resolvers/reports';
 import { SURFACES } from '../../offline/sandbox/surfaces';
 import { ENTITY, INDEX } from '../../src/adapters/storage/entities';
@@ -139,7 +140,7 @@ test('every resolver key a surface calls is defined by the resolver of the modul
     'admin-resolver': keysOf((s) => defineManagement(defineAdminReports(defineAdmin(s)))),
     'portal-resolver': keysOf((s) => definePortalReports(definePortal(s))),
     'worklist-resolver': keysOf(defineWorklist),
-    'monitoring-resolver': keysOf(defineMonitoring),
+    'monitoring-resolver': keysOf((s) => defineContracts(defineMonitoring(s))),
   };
   const resources = new Map((manifest as unknown as { resources: Array<{ key: string; path: string }> }).resources.map((r) => [r.key, r.path]));
   let checked = 0;

@@ -175,6 +175,20 @@ describe('the server', () => {
     expect(await notificationsOf()).toHaveLength(1);
   });
 
+  test("moving the clock past a contract reminder's date sends it at its hour, once, listed in \"Sent notifications\"", async () => {
+    const contractMails = async () => (await call<SandboxStateView>('GET', '/api/state')).json.notifications.filter((n) => n.issueKey === 'CON-1');
+    // ACME's contract has its notice deadline on 1 December; its reminder is due three days before, at 00:00 on 28 November.
+    await call('POST', '/api/clock', { to: '2026-11-27T23:30' });
+    expect(await contractMails()).toEqual([]);
+    // One move of three days: the hourly run sends it at midnight, and never again.
+    await call('POST', '/api/clock', { to: '2026-11-30T12:00' });
+    const sent = await contractMails();
+    expect(sent.map((n) => [n.at, n.subject])).toEqual([['2026-11-27T23:00:00.000Z', 'Contract ACME-2026-01: notice deadline 1 Dec 2026 (ACME A/S)']]);
+    expect(sent[0]!.recipients).toEqual([{ displayName: 'Mette Hansen', emailAddress: 'mette.hansen@nordlys-it.dk', why: 'user' }]);
+    await call('POST', '/api/clock', { by: 24 * 60 * 60_000 });
+    expect(await contractMails()).toHaveLength(1);
+  });
+
   test('the monitoring page and the dashboard gadget reach their resolver as their modules, the gadget with its settings', async () => {
     const { json: created } = await raiseP1();
     const page = await invoke({ surface: 'monitoring' }, 'mette', 'monitoring/overview', { horizonHours: 1 });

@@ -25,7 +25,7 @@ const bundle = {
   customers: [{ id: 'acme' }],
   agreements: Object.entries(CONTRACTS).map(([id, contract], i) => ({
     id, customer: 'acme', environment: `E${i}`, validFrom: '2026-01-01', priorityModel: 'numeric', calendar: 'cph',
-    contract: { number: `C-${i}`, owner: OWNER, ...contract },
+    contract: { number: `C-${i}`, owner: OWNER, issue: `CON-${i + 1}`, ...contract },
   })),
 };
 

@@ -112,6 +112,10 @@ const CASES: Array<[string, Edit[], string[]]> = [
   ['a reminder telling no one', [['agreements.0.contract.reminders.0.notify', []]], [
     'agreements[0].contract.reminders[0].notify: notifies no one; expected owner, group:NAME or user:ACCOUNT_ID, or leave notify out to tell the owner',
   ]],
+  ['reminders without the issue they are sent about, and an issue key that is none', [['agreements.0.contract.issue', DELETE], ['suppliers.0.contract.issue', 'con 5']], [
+    'agreements[0].contract.issue: required: the contract has reminders, and Jira sends notifications about an issue; name the issue that keeps the contract (such as CON-12)',
+    'suppliers[0].contract.issue: "con 5" is not a Jira issue key such as CON-12',
+  ]],
   ['a reminder id twice', [['agreements.0.contract.reminders.1.id', 'notice-in-60-days']], [
     'agreements[0].contract.reminders[1].id: duplicate id "notice-in-60-days" (also agreements[0].contract.reminders[0])',
   ]],

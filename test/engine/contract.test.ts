@@ -2,8 +2,8 @@
 // Forge app's scheduled job relies on: windows that follow each other send every occurrence exactly once, and the
 // next reminder a contract shows is the first one such a job will send.
 import fc from 'fast-check';
-import { addCalendarPeriod, parseCalendarPeriod } from '../../src/engine/calendar-period';
-import { contractStatus, midnightOf, reminderRecipients, remindersDue } from '../../src/engine/contract';
+import { addCalendarPeriod, formatCalendarPeriod, parseCalendarPeriod } from '../../src/engine/calendar-period';
+import { contractStatus, midnightOf, reminderRecipients, remindersDue, remindersOwed } from '../../src/engine/contract';
 import type { Contract } from '../../src/engine/types';
 import { at, iso } from './helpers';
 
@@ -36,6 +36,18 @@ describe('calendar periods', () => {
   ])('%s %s × %i = %s', (date, period, times, expected) => {
     expect(addCalendarPeriod(date, parseCalendarPeriod(period)!, times)).toBe(expected);
   });
+});
+
+test.each([
+  ['P3M', '3 months'],
+  ['P1Y', '1 year'],
+  ['P1D', '1 day'],
+  ['P60D', '60 days'],
+  ['P1Y2W', '1 year and 2 weeks'],
+  ['P1Y6M2W3D', '1 year, 6 months, 2 weeks and 3 days'],
+  ['P0D', '0 days'],
+])('%s in words is %s', (period, words) => {
+  expect(formatCalendarPeriod(period)).toBe(words);
 });
 
 test.each([
@@ -131,4 +143,42 @@ test('a contract only moves forward: preliminary, active, expiring, then expired
 test('the owner is told as an account, once even when named twice', () => {
   const contract: Contract = { number: 'C', owner: OWNER, start: '2026-01-01', end: '2027-01-01', renewal: 'manual', reminders: [] };
   expect(reminderRecipients(contract, { id: 'r', before: 'end', offset: 'P1M', notify: ['owner', 'group:legal', `user:${OWNER}`] })).toEqual([`user:${OWNER}`, 'group:legal']);
+});
+
+describe('reminders owed at an instant (what the app sends)', () => {
+  // A manual contract ending 1 January 2027 with three months' notice: the notice deadline is 1 October 2026.
+  const contract: Contract = {
+    number: 'FJ-1', owner: OWNER, start: '2026-01-01', end: '2027-01-01', noticePeriod: 'P3M', renewal: 'manual',
+    reminders: [{ id: 'notice-60', before: 'notice', offset: 'P60D', notify: ['owner'] }, { id: 'end-30', before: 'end', offset: 'P30D', notify: ['owner'] }],
+  };
+  const ZONE = 'Europe/Copenhagen';
+  test.each<[string, string, string[]]>([
+    ['a second before notice-60 (2 August 2026, 00:00 in Copenhagen)', '2026-08-01T21:59:59Z', []],
+    ['at its instant', '2026-08-01T22:00:00Z', ['notice-60 2026-10-01']],
+    ['weeks later: still of use until the deadline is over', '2026-09-30T21:59:59Z', ['notice-60 2026-10-01']],
+    ['on the deadline itself, late in the day', '2026-10-01T21:59:59Z', ['notice-60 2026-10-01']],
+    ['the deadline is over: no use any more', '2026-10-01T22:00:00Z', []],
+    ['end-30: from 2 December 2026, 00:00 in Copenhagen', '2026-12-01T23:00:00Z', ['end-30 2027-01-01']],
+    ['on the day it ends, the last day of use', '2027-01-01T22:59:59Z', ['end-30 2027-01-01']],
+    ['the day it ends is over', '2027-01-01T23:00:00Z', []],
+  ])('%s', (_why, now, expected) => {
+    expect(remindersOwed(contract, ZONE, at(now), 'agreement:fj').map((o) => `${o.reminder.id} ${o.anchor}`)).toEqual(expected);
+  });
+
+  test('a renewed agreement owes none', () => {
+    expect(remindersOwed(contract, ZONE, at('2026-09-01T12:00:00Z'), 'agreement:fj', { renewed: true })).toEqual([]);
+  });
+
+  test('every occurrence is owed from its instant until its anchor day is over, and at no other instant', () => {
+    fc.assert(
+      fc.property(contractArb, fc.constantFrom(...ZONES), fc.integer({ min: SPAN_FROM, max: at('2029-01-01T00:00:00Z') }), (contract, zone, now) => {
+        const owed = remindersOwed(contract, zone, now, 'a').map((o) => o.key);
+        const expected = remindersDue(contract, zone, at('2000-01-01T00:00:00Z'), now, 'a')
+          .filter((o) => now < midnightOf(addCalendarPeriod(o.anchor, parseCalendarPeriod('P1D')!), zone))
+          .map((o) => o.key);
+        expect(owed).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -1,4 +1,4 @@
-import { formatBusinessDuration, formatCalendarDate, formatDateTime, formatInZones } from '../../src/engine/wording';
+import { calendarDateIn, daysBetweenDates, formatBusinessDuration, formatCalendarDate, formatCalendarPeriod, formatDateTime, formatInZones } from '../../src/engine/wording';
 
 describe('the one wording of times and durations', () => {
   it.each([
@@ -30,4 +30,36 @@ describe('the one wording of times and durations', () => {
     expect(formatInZones(now, 'Europe/Berlin', 'Europe/Copenhagen', now)).toBe('10:00');
     expect(formatInZones(now, 'UTC', 'Europe/Copenhagen', now)).toBe('09:00 (10:00 Europe/Copenhagen)');
   });
+});
+
+test.each([
+  ['P3M', '3 months'],
+  ['P1Y', '1 year'],
+  ['P1Y6M', '1 year 6 months'],
+  ['P2W', '2 weeks'],
+  ['P1D', '1 day'],
+  ['P30D', '30 days'],
+  ['P1M15D', '1 month 15 days'],
+  ['P0D', '0 days'],
+  ['PT2H', 'PT2H'],
+  ['P', 'P'],
+])('the calendar period %s reads "%s"', (period, words) => {
+  expect(formatCalendarPeriod(period)).toBe(words);
+});
+
+test.each([
+  ['2026-12-04', '2026-12-10', 6],
+  ['2026-12-10', '2026-12-04', -6],
+  ['2026-03-28', '2026-03-30', 2],
+  ['2026-12-31', '2027-01-01', 1],
+])('from %s to %s is %i days, whatever DST does between them', (from, to, days) => {
+  expect(daysBetweenDates(from, to)).toBe(days);
+});
+
+test.each([
+  ['2026-11-27T23:00:00Z', 'Europe/Copenhagen', '2026-11-28'],
+  ['2026-11-27T23:00:00Z', 'America/New_York', '2026-11-27'],
+  ['2026-11-27T23:00:00Z', 'Pacific/Kiritimati', '2026-11-28'],
+])('%s is on %s in %s', (iso, zone, date) => {
+  expect(calendarDateIn(Date.parse(iso), zone)).toBe(date);
 });

@@ -71,7 +71,8 @@ beforeEach(async () => {
 afterEach(() => host.close());
 
 test('after the configuration is saved, every open seeded request is stored exactly as the engine evaluates it', async () => {
-  const open = host.double.toJSON().issues.filter((i) => i.resolutionId === null);
+  // The service project's requests (the contracts project's issues never reach the app).
+  const open = host.double.toJSON().issues.filter((i) => i.resolutionId === null && i.key.startsWith('SUP-'));
   expect(open.length).toBeGreaterThan(3);
   for (const issue of open) {
     const stored = await record(issue.key);

@@ -5,7 +5,7 @@
 export function bridgeModule() {
   return {
     invoke: jest.fn(),
-    view: { getContext: jest.fn(), submit: jest.fn(), theme: { enable: jest.fn() } },
+    view: { getContext: jest.fn(), submit: jest.fn(), createHistory: jest.fn(), theme: { enable: jest.fn() } },
     events: { on: jest.fn() },
     router: { open: jest.fn() },
   };
@@ -25,6 +25,9 @@ export const mocked = {
   },
   get submit() {
     return bridge().view.submit;
+  },
+  get createHistory() {
+    return bridge().view.createHistory;
   },
   get on() {
     return bridge().events.on;

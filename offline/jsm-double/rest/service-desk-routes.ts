@@ -9,13 +9,16 @@ import { visibleIssue } from './issue-routes';
 
 const REQUEST_NOT_FOUND = 'Request does not exist or you do not have permission to see it.';
 
+/** Service projects only: a software or business project has no service desk. */
+const serviceProjects = (double: JsmDouble) => double.state.projects.filter((p) => (p.projectTypeKey ?? 'service_desk') === 'service_desk');
+
 export function listServiceDesks(double: JsmDouble, request: JiraRequest): JiraResponse {
-  const values = double.state.projects.map((project) => serviceDeskDto(double, project.id));
+  const values = serviceProjects(double).map((project) => serviceDeskDto(double, project.id));
   return jsmPage(double.state.site.baseUrl, '/rest/servicedeskapi/servicedesk', values, request.query);
 }
 
 export function listRequestTypes(double: JsmDouble, request: JiraRequest, serviceDeskId: string): JiraResponse {
-  const project = double.state.projects.find((p) => p.serviceDeskId === serviceDeskId || p.key === serviceDeskId.toUpperCase() || p.id === serviceDeskId);
+  const project = serviceProjects(double).find((p) => p.serviceDeskId === serviceDeskId || p.key === serviceDeskId.toUpperCase() || p.id === serviceDeskId);
   if (!project) return jsmError(404, `The service project with ID ${serviceDeskId} does not exist.`, 'sd.service.project.not.found');
   const search = request.query.get('searchQuery')?.toLowerCase() ?? '';
   const values = double.state.requestTypes
@@ -26,7 +29,7 @@ export function listRequestTypes(double: JsmDouble, request: JiraRequest, servic
 
 /** Whether the caller holds a Jira Service Management agent licence: the app, or an agent of some service desk. */
 function isAgentAnywhere(double: JsmDouble, caller: JiraRequest['as']): boolean {
-  return caller === 'app' || double.state.projects.some((project) => double.isAgent(caller.accountId, project));
+  return caller === 'app' || serviceProjects(double).some((project) => double.isAgent(caller.accountId, project));
 }
 
 /**

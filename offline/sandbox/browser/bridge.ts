@@ -25,7 +25,9 @@ function host(): SandboxHostApi {
 
 /** `view.createHistory()`: a history of the app's own sub-pages, kept in memory as Jira keeps it per extension. */
 function memoryHistory() {
-  const entries: MemoryLocation[] = [{ pathname: '/', search: '', hash: '', state: null, key: 'default' }];
+  // A global page's sub-page opens with its route as the history's location, as Jira's sidebar links do.
+  const route = new URLSearchParams(window.location.search).get('route');
+  const entries: MemoryLocation[] = [{ pathname: route ? `/${route.replace(/^\//, '')}` : '/', search: '', hash: '', state: null, key: 'default' }];
   let index = 0;
   const listeners = new Set<Listener>();
   const parse = (to: string | Partial<MemoryLocation>, state: unknown): MemoryLocation => {

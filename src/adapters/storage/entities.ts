@@ -12,6 +12,7 @@ export const ENTITY = {
   issuedReport: 'issued-report',
   issuedReportPart: 'issued-report-part',
   reportLedger: 'report-ledger',
+  reminderLedger: 'reminder-ledger',
 } as const;
 
 /** The single record key of the singleton entities. */
@@ -32,9 +33,9 @@ export const INDEX = {
   byFailedAt: 'by-failed-at',
   /** recompute-failure by when to try again (the breach watch retries what is due). */
   byRetryAt: 'by-retry-at',
-  /** escalation-ledger by the instant each escalation was sent (monitoring: what was escalated lately). */
+  /** escalation-ledger and reminder-ledger by the instant each was sent (monitoring, the admin's status). */
   bySentAt: 'by-sent-at',
-  /** escalation-ledger: partition `problem` (failed or unconfirmed, present only then), range the last attempt (the admin's list). */
+  /** escalation-ledger and reminder-ledger: partition `problem` (failed or unconfirmed, present only then), range the last attempt (the admin's list). */
   byProblem: 'by-problem',
   /** request-month: partition agreement and month, range creation (one agreement's report). */
   byAgreementMonth: 'by-agreement-month',
@@ -50,4 +51,6 @@ export const INDEX = {
   byCustomer: 'by-customer',
   /** issued-report: partition `deliveryDue`, range issue instant (reports still to reach the customer). */
   byDeliveryDue: 'by-delivery-due',
+  /** reminder-ledger: partition contract (`agreement:ID`, `supplier:ID`), range when due (a contract's reminders). */
+  byContract: 'by-contract',
 } as const;

@@ -15,6 +15,7 @@ import { CustomersSection } from './CustomerEditor';
 import type { SectionProps } from './editing';
 import { ErrorSummary, IssuesProvider, revealField } from './errors';
 import { EscalationsStatusLine, useEscalationStatus } from './Escalations';
+import { RemindersStatusLine, useReminderStatus } from './Reminders';
 import { GoalsSection } from './GoalEditor';
 import { HolidayCollectionsSection } from './HolidayCollectionEditor';
 import { ImportExport } from './ImportExport';
@@ -53,6 +54,7 @@ export function AdminPage() {
   const zone = useViewerTimezone();
   const reevaluation = useReevaluation();
   const escalations = useEscalationStatus();
+  const reminders = useReminderStatus();
   const [tab, setTab] = useState<TabId>('calendars');
   const [reveal, setReveal] = useState<{ path: string } | null>(null);
 
@@ -93,6 +95,7 @@ export function AdminPage() {
             )}
             <ReevaluationProgress status={reevaluation.data} error={reevaluation.error} />
             <EscalationsStatusLine status={escalations.data} error={escalations.error} />
+            <RemindersStatusLine status={reminders.data} error={reminders.error} />
             <ConflictPanel config={config} onSaved={() => void reevaluation.reload()} />
             <ConfirmRemoval config={config} onSaved={() => void reevaluation.reload()} />
             {config.problems.length > 0 && (

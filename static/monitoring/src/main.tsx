@@ -2,6 +2,7 @@
 import { mount } from '../../shared/mount';
 import '../../shared/ui.css';
 import '../../shared/monitoring.css';
-import { MonitoringPage } from './MonitoringPage';
+import '../../shared/contracts.css';
+import { GlobalPage } from './GlobalPage';
 
-mount(<MonitoringPage />);
+mount(<GlobalPage />);

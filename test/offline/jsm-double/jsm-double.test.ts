@@ -194,7 +194,7 @@ describe('seedDemo', () => {
 
   test('spreads eight requests over the last working days with the histories the engine must replay', () => {
     const { double } = demoSite();
-    const issues = double.state.issues;
+    const issues = double.state.issues.filter((i) => i.key.startsWith('SUP-'));
     expect(issues).toHaveLength(8);
     expect(issues.every((i) => i.created < NOW && i.updated <= NOW)).toBe(true);
     const statuses = issues.map((i) => double.status(i.statusId).name);
@@ -209,6 +209,19 @@ describe('seedDemo', () => {
     expect(new Set(acme.map((i) => i.customFields.customfield_10060))).toEqual(new Set(['10020', '10021'])); // Production and UAT
     const weekdays = issues.flatMap((i) => [i.created, ...i.histories.map((h) => h.created)]).filter((t) => t < NOW - 86_400_000);
     expect(weekdays.every((t) => ![0, 6].includes(new Date(t).getUTCDay()))).toBe(true);
+  });
+
+  test('keeps the contracts as issues of a business project: no service desk, no request types, only its team may edit them', async () => {
+    const site = demoSite();
+    expect(site.double.state.issues.filter((i) => i.key.startsWith('CON-')).map((i) => i.summary)).toEqual([
+      'Contract ACME-2026-01: ACME A/S, production support',
+      'Contract FJ-2026-03: Fjord Logistik ApS, production support',
+    ]);
+    const desks = await site.call('GET', '/rest/servicedeskapi/servicedesk');
+    expect(desks.body.values.map((d: { projectKey: string }) => d.projectKey)).toEqual(['SUP']);
+    const canEdit = async (accountId: string) =>
+      (await site.call('GET', '/rest/api/3/mypermissions', { as: { accountId }, query: 'permissions=EDIT_ISSUES&issueKey=CON-1' })).body.permissions.EDIT_ISSUES.havePermission;
+    expect([await canEdit(mette), await canEdit(lars), await canEdit(sofie)]).toEqual([true, false, false]);
   });
 
   test('refuses a double that is already seeded', () => {

@@ -36,6 +36,7 @@ export function fakeBackend(overrides: Record<string, Handler> = {}): FakeBacken
     'admin/config/get': () => ok({ version: STORED_VERSION, savedAt: SAVED_AT, savedBy: 'admin-account', bundle: exampleBundle(), canEdit: true }),
     'admin/reevaluation/status': () => ok({ reevaluation: null, failures: [] }),
     'admin/escalations/status': () => ok({ failed: [], unconfirmed: [], recent: [] }),
+    'admin/reminders/status': () => ok({ failed: [], unconfirmed: [], recent: [] }),
     'admin/config/validate': ({ bundle }) => {
       const result = validateBundle(bundle);
       return ok({ valid: result.ok, issues: result.ok ? [] : result.issues.map((i) => ({ path: i.path, message: i.message })) });

@@ -61,7 +61,7 @@ export class BridgeHost implements SandboxHostApi {
   mount(options: FrameOptions): HTMLIFrameElement {
     const id = `f${++this.counter}`;
     const element = h('iframe', {
-      src: `/apps/${options.placement.surface}/?frame=${id}${options.placement.entryPoint ? `&entryPoint=${options.placement.entryPoint}` : ''}`,
+      src: `/apps/${options.placement.surface}/?frame=${id}${options.placement.entryPoint ? `&entryPoint=${options.placement.entryPoint}` : ''}${options.placement.route ? `&route=${encodeURIComponent(options.placement.route)}` : ''}`,
       title: options.title,
       class: `surface surface-${options.placement.surface}${options.autoHeight ? ' surface-panel' : ' surface-page'}`,
       'data-testid': `surface-${options.placement.surface}`,

@@ -8,7 +8,7 @@ import { ControlStrip } from './control-strip';
 import { clear, h, option, when } from './dom';
 import { issueViewPage } from './pages/issue-view';
 import { portalCreatePage, portalRequestPage } from './pages/portal';
-import { dashboardPage, monitoringPage } from './pages/monitoring';
+import { contractsPage, dashboardPage, monitoringPage } from './pages/monitoring';
 import { notificationsPage } from './pages/notifications';
 import { adminPage, queuePage, worklistPage } from './pages/project';
 import { applyTheme, storeColorMode, storedColorMode, type ColorMode } from './theme';
@@ -150,6 +150,7 @@ class Host implements HostApp {
     else if (path === '/worklist') this.page = worklistPage(this, this.pageElement);
     else if (path === '/notifications') this.page = notificationsPage(this, this.pageElement);
     else if (path === '/monitoring') this.page = monitoringPage(this, this.pageElement);
+    else if (path === '/contracts') this.page = contractsPage(this, this.pageElement);
     else if (path === '/dashboard') this.page = dashboardPage(this, this.pageElement);
     else if (path === '/resolved') this.page = queuePage(this, this.pageElement, 'resolved');
     else this.page = queuePage(this, this.pageElement);
@@ -194,6 +195,7 @@ class Host implements HostApp {
       link('/admin', 'Project settings', path === '/admin'),
       link('/notifications', `Sent notifications (${this.state.notifications.length})`, path === '/notifications'),
       link('/monitoring', 'SLA monitoring', path === '/monitoring'),
+      link('/contracts', 'Contracts', path === '/contracts'),
       link('/dashboard', 'Dashboard', path === '/dashboard'),
     );
   }

@@ -12,6 +12,14 @@ export function monitoringPage(app: HostApp, container: HTMLElement): Page {
   return { audience: 'agent', update: () => Promise.resolve() };
 }
 
+/** Jira's app page for Contract SLA's contracts (a jira:globalPage): every contract, its state, next date and reminders. */
+export function contractsPage(app: HostApp, container: HTMLElement): Page {
+  // The same global page as monitoring (an app has one), opened on its `contracts` sub-page.
+  const frame = app.bridge.mount({ placement: { surface: 'monitoring', route: 'contracts' }, title: 'Contracts', autoHeight: false });
+  clear(container, h('main', { class: 'global-page' }, frame));
+  return { audience: 'agent', update: () => Promise.resolve() };
+}
+
 export function dashboardPage(app: HostApp, container: HTMLElement): Page {
   const slot = h('div', { class: 'gadget-slot' });
   const editButton = h('button', { type: 'button', class: 'button', 'data-testid': 'gadget-edit' }, 'Edit');
