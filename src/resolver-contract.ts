@@ -18,7 +18,7 @@ import type { MonitoringGroupBy, MonitoringView } from './views/monitoring';
 import type { WorkListAnswer, WorkListFilters, WorkListView } from './views/work-list';
 import type { IssuedReportView, ReportPdf } from './views/issued-reports';
 import type { ReportSchedule } from './engine/types';
-import type { DrillQuery, DrillRow, ManagementQuery, ManagementReport } from './usecases/management-report';
+import type { DrillQuery, DrillRow, ManagementFigures, ManagementFilters, ManagementQuery } from './usecases/management-report';
 
 /** A saved configuration's version, when and by whom. */
 export interface ConfigMeta {
@@ -102,7 +102,7 @@ export interface PortalReports {
   reports: Array<IssuedReportView & { agreementName: string }>;
 }
 
-/** The management reports' query: the months, the filters; scope and grouping have defaults (both, customer). */
+/** The management reports' query for a drill-down or an export: the filters, then scope and grouping (defaults both, customer). */
 export type ManagementPayload = Pick<ManagementQuery, 'from' | 'to' | 'customers' | 'agreements'> & Partial<Pick<ManagementQuery, 'scope' | 'groupBy'>>;
 
 /** An export of the management reports: the file as base64 (gzip-compressed when `gzip`), its type, how many goals. */
@@ -149,7 +149,7 @@ export interface ResolverContract {
   'admin/reports/pdf': { payload: { report: string }; answer: ReportPdf };
   'portal/reports/list': { payload: NoPayload; answer: PortalReports };
   'portal/reports/pdf': { payload: { report: string }; answer: ReportPdf };
-  'admin/management/report': { payload: ManagementPayload; answer: ManagementReport };
+  'admin/management/report': { payload: ManagementFilters; answer: ManagementFigures };
   'admin/management/drill': { payload: ManagementPayload & Pick<DrillQuery, 'group' | 'measure' | 'kind'>; answer: { total: number; rows: DrillRow[] } };
   'admin/management/export': { payload: ManagementPayload & { format: 'csv' | 'xlsx' }; answer: ManagementExport };
 }

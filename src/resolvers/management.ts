@@ -8,6 +8,7 @@ import { parseReportMonth } from '../engine/report-period';
 import type { ConfigBundle } from '../engine/types';
 import {
   aggregate,
+  allGroupings,
   countedGoals,
   drillDown,
   managementFacts,
@@ -43,7 +44,7 @@ const refineSpan = <T extends { from: string; to: string }>(q: T, ctx: z.Refinem
     ctx.addIssue({ code: 'custom', path: ['to'], message: q.to < q.from ? `${q.to} is before ${q.from}` : `at most ${MAX_MONTHS} months at once` });
   }
 };
-const ReportPayload = z.object(QueryFields).superRefine(refineSpan);
+const ReportPayload = z.object({ from: QueryFields.from, to: QueryFields.to, customers: Ids, agreements: Ids }).superRefine(refineSpan);
 const DrillPayload = z
   .object({
     ...QueryFields,
@@ -70,9 +71,9 @@ const fileStem = (q: ManagementQuery): string => `contract-sla-goals-${q.from}${
 export function defineManagement(surface: SurfaceResolvers): SurfaceResolvers {
   surface.define('admin/management/report', async (invocation) => {
     await requireManager(invocation);
-    const query = parsePayload(ReportPayload, invocation.request.payload);
+    const filters = parsePayload(ReportPayload, invocation.request.payload);
     const bundle = await configured();
-    return aggregate(bundle, query, await managementFacts(bundle, query, invocation.now));
+    return allGroupings(bundle, filters, await managementFacts(bundle, filters, invocation.now));
   });
 
   surface.define('admin/management/drill', async (invocation) => {

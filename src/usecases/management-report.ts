@@ -336,6 +336,27 @@ export function aggregate(bundle: ConfigBundle, query: ManagementQuery, facts: M
   };
 }
 
+/** The filters of a view: which months, customers and agreements (grouping and scope are chosen on the page). */
+export type ManagementFilters = Pick<ManagementQuery, 'from' | 'to' | 'customers' | 'agreements'>;
+
+/** Every grouping of the period's figures at once, both kinds of goal: the page regroups without asking again. */
+export interface ManagementFigures extends Omit<ManagementReport, 'scope' | 'groupBy' | 'groups'> {
+  groupings: Record<ManagementDimension, ManagementGroup[]>;
+  /** The internal (OLA) goals' ids: grouped by goal, the page shows only the goals of the kind chosen. */
+  internalGoals: string[];
+}
+
+/** The figures by every dimension, from one read of the facts (each grouping is a pass over them, not a read). */
+export function allGroupings(bundle: ConfigBundle, filters: ManagementFilters, facts: ManagementFacts): ManagementFigures {
+  const by = (groupBy: ManagementDimension) => aggregate(bundle, { ...filters, scope: 'both', groupBy }, facts);
+  const { scope: _scope, groupBy: _groupBy, groups: _groups, ...common } = by('customer');
+  return {
+    ...common,
+    groupings: Object.fromEntries(MANAGEMENT_DIMENSIONS.map((d) => [d, by(d).groups])) as Record<ManagementDimension, ManagementGroup[]>,
+    internalGoals: bundle.goals.filter((g) => g.internal).map((g) => g.id),
+  };
+}
+
 /** What a figure counts: requests created, resolved or open; or goals closed, met, breached or cancelled. */
 export type Measure = 'created' | 'resolved' | 'open' | 'closed' | 'met' | 'breached' | 'cancelled';
 export const REQUEST_MEASURES: readonly Measure[] = ['created', 'resolved', 'open'];

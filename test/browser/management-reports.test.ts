@@ -1,4 +1,4 @@
-// The admin page's Management reports tab in a real browser against the sandbox: once November is over, Mette (a Jira
+// The admin page's Management tab in a real browser against the sandbox: once November is over, Mette (a Jira
 // administrator) reads one agreement's November grouped by goal, and every figure on the page — each goal's met,
 // breached, cancelled, closed and compliance, contractual and internal side by side, and the requests created,
 // resolved and open — equals `report --internal` of the CLI on the same histories; a figure opens its requests.
@@ -50,7 +50,7 @@ test('one agreement’s November on the page equals report --internal, goal by g
   expect(judged(expected)).toBeGreaterThan(3);
   await page.goto(`${sandbox.server.url}/admin?as=mette`);
   const admin = surface(page, 'admin');
-  await admin.getByRole('tab', { name: 'Management reports' }).click();
+  await admin.getByRole('tab', { name: 'Management' }).click();
   const reports = admin.getByRole('region', { name: 'Management reports' });
   await reports.getByTestId('management-totals').waitFor({ timeout: 20_000 });
   await reports.getByLabel('From', { exact: true }).fill(MONTH);

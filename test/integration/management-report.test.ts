@@ -11,7 +11,7 @@ import { validateBundle } from '../../src/config/validate-bundle';
 import type { ComplianceReportJson } from '../../src/engine/compliance-report-json';
 import ExcelJS from 'exceljs';
 import type { ConfigBundle } from '../../src/engine/types';
-import type { DrillRow, ManagementReport } from '../../src/usecases/management-report';
+import type { DrillRow, ManagementFigures } from '../../src/usecases/management-report';
 import type { ManagementExport, ManagementPayload } from '../../src/resolver-contract';
 import { applyStep, DEMO_ACCOUNTS, planHistory } from '../../offline/jsm-double';
 import { ForgeHost } from '../../offline/sandbox/forge-host';
@@ -77,18 +77,18 @@ test('each agreement’s November, grouped by goal and by agreement, equals repo
   let compared = 0;
   for (const agreement of AGREEMENTS) {
     const expected = cliReport(agreement);
-    const byGoal = await ask<ManagementReport>('admin/management/report', query({ agreements: [agreement], groupBy: 'goal' }));
-    expect(byGoal.groups.map((g) => g.key)).toEqual(expected.goals.map((g) => g.goal));
+    const figures = await ask<ManagementFigures>('admin/management/report', { from: MONTH, to: MONTH, agreements: [agreement] });
+    const byGoal = figures.groupings.goal;
+    expect(byGoal.map((g) => g.key)).toEqual(expected.goals.map((g) => g.goal));
     for (const goal of expected.goals) {
-      const group = byGoal.groups.find((g) => g.key === goal.goal)!;
-      const figures = goal.internal ? group.internal : group.contractual;
-      expect({ goal: goal.goal, ...figures }).toEqual({ goal: goal.goal, closed: goal.closed, met: goal.met, breached: goal.breached, cancelled: goal.cancelled, compliance: goal.compliance });
+      const group = byGoal.find((g) => g.key === goal.goal)!;
+      const kind = goal.internal ? group.internal : group.contractual;
+      expect({ goal: goal.goal, ...kind }).toEqual({ goal: goal.goal, closed: goal.closed, met: goal.met, breached: goal.breached, cancelled: goal.cancelled, compliance: goal.compliance });
       compared += goal.met + goal.breached;
     }
-    const byAgreement = await ask<ManagementReport>('admin/management/report', query({ agreements: [agreement], groupBy: 'agreement' }));
     const requests = { created: expected.requests.created, resolved: expected.requests.resolved, open: expected.requests.open.total };
-    expect(byAgreement.totals.requests).toEqual(requests);
-    if (requests.created + requests.open > 0) expect(byAgreement.groups.find((g) => g.key === agreement)?.requests).toEqual(requests);
+    expect(figures.totals.requests).toEqual(requests);
+    if (requests.created + requests.open > 0) expect(figures.groupings.agreement.find((g) => g.key === agreement)?.requests).toEqual(requests);
   }
   expect(compared).toBeGreaterThan(30);
 });
@@ -133,14 +133,19 @@ test('the CSV export lists every counted goal: the spec’s columns equal report
 });
 
 test('priority groups by rank, so every model’s first priority is one row; the groups add up to the totals', async () => {
-  const byPriority = await ask<ManagementReport>('admin/management/report', query({ groupBy: 'priority' }));
+  const figures = await ask<ManagementFigures>('admin/management/report', { from: MONTH, to: MONTH });
+  const byPriority = { groups: figures.groupings.priority, totals: figures.totals };
   const ranks = byPriority.groups.map((g) => Number(g.key));
   expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   expect(new Set(ranks).size).toBe(ranks.length);
-  const sum = (pick: (g: ManagementReport['groups'][number]) => number) => byPriority.groups.reduce((n, g) => n + pick(g), 0);
+  const sum = (pick: (g: ManagementFigures['totals']) => number) => byPriority.groups.reduce((n, g) => n + pick(g), 0);
   expect(sum((g) => g.requests!.created)).toBe(byPriority.totals.requests!.created);
   expect(sum((g) => g.contractual!.breached)).toBe(byPriority.totals.contractual!.breached);
   expect(sum((g) => g.internal!.met)).toBe(byPriority.totals.internal!.met);
+  // Every grouping divides the same totals.
+  for (const [dimension, groups] of Object.entries(figures.groupings)) {
+    expect({ dimension, breached: groups.reduce((n, g) => n + g.contractual!.breached + g.internal!.breached, 0) }).toEqual({ dimension, breached: figures.totals.contractual!.breached + figures.totals.internal!.breached });
+  }
 });
 
 test('only Jira administrators see the figures; a bad period is refused naming the field', async () => {

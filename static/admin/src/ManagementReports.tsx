@@ -1,8 +1,8 @@
-// The management reports (the admin page's Management reports tab, for Jira administrators): compliance and request counts across customers, agreements and months,
+// The management reports (the admin page's Management tab, for Jira administrators): compliance and request counts across customers, agreements and months,
 // grouped as the manager chooses, contractual and internal (OLA) goals side by side. Two charts to look at, the same
 // figures as a table to read (the charts' accessible alternative), every figure a way to the requests behind it, and
 // every counted goal of the period as CSV or Excel. Figures come from the stored month entries, as the CLI's report.
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AnswerOf, ManagementPayload } from '../../../src/resolver-contract';
 import { call } from '../../shared/api';
@@ -14,11 +14,24 @@ import { hasCode, messagesOf } from '../../shared/problem';
 import { useResource } from '../../shared/use-resource';
 import './management-reports.css';
 
-export type ManagementView = AnswerOf<'admin/management/report'>;
-type Group = ManagementView['groups'][number];
-type Dimension = ManagementView['groupBy'];
-type Scope = ManagementView['scope'];
+/** Every grouping of the period's figures, both kinds of goal: what the resolver answers once per period and filters. */
+export type ManagementFigures = AnswerOf<'admin/management/report'>;
+type Dimension = keyof ManagementFigures['groupings'];
+type Group = ManagementFigures['groupings'][Dimension][number];
+type Scope = 'both' | 'contractual' | 'internal';
 type Figures = NonNullable<Group['contractual']>;
+/** What the page shows: one grouping, the kinds of goal in the scope (the others null). */
+export type ManagementView = Omit<ManagementFigures, 'groupings' | 'internalGoals'> & { groupBy: Dimension; scope: Scope; groups: Group[] };
+
+/** The chosen grouping and scope of the figures, without asking the resolver again. */
+export function viewOf(figures: ManagementFigures, groupBy: Dimension, scope: Scope): ManagementView {
+  const masked = (g: Group): Group => ({ ...g, contractual: scope === 'internal' ? null : g.contractual, internal: scope === 'contractual' ? null : g.internal });
+  const { groupings, internalGoals: _internal, ...common } = figures;
+  // By goal, a goal of the other kind is not in the scope at all.
+  const internal = new Set(figures.internalGoals);
+  const groups = groupings[groupBy].filter((g) => scope === 'both' || groupBy !== 'goal' || internal.has(g.key) === (scope === 'internal'));
+  return { ...common, groupBy, scope, groups: groups.map(masked), totals: masked(figures.totals) };
+}
 export type Measure = 'created' | 'resolved' | 'open' | 'closed' | 'met' | 'breached' | 'cancelled';
 type Kind = 'contractual' | 'internal';
 export interface Figure {
@@ -350,17 +363,18 @@ export function ManagementReports() {
   const [groupBy, setGroupBy] = useState<Dimension>('customer');
   const [figure, setFigure] = useState<Figure | null>(null);
   const [chartRef, width] = useWidth();
-  const query = useMemo<ManagementPayload>(
-    () => ({ from, to, scope, groupBy, ...(customer ? { customers: [customer] } : {}), ...(agreement ? { agreements: [agreement] } : {}) }),
-    [from, to, scope, groupBy, customer, agreement],
+  const filters = useMemo(
+    () => ({ from, to, ...(customer ? { customers: [customer] } : {}), ...(agreement ? { agreements: [agreement] } : {}) }),
+    [from, to, customer, agreement],
   );
-  // A figure belongs to the query it was read from: a new query closes the requests shown.
-  const fetcher = useCallback(() => {
-    setFigure(null);
-    return call('admin/management/report', query);
-  }, [query]);
-  const report = useResource<ManagementView>(from && to ? fetcher : null, { delayMs: 150 });
-  const view = report.data;
+  // Drill-downs and exports say the grouping and the scope the figure was read in.
+  const query = useMemo<ManagementPayload>(() => ({ ...filters, scope, groupBy }), [filters, scope, groupBy]);
+  // Only the filters ask the resolver: the answer holds every grouping, so regrouping or a scope is instant.
+  const fetcher = useCallback(() => call('admin/management/report', filters), [filters]);
+  const report = useResource<ManagementFigures>(from && to ? fetcher : null, { delayMs: 150 });
+  const view = useMemo(() => (report.data ? viewOf(report.data, groupBy, scope) : null), [report.data, groupBy, scope]);
+  // A figure belongs to the view it was read from: another view closes the requests shown.
+  useEffect(() => setFigure(null), [query]);
   if (!view && report.error !== null && hasCode(report.error, 'NOT_CONFIGURED')) {
     return (
       <SectionMessage appearance="information" title="Contract SLA is not set up yet">

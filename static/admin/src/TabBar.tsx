@@ -5,7 +5,7 @@ import { SECTIONS, type SectionKey } from './sections';
 
 export type TabId = SectionKey | 'simulator' | 'reports' | 'management' | 'files';
 
-const TABS: ReadonlyArray<{ id: TabId; label: string }> = [...SECTIONS, { id: 'simulator', label: 'Simulator' }, { id: 'reports', label: 'Reports' }, { id: 'management', label: 'Management reports' }, { id: 'files', label: 'Import, export & history' }];
+const TABS: ReadonlyArray<{ id: TabId; label: string }> = [...SECTIONS, { id: 'simulator', label: 'Simulator' }, { id: 'reports', label: 'Reports' }, { id: 'management', label: 'Management' }, { id: 'files', label: 'Import, export & history' }];
 
 /** `without`: tabs the viewer may not use (the management reports are Jira administrators'). */
 export function TabBar({ active, onSelect, counts, without }: { active: TabId; onSelect: (tab: TabId) => void; counts: ReadonlyMap<TabId, number>; without?: ReadonlySet<TabId> }) {

@@ -1,8 +1,8 @@
-// The admin page's Management reports tab: the figures of the resolver as totals, two titled charts and the same figures as a
+// The admin page's Management tab: the figures of the resolver as totals, two titled charts and the same figures as a
 // table; filters and the grouping ask again; a figure opens the requests behind it (each a link into Jira); the
 // exports save the resolver's file.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { ManagementReports, monthBefore, percent, type ManagementView } from '../../../static/admin/src/ManagementReports';
+import { ManagementReports, monthBefore, percent, type ManagementFigures } from '../../../static/admin/src/ManagementReports';
 import { answer, callsTo, failed, host, mocked, ok } from '../bridge-double';
 import { exampleBundle, ok as okAdmin, SAVED_AT, STORED_VERSION } from './backend';
 import { renderAdmin } from './render';
@@ -12,16 +12,32 @@ jest.mock('@forge/bridge', () => jest.requireActual<typeof import('../bridge-dou
 const NOW = Date.parse('2026-12-03T09:00:00Z');
 const figures = (met: number, breached: number, cancelled = 0) => ({ met, breached, cancelled, closed: met + cancelled, compliance: met + breached === 0 ? null : met / (met + breached) });
 
-const byCustomer: ManagementView = {
+const customerGroups = [
+  { key: 'acme', label: 'ACME A/S', requests: { created: 14, resolved: 11, open: 3 }, contractual: figures(12, 1, 1), internal: figures(10, 3) },
+  { key: 'fjord', label: 'Fjord Logistik ApS', requests: { created: 5, resolved: 5, open: 0 }, contractual: figures(0, 0), internal: figures(2, 0) },
+];
+const byCustomer: ManagementFigures = {
   from: '2026-09',
   to: '2026-11',
   months: ['2026-09', '2026-10', '2026-11'],
-  scope: 'both',
-  groupBy: 'customer',
-  groups: [
-    { key: 'acme', label: 'ACME A/S', requests: { created: 14, resolved: 11, open: 3 }, contractual: figures(12, 1, 1), internal: figures(10, 3) },
-    { key: 'fjord', label: 'Fjord Logistik ApS', requests: { created: 5, resolved: 5, open: 0 }, contractual: figures(0, 0), internal: figures(2, 0) },
-  ],
+  groupings: {
+    customer: customerGroups,
+    environment: [],
+    product: [],
+    agreement: [],
+    requestType: [],
+    priority: [
+      { key: '1', label: 'Rank 1 (Critical, Red)', requests: { created: 4, resolved: 4, open: 0 }, contractual: figures(3, 1), internal: figures(2, 0) },
+      { key: '2', label: 'Rank 2 (High, Yellow)', requests: { created: 15, resolved: 12, open: 3 }, contractual: figures(9, 0, 1), internal: figures(10, 3) },
+    ],
+    goal: [
+      { key: 'response', label: 'Time to first response', requests: null, contractual: figures(12, 1, 1), internal: figures(0, 0) },
+      { key: 'triage', label: 'Triage (internal)', requests: null, contractual: figures(0, 0), internal: figures(12, 3) },
+    ],
+    assignee: [],
+    month: [],
+  },
+  internalGoals: ['triage'],
   totals: { key: 'total', label: 'All', requests: { created: 19, resolved: 16, open: 3 }, contractual: figures(12, 1, 1), internal: figures(12, 3) },
   customers: [
     { id: 'acme', name: 'ACME A/S' },
@@ -71,7 +87,7 @@ test('totals, two titled charts and the table of the same figures, for the three
   answer({ 'admin/management/report': () => ok(byCustomer) });
   render(<ManagementReports />);
   const totals = await screen.findByTestId('management-totals');
-  expect(callsTo('admin/management/report')).toEqual([{ from: '2026-09', to: '2026-11', scope: 'both', groupBy: 'customer' }]);
+  expect(callsTo('admin/management/report')).toEqual([{ from: '2026-09', to: '2026-11' }]);
   expect(within(totals).getByTestId('total-contractual').textContent).toBe('92.3 %Contractual compliance');
   expect(within(totals).getByTestId('total-internal').textContent).toBe('80.0 %Internal (OLA) compliance');
   expect(within(totals).getByTestId('total-open').textContent).toBe('3Open at the end of November 2026');
@@ -90,20 +106,29 @@ test('totals, two titled charts and the table of the same figures, for the three
   expect((within(rows[1]!).getAllByRole('button')[2] as HTMLButtonElement).disabled).toBe(true);
 });
 
-test('filters and the grouping ask again; the agreements offered follow the customer', async () => {
-  answer({ 'admin/management/report': (payload) => ok({ ...byCustomer, groupBy: payload.groupBy, scope: payload.scope }) });
+test('the filters ask again; the grouping and the kinds of goal are the same answer regrouped, without asking', async () => {
+  answer({ 'admin/management/report': () => ok(byCustomer) });
   render(<ManagementReports />);
   await screen.findByTestId('management-totals');
+  fireEvent.change(screen.getByLabelText('Group by'), { target: { value: 'priority' } });
+  expect(screen.getByRole('figure', { name: 'Compliance by priority' })).toBeTruthy();
+  expect(screen.getAllByTestId('figures-row').map((r) => r.querySelector('th')!.textContent)).toEqual(['Rank 1 (Critical, Red)', 'Rank 2 (High, Yellow)']);
+  fireEvent.click(screen.getByLabelText('Internal (OLA)'));
+  expect(screen.queryByTestId('total-contractual')).toBeNull();
+  expect(screen.getByTestId('total-internal').textContent).toBe('80.0 %Internal (OLA) compliance');
+  expect(screen.getAllByTestId('figures-row')[1]!.querySelectorAll('td')).toHaveLength(3 + 5);
+  // By goal, only the internal goals are the internal scope's.
+  fireEvent.change(screen.getByLabelText('Group by'), { target: { value: 'goal' } });
+  expect(screen.getAllByTestId('figures-row').map((r) => r.querySelector('th')!.textContent)).toEqual(['Triage (internal)']);
+  fireEvent.click(screen.getByLabelText('Contractual'));
+  expect(screen.getAllByTestId('figures-row').map((r) => r.querySelector('th')!.textContent)).toEqual(['Time to first response']);
+  expect(callsTo('admin/management/report')).toHaveLength(1);
+
   fireEvent.change(screen.getByLabelText('Customer'), { target: { value: 'fjord' } });
   expect(within(screen.getByLabelText('Agreement')).getAllByRole('option').map((o) => o.textContent)).toEqual(['All agreements', 'Fjord standard']);
   fireEvent.change(screen.getByLabelText('Agreement'), { target: { value: 'fjord-std' } });
-  fireEvent.click(screen.getByLabelText('Internal (OLA)'));
-  fireEvent.change(screen.getByLabelText('Group by'), { target: { value: 'priority' } });
   fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-11' } });
-  await waitFor(() =>
-    expect(callsTo('admin/management/report').at(-1)).toEqual({ from: '2026-11', to: '2026-11', scope: 'internal', groupBy: 'priority', customers: ['fjord'], agreements: ['fjord-std'] }),
-  );
-  await waitFor(() => expect(screen.getByRole('figure', { name: 'Compliance by priority' })).toBeTruthy());
+  await waitFor(() => expect(callsTo('admin/management/report').at(-1)).toEqual({ from: '2026-11', to: '2026-11', customers: ['fjord'], agreements: ['fjord-std'] }));
 });
 
 test('a figure opens the requests behind it, each a link into Jira, with how much it missed by', async () => {
@@ -167,8 +192,8 @@ test('before any configuration, says so', async () => {
 test('the tab is the Jira administrators’: a project’s administrator reading the configuration has none', async () => {
   await renderAdmin({ 'admin/config/get': () => okAdmin({ version: STORED_VERSION, savedAt: SAVED_AT, savedBy: 'admin-account', bundle: exampleBundle(), canEdit: false }) });
   expect(screen.getByRole('tab', { name: 'Reports' })).toBeTruthy();
-  expect(screen.queryByRole('tab', { name: 'Management reports' })).toBeNull();
+  expect(screen.queryByRole('tab', { name: 'Management' })).toBeNull();
   cleanup();
   await renderAdmin();
-  expect(screen.getByRole('tab', { name: 'Management reports' })).toBeTruthy();
+  expect(screen.getByRole('tab', { name: 'Management' })).toBeTruthy();
 });
