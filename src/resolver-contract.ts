@@ -120,6 +120,7 @@ type NoPayload = Record<string, never>;
 export interface ResolverContract {
   'issue/obligations': { payload: Zone; answer: IssuePanelView };
   'issue/set-priority': { payload: { priority: string } & Zone; answer: IssuePanelView };
+  'issue/set-answers': { payload: { impact: string; urgency: string } & Zone; answer: IssuePanelView };
   'worklist/list': { payload: WorkListFilters & Zone & Partial<WorkListView>; answer: WorkListAnswer & { me: string } };
   'worklist/assign-to-me': { payload: { issueKey: string }; answer: { issueKey: string; assignee: string } };
   'portal/priorities': { payload: NoPayload; answer: PortalPriorities };

@@ -71,6 +71,19 @@ export interface AppManifest {
   scheduledTriggers: ScheduledTriggerModule[];
   consumers: ConsumerModule[];
   uiModules: ReadonlyMap<string, UiModule>;
+  /** The app's `jira:customField` modules: installing the app creates each field on the site. */
+  customFields: CustomFieldModule[];
+}
+
+/** The data types of a `jira:customField` (manifest reference, jira-custom-field). */
+const FIELD_TYPES = ['string', 'number', 'datetime', 'date', 'user', 'group', 'object'] as const;
+export type CustomFieldType = (typeof FIELD_TYPES)[number];
+
+export interface CustomFieldModule {
+  key: string;
+  name: string;
+  type: CustomFieldType;
+  description?: string;
 }
 
 const DOCS = {
@@ -252,7 +265,13 @@ export function readAppManifest(raw: unknown): AppManifest {
   for (const module of uiModules.values()) if (module.resolverFunction) needFunction(`${module.type} ${module.key}`, module.resolverFunction);
   const entities = manifest.app?.storage?.entities ?? [];
   if (!Array.isArray(entities)) throw new ManifestError('app.storage.entities must be a list');
-  return { scopes, impersonationScopes: impersonation, entities: entities as EntityDefinition[], functions, triggers, scheduledTriggers, consumers, uiModules };
+  const customFields = asList(modules['jira:customField'], "modules['jira:customField']").map((entry): CustomFieldModule => {
+    const key = text(entry.key, 'jira:customField.key');
+    const type = text(entry.type, `jira:customField ${key}: type`);
+    if (!(FIELD_TYPES as readonly string[]).includes(type)) throw new ManifestError(`jira:customField ${key}: type must be one of ${FIELD_TYPES.join(', ')}`);
+    return { key, name: text(entry.name, `jira:customField ${key}: name`), type: type as CustomFieldType, ...(typeof entry.description === 'string' ? { description: entry.description } : {}) };
+  });
+  return { scopes, impersonationScopes: impersonation, entities: entities as EntityDefinition[], functions, triggers, scheduledTriggers, consumers, uiModules, customFields };
 }
 
 export function loadAppManifest(file: string): AppManifest {

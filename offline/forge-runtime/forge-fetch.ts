@@ -74,6 +74,7 @@ export const EMPTY_MANIFEST: AppManifest = {
   scopes: new Set(),
   impersonationScopes: new Set(),
   entities: [],
+  customFields: [],
   functions: new Map(),
   triggers: [],
   scheduledTriggers: [],

@@ -16,6 +16,7 @@ export const DEMO_ACCOUNTS = {
   anders: 'qm:2f7c1e4a-5b3d-4a8e-9c6f-0d1e2f3a4b5c:6a9f3e2d1c0b9a8f7e6d5c4b',
   karen: 'qm:8e1d2c3b-4a5f-4e6d-8c7b-9a0f1e2d3c4b:7b0a4f3e2d1c0b9a8f7e6d5c',
   jens: 'qm:8e1d2c3b-4a5f-4e6d-8c7b-9a0f1e2d3c4b:8c1b5a4f3e2d1c0b9a8f7e6d',
+  nora: 'qm:4d2e6f8a-1b3c-4e5d-9f7a-2c4e6a8b0d1f:9d2c6b5a4f3e2d1c0b9a8f7e',
 } as const;
 
 export const DEMO_REQUEST_TYPES = { incident: '1', serviceRequest: '2', question: '3' } as const;
@@ -31,10 +32,13 @@ function seedCatalogue(double: JsmDouble): void {
   person(a.anders, 'Anders Pedersen', 'anders.pedersen@acme.dk', 'customer');
   person(a.karen, 'Karen Møller', 'karen.moller@fjordlogistik.dk', 'customer');
   person(a.jens, 'Jens Christensen', 'jens.christensen@fjordlogistik.dk', 'customer');
+  // Fjell Shipping US, a member of the Fjell Group, works from New York: its organization is that site (§6).
+  double.addUser({ accountId: a.nora, displayName: 'Nora Lindqvist', emailAddress: 'nora.lindqvist@fjellshipping.com', accountType: 'customer', timeZone: 'America/New_York', locale: 'en_US' });
   // Mette administers Jira itself (the site-wide Contract SLA configuration is hers to change).
   double.state.site.administrators = [a.mette];
   double.addOrganization({ id: '12', name: 'ACME A/S', memberAccountIds: [a.sofie, a.anders] });
   double.addOrganization({ id: '13', name: 'Fjord Logistik ApS', memberAccountIds: [a.karen, a.jens] });
+  double.addOrganization({ id: '14', name: 'Fjell Shipping US — New York', memberAccountIds: [a.nora] });
   // The service managers hear of escalations (the demo configuration notifies this group).
   double.addGroup({ name: 'service-managers', members: [a.mette] });
   double.addProject({ id: '10000', key: 'SUP', name: 'Nordlys Support', serviceDeskId: '1', administrators: [a.mette], agents: [a.lars, a.mette] });

@@ -20,7 +20,7 @@ export interface Placement {
 }
 
 export interface PersonView {
-  /** The short name the switcher and `?as=` use: mette, lars, sofie, anders, karen, jens. */
+  /** The short name the switcher and `?as=` use: mette, lars, sofie, anders, karen, jens, nora. */
   name: string;
   accountId: string;
   displayName: string;

@@ -25,7 +25,6 @@ import {
   type StorageLimits,
   type TimeLimits,
 } from '../forge-runtime';
-import { CONTRACT_PRIORITY_FIELD_KEY, NEXT_DEADLINE_FIELD_KEY } from '../../src/timeline/site-fields';
 
 export type ResolverName = 'issuePanelResolver' | 'adminResolver' | 'portalResolver' | 'worklistResolver' | 'monitoringResolver';
 
@@ -97,9 +96,8 @@ export class ForgeHost {
       this.double = JsmDouble.fromJSON(options.site, { clock });
     } else {
       this.double = new JsmDouble({ clock, appId: APP_UUID, timeZone: 'Europe/Copenhagen' });
-      // Installing the app creates its fields on the site.
-      this.double.registerAppField({ key: NEXT_DEADLINE_FIELD_KEY, name: 'Next SLA deadline', type: 'datetime' });
-      this.double.registerAppField({ key: CONTRACT_PRIORITY_FIELD_KEY, name: 'Contract priority', type: 'string' });
+      // Installing the app creates its fields on the site, as its manifest declares them.
+      for (const field of this.manifest.customFields) this.double.registerAppField({ ...field, type: field.type });
       if (options.seed !== false) seedDemo(this.double, options.now);
     }
     this.jiraRateLimit = new JiraRateLimiter(clock, options.jiraRateLimit);

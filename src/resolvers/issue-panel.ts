@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { readEventInputs } from '../adapters/storage/issue-store';
 import { isKnownZone } from '../engine/zone';
+import { answerMatrix } from '../usecases/answer-matrix';
 import { reclassifyPriority } from '../usecases/reclassify-priority';
 import { recomputeIssue } from '../usecases/recompute-issue';
 import { issuePanelView } from '../views/issue-panel';
@@ -15,6 +16,7 @@ import { requireOnIssue } from './permissions';
 const Zone = z.string().refine(isKnownZone, 'unknown time zone');
 const ViewPayload = z.object({ timezone: Zone.optional() }).default({});
 const PriorityPayload = z.object({ priority: z.string().min(1), timezone: Zone.optional() });
+const AnswersPayload = z.object({ impact: z.string().min(1), urgency: z.string().min(1), timezone: Zone.optional() });
 
 export function defineIssuePanel(surface: SurfaceResolvers): SurfaceResolvers {
   const define: SurfaceResolvers['define'] = (key, handler) => surface.define(key, handler);
@@ -40,6 +42,17 @@ export function defineIssuePanel(surface: SurfaceResolvers): SurfaceResolvers {
     await requireOnIssue(jira, issue.key, 'EDIT_ISSUES', `You cannot edit ${issue.key}`);
     const outcome = await reclassifyPriority(issue.id, priority, jira, now);
     if (!outcome.ok && (outcome.reason === 'no-agreement' || outcome.reason === 'not-in-model')) throw invalid([{ path: 'priority', message: outcome.message }], 'payload');
+    if (!outcome.ok) throw notConfigured(outcome.message);
+    return issuePanelView(outcome.configuration.bundle, outcome.record, now, timezone ?? 'UTC');
+  });
+
+  // The matrix's answers (§6): the priority follows from them, kept in the history like any priority change.
+  define('issue/set-answers', async ({ request, jira, now }) => {
+    const { impact, urgency, timezone } = parsePayload(AnswersPayload, request.payload);
+    const issue = issueOf(request);
+    await requireOnIssue(jira, issue.key, 'EDIT_ISSUES', `You cannot edit ${issue.key}`);
+    const outcome = await answerMatrix(issue.id, { impact, urgency }, jira, now);
+    if (!outcome.ok && outcome.reason === 'invalid') throw invalid(outcome.problems, 'payload');
     if (!outcome.ok) throw notConfigured(outcome.message);
     return issuePanelView(outcome.configuration.bundle, outcome.record, now, timezone ?? 'UTC');
   });

@@ -5,19 +5,34 @@ import type { Request } from '@forge/resolver';
 import type { JiraClient } from '../adapters/jira/client';
 import { currentConfiguration } from '../adapters/storage/config-store';
 import { readEventInputs } from '../adapters/storage/issue-store';
-import type { ConfigBundle } from '../engine/types';
+import type { ConfigBundle, Site } from '../engine/types';
 import { recomputeIssue } from '../usecases/recompute-issue';
 import { evaluationAt, obligationViews } from '../views/issue-panel';
-import { agreementsInForce, commitmentsOf, customerFacing } from '../views/commitments';
+import { agreementsOffered, commitmentsOf, customerFacing } from '../views/commitments';
+import { organizationOwner } from '../engine/site';
 import { accountOf, extensionOf } from './context';
 import type { SurfaceResolvers } from './define';
 import { forbidden, notConfigured, notFound } from './envelope';
 
-/** The bundle's customers whose JSM organization the calling customer belongs to. */
-export async function callersCustomers(request: Request, jira: JiraClient, bundle: ConfigBundle): Promise<string[]> {
+/**
+ * Who the calling customer is in the bundle: the customers whose JSM organization (or one of whose sites'
+ * organizations, §6) they belong to, each with the site when it is one, in the bundle's order.
+ */
+export async function callersPlaces(request: Request, jira: JiraClient, bundle: ConfigBundle): Promise<Array<{ customer: string; site: Site | null }>> {
   const organizations = await jira.organizationsOf(accountOf(request));
-  const ids = new Set(organizations.map((o) => String(o.id)));
-  return bundle.customers.filter((c) => c.organizationId !== undefined && ids.has(c.organizationId)).map((c) => c.id);
+  const owners = organizations.flatMap((o) => organizationOwner(bundle, String(o.id)) ?? []);
+  return bundle.customers.flatMap((c) => {
+    const mine = owners.filter((o) => o.customer === c.id);
+    if (mine.length === 0) return [];
+    // A member of the customer's own organization and of one of its sites is at that site.
+    const siteId = mine.find((o) => o.site !== undefined)?.site;
+    return [{ customer: c.id, site: c.sites?.find((s) => s.id === siteId) ?? null }];
+  });
+}
+
+/** The bundle's customers whose JSM organization (or a site's) the calling customer belongs to. */
+export async function callersCustomers(request: Request, jira: JiraClient, bundle: ConfigBundle): Promise<string[]> {
+  return (await callersPlaces(request, jira, bundle)).map((p) => p.customer);
 }
 
 async function configured(): Promise<ConfigBundle> {
@@ -31,7 +46,7 @@ export function definePortal(surface: SurfaceResolvers): SurfaceResolvers {
 
   define('portal/priorities', async ({ request, jira, now }) => {
     const bundle = await configured();
-    const customers = await callersCustomers(request, jira, bundle);
+    const places = await callersPlaces(request, jira, bundle);
     const { request: form, portal } = extensionOf(request);
     let requestType: string | undefined;
     if (form?.typeId !== undefined && portal?.id !== undefined) {
@@ -41,7 +56,12 @@ export function definePortal(surface: SurfaceResolvers): SurfaceResolvers {
     }
     return {
       requestType: requestType ?? null,
-      agreements: agreementsInForce(bundle, customers, now).map((a) => commitmentsOf(bundle, a, requestType)),
+      // A group's agreement is offered to its members that have none of their own for that environment (§6).
+      agreements: agreementsOffered(
+        bundle,
+        places.map((p) => p.customer),
+        now,
+      ).map(({ agreement, customer }) => commitmentsOf(bundle, agreement, requestType, places.find((p) => p.customer === customer)?.site ?? null)),
     };
   });
 

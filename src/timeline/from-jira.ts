@@ -1,6 +1,10 @@
 // An issue's Jira/JSM history (issue, changelog, comments) → the spec's timeline (formats.md §2).
 // The rules are documented in docs/timeline-mapping.md; each is tested on recorded REST payloads.
 import { parseInstant } from '../engine/instant';
+import { organizationOwner } from '../engine/site';
+
+/** Whom a JSM organization is: a customer, or one of a customer's sites (§6), whose requests are that site's. */
+type OrganizationOwner = NonNullable<ReturnType<typeof organizationOwner>>;
 import { priorityIdOf } from './contract-priority';
 import type { CommentAuthor, ConfigBundle, StatusCategory, Timeline, TimelineEvent } from '../engine/types';
 import type { IssueHistory, JiraChangeItem, JiraComment, JiraUser } from '../adapters/jira/types';
@@ -17,6 +21,9 @@ export interface SiteFields {
   environment?: string;
   /** The site's "Product" field (select or text). */
   product?: string;
+  /** The app's "Contract impact" and "Contract urgency" fields: a matrix's answers as `label [id]` (§6). */
+  contractImpact?: string;
+  contractUrgency?: string;
   /** The app's own read-only "Contract priority" field; holds a priority id of the agreement's model. */
   contractPriority?: string;
 }
@@ -30,6 +37,8 @@ export interface MappingContext {
   portalPriority?: string;
   /** The agreement whose priorities the customer chose from on the portal: its environment is what they were promised. */
   portalAgreement?: string;
+  /** The customer's answers on the portal when the agreement's priority model has a matrix (§6): level ids. */
+  portalAnswers?: { impact?: string; urgency?: string };
   /**
    * The JSM organizations the reporter belongs to, asked only when the request is shared with no organization: the
    * customer is then the reporter's own (see customerOf).
@@ -92,16 +101,19 @@ export function sharedOrganizations(value: unknown): string[] {
  * member of exactly one configured customer (of several, none is guessed). Participants never change it: a colleague
  * of another company following a request does not make it theirs.
  */
-function customerOf(shared: string[], reporterOrganizations: ReadonlyArray<{ id: string }> | undefined, bundle: ConfigBundle): string | undefined {
-  const customerOfOrganization = (id: string) => bundle.customers.find((c) => c.organizationId !== undefined && c.organizationId === id)?.id;
+function customerOf(shared: string[], reporterOrganizations: ReadonlyArray<{ id: string }> | undefined, bundle: ConfigBundle): OrganizationOwner | undefined {
   for (const id of shared) {
-    const customer = customerOfOrganization(id);
-    if (customer) return customer;
+    const owner = organizationOwner(bundle, id);
+    if (owner) return owner;
   }
   if (shared.length > 0 || !reporterOrganizations) return undefined;
-  const candidates = new Set(reporterOrganizations.flatMap((o) => customerOfOrganization(String(o.id)) ?? []));
-  return candidates.size === 1 ? [...candidates][0] : undefined;
+  const candidates = new Map(reporterOrganizations.flatMap((o) => {
+    const owner = organizationOwner(bundle, String(o.id));
+    return owner ? [[`${owner.customer} ${owner.site ?? ''}`, owner] as const] : [];
+  }));
+  return candidates.size === 1 ? [...candidates.values()][0] : undefined;
 }
+
 
 /**
  * Customers write as customers: portal-only accounts, the reporter and the request participants.
@@ -164,12 +176,27 @@ export function timelineFromJira(history: IssueHistory, context: MappingContext)
   });
 
   let priority = initialPriority;
+  // The answers in force, starting from the portal's; the app's fields hold `label [id]` as the priority field does.
+  const answers: { impact?: string; urgency?: string } = { ...context.portalAnswers };
+  const answerOf = (item: JiraChangeItem): { axis: 'impact' | 'urgency'; to: string | null } | undefined => {
+    const is = (field: string | undefined): boolean => field !== undefined && (item.fieldId === field || item.field === field);
+    const axis = is(fields.contractImpact) ? 'impact' : is(fields.contractUrgency) ? 'urgency' : undefined;
+    if (axis === undefined) return undefined;
+    const text = item.toString ?? item.to;
+    return { axis, to: text === null ? null : priorityIdOf(text) };
+  };
   for (const { at, item } of items) {
     if (item.field === 'status') {
       const toCategory = item.to === null ? undefined : context.statusCategories.get(item.to);
       push(at, { at, type: 'status', ...(item.fromString !== null ? { from: item.fromString } : {}), to: item.toString ?? '', ...(toCategory ? { toCategory } : {}) });
     } else if (item.field === 'resolution') {
       push(at, { at, type: 'resolution', to: item.toString });
+    } else if (answerOf(item) !== undefined) {
+      // An agent's answer to the matrix (impact or urgency): the engine turns it into a priority change (§6).
+      const { axis, to } = answerOf(item)!;
+      if (to === null || to === answers[axis]) continue;
+      push(at, { at, type: axis, ...(answers[axis] !== undefined ? { from: answers[axis] } : {}), to });
+      answers[axis] = to;
     } else if (isPriorityItem(item)) {
       // Re-stating the priority in force (the app copying the portal choice into its field) is no change.
       const to = priorityOf(item);
@@ -193,14 +220,18 @@ export function timelineFromJira(history: IssueHistory, context: MappingContext)
   // Stable by instant: the creation first, then changelog before comments at the same instant, as Jira lists them.
   stamped.sort((a, b) => a.at - b.at || a.order - b.order);
   const optional = (key: string, value: string | undefined): Record<string, string> => (value === undefined ? {} : { [key]: value });
+  const owner = fields.organizations ? customerOf(sharedOrganizations(issue.fields[fields.organizations]), context.reporterOrganizations, context.bundle) : undefined;
   return {
     issue: {
       key: issue.key,
       ...optional('requestType', fields.requestType ? requestTypeName(issue.fields[fields.requestType]) : undefined),
-      ...optional('customer', fields.organizations ? customerOf(sharedOrganizations(issue.fields[fields.organizations]), context.reporterOrganizations, context.bundle) : undefined),
+      ...optional('customer', owner?.customer),
+      ...optional('site', owner?.site),
       ...optional('environment', measuredEnvironment(history, context).environment),
       ...optional('product', fields.product ? optionText(issue.fields[fields.product]) : undefined),
       ...optional('priority', initialPriority),
+      ...optional('impact', context.portalAnswers?.impact),
+      ...optional('urgency', context.portalAnswers?.urgency),
       created,
     },
     events: stamped.map((s) => s.event),

@@ -8,6 +8,9 @@ const PARTICIPANTS = 'com.atlassian.servicedesk:sd-request-participants';
 
 /** The manifest key of the app's own "Contract priority" field. */
 export const CONTRACT_PRIORITY_FIELD_KEY = 'contract-priority';
+/** The manifest keys of the app's "Contract impact" and "Contract urgency" fields (a priority matrix's answers, §6). */
+export const CONTRACT_IMPACT_FIELD_KEY = 'contract-impact';
+export const CONTRACT_URGENCY_FIELD_KEY = 'contract-urgency';
 /** The manifest key of the app's read-only "Next SLA deadline" field. */
 export const NEXT_DEADLINE_FIELD_KEY = 'next-sla-deadline';
 
@@ -37,6 +40,8 @@ export function discoverSiteFields(fields: JiraField[], names: SiteFieldNames = 
   set('environment', byName(names.environment));
   set('product', byName(names.product));
   set('contractPriority', fields.find((f) => isAppField(f, CONTRACT_PRIORITY_FIELD_KEY))?.id);
+  set('contractImpact', fields.find((f) => isAppField(f, CONTRACT_IMPACT_FIELD_KEY))?.id);
+  set('contractUrgency', fields.find((f) => isAppField(f, CONTRACT_URGENCY_FIELD_KEY))?.id);
   set('nextDeadline', fields.find((f) => isAppField(f, NEXT_DEADLINE_FIELD_KEY))?.id);
   return found;
 }

@@ -14,10 +14,12 @@ import { writeRequestMonths } from '../adapters/storage/request-month-store';
 import { selectAgreement } from '../engine/agreement';
 import { parseInstant } from '../engine/instant';
 import { calendarsOf, evaluate } from '../engine/obligations';
+import { siteOf } from '../engine/site';
+import { applyMatrix, matrixOf, priorityInForce } from '../engine/matrix';
 import type { CalendarSet } from '../engine/calendar';
 import type { ConfigBundle, Evaluation, StatusCategory, Timeline } from '../engine/types';
 import { measuredEnvironment, sharedOrganizations, timelineFromJira } from '../timeline/from-jira';
-import { contractPriorityText, priorityIdOf } from '../timeline/contract-priority';
+import { answerText, contractPriorityText, priorityIdOf } from '../timeline/contract-priority';
 import { atRiskDueAt, atRiskPercentOf, isAtRisk } from '../engine/at-risk';
 import { discoverSiteFields } from '../timeline/site-fields';
 import { escalationDuty } from './escalation-duty';
@@ -58,15 +60,24 @@ function unknownStatus(history: IssueHistory, site: SiteMetadata): boolean {
   return history.histories.some((h) => h.items.some((i) => i.field === 'status' && i.to !== null && !(i.to in site.statusCategories)));
 }
 
+/** What the customer chose on the portal: a priority, from an agreement, and the matrix's answers when it has one. */
+interface PortalChoice {
+  priority: string;
+  agreement?: string;
+  impact?: string;
+  urgency?: string;
+}
+
 /**
  * The priority the customer chose on the portal. JSM stores the create panel's submitted field under the app's
  * property; the value is `{ priority }`, possibly wrapped in the field key it was submitted with.
  */
-function portalChoice(history: IssueHistory): { priority: string; agreement?: string } | undefined {
-  const find = (value: unknown, depth: number): { priority: string; agreement?: string } | undefined => {
+function portalChoice(history: IssueHistory): PortalChoice | undefined {
+  const find = (value: unknown, depth: number): PortalChoice | undefined => {
     if (!value || typeof value !== 'object' || depth > 1) return undefined;
     const record = value as Record<string, unknown>;
-    if (typeof record.priority === 'string') return { priority: record.priority, ...(typeof record.agreement === 'string' ? { agreement: record.agreement } : {}) };
+    const text = (key: string): Record<string, string> => (typeof record[key] === 'string' ? { [key]: record[key] as string } : {});
+    if (typeof record.priority === 'string') return { priority: record.priority, ...text('agreement'), ...text('impact'), ...text('urgency') };
     for (const inner of Object.values(record)) {
       const found = find(inner, depth + 1);
       if (found !== undefined) return found;
@@ -176,6 +187,7 @@ export function computeRecord(
     ...(site.appAccountId ? { appAccountId: site.appAccountId } : {}),
     ...(choice ? { portalPriority: choice.priority } : {}),
     ...(choice?.agreement ? { portalAgreement: choice.agreement } : {}),
+    ...(choice?.impact !== undefined || choice?.urgency !== undefined ? { portalAnswers: { ...(choice.impact ? { impact: choice.impact } : {}), ...(choice.urgency ? { urgency: choice.urgency } : {}) } } : {}),
     ...(reporterOrganizations ? { reporterOrganizations } : {}),
   });
   // A request the app raised to deliver a report is its own letter to the customer: no agreement measures it.
@@ -185,8 +197,10 @@ export function computeRecord(
   const evaluation = keepFrozenCycles(evaluate(bundle, timeline, now), previous ? decodeCycles(previous) : undefined);
   const next = evaluation.next;
   // The priority in force now: the last priority event, else the one at creation.
-  let priority = timeline.issue.priority;
-  for (const event of timeline.events) if (event.type === 'priority' && event.at <= now) priority = event.to;
+  // The priority and the matrix's answers in force now, with the priority changes the answers make (§6).
+  const inForce = priorityInForce(agreement ? applyMatrix(timeline, matrixOf(bundle, agreement)) : timeline, now);
+  const priority = inForce.priority ?? undefined;
+  const answers = { impact: inForce.impact ?? undefined, urgency: inForce.urgency ?? undefined };
   const created = timeline.issue.created;
   const projectKey = history.issue.fields.project?.key ?? history.issue.key.split('-')[0] ?? history.issue.key;
   const open = evaluation.obligations.some((o) => o.state === 'running' || o.state === 'paused');
@@ -214,6 +228,9 @@ export function computeRecord(
     ...optional('environment', timeline.issue.environment),
     ...optional('formEnvironment', measuredEnvironment(history, { fields: site.fields, bundle, ...(choice?.agreement ? { portalAgreement: choice.agreement } : {}) }).form),
     ...optional('product', timeline.issue.product),
+    ...optional('site', siteOf(bundle, timeline.issue)?.id),
+    ...optional('impact', answers.impact),
+    ...optional('urgency', answers.urgency),
     created,
     revision: historyRevision(history, created),
     configVersion: configuration.version,
@@ -286,6 +303,32 @@ async function showPriorityInJira(history: IssueHistory, record: IssueRecord, bu
   return true;
 }
 
+/**
+ * Copies the customer's matrix answers into the "Contract impact" and "Contract urgency" fields while they are empty,
+ * so agents and queues see them. Never over an answer already there: an agent's change stands. Re-stating an answer
+ * in force is no change to the replay (from-jira.ts), so the copy never moves the priority.
+ */
+async function showAnswersInJira(history: IssueHistory, record: IssueRecord, bundle: ConfigBundle, site: SiteMetadata, jira: JiraClient): Promise<boolean> {
+  const agreement = bundle.agreements.find((a) => a.id === record.agreement);
+  const matrix = bundle.priorityModels.find((m) => m.id === agreement?.priorityModel)?.matrix;
+  if (!matrix) return false;
+  let wrote = false;
+  for (const axis of ['impact', 'urgency'] as const) {
+    const field = axis === 'impact' ? site.fields.contractImpact : site.fields.contractUrgency;
+    const answer = record[axis];
+    const current = field ? history.issue.fields[field] : undefined;
+    if (!field || answer === undefined || (typeof current === 'string' && current !== '')) continue;
+    try {
+      await jira.setAppFieldValue(field, record.issueId, answerText(matrix, axis, answer), false);
+      wrote = true;
+    } catch (error) {
+      if (error instanceof JiraRequestError && error.notFound) return false;
+      throw error;
+    }
+  }
+  return wrote;
+}
+
 /** The reporter's organizations, read only for a request shared with no organization (one more Jira call, then). */
 export async function reporterOrganizationsIfUnshared(history: IssueHistory, site: SiteMetadata, jira: JiraClient): Promise<Array<{ id: string }> | undefined> {
   const field = site.fields.organizations;
@@ -331,7 +374,10 @@ export async function recomputeIssue(issueIdOrKey: string, jira: JiraClient, now
   const portalChoiceFound = portalChoice(history) !== undefined;
   // Writing the field adds to the history the record is computed from: computed once more from the history as it now
   // is, the stored result is the one every later event finds (a duplicate event then changes nothing).
-  if (!priorityShown && (await showPriorityInJira(history, record, configuration.bundle, site, jira))) return recomputeIssue(issueIdOrKey, jira, now, true);
+  if (!priorityShown) {
+    const wrote = [await showPriorityInJira(history, record, configuration.bundle, site, jira), await showAnswersInJira(history, record, configuration.bundle, site, jira)];
+    if (wrote.some(Boolean)) return recomputeIssue(issueIdOrKey, jira, now, true);
+  }
   const cleared = inputs.failure ? { clearedFailure: inputs.failure } : {};
   if (sameResult(previous, record) && sameView(jiraViewOf(previous), previous?.shown)) {
     return { issueId: record.issueId, result: 'unchanged', record: previous, configuration, portalChoiceFound, ...cleared };

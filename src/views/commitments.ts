@@ -2,7 +2,9 @@
 // (The product says "commitments" for what a contract promises the customer, on the portal and everywhere else.)
 import { localDate, targetRowFor } from '../engine/agreement';
 import { parseDuration } from '../engine/duration';
-import type { Agreement, Calendar, ConfigBundle, Obligation, Weekday } from '../engine/types';
+import { lineageOf } from '../engine/customer-group';
+import { measuringCalendar, splitCalendarKey } from '../engine/site';
+import type { Agreement, Calendar, ConfigBundle, Obligation, PriorityMatrix, Site, Weekday } from '../engine/types';
 import { businessDurationInWords } from '../engine/wording';
 import { WEEKDAYS } from '../engine/types';
 
@@ -48,6 +50,35 @@ export interface AgreementCommitments {
   hours: string;
   priorityModel: { id: string; name: string };
   priorities: PriorityCommitments[];
+  /** The model's impact × urgency matrix (§6): the customer answers two questions and the cell names the priority. */
+  matrix: PriorityMatrix | null;
+  /** The customer's site whose hours measure the request (`measureIn: "site"`), or null. */
+  site: { id: string; name: string; timezone: string } | null;
+}
+
+/**
+ * The agreements a customer may raise requests under on a date: its own in force and, for each environment it has
+ * none of, its group's (then that group's group's, nearest first) — §6's inheritance, so a member without its own
+ * agreement is offered the group's. Each with the customer it is offered to.
+ */
+export function agreementsOffered(bundle: ConfigBundle, customerIds: string[], at: number): Array<{ agreement: Agreement; customer: string }> {
+  const out: Array<{ agreement: Agreement; customer: string }> = [];
+  for (const customer of customerIds) {
+    const covered = new Set<string>();
+    for (const level of lineageOf(bundle, customer)) {
+      const own = agreementsInForce(bundle, [level], at).filter((a) => !covered.has(a.environment));
+      for (const agreement of own) if (!out.some((o) => o.agreement.id === agreement.id)) out.push({ agreement, customer });
+      for (const agreement of own) covered.add(agreement.environment);
+    }
+  }
+  return out;
+}
+
+/** The calendar an agreement's own hours are counted on for a site: the site's own, or the agreement's in its zone. */
+function hoursCalendar(bundle: ConfigBundle, agreement: Agreement, site: Site | null): Calendar | undefined {
+  const { id, zone } = splitCalendarKey(measuringCalendar(bundle, agreement, undefined, site));
+  const calendar = bundle.calendars.find((c) => c.id === id);
+  return calendar && zone !== undefined ? { ...calendar, timezone: zone } : calendar;
 }
 
 /** Agreements of a customer in force on a date (each read in its own calendar's zone). */
@@ -61,15 +92,18 @@ export function agreementsInForce(bundle: ConfigBundle, customerIds: string[], a
 }
 
 /** The priorities of an agreement's model with the customer-facing (not internal) targets each promises. */
-export function commitmentsOf(bundle: ConfigBundle, agreement: Agreement, requestType: string | undefined): AgreementCommitments {
+export function commitmentsOf(bundle: ConfigBundle, agreement: Agreement, requestType: string | undefined, site: Site | null = null): AgreementCommitments {
   const model = bundle.priorityModels.find((m) => m.id === agreement.priorityModel);
   const goals = bundle.goals.filter((g) => !g.internal);
   const priorities = [...(model?.priorities ?? [])].sort((a, b) => a.rank - b.rank);
-  const own = bundle.calendars.find((c) => c.id === agreement.calendar);
+  const own = hoursCalendar(bundle, agreement, site);
+  const measuredAtSite = agreement.measureIn === 'site' && site !== null;
   return {
     agreement: { id: agreement.id, name: agreement.name ?? agreement.id, environment: agreement.environment, products: agreement.products },
     hours: own ? calendarInWords(own) : agreement.calendar,
     priorityModel: { id: agreement.priorityModel, name: model?.name ?? agreement.priorityModel },
+    matrix: model?.matrix ?? null,
+    site: measuredAtSite ? { id: site.id, name: site.name ?? site.id, timezone: site.timezone } : null,
     priorities: priorities.map((priority) => ({
       id: priority.id,
       name: priority.name ?? priority.id,
@@ -80,12 +114,15 @@ export function commitmentsOf(bundle: ConfigBundle, agreement: Agreement, reques
         const row = targetRowFor(agreement, goal.id, requestType, priority.id);
         if (!row) return [];
         const targetMs = parseDuration(row.target) ?? 0;
-        const calendarId = row.calendar ?? agreement.calendar;
-        const calendar = bundle.calendars.find((c) => c.id === calendarId);
+        // Measured in the site's hours where the agreement says so (§6): the key may be a re-zoned `ID@ZONE`.
+        const calendarId = measuringCalendar(bundle, agreement, row.calendar, site);
+        const { id: base, zone } = splitCalendarKey(calendarId);
+        const found = bundle.calendars.find((c) => c.id === base);
+        const calendar = found && zone !== undefined ? { ...found, timezone: zone } : found;
         const goalName = goal.customerLabel ?? goal.name ?? goal.id;
         const when = calendar ? calendarInWords(calendar) : calendarId;
         // The agreement's own hours are said once for all; a row measured in other hours says which.
-        const suffix = when === 'around the clock' ? ', around the clock' : calendarId === agreement.calendar ? ' of business time' : ` of business time: ${when}`;
+        const suffix = when === 'around the clock' ? ', around the clock' : calendarId === measuringCalendar(bundle, agreement, undefined, site) ? ' of business time' : ` of business time: ${when}`;
         const words = `${goalName} within ${businessDurationInWords(targetMs)}${suffix}`;
         return [{ goal: goal.id, goalName, targetSeconds: Math.floor(targetMs / 1000), calendar: calendarId, words }];
       }),

@@ -3,9 +3,10 @@ import { advance } from '../engine/advance';
 import { atRiskPercentOf, isAtRisk } from '../engine/at-risk';
 import { guidanceFor } from '../engine/guidance';
 import { calendarsOf } from '../engine/obligations';
+import { splitCalendarKey } from '../engine/calendar';
 import { formatInstant } from '../engine/instant';
 import { formatCalendarDate, formatDateTime } from '../engine/wording';
-import type { ConfigBundle, Evaluation, Obligation, PauseReason } from '../engine/types';
+import type { ConfigBundle, Evaluation, MatrixLevel, Obligation, PauseReason } from '../engine/types';
 import { NO_DEADLINE, decodeCycles, type IssueRecord } from '../adapters/storage/issue-record';
 import { escalationSummary, thresholdsOf, type EscalationSummary } from './escalation-state';
 
@@ -48,6 +49,8 @@ export interface AgreementView {
   calendar: { id: string; name: string; timezone: string };
   /** Why this agreement applies, one reason a line. */
   why: string[];
+  /** The model's impact × urgency matrix (§6) and the answers in force; null when the model has none. */
+  matrix: { impact: MatrixLevel[]; urgency: MatrixLevel[]; cells: Record<string, Record<string, string>>; answers: { impact: string | null; urgency: string | null } } | null;
 }
 
 export interface IssuePanelView {
@@ -81,9 +84,13 @@ export function evaluationAt(bundle: ConfigBundle, record: IssueRecord, now: num
   return advance(evaluationOf(record), record.computedAt, now, calendarsOf(bundle));
 }
 
+/** A calendar as shown; one re-zoned to a request's site (`cph-office@America/New_York`, §6) says whose hours it counts. */
 function calendarView(bundle: ConfigBundle, id: string): ObligationView['calendar'] {
-  const calendar = bundle.calendars.find((c) => c.id === id);
-  return { id, name: calendar?.name ?? id, timezone: calendar?.timezone ?? 'UTC' };
+  const { id: base, zone } = splitCalendarKey(id);
+  const calendar = bundle.calendars.find((c) => c.id === base);
+  const name = calendar?.name ?? base;
+  if (zone === undefined || zone === calendar?.timezone) return { id, name, timezone: calendar?.timezone ?? 'UTC' };
+  return { id, name: `${name}, in ${zone.split('/').pop()!.replace(/_/g, ' ')} time`, timezone: zone };
 }
 
 function pauseView(bundle: ConfigBundle, pause: PauseReason | null): PauseView | null {
@@ -127,8 +134,14 @@ function agreementView(bundle: ConfigBundle, record: IssueRecord, zone: string):
   const model = bundle.priorityModels.find((m) => m.id === agreement.priorityModel);
   const priority = model?.priorities.find((p) => p.id === record.priority);
   const customerName = customer?.name ?? agreement.customer;
+  // A member of a group measured by the group's agreement (§6), and a request from a site measured in its hours.
+  const member = record.customer !== undefined && record.customer !== agreement.customer ? bundle.customers.find((c) => c.id === record.customer) : undefined;
+  const site = record.site === undefined ? undefined : bundle.customers.flatMap((c) => c.sites ?? []).find((s) => s.id === record.site);
   const why = [
-    `Customer ${customerName}${customer?.organizationId ? ` (JSM organization ${customer.organizationId})` : ''}`,
+    member
+      ? `Customer ${member.name ?? member.id}, a member of ${customerName}, which holds the agreement (${member.name ?? member.id} has none of its own for ${agreement.environment})`
+      : `Customer ${customerName}${customer?.organizationId ? ` (JSM organization ${customer.organizationId})` : ''}`,
+    ...(site ? [agreement.measureIn === 'site' ? `Site ${site.name ?? site.id}: measured in its hours (${site.timezone}${site.calendar ? `, calendar ${site.calendar}` : ''})` : `Site ${site.name ?? site.id} (${site.timezone}); the agreement measures in its own calendar's zone`] : []),
     record.formEnvironment
       ? `Environment ${agreement.environment}, as the customer chose it with the priority on the portal (the request form says ${record.formEnvironment}; changing the Environment field corrects it)`
       : `Environment ${agreement.environment}`,
@@ -150,6 +163,7 @@ function agreementView(bundle: ConfigBundle, record: IssueRecord, zone: string):
       .map((p) => ({ id: p.id, name: p.name ?? p.id, rank: p.rank, ...(p.colour ? { colour: p.colour } : {}), ...(p.description ? { description: p.description } : {}) })),
     calendar: calendarView(bundle, agreement.calendar),
     why,
+    matrix: model?.matrix ? { ...model.matrix, answers: { impact: record.impact ?? null, urgency: record.urgency ?? null } } : null,
   };
 }
 

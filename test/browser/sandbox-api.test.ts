@@ -55,7 +55,7 @@ describe('the server', () => {
   test('a first start is the demo: the seeded site, the example configuration saved by Mette, the clock at its start', async () => {
     const { json: state } = await call<SandboxStateView>('GET', '/api/state');
     expect(state.now).toBe('2026-11-26T09:00:00.000Z');
-    expect(state.people.map((p) => `${p.name}:${p.role}`)).toEqual(['mette:agent', 'lars:agent', 'sofie:customer', 'anders:customer', 'karen:customer', 'jens:customer']);
+    expect(state.people.map((p) => `${p.name}:${p.role}`)).toEqual(['mette:agent', 'lars:agent', 'sofie:customer', 'anders:customer', 'karen:customer', 'jens:customer', 'nora:customer']);
     expect(state.requests).toHaveLength(8);
     expect(state.statuses).toEqual(['Open', 'In Progress', 'Waiting for customer', 'Waiting for release', 'Resolved']);
     const history = await invoke({ surface: 'admin' }, 'mette', 'admin/config/history');

@@ -362,6 +362,41 @@ describe('work list and re-classification', () => {
     await expect(host.invoke('worklistResolver', 'worklist/list', {}, { accountId: a.sofie, extension: { project } })).rejects.toMatchObject({ code: 'MODULE_NOT_AVAILABLE' });
   });
 
+  test('a member of a group at its New York site answers the matrix on the portal; an agent changes an answer and the priority follows, in the history', async () => {
+    const created = host.double.createRequest({
+      requestTypeId: DEMO_REQUEST_TYPES.incident, reporter: a.nora, summary: 'Export fails', fieldValues: { environment: 'Production', product: 'Payroll' },
+      contractPriority: { priority: 'p2', agreement: 'fjell-group-prod', impact: 'company', urgency: 'today' },
+    });
+    await host.settle();
+    const before = await record(created.key);
+    // The group's agreement, the member as the customer, its site from its organization, the answers as given.
+    expect(before).toMatchObject({ agreement: 'fjell-group-prod', customer: 'fjell-us', site: 'fjell-nyc', impact: 'company', urgency: 'today', priority: 'p2' });
+    // Measured in New York: 2 business hours from 08:00 there (it is 04:00 in New York at 10:00 in Copenhagen).
+    const response = () => decodeCycles(before).find((o) => o.goal === 'response')!;
+    expect(response()).toMatchObject({ targetMs: 7_200_000, calendar: 'cph-office@America/New_York', deadline: Date.parse('2026-11-26T15:00:00Z') });
+    const shown = (key: string) => host.double.issueOrThrow(created.key).customFields[host.double.customField(key)!.id];
+    expect([shown('contract-impact'), shown('contract-urgency')]).toEqual(['The whole company [company]', 'Today [today]']);
+
+    const extension = { issue: { id: created.id, key: created.key }, project };
+    const bad = await host.invoke<{ ok: boolean; errors: Array<{ path: string }> }>('issuePanelResolver', 'issue/set-answers', { impact: 'everyone', urgency: 'today' }, { accountId: a.lars, extension });
+    expect(bad).toMatchObject({ ok: false, errors: [{ path: 'payload.impact' }] });
+    host.advance(5 * 60_000);
+    const done = await host.invoke<{ ok: boolean; data: { agreement: { priority: { id: string }; why: string[]; matrix: { answers: unknown } } } }>('issuePanelResolver', 'issue/set-answers', { impact: 'company', urgency: 'stopped' }, { accountId: a.lars, extension });
+    expect(done).toMatchObject({ ok: true, data: { agreement: { priority: { id: 'p1' }, matrix: { answers: { impact: 'company', urgency: 'stopped' } } } } });
+    expect(done.data.agreement.why.slice(0, 2)).toEqual([
+      'Customer Fjell Shipping US, a member of Fjell Group, which holds the agreement (Fjell Shipping US has none of its own for Production)',
+      'Site New York office: measured in its hours (America/New_York)',
+    ]);
+    const after = await record(created.key);
+    expect(after).toMatchObject({ priority: 'p1', impact: 'company', urgency: 'stopped' });
+    // Re-targeted to p1's hour; the history has the agent's answer, so the next replay agrees.
+    expect(decodeCycles(after).find((o) => o.goal === 'response')).toMatchObject({ targetMs: 3_600_000 });
+    expect(shown('contract-urgency')).toBe('Work has stopped [stopped]');
+    host.double.addComment(created.key, { author: a.lars, body: 'Looking.', public: false });
+    await host.settle();
+    expect((await record(created.key)).priority).toBe('p1');
+  });
+
   test("an agent re-classifies the contract priority from the agreement's model; the change is in the history and re-targets", async () => {
     const created = host.double.createRequest({ requestTypeId: DEMO_REQUEST_TYPES.incident, reporter: a.sofie, summary: 'Slow', fieldValues: { environment: 'Production', product: 'Payroll' }, contractPriority: { priority: 'p2' } });
     await host.settle();

@@ -62,7 +62,7 @@ test('across customers: an escalation coming due, then reached and sent, then th
   const escalated = after.groups.flatMap((g) => g.rows).find((r) => r.kind === 'escalated' && r.issueKey === acme.key)!;
   expect(escalated).toMatchObject({ customer: { id: 'acme', name: 'ACME A/S' }, agreement: { id: 'acme-prod' }, recipients: ['group service-managers'], late: false, escalation: { threshold: '50 % of the time used' } });
   expect(after.totals.breached).toBeGreaterThanOrEqual(1);
-  expect(after.customers.map((c) => c.id)).toEqual(['acme', 'fjord']);
+  expect(after.customers.map((c) => c.id)).toEqual(['acme', 'fjord', 'fjell', 'fjell-us']);
 });
 
 test('grouped by customer, agreement, assignee or goal; filtered by customer; the horizon bounds both ways', async () => {

@@ -76,6 +76,11 @@ export interface IssueRecord {
   /** The request form's Environment when the customer's portal choice promised another, which counts (see measuredEnvironment). */
   formEnvironment?: string;
   product?: string;
+  /** The request's site (§6), when its organization is one of its customer's sites. */
+  site?: string;
+  /** The priority matrix's answers in force (level ids), when the agreement's model has a matrix. */
+  impact?: string;
+  urgency?: string;
   created: number;
   /** Orders the histories of one issue (Jira's `updated`, then changes within its millisecond): see historyRevision. */
   revision: number;

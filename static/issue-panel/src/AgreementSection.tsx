@@ -1,9 +1,16 @@
 // Which agreement measures the request and why, so an agent can tell a wrong customer or environment at a glance.
 import { Fact, SectionMessage } from '../../shared/components';
 import type { AgreementView } from '../../shared/views';
+import { MatrixAnswers } from './MatrixAnswers';
 import { PriorityPicker } from './PriorityPicker';
 
-export function AgreementSection({ agreement: a, onChoosePriority }: { agreement: AgreementView; onChoosePriority: (priority: string) => Promise<void> }) {
+interface Props {
+  agreement: AgreementView;
+  onChoosePriority: (priority: string) => Promise<void>;
+  onAnswer: (answers: { impact: string; urgency: string }) => Promise<void>;
+}
+
+export function AgreementSection({ agreement: a, onChoosePriority, onAnswer }: Props) {
   return (
     <section className="agreement" aria-labelledby="agreement-title">
       <h3 id="agreement-title">Agreement: {a.name}</h3>
@@ -23,6 +30,7 @@ export function AgreementSection({ agreement: a, onChoosePriority }: { agreement
       {a.priorityChoices.length > 0 && (
         <PriorityPicker choices={a.priorityChoices} current={a.priority?.id ?? null} modelName={a.priorityModel.name} onChoose={onChoosePriority} />
       )}
+      {a.matrix && <MatrixAnswers key={`${a.matrix.answers.impact}-${a.matrix.answers.urgency}`} matrix={a.matrix} names={new Map(a.priorityChoices.map((p) => [p.id, p.name]))} onAnswer={onAnswer} />}
       <h4>Why this agreement applies</h4>
       <ul className="agreement__why">
         {a.why.map((line) => (

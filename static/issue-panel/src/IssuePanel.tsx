@@ -78,6 +78,13 @@ export function IssuePanel() {
     [zone, replace],
   );
 
+  const answer = useCallback(
+    async (answers: { impact: string; urgency: string }): Promise<void> => {
+      replace(await call('issue/set-answers', { ...answers, timezone: zone ?? undefined }));
+    },
+    [zone, replace],
+  );
+
   const view = panel.data;
   if (!zone || !view) {
     if (panel.error !== null) return <PanelProblem error={panel.error} onRetry={refresh} />;
@@ -91,7 +98,7 @@ export function IssuePanel() {
       <Escalations summary={view.escalation} zone={zone} now={now} />
       {!view.agreement && <NoAgreement howToFix={view.howToFix} />}
       {(view.agreement || view.obligations.length > 0) && <ObligationList obligations={view.obligations} earlier={view.earlierCycles} zone={zone} now={now} agreementCalendar={view.agreement?.calendar.id} />}
-      {view.agreement && <AgreementSection agreement={view.agreement} onChoosePriority={choosePriority} />}
+      {view.agreement && <AgreementSection agreement={view.agreement} onChoosePriority={choosePriority} onAnswer={answer} />}
       <footer className="toolbar">
         <span className="subtlest" data-testid="computed-at">
           Computed at {formatLocalTime(view.computedAt, zone, now)} ({zone}) · configuration version {view.configVersion}

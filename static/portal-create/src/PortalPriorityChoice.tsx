@@ -8,13 +8,14 @@ import { Loading, SectionMessage } from '../../shared/components';
 import { hasCode } from '../../shared/problem';
 import { useResource } from '../../shared/use-resource';
 import type { AgreementCommitments, PortalPriorities } from '../../shared/views';
+import { MatrixQuestions, priorityOfAnswers, type Answers } from './MatrixQuestions';
 import { PriorityOption } from './PriorityOption';
 
 /** The field key the app reads back from the request's property (docs/resolvers.md). */
 export const CHOICE_FIELD = 'contract-priority-choice';
 
 interface Submission {
-  fields: Array<{ key: string; value: { priority: string; agreement: string } }>;
+  fields: Array<{ key: string; value: { priority: string; agreement: string; impact?: string; urgency?: string } }>;
   isValid: boolean;
 }
 
@@ -22,10 +23,14 @@ interface Submission {
  * What the form carries. With agreements to choose from, the request waits for a priority; without any (or when the
  * choices could not be loaded) the panel must never stand between a customer and their request.
  */
-function submissionFor(offers: AgreementCommitments[] | null, agreement: string | null, priority: string | null): Submission {
+function submissionFor(offers: AgreementCommitments[] | null, agreement: string | null, priority: string | null, answers: Answers): Submission {
   if (!offers || offers.length === 0) return { fields: [], isValid: true };
-  if (!agreement || !priority) return { fields: [], isValid: false };
-  return { fields: [{ key: CHOICE_FIELD, value: { priority, agreement } }], isValid: true };
+  const matrix = offers.find((o) => o.agreement.id === agreement)?.matrix;
+  // With a matrix the answers name the priority; the replay reads them back as the request's first impact and urgency.
+  const chosen = matrix ? priorityOfAnswers(matrix, answers) : priority;
+  if (!agreement || !chosen) return { fields: [], isValid: false };
+  const asked = matrix ? { impact: answers.impact!, urgency: answers.urgency! } : {};
+  return { fields: [{ key: CHOICE_FIELD, value: { priority: chosen, agreement, ...asked } }], isValid: true };
 }
 
 function AgreementChoice({ offers, chosen, onChoose }: { offers: AgreementCommitments[]; chosen: string | null; onChoose: (id: string) => void }) {
@@ -63,6 +68,7 @@ export function PortalPriorityChoice() {
   const offers = useResource<PortalPriorities>(fetcher);
   const [agreement, setAgreement] = useState<string | null>(null);
   const [priority, setPriority] = useState<string | null>(null);
+  const [answers, setAnswers] = useState<Answers>({ impact: null, urgency: null });
   const [submitFailed, setSubmitFailed] = useState(false);
 
   const agreements = offers.data?.agreements ?? null;
@@ -75,17 +81,20 @@ export function PortalPriorityChoice() {
   const failedToLoad = offers.error !== null;
   useEffect(() => {
     if (!settled) return;
-    view.submit(submissionFor(failedToLoad ? null : agreements, agreement, priority)).then(
+    view.submit(submissionFor(failedToLoad ? null : agreements, agreement, priority, answers)).then(
       () => setSubmitFailed(false),
       () => setSubmitFailed(true),
     );
-  }, [settled, failedToLoad, agreements, agreement, priority]);
+  }, [settled, failedToLoad, agreements, agreement, priority, answers]);
 
   const chooseAgreement = (id: string): void => {
     setAgreement(id);
     // A priority of the same model stays chosen; another model's priority means nothing here.
     const next = agreements?.find((o) => o.agreement.id === id);
     if (!next?.priorities.some((p) => p.id === priority)) setPriority(null);
+    // Answers belong to a matrix: another agreement's questions start unanswered.
+    const before = agreements?.find((o) => o.agreement.id === agreement);
+    if (before?.priorityModel.id !== next?.priorityModel.id) setAnswers({ impact: null, urgency: null });
   };
 
   if (failedToLoad) {
@@ -109,12 +118,12 @@ export function PortalPriorityChoice() {
           </legend>
           <p className="subtle" data-testid="agreement-hours">
             Business time: {offer.hours}
+            {offer.site ? ` — your ${offer.site.name}'s hours` : ''}
           </p>
-          {offer.priorities.map((p) => (
-            <PriorityOption key={p.id} priority={p} checked={priority === p.id} onChoose={setPriority} />
-          ))}
+          {!offer.matrix && offer.priorities.map((p) => <PriorityOption key={p.id} priority={p} checked={priority === p.id} onChoose={setPriority} />)}
         </fieldset>
       )}
+      {offer?.matrix && <MatrixQuestions offer={offer} answers={answers} onAnswer={setAnswers} />}
       {submitFailed && (
         <SectionMessage appearance="error" title="Your choice could not be added to the request">
           <p>Choose again, or raise the request and tell your service provider how urgent it is.</p>

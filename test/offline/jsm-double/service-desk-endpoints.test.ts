@@ -38,7 +38,7 @@ describe('GET /rest/servicedeskapi/organization', () => {
   test('lists the organizations, or one user’s with accountId', async () => {
     const site = demoSite();
     const all = await site.call('GET', '/rest/servicedeskapi/organization');
-    expect(all.body.values.map((o: Body) => [o.id, o.name])).toEqual([['12', 'ACME A/S'], ['13', 'Fjord Logistik ApS']]);
+    expect(all.body.values.map((o: Body) => [o.id, o.name])).toEqual([['12', 'ACME A/S'], ['13', 'Fjord Logistik ApS'], ['14', 'Fjell Shipping US — New York']]);
     const karens = await site.call('GET', '/rest/servicedeskapi/organization', { query: `accountId=${encodeURIComponent(karen)}` });
     expect(karens.body).toMatchObject({ size: 1, isLastPage: true, values: [{ id: '13', name: 'Fjord Logistik ApS' }] });
     const agents = await site.call('GET', '/rest/servicedeskapi/organization', { query: `accountId=${encodeURIComponent(lars)}` });

@@ -60,6 +60,7 @@ export const agreement: AgreementView = {
     'Valid from 1 Jan 2026; the request was created Mon 23 Nov 2026, 09:00',
     'Priority 2 – High of model 1–5 (rank 2)',
   ],
+  matrix: null,
 };
 
 export const running: IssuePanelView = {
