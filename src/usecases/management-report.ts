@@ -403,7 +403,9 @@ export function drillDown(query: DrillQuery, facts: ManagementFacts): DrillRow[]
   if (REQUEST_MEASURES.includes(query.measure)) {
     if (query.groupBy === 'goal' && query.group !== 'total') return [];
     const measure = query.measure as 'created' | 'resolved' | 'open';
-    const picked = (r: RequestFact) => (measure === 'open' ? countsOpen(query, facts.months, r) : r[measure]);
+    // The total's open requests are those open at the end of the span, whatever the grouping (as its figure says).
+    const openRule = query.group === 'total' ? { groupBy: 'customer' as const } : query;
+    const picked = (r: RequestFact) => (measure === 'open' ? countsOpen(openRule, facts.months, r) : r[measure]);
     return facts.requests
       .filter((r) => picked(r) && inGroup(r))
       .map((r) => ({ ...base(r), goal: null, cycle: null, internal: null, outcome: null, targetMs: null, elapsedMs: null, breachedAt: null }));

@@ -105,6 +105,17 @@ test('the requests behind a figure are the cycles the report counts', async () =
   }
 });
 
+test('the open requests behind a figure are as many as it says, grouped by month or not', async () => {
+  const figures = await ask<ManagementFigures>('admin/management/report', { from: '2026-10', to: MONTH });
+  const open = async (groupBy: 'month' | 'customer', group: string) =>
+    (await ask<{ total: number }>('admin/management/drill', { ...query({ from: '2026-10', groupBy }), group, measure: 'open' })).total;
+  expect(await open('month', 'total')).toBe(figures.totals.requests!.open);
+  expect(await open('customer', 'total')).toBe(figures.totals.requests!.open);
+  for (const month of figures.groupings.month) expect(await open('month', month.key)).toBe(month.requests!.open);
+  expect(figures.groupings.month.map((m) => m.key)).toEqual(['2026-10', MONTH]);
+  expect(figures.totals.requests!.open).toBe(figures.groupings.month[1]!.requests!.open);
+});
+
 test('the CSV export lists every counted goal: the spec’s columns equal report --format csv, then the dimensions', async () => {
   const exported = await ask<ManagementExport>('admin/management/export', { ...query({}), format: 'csv' });
   expect(exported.gzip).toBe(true);

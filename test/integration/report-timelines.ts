@@ -2,29 +2,27 @@
 // each, in report order: creation, then id), read from the very Jira histories the app read, and `report` run on it.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PORTAL_CHOICE_PROPERTY } from '../../src/app-identity';
 import { JiraClient } from '../../src/adapters/jira/client';
 import { main } from '../../src/cli/main';
 import type { ComplianceReportJson } from '../../src/engine/compliance-report-json';
-import type { ConfigBundle, StatusCategory } from '../../src/engine/types';
-import { discoverSiteFields } from '../../src/timeline/site-fields';
-import { timelineFromJira } from '../../src/timeline/from-jira';
+import type { ConfigBundle } from '../../src/engine/types';
+import { requestTimeline } from '../../src/usecases/request-timeline';
+import { timelineJson } from '../../src/views/timeline-json';
 import { runAs } from '../../offline/forge-runtime';
 import type { ForgeHost } from '../../offline/sandbox/forge-host';
 
-/** Writes `timelines.jsonl` in `dir` and returns its path. */
+/**
+ * Writes `timelines.jsonl` in `dir` and returns its path: each request read and mapped exactly as the event path
+ * does (the app's own comments left out, the portal's choices, the reporter's organizations), through the use case
+ * the admin's simulator reads a real request with.
+ */
 export async function timelinesFile(host: ForgeHost, bundle: ConfigBundle, dir: string): Promise<string> {
   const jira = new JiraClient();
-  const fields = discoverSiteFields(await runAs(undefined, () => jira.listFields()));
-  const statuses = await runAs(undefined, () => jira.listStatuses());
-  const statusCategories = new Map(statuses.map((s) => [s.id, s.statusCategory.key as StatusCategory]));
   const issues = [...host.double.toJSON().issues].sort((x, y) => x.created - y.created || Number(x.id) - Number(y.id));
   const lines: string[] = [];
   for (const issue of issues) {
-    const history = await runAs(undefined, () => jira.readIssueHistory(issue.key, ['*all'], [PORTAL_CHOICE_PROPERTY]));
-    const choice = history.issue.properties?.[PORTAL_CHOICE_PROPERTY] as { priority?: string } | undefined;
-    const timeline = timelineFromJira(history, { fields, statusCategories, bundle, ...(choice?.priority ? { portalPriority: choice.priority } : {}) });
-    lines.push(JSON.stringify({ issue: { ...timeline.issue, created: new Date(timeline.issue.created).toISOString() }, events: timeline.events.map((e) => ({ ...e, at: new Date(e.at).toISOString() })) }));
+    const timeline = await runAs(undefined, () => requestTimeline(issue.key, bundle, jira, host.clock.now));
+    if (timeline) lines.push(JSON.stringify(timelineJson(timeline)));
   }
   const file = path.join(dir, 'timelines.jsonl');
   writeFileSync(file, `${lines.join('\n')}\n`);
