@@ -6,6 +6,8 @@ import type { Clock } from './adapters/clock';
 import { JiraClient } from './adapters/jira/client';
 import { defineAdmin } from './resolvers/admin';
 import { defineContracts } from './resolvers/contracts';
+import { defineDeployments } from './resolvers/deployments';
+import { defineEnvironments } from './resolvers/environments';
 import { SurfaceResolvers } from './resolvers/define';
 import { defineIssuePanel } from './resolvers/issue-panel';
 import { defineManagement } from './resolvers/management';
@@ -15,6 +17,8 @@ import { defineAdminReports, definePortalReports } from './resolvers/reports';
 import { defineWorklist } from './resolvers/worklist';
 import { handleIssueEvent, type IssueEvent } from './triggers/issue-events';
 import { handleJob } from './triggers/jobs';
+import { onDeploymentReportRequest } from './triggers/deployment-report';
+import type { DeploymentRequest } from './usecases/deployment-report';
 import { watchBreaches } from './usecases/watch-breaches';
 import { runReportSchedules } from './usecases/report-schedule';
 import { sendContractReminders } from './usecases/send-contract-reminders';
@@ -35,9 +39,11 @@ export function createApp(clock: Clock) {
     onContractReminders: () => sendContractReminders(new JiraClient(), clock.now(), runId(clock.now())),
     // consumer: the job queue (async events v2)
     onJob: (event: AsyncEvent) => handleJob(event, new JiraClient(), clock),
+    // webtrigger: deployment-report (pipelines report what they deployed)
+    onDeploymentReport: (request: DeploymentRequest) => onDeploymentReportRequest(request, clock.now()),
     // resolvers of the Custom UI surfaces
     issuePanelResolver: defineIssuePanel(new SurfaceResolvers(clock, 'licensed')).definitions(),
-    adminResolver: defineManagement(defineAdminReports(defineAdmin(new SurfaceResolvers(clock, 'licensed')))).definitions(),
+    adminResolver: defineManagement(defineDeployments(defineEnvironments(defineAdminReports(defineAdmin(new SurfaceResolvers(clock, 'licensed')))))).definitions(),
     portalResolver: definePortalReports(definePortal(new SurfaceResolvers(clock, 'portal'))).definitions(),
     worklistResolver: defineWorklist(new SurfaceResolvers(clock, 'licensed')).definitions(),
     monitoringResolver: defineContracts(defineMonitoring(new SurfaceResolvers(clock, 'licensed'))).definitions(),

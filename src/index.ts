@@ -19,6 +19,9 @@ export const onContractReminders = app.onContractReminders;
 // consumer: the job queue
 export const onJob = app.onJob;
 
+// webtrigger: deployment-report
+export const onDeploymentReport = app.onDeploymentReport;
+
 // resolvers of the Custom UI surfaces
 export const issuePanelResolver = app.issuePanelResolver;
 export const adminResolver = app.adminResolver;

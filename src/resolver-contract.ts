@@ -19,6 +19,8 @@ import type { WorkListAnswer, WorkListFilters, WorkListView } from './views/work
 import type { IssuedReportView, ReportPdf } from './views/issued-reports';
 import type { ReportSchedule } from './engine/types';
 import type { DrillQuery, DrillRow, ManagementFigures, ManagementFilters, ManagementQuery } from './usecases/management-report';
+import type { CurrentVersion, Deployment } from './adapters/storage/environment-store';
+import type { EnvironmentProductVersion, EnvironmentVersions, RecordOutcome } from './usecases/environment-versions';
 
 /** A saved configuration's version, when and by whom. */
 export interface ConfigMeta {
@@ -114,6 +116,45 @@ export interface ManagementExport {
   base64: string;
 }
 
+/** `admin/environments/overview`: every customer environment, each product with its version and who set it (by name when Jira gives one). */
+export interface EnvironmentOverview {
+  environments: Array<Omit<EnvironmentVersions, 'products'> & { products: Array<EnvironmentProductVersion & { byName?: string }> }>;
+}
+
+/** A product of a customer environment, as the environment resolvers name it. */
+export interface EnvironmentTargetPayload {
+  customer: string;
+  environment: string;
+  product: string;
+}
+
+/** `admin/environments/history`: the bundle's starting version and the deployments reported, the latest deployed first. */
+export interface EnvironmentHistory extends EnvironmentTargetPayload {
+  starting: string | null;
+  entries: Deployment[];
+  cursor?: string;
+}
+
+/** What a recorded deployment became, and what the environment runs after it. */
+export interface RecordedDeployment {
+  outcome: RecordOutcome;
+  deployment: Deployment;
+  current: CurrentVersion;
+}
+
+/** `admin/deployments/status`: where pipelines report deployments, and whether they can (a secret is set). */
+export interface DeploymentReportStatus {
+  url: string;
+  secretSet: boolean;
+  createdAt: number | null;
+  createdBy: string | null;
+  /** Until when the secret before the current one still signs, when it does. */
+  previousValidUntil: number | null;
+  /** The signature's header names, and how old a timestamp may be. */
+  headers: { timestamp: string; nonce: string; signature: string };
+  windowSeconds: number;
+}
+
 type Zone = { timezone?: string };
 type NoPayload = Record<string, never>;
 
@@ -145,6 +186,12 @@ export interface ResolverContract {
   'admin/reminders/status': { payload: NoPayload; answer: ReminderStatus };
   'contracts/list': { payload: NoPayload; answer: ContractsView };
   'monitoring/overview': { payload: { groupBy?: MonitoringGroupBy; customers?: string[]; horizonHours?: number }; answer: MonitoringView };
+  'admin/environments/overview': { payload: NoPayload; answer: EnvironmentOverview };
+  'admin/environments/history': { payload: EnvironmentTargetPayload & { cursor?: string; limit?: number }; answer: EnvironmentHistory };
+  'admin/environments/set-version': { payload: EnvironmentTargetPayload & { version: string; deployedAt?: string }; answer: RecordedDeployment };
+  'admin/environments/import': { payload: { csv: string }; answer: { rows: number } & Record<RecordOutcome, number> };
+  'admin/deployments/status': { payload: NoPayload; answer: DeploymentReportStatus };
+  'admin/deployments/rotate-secret': { payload: NoPayload; answer: { secret: string; createdAt: number; previousValidUntil: number | null } };
   'admin/reports/list': { payload: NoPayload; answer: { agreements: AgreementReports[] } };
   'admin/reports/issue': { payload: { agreement: string; month: string }; answer: { queued: true; agreement: string; month: string } };
   'admin/reports/pdf': { payload: { report: string }; answer: ReportPdf };

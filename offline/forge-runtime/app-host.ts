@@ -3,7 +3,7 @@
 // that subscribe to them through their filters, with the platform's retries, queue events delivered to the consumer
 // function as AsyncEvents, scheduled triggers run without retries. Every function runs as its own invocation with its
 // time limit (invocation.ts). Failures are collected in `failures` rather than thrown from the platform's side.
-import type { AppManifest, ConsumerModule, TriggerModule, UiModule } from './app-manifest';
+import type { AppManifest, ConsumerModule, TriggerModule, UiModule, WebTriggerModule } from './app-manifest';
 import { AsyncEventQueue, backoffSeconds, MAX_RETRY_DATA_BYTES, retryRequest, type AsyncEvent, type QueuedEvent, type RetryContext } from './async-event-queue';
 import type { QueuePushRequest } from './handlers';
 import { currentInvocation, type InvocationChain } from './invocation-context';
@@ -58,6 +58,41 @@ interface TriggerRetry {
   dueAt: number;
   trigger: TriggerModule;
   event: ProductEvent;
+}
+
+/** An HTTP request to a web trigger, as the platform hands it to the function (web trigger events reference). */
+export interface WebTriggerRequest {
+  method: string;
+  /** Header name → its values, as the platform serializes them. */
+  headers?: Record<string, string[]>;
+  body?: string;
+  path?: string;
+  userPath?: string;
+  queryParameters?: Record<string, string[]>;
+}
+
+/** The HTTP response a web trigger's result becomes. */
+export interface WebTriggerResponse {
+  statusCode: number;
+  statusText?: string;
+  headers: Record<string, string[]>;
+  body: string;
+}
+
+/** The documented response shape, or why a result is not of it. */
+function webTriggerResponse(result: unknown): WebTriggerResponse | string {
+  if (result === null || typeof result !== 'object' || Array.isArray(result)) return 'the function returned no response object';
+  const { statusCode, statusText, headers, body } = result as Record<string, unknown>;
+  if (typeof statusCode !== 'number' || !Number.isInteger(statusCode) || statusCode < 100 || statusCode > 599) return 'statusCode must be an integer HTTP status';
+  if (statusText !== undefined && typeof statusText !== 'string') return 'statusText must be a string';
+  if (body !== undefined && typeof body !== 'string') return 'body must be a string';
+  if (headers !== undefined) {
+    if (headers === null || typeof headers !== 'object' || Array.isArray(headers)) return 'headers must be an object of header names';
+    for (const [name, values] of Object.entries(headers)) {
+      if (!Array.isArray(values) || values.some((v) => typeof v !== 'string')) return `header ${name} must be a list of strings`;
+    }
+  }
+  return { statusCode, ...(statusText === undefined ? {} : { statusText }), headers: (headers ?? {}) as Record<string, string[]>, body: body ?? '' };
 }
 
 /** "You can only retry an event for a maximum of four times." */
@@ -118,6 +153,57 @@ export class AppHost {
     return [...this.options.manifest.uiModules.values()].filter(
       (module) => module.resolverFunction !== undefined && this.options.manifest.functions.get(module.resolverFunction)?.handler.split('.')[1] === handlerExport,
     );
+  }
+
+  // ---- web triggers ------------------------------------------------------------------------------------------
+
+  /**
+   * Runs a web trigger module for one HTTP request, as the platform does: the request serialized to the documented
+   * JSON (headers as lists of values), the function's result turned into the HTTP response. A result that is not of
+   * the documented shape (an integer `statusCode`, optional `headers` as lists of strings, optional string `body` and
+   * `statusText`), a function that throws or outlives its 55 s, and a response over 5 MB are a 500 with an empty body.
+   */
+  async runWebTrigger(moduleKey: string, request: WebTriggerRequest): Promise<WebTriggerResponse> {
+    const module = this.webTrigger(moduleKey);
+    const body = request.body ?? '';
+    if (Buffer.byteLength(body, 'utf8') > INVOCATION_LIMITS.webTriggerPayloadBytes) {
+      this.record('webtrigger', moduleKey, 'failed', 'request over the 5 MB payload limit');
+      return { statusCode: 413, headers: {}, body: '' };
+    }
+    const event = {
+      method: request.method,
+      headers: request.headers ?? {},
+      ...(request.body === undefined ? {} : { body: request.body }),
+      path: request.path ?? `/x1/${moduleKey}`,
+      userPath: request.userPath ?? '',
+      queryParameters: request.queryParameters ?? {},
+    };
+    const handler = this.handler(module.function);
+    try {
+      const result = await invoke(
+        { invokedAs: 'webtrigger', moduleKey, functionKey: module.function, limitMs: this.limit('webtrigger', module.function), chain: { pushes: 0 } },
+        async () => handler(event, { installContext: this.options.installContext }),
+      );
+      const response = webTriggerResponse(result);
+      if (typeof response === 'string') throw new InvocationFailure('INCOMPATIBLE_RESPONSE', `web trigger ${moduleKey}: ${response}`);
+      if (byteSize(response) > INVOCATION_LIMITS.webTriggerPayloadBytes) throw new InvocationFailure('RESPONSE_TOO_LARGE', `web trigger ${moduleKey}: the response is over the 5 MB payload limit`);
+      this.record('webtrigger', moduleKey, 'delivered', String(response.statusCode));
+      return response;
+    } catch (error) {
+      this.fail('webtrigger', moduleKey, error);
+      return { statusCode: 500, headers: {}, body: '' };
+    }
+  }
+
+  /** The web trigger modules of the manifest. */
+  get webTriggers(): readonly WebTriggerModule[] {
+    return this.options.manifest.webTriggers;
+  }
+
+  private webTrigger(moduleKey: string): WebTriggerModule {
+    const module = this.options.manifest.webTriggers.find((m) => m.key === moduleKey);
+    if (!module) throw new InvocationFailure('MODULE_NOT_FOUND', `the manifest declares no webtrigger ${moduleKey}`);
+    return module;
   }
 
   // ---- product events ----------------------------------------------------------------------------------------

@@ -49,6 +49,12 @@ export interface ConsumerModule {
   function: string;
 }
 
+/** A `webtrigger` module: an HTTP endpoint running a function (only `dynamic` responses are modelled). */
+export interface WebTriggerModule {
+  key: string;
+  function: string;
+}
+
 export type UnlicensedUser = 'customer' | 'unlicensed' | 'anonymous';
 
 export interface UiModule {
@@ -71,6 +77,7 @@ export interface AppManifest {
   scheduledTriggers: ScheduledTriggerModule[];
   consumers: ConsumerModule[];
   uiModules: ReadonlyMap<string, UiModule>;
+  webTriggers: WebTriggerModule[];
   /** The app's `jira:customField` modules: installing the app creates each field on the site. */
   customFields: CustomFieldModule[];
 }
@@ -92,6 +99,7 @@ const DOCS = {
   productEvents: 'https://developer.atlassian.com/platform/forge/events-reference/product_events/',
   scheduledTrigger: 'https://developer.atlassian.com/platform/forge/manifest-reference/modules/scheduled-trigger/',
   invocationLimits: 'https://developer.atlassian.com/platform/forge/limits-invocation/',
+  webTrigger: 'https://developer.atlassian.com/platform/forge/manifest-reference/modules/web-trigger/',
 } as const;
 
 const INTERVALS: ReadonlySet<string> = new Set(['fiveMinute', 'hour', 'day', 'week']);
@@ -214,6 +222,20 @@ function readConsumer(entry: Raw): ConsumerModule {
   return { key, queue: text(entry.queue, `consumer ${key}: queue`), function: text(entry.function, `consumer ${key}: function`) };
 }
 
+function readWebTrigger(entry: Raw): WebTriggerModule {
+  const key = text(entry.key, 'webtrigger.key');
+  if (!/^[a-zA-Z0-9_-]+$/.test(key)) throw new ManifestError(`webtrigger ${key}: key must match ^[a-zA-Z0-9_-]+$ (${DOCS.webTrigger})`);
+  const response = entry.response as Raw | undefined;
+  if (response !== undefined) {
+    const type = response?.type;
+    if (type !== 'static' && type !== 'dynamic') throw new ManifestError(`webtrigger ${key}: response.type must be static or dynamic (${DOCS.webTrigger})`);
+    // Static responses map the function's answer onto configured outputs; the local platform does not model them.
+    if (type === 'static') throw new ManifestError(`webtrigger ${key}: static responses are not modelled by the local platform; use response.type dynamic`);
+  }
+  if (entry.urlFormat !== undefined && entry.urlFormat !== 'v1' && entry.urlFormat !== 'v2') throw new ManifestError(`webtrigger ${key}: urlFormat must be v1 or v2 (${DOCS.webTrigger})`);
+  return { key, function: text(entry.function, `webtrigger ${key}: function`) };
+}
+
 function readUiModules(modules: Raw): Map<string, UiModule> {
   const ui = new Map<string, UiModule>();
   for (const [type, entries] of Object.entries(modules)) {
@@ -243,6 +265,17 @@ export function readAppManifest(raw: unknown): AppManifest {
   const modules = manifest.modules ?? {};
   const { scopes, impersonation } = readScopes(manifest.permissions?.scopes);
   const functions = readFunctions(asList(modules.function, 'modules.function'));
+  // "Must be unique within the manifest": a key is unique across every kind of module, functions included.
+  const keys = new Map<string, string>();
+  for (const [kind, entries] of Object.entries(modules)) {
+    for (const entry of asList(entries, `modules.${kind}`)) {
+      const key = entry.key;
+      if (typeof key !== 'string') continue;
+      const other = keys.get(key);
+      if (other !== undefined) throw new ManifestError(`the module key ${key} is used by ${other} and ${kind}: "Must be unique within the manifest" (${DOCS.webTrigger})`);
+      keys.set(key, kind);
+    }
+  }
   const needFunction = (owner: string, key: string): void => {
     if (!functions.has(key)) throw new ManifestError(`${owner} refers to function ${key}, which modules.function does not declare`);
   };
@@ -261,6 +294,8 @@ export function readAppManifest(raw: unknown): AppManifest {
   for (const trigger of triggers) needFunction(`trigger ${trigger.key}`, trigger.function);
   for (const scheduled of scheduledTriggers) needFunction(`scheduledTrigger ${scheduled.key}`, scheduled.function);
   for (const consumer of consumers) needFunction(`consumer ${consumer.key}`, consumer.function);
+  const webTriggers = asList(modules.webtrigger, 'modules.webtrigger').map(readWebTrigger);
+  for (const webTrigger of webTriggers) needFunction(`webtrigger ${webTrigger.key}`, webTrigger.function);
   const uiModules = readUiModules(modules);
   for (const module of uiModules.values()) if (module.resolverFunction) needFunction(`${module.type} ${module.key}`, module.resolverFunction);
   const entities = manifest.app?.storage?.entities ?? [];
@@ -271,7 +306,7 @@ export function readAppManifest(raw: unknown): AppManifest {
     if (!(FIELD_TYPES as readonly string[]).includes(type)) throw new ManifestError(`jira:customField ${key}: type must be one of ${FIELD_TYPES.join(', ')}`);
     return { key, name: text(entry.name, `jira:customField ${key}: name`), type: type as CustomFieldType, ...(typeof entry.description === 'string' ? { description: entry.description } : {}) };
   });
-  return { scopes, impersonationScopes: impersonation, entities: entities as EntityDefinition[], functions, triggers, scheduledTriggers, consumers, uiModules, customFields };
+  return { scopes, impersonationScopes: impersonation, entities: entities as EntityDefinition[], functions, triggers, scheduledTriggers, consumers, uiModules, webTriggers, customFields };
 }
 
 export function loadAppManifest(file: string): AppManifest {

@@ -19,6 +19,7 @@ import { kvsGateway } from './kvs-gateway';
 import type { KvsStore } from './kvs-store';
 import { productGateway, type FetchDescriptor } from './product-gateway';
 import { queueGateway } from './queue-gateway';
+import { webTriggerUrlService } from './web-trigger-urls';
 import { DEFAULT_IDENTITY, buildRuntime, type RuntimeIdentity } from './runtime-object';
 import type { ScopeTable } from './scope-table';
 import { emptyStorageCounters, STORAGE_LIMITS, StorageMeter, type RateLimitMode, type StorageCounters, type StorageLimits } from './storage-meter';
@@ -47,6 +48,8 @@ export interface LocalForgeRuntimeOptions {
   rateLimits?: RateLimitMode;
   /** The per-installation storage limits; the platform's own numbers by default. */
   storageLimits?: Partial<StorageLimits>;
+  /** Where web trigger URLs point (webTrigger.getUrl): the sandbox serves them on localhost (asked at each call). */
+  webTriggerBaseUrl?: string | (() => string);
 }
 
 /** Running totals, for benchmark figures: one per request the app's code made through an SDK. */
@@ -80,10 +83,17 @@ export const EMPTY_MANIFEST: AppManifest = {
   scheduledTriggers: [],
   consumers: [],
   uiModules: new Map(),
+  webTriggers: [],
 };
 
 const PRODUCTS: readonly Product[] = ['jira', 'confluence', 'bitbucket'];
 const QUEUE_PATHS = '/webhook/queue/';
+
+function baseUrlOf(option: string | (() => string) | undefined): () => string {
+  if (typeof option === 'function') return option;
+  const fixed = option ?? 'http://localhost:3000';
+  return () => fixed;
+}
 
 function emptyCounters(): RuntimeCounters {
   return { kvsOps: 0, productRequests: 0, queuePushes: 0, kvsByOperation: {}, storage: emptyStorageCounters() };
@@ -139,6 +149,8 @@ export function installLocalForgeRuntime(options: LocalForgeRuntimeOptions): Loc
     ]),
   ) as Record<Product, ReturnType<typeof productGateway>>;
 
+  const serveWebTriggerUrls = webTriggerUrlService(manifest, identity, baseUrlOf(options.webTriggerBaseUrl));
+
   const forgeFetch = async (descriptor: FetchDescriptor, path: string, init?: FetchInit): Promise<Response> => {
     if (descriptor.type === 'kvs') {
       counters.kvsOps += 1;
@@ -146,6 +158,7 @@ export function installLocalForgeRuntime(options: LocalForgeRuntimeOptions): Loc
       return serveKvs(path, bodyText(init?.body));
     }
     if (descriptor.type === 'fpp' && descriptor.remote === 'stargate' && path.startsWith(QUEUE_PATHS)) return serveQueue(path, bodyText(init?.body));
+    if (descriptor.type === 'fpp' && descriptor.remote === 'stargate' && descriptor.provider === 'app' && path === '/graphql') return serveWebTriggerUrls(bodyText(init?.body) ?? '');
     const product = PRODUCTS.find((name) => name === descriptor.remote);
     if (descriptor.type === 'fpp' && product) return serveProduct[product](descriptor, path, init);
     throw new Error(`local Forge runtime: nothing serves ${JSON.stringify(descriptor)} ${path}`);

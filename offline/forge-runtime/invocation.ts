@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { runInvocation, type InvocationChain } from './invocation-context';
 
-export type InvokedAs = 'resolver' | 'trigger' | 'scheduled' | 'consumer';
+export type InvokedAs = 'resolver' | 'trigger' | 'scheduled' | 'consumer' | 'webtrigger';
 
 /** A refusal of the platform's own (not the app's): the invocation never ran, or did not complete. */
 export class InvocationFailure extends Error {
@@ -28,6 +28,10 @@ export const INVOCATION_LIMITS = {
   shortSeconds: 25,
   /** Consumers and scheduled triggers: 55 s unless timeoutSeconds says otherwise (up to 900). */
   asyncDefaultSeconds: 55,
+  /** "Runtime seconds (web-trigger, action and rovo:agentConnector modules): 55". */
+  webTriggerSeconds: 55,
+  /** "Payload size: 5MB": a web trigger's request and its response are subject to it (web trigger events page). */
+  webTriggerPayloadBytes: 5_000_000,
 } as const;
 
 /** Time limits in ms by what invokes a function, to override the platform's (a test proves a limit with a short one). */
@@ -37,6 +41,7 @@ export function timeLimitMs(invokedAs: InvokedAs, timeoutSeconds: number | undef
   const override = overrides[invokedAs];
   if (override !== undefined) return override;
   if (invokedAs === 'resolver' || invokedAs === 'trigger') return INVOCATION_LIMITS.shortSeconds * 1000;
+  if (invokedAs === 'webtrigger') return INVOCATION_LIMITS.webTriggerSeconds * 1000;
   return (timeoutSeconds ?? INVOCATION_LIMITS.asyncDefaultSeconds) * 1000;
 }
 

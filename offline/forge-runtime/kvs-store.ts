@@ -9,7 +9,7 @@ import { decodeKeyCursor, encodeCursor } from './cursor';
 import { checkEntityValue, loadEntityDefinitions, resolveEntities, type EntityDefinition, type ResolvedEntity } from './entity-definitions';
 import { EntityQueries } from './entity-query';
 import { KvsError, kvsErrors } from './errors';
-import { ItemTable, KVS_SPACE, entitySpace, type ItemRow } from './item-table';
+import { ItemTable, KVS_SPACE, SECRET_SPACE, entitySpace, type ItemRow } from './item-table';
 import { LIMITS, checkKey, checkValue, pageSize, ttlMillis } from './limits';
 
 export interface KvsStoreOptions {
@@ -106,6 +106,8 @@ export class KvsStore {
 
   set(body: unknown, space = KVS_SPACE): StoredItem | undefined {
     const { key, value, options } = asBody(body);
+    // "persisted JSON values may be up to 128 KiB" for secrets (kvs-api-secret), against 240 KiB for plain values.
+    if (space === SECRET_SPACE && value !== undefined && Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8') > LIMITS.secretValueBytes) throw kvsErrors.maxSize();
     return this.write({ space, kind: 'kvs' }, checkKey(key, 'kvs'), value, options);
   }
 

@@ -7,6 +7,8 @@ export const LIMITS = {
   keyLength: 500,
   /** "Maximum size of a single persisted value (in RAW)": 240 KiB of the value's JSON text. */
   valueBytes: 240 * 1024,
+  /** kvs.setSecret: "persisted JSON values may be up to 128 KiB in size" (storage-reference/kvs-api-secret). */
+  secretValueBytes: 128 * 1024,
   objectDepth: 31,
   transactionOps: 25,
   /** "Each transaction is limited to a payload size of 4MB" (4,000,000 bytes: the stricter reading of MB). */

@@ -10,7 +10,7 @@ import { ForgeHost } from './forge-host';
 import { dueFailures } from '../../src/adapters/storage/failure-store';
 import { dueRecords } from '../../src/adapters/storage/issue-store';
 import { nextReminderWork } from '../../src/usecases/send-contract-reminders';
-import { runAs } from '../forge-runtime';
+import { runAs, type WebTriggerRequest, type WebTriggerResponse } from '../forge-runtime';
 import { notificationList, requestList } from './request-views';
 import { SITE_TIMEZONE, SURFACE_NAMES, SURFACES, invokeContext } from './surfaces';
 
@@ -36,6 +36,8 @@ export interface DemoSiteOptions {
   clockStart?: number;
   /** The configuration Mette saves on a first start and after a reset. */
   configPath?: string;
+  /** Where web trigger URLs point: the sandbox's own address, which serves them. */
+  webTriggerBaseUrl?: string | (() => string);
 }
 
 interface SavedState {
@@ -86,7 +88,7 @@ export class DemoSite {
     const config = JSON.parse(readFileSync(options.configPath ?? path.join(ROOT, 'examples/nordlys-config.json'), 'utf8')) as unknown;
     const saved = readSaved(options.stateDir);
     if (saved) {
-      const host = new ForgeHost({ storagePath: path.join(options.stateDir, STORAGE_FILE), site: saved.site, now: saved.now });
+      const host = new ForgeHost({ storagePath: path.join(options.stateDir, STORAGE_FILE), site: saved.site, now: saved.now, ...webTriggers(options) });
       return new DemoSite(options, host, config);
     }
     const site = new DemoSite(options, await bootstrap(options, config), config);
@@ -288,6 +290,11 @@ export class DemoSite {
     });
   }
 
+  /** An HTTP request to a web trigger URL of the app (`/x1/<id>`), one change at a time like every other. */
+  webTrigger(id: string, request: WebTriggerRequest): Promise<WebTriggerResponse | undefined> {
+    return this.change((host) => host.webTrigger(id, request));
+  }
+
   // ---- internals -------------------------------------------------------------------------------------------------
 
   private projectOrThrow() {
@@ -375,10 +382,14 @@ function removeState(stateDir: string): void {
  * configuration saved by Mette through the admin resolver (which queues a re-evaluation), the queue drained, and
  * every seeded request replayed through the trigger.
  */
+function webTriggers(options: DemoSiteOptions): { webTriggerBaseUrl?: string | (() => string) } {
+  return options.webTriggerBaseUrl === undefined ? {} : { webTriggerBaseUrl: options.webTriggerBaseUrl };
+}
+
 async function bootstrap(options: DemoSiteOptions, config: unknown): Promise<ForgeHost> {
   removeState(options.stateDir);
   const start = options.clockStart ?? demoMorning(Date.now());
-  const host = new ForgeHost({ storagePath: path.join(options.stateDir, STORAGE_FILE), now: start });
+  const host = new ForgeHost({ storagePath: path.join(options.stateDir, STORAGE_FILE), now: start, ...webTriggers(options) });
   try {
     const admin = invokeContext(host.double, { surface: 'admin' }, DEMO_ACCOUNTS.mette);
     const saved = await host.invoke<{ ok: boolean; errors?: unknown }>('adminResolver', 'admin/config/save', { bundle: config, expectedVersion: 0 }, admin);

@@ -24,6 +24,9 @@ import {
   type ScheduledRun,
   type StorageLimits,
   type TimeLimits,
+  type WebTriggerRequest,
+  type WebTriggerResponse,
+  webTriggerId,
 } from '../forge-runtime';
 
 export type ResolverName = 'issuePanelResolver' | 'adminResolver' | 'portalResolver' | 'worklistResolver' | 'monitoringResolver';
@@ -45,6 +48,8 @@ export interface ForgeHostOptions {
   jiraRateLimit?: JiraRateLimitOptions;
   /** Function time limits in ms by kind, overriding the platform's (tests prove a limit with a short one). */
   timeLimits?: TimeLimits;
+  /** Where web trigger URLs point (webTrigger.getUrl); the sandbox server's own address. */
+  webTriggerBaseUrl?: string | (() => string);
 }
 
 export interface InvokeContext {
@@ -106,6 +111,7 @@ export class ForgeHost {
       manifest: this.manifest,
       products: { jira: jsmProductHandler(this.double, this.jiraRateLimit) },
       scopeTables: { jira: JIRA_SCOPES },
+      ...(options.webTriggerBaseUrl === undefined ? {} : { webTriggerBaseUrl: options.webTriggerBaseUrl }),
       queue: this.app.acceptPush,
       identity: { appId: APP_UUID },
       now: clock,
@@ -138,6 +144,16 @@ export class ForgeHost {
       this.deliver({ eventType: 'avi:jira:created:issue', issue: eventIssue(this.double, live), atlassianId: live.reporter, selfGenerated: false, associatedUsers: [{ accountId: live.reporter }] });
     }
     await this.settle();
+  }
+
+  /**
+   * Runs the web trigger whose URL id this is (`/x1/<id>`), as the platform does for an HTTP request to its URL;
+   * undefined when no module of the manifest has that URL.
+   */
+  async webTrigger(id: string, request: WebTriggerRequest): Promise<WebTriggerResponse | undefined> {
+    const module = this.app.webTriggers.find((m) => webTriggerId(this.runtime.identity, m.key) === id);
+    if (!module) return undefined;
+    return this.app.runWebTrigger(module.key, request);
   }
 
   /**

@@ -38,18 +38,26 @@ type Route = (match: RegExpExecArray, request: { query: URLSearchParams; body: (
 
 export async function startSandbox(options: SandboxServerOptions): Promise<SandboxServer> {
   const assets = await buildHostAssets();
+  // The URLs webTrigger.getUrl hands out point here, on the port the server ends up listening on.
+  let listening = options.port;
   const site = await DemoSite.open({
     stateDir: options.stateDir,
     ...(options.clockStart !== undefined ? { clockStart: options.clockStart } : {}),
     ...(options.configPath !== undefined ? { configPath: options.configPath } : {}),
+    webTriggerBaseUrl: () => `http://localhost:${listening}`,
   });
   const routes = defineRoutes(site, assets);
-  const server = http.createServer((req, res) => void respond(routes, req, res));
+  const server = http.createServer((req, res) => {
+    const webTrigger = WEB_TRIGGER_PATH.exec(new URL(req.url ?? '/', 'http://localhost').pathname);
+    if (webTrigger) void serveWebTrigger(site, webTrigger[1]!, webTrigger[2] ?? '', req, res);
+    else void respond(routes, req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.hostname ?? 'localhost', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  listening = port;
   return {
     url: `http://localhost:${port}`,
     port,
@@ -206,6 +214,48 @@ function refuseCrossSiteWrite(req: http.IncomingMessage): void {
   if (req.headers['sec-fetch-site'] === 'cross-site') throw new SandboxError(403, 'writes are accepted from the sandbox\'s own page only');
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json') throw new SandboxError(415, `writes take JSON (Content-Type: application/json), not ${type || 'no content type'}`);
+}
+
+/** A web trigger's URL, as webTrigger.getUrl gives it: `/x1/<id>`, then any path of the caller's own. */
+const WEB_TRIGGER_PATH = /^\/x1\/([0-9a-f]+)(\/.*)?$/;
+/** "Payload size: 5MB" for a web trigger's request (the platform answers 413 beyond it). */
+const WEB_TRIGGER_BODY_LIMIT = 5_000_000;
+
+/**
+ * An HTTP request to one of the app's web triggers, served as Forge serves it: any method, any body (a pipeline's
+ * call, not the sandbox page's, so none of the page's own rules apply), handed to the function as the documented
+ * JSON, and the function's answer (or the platform's 500) sent back as it is.
+ */
+async function serveWebTrigger(site: DemoSite, id: string, userPath: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > WEB_TRIGGER_BODY_LIMIT) {
+      res.writeHead(413).end();
+      return;
+    }
+    chunks.push(chunk as Buffer);
+  }
+  const headers: Record<string, string[]> = {};
+  for (let i = 0; i < req.rawHeaders.length; i += 2) (headers[req.rawHeaders[i]!] ??= []).push(req.rawHeaders[i + 1]!);
+  const queryParameters: Record<string, string[]> = {};
+  for (const [name, value] of url.searchParams) (queryParameters[name] ??= []).push(value);
+  const body = Buffer.concat(chunks).toString('utf8');
+  try {
+    const response = await site.webTrigger(id, { method: req.method ?? 'GET', headers, ...(chunks.length > 0 ? { body } : {}), path: url.pathname, userPath, queryParameters });
+    if (!response) {
+      res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ error: `no web trigger at ${url.pathname}` }));
+      return;
+    }
+    for (const [name, values] of Object.entries(response.headers)) res.setHeader(name, values);
+    res.writeHead(response.statusCode, response.statusText);
+    res.end(response.body);
+  } catch (error) {
+    console.error(error);
+    res.writeHead(500).end();
+  }
 }
 
 async function respond(routes: Array<[string, RegExp, Route]>, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

@@ -20,6 +20,7 @@ import {
   explainBlank,
 } from './leaf-rules';
 import * as contractManagement from './contract-management-schema';
+import { developmentTerms, productVersion } from './development-schema';
 import { reportSchedule } from './report-schedule-schema';
 import { closedObject, oneOf, rule } from './zod-messages';
 
@@ -139,7 +140,7 @@ const customer = closedObject({
   name: label,
   organizationId: z.string().optional(),
   environments: listOf(
-    closedObject({ name: z.string(), products: listOf(closedObject({ name: z.string(), version: z.string().optional() })) }),
+    closedObject({ name: z.string(), products: listOf(closedObject({ name: z.string(), version: productVersion.optional() })) }),
   ),
   parent: z.string().optional(),
   sites: z.array(contractManagement.site).optional(),
@@ -187,6 +188,7 @@ const agreement = closedObject({
   renews: z.string().optional(),
   contract: contractManagement.contract.optional(),
   report: reportSchedule.optional(),
+  development: developmentTerms.optional(),
 });
 
 export const bundleSchema = closedObject(

@@ -180,6 +180,20 @@ export interface Agreement {
   contract?: Contract;
   /** The monthly compliance report the customer receives (formats.md §7); absent = none is sent. */
   report?: ReportSchedule;
+  /** How requests handed to development are followed (formats.md §9); absent = the agreement says nothing of it. */
+  development?: DevelopmentTerms;
+}
+
+/**
+ * An agreement's terms for requests that need development (formats.md §9.2): the status a request waits in while
+ * development works (one every goal of the agreement pauses in), whether it is resolved once the fix reaches the
+ * customer's environment, and the Jira Software project development issues are created in.
+ */
+export interface DevelopmentTerms {
+  waitingStatus: string;
+  resolveWhenAvailable: boolean;
+  /** A Jira project key (`PAY`). */
+  project: string;
 }
 
 /** The label language of a customer's report. */

@@ -75,7 +75,7 @@ test('the consumer (async events v2: a function, not a resolver method), queue, 
   const handler = manifest.modules.function!.find((f) => f.key === consumer.function)?.handler;
   expect(handler).toBe('index.onJob');
   expect(manifest.modules['jira:entityProperty']![0]!.propertyKey).toBe(ISSUE_PROPERTY);
-  expect(manifest.modules['jira:customField']!.map((f) => f.key).sort()).toEqual([CONTRACT_IMPACT_FIELD_KEY, CONTRACT_PRIORITY_FIELD_KEY, CONTRACT_URGENCY_FIELD_KEY, NEXT_DEADLINE_FIELD_KEY].sort());
+  expect(manifest.modules['jira:customField']!.map((f) => f.key).sort()).toEqual([CONTRACT_PRIORITY_FIELD_KEY, CONTRACT_IMPACT_FIELD_KEY, CONTRACT_URGENCY_FIELD_KEY, NEXT_DEADLINE_FIELD_KEY].sort());
   expect(manifest.app.id).toBe(`ari:cloud:ecosystem::app/${APP_UUID}`);
 });
 

@@ -1,6 +1,7 @@
 // The sandbox server's JSON endpoints without a browser: resolver calls are routed by surface with the caller as the
 // principal, the control strip changes the site, moving the clock runs the breach watch, reset starts over, and the
 // state survives a restart in the same folder.
+import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -229,6 +230,27 @@ describe('the server', () => {
     expect(refused.status).toBe(400);
     expect((await call<SandboxStateView>('GET', '/api/state')).json.requests).toHaveLength(8);
     expect((await call('POST', '/api/requests', { reporter: 'lars', requestTypeId: '1', summary: 'x' })).status).toBe(400);
+  });
+
+  test('a pipeline reports a deployment over HTTP to the web trigger URL the app is given, signed with the secret', async () => {
+    const admin = { surface: 'admin' };
+    const status = await invoke(admin, 'mette', 'admin/deployments/status');
+    const url = status.json.data!.url as string;
+    expect(url).toMatch(new RegExp(`^${server.url}/x1/[0-9a-f]{24}$`));
+    const secret = (await invoke(admin, 'mette', 'admin/deployments/rotate-secret')).json.data!.secret as string;
+    const body = JSON.stringify({ customer: 'acme', environment: 'UAT', product: 'Payroll', version: '5.3.1', by: 'release' });
+    const timestamp = String(Math.floor(CLOCK_START / 1000));
+    const nonce = 'sandbox-nonce-0001';
+    const signature = `sha256=${createHmac('sha256', secret).update(`${timestamp}.${nonce}.${body}`).digest('hex')}`;
+    const headers = { 'content-type': 'application/json', 'x-contract-sla-timestamp': timestamp, 'x-contract-sla-nonce': nonce, 'x-contract-sla-signature': signature };
+    const first = await fetch(url, { method: 'POST', headers, body });
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({ outcome: 'current', current: { version: '5.3.1' } });
+    const again = await fetch(url, { method: 'POST', headers, body });
+    expect([again.status, ((await again.json()) as { error: string }).error]).toEqual([409, 'replay']);
+    const overview = await invoke(admin, 'mette', 'admin/environments/overview');
+    expect(JSON.stringify(overview.json.data)).toContain('"environment":"UAT","products":[{"product":"Payroll","version":"5.3.1","source":"pipeline","by":"release"');
+    expect((await fetch(`${server.url}/x1/0000`, { method: 'POST', body })).status).toBe(404);
   });
 
   test('reset brings back the demo as a first start has it', async () => {

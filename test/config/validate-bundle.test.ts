@@ -279,7 +279,7 @@ describe('unknown fields', () => {
       'goals[1].start[0]: unknown action "agent-replied"; known: created, agent-reply, customer-reply, to-waiting, work-started, resolved, reopened',
       'agreements[0].targets[2].target: duration "P1W" uses years, months or weeks; business-time targets use days (24 h), hours, minutes and seconds, e.g. PT4H',
       'agreements[0].escalatoins: unknown field; did you mean "escalations"?',
-      'agreements[1].owner: unknown field; known fields: id, name, customer, environment, products, validFrom, validTo, priorityModel, calendar, targets, escalations, measureIn, renews, contract, report',
+      'agreements[1].owner: unknown field; known fields: id, name, customer, environment, products, validFrom, validTo, priorityModel, calendar, targets, escalations, measureIn, renews, contract, report, development',
     ]);
   });
 

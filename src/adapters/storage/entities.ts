@@ -13,6 +13,8 @@ export const ENTITY = {
   issuedReportPart: 'issued-report-part',
   reportLedger: 'report-ledger',
   reminderLedger: 'reminder-ledger',
+  environmentVersion: 'environment-version',
+  environmentDeployment: 'environment-deployment',
 } as const;
 
 /** The single record key of the singleton entities. */
@@ -53,4 +55,6 @@ export const INDEX = {
   byDeliveryDue: 'by-delivery-due',
   /** reminder-ledger: partition contract (`agreement:ID`, `supplier:ID`), range when due (a contract's reminders). */
   byContract: 'by-contract',
+  /** environment-deployment: partition the target (customer, environment, product), range deployed-at (its history). */
+  byTarget: 'by-target',
 } as const;

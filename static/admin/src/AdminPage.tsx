@@ -31,6 +31,7 @@ import { Simulator } from './Simulator';
 import { TabBar, type TabId } from './TabBar';
 import { useConfiguration } from './useConfiguration';
 import { ViewerZone } from './viewer-zone';
+import { SuppliersSection } from './SupplierEditor';
 
 const EDITORS: Record<SectionKey, (props: SectionProps) => ReactElement> = {
   calendars: CalendarsSection,
@@ -41,6 +42,7 @@ const EDITORS: Record<SectionKey, (props: SectionProps) => ReactElement> = {
   priorityModels: PriorityModelsSection,
   customers: CustomersSection,
   agreements: AgreementsSection,
+  suppliers: SuppliersSection,
 };
 
 /** Across every customer of the site: Jira administrators only (a project's administrators read the configuration). */

@@ -5,6 +5,7 @@ import { Card, CheckboxGroup, DeleteButton, SectionIntro, SelectField, StringLis
 import type { SectionProps } from './editing';
 import { labelOf, newAgreement, renameEntity } from './model';
 import { at } from './paths';
+import { ContractEditor, newContract } from './ContractEditor';
 import { EscalationsEditor } from './EscalationsEditor';
 import { TargetMatrix } from './TargetMatrix';
 
@@ -59,6 +60,26 @@ export function AgreementEditor({ bundle, edit, index }: SectionProps & { index:
         />
         <SelectField label="Priority model" path={at(path, 'priorityModel')} value={agreement.priorityModel} options={bundle.priorityModels.map(option)} onChange={(v) => change((a) => void (a.priorityModel = v))} />
         <SelectField label="Calendar" path={at(path, 'calendar')} value={agreement.calendar} options={bundle.calendars.map(option)} onChange={(v) => change((a) => void (a.calendar = v))} />
+        <SelectField
+          label="Measure in"
+          path={at(path, 'measureIn')}
+          value={agreement.measureIn ?? 'calendar'}
+          options={[
+            { value: 'calendar', label: "The calendar's own zone" },
+            { value: 'site', label: "The request's site: its hours, in its zone" },
+          ]}
+          hint="With sites: a site's request is measured in the site's calendar, else this calendar read in the site's zone."
+          onChange={(v) => change((a) => (v === 'calendar' ? delete a.measureIn : (a.measureIn = 'site')))}
+        />
+        <SelectField
+          label="Renews"
+          path={at(path, 'renews')}
+          value={agreement.renews ?? ''}
+          emptyLabel="Nothing: a first period"
+          options={bundle.agreements.filter((a, i) => i !== index && a.customer === agreement.customer && a.environment === agreement.environment).map(option)}
+          hint="The period this one continues: it starts where that one ends, and nothing earlier changes."
+          onChange={(v) => change((a) => (v === '' ? delete a.renews : (a.renews = v)))}
+        />
       </div>
       {productNames.length > 0 ? (
         <CheckboxGroup
@@ -74,6 +95,14 @@ export function AgreementEditor({ bundle, edit, index }: SectionProps & { index:
       )}
       <TargetMatrix bundle={bundle} edit={edit} agreementIndex={index} />
       <EscalationsEditor bundle={bundle} edit={edit} agreementIndex={index} />
+      <ContractEditor
+        path={at(path, 'contract')}
+        contract={agreement.contract}
+        zone={bundle.calendars.find((c) => c.id === agreement.calendar)?.timezone ?? 'UTC'}
+        change={(fn) => change((a) => fn(a.contract!))}
+        add={() => change((a) => void (a.contract = newContract(a.validFrom)))}
+        remove={() => change((a) => void delete a.contract)}
+      />
     </Card>
   );
 }

@@ -8,15 +8,8 @@ import { at } from './paths';
 import { calendarUsage } from './usage';
 import { CalendarPreview } from './CalendarPreview';
 import { WeeklyHoursEditor } from './WeeklyHoursEditor';
+import { knownZones } from './time-zones';
 
-/** The browser's IANA zones, offered while typing (the backend's validator has the final word). */
-function knownZones(): string[] {
-  try {
-    return Intl.supportedValuesOf('timeZone');
-  } catch {
-    return [];
-  }
-}
 
 function localTimeIn(zone: string): string | undefined {
   if (safeZone(zone) !== zone) return undefined;

@@ -1,15 +1,16 @@
 // A customer: the JSM organization its people belong to, and the environments (with installed products and
 // versions) that agreements are made for.
 import { useState } from 'react';
-import type { Customer } from '../../../src/engine/types';
+import type { Customer, Site } from '../../../src/engine/types';
 import { Button } from '../../shared/components';
 import { Card, DeleteButton, IconButton, SectionIntro, SelectField, TextField } from './controls';
 import type { SectionProps } from './editing';
 import { FieldErrors } from './errors';
 import { useLookups } from './lookups';
-import { labelOf, newCustomer, renameEntity, renameEnvironment } from './model';
+import { labelOf, newCustomer, renameEntity, renameEnvironment, uniqueId } from './model';
 import { at } from './paths';
 import { customerUsage, environmentUsage } from './usage';
+import { knownZones } from './time-zones';
 
 const TYPED = '__typed__';
 
@@ -49,6 +50,62 @@ function OrganizationPicker({ path, value, onChange }: { path: string; value: st
   );
 }
 
+
+/**
+ * The customer's sites (formats.md §6): places with their own zone and, if they want, their own calendar. A request
+ * from a site's JSM organization is that site's, and agreements that measure in the site count its hours.
+ */
+function SitesEditor({ bundle, edit, index }: SectionProps & { index: number }) {
+  const customer = bundle.customers[index]!;
+  const path = at(at('customers', index), 'sites');
+  const sites = customer.sites ?? [];
+  const change = (fn: (sites: Site[]) => void) =>
+    edit((d) => {
+      const c = d.customers[index]!;
+      const list = (c.sites ??= []);
+      fn(list);
+      if (list.length === 0) delete c.sites;
+    });
+  const calendars = bundle.calendars.map((c) => ({ value: c.id, label: c.name ? `${c.name} (${c.id})` : c.id }));
+  return (
+    <fieldset className="field" data-path={path} data-testid={`sites-${index}`}>
+      <legend className="field-label">Sites</legend>
+      <p className="hint">Offices in their own time zones. Agreements that measure in the site count that site&apos;s hours.</p>
+      {sites.map((site, s) => {
+        const own = at(path, s);
+        const name = site.name || site.id || `site ${s + 1}`;
+        return (
+          <div key={s} className="subcard" data-path={own} data-testid={`site-${index}-${s}`}>
+            <div className="row wrap">
+              <TextField label={`Id of site ${s + 1}`} path={at(own, 'id')} value={site.id} onChange={(v) => change((l) => void (l[s]!.id = v))} />
+              <TextField label={`Name of site ${s + 1}`} path={at(own, 'name')} value={site.name ?? ''} onChange={(v) => change((l) => (v === '' ? delete l[s]!.name : (l[s]!.name = v)))} />
+              <TextField label={`Time zone of site ${s + 1}`} path={at(own, 'timezone')} value={site.timezone} placeholder="America/New_York" suggestions={knownZones()} onChange={(v) => change((l) => void (l[s]!.timezone = v))} />
+              <SelectField
+                label={`Own calendar of site ${s + 1}`}
+                path={at(own, 'calendar')}
+                value={site.calendar ?? ''}
+                emptyLabel="None: the agreement's hours in this zone"
+                options={calendars}
+                onChange={(v) => change((l) => (v === '' ? delete l[s]!.calendar : (l[s]!.calendar = v)))}
+              />
+              <DeleteButton label="Remove" what={`Site “${name}”`} usedBy={[]} onDelete={() => change((l) => void l.splice(s, 1))} />
+            </div>
+            <OrganizationPicker path={at(own, 'organizationId')} value={site.organizationId} onChange={(id) => change((l) => (id === undefined ? delete l[s]!.organizationId : (l[s]!.organizationId = id)))} />
+            <FieldErrors path={own} />
+          </div>
+        );
+      })}
+      <Button
+        appearance="link"
+        onClick={() => change((l) => void l.push({ id: uniqueId(`${customer.id || 'customer'}-site`, bundle.customers.flatMap((c) => c.sites ?? []).map((x) => x.id)), timezone: Intl.DateTimeFormat().resolvedOptions().timeZone }))}
+      >
+        + Add site
+      </Button>
+      <FieldErrors path={path} />
+    </fieldset>
+  );
+}
+
 export function CustomerEditor({ bundle, edit, index }: SectionProps & { index: number }) {
   const customer: Customer = bundle.customers[index]!;
   const path = at('customers', index);
@@ -68,7 +125,17 @@ export function CustomerEditor({ bundle, edit, index }: SectionProps & { index: 
           value={customer.organizationId}
           onChange={(id) => change((c) => (id === undefined ? delete c.organizationId : (c.organizationId = id)))}
         />
+        <SelectField
+          label="Group"
+          path={at(path, 'parent')}
+          value={customer.parent ?? ''}
+          emptyLabel="None"
+          options={bundle.customers.filter((c, i) => i !== index && c.id !== '').map((c) => ({ value: c.id, label: c.name ? `${c.name} (${c.id})` : c.id }))}
+          hint="A member without an agreement of its own for an environment is measured by its group's."
+          onChange={(v) => change((c) => (v === '' ? delete c.parent : (c.parent = v)))}
+        />
       </div>
+      <SitesEditor bundle={bundle} edit={edit} index={index} />
       <fieldset className="field" data-path={envsPath}>
         <legend className="field-label">Environments</legend>
         {customer.environments.map((environment, e) => {

@@ -55,6 +55,17 @@ export function GoalEditor({ bundle, edit, index }: SectionProps & { index: numb
         checked={goal.internal ?? false}
         onChange={(on) => edit((d) => void (d.goals[index]!.internal = on))}
       />
+      {(bundle.suppliers ?? []).length > 0 && (
+        <SelectField
+          label="Supplier"
+          path={at(path, 'supplier')}
+          value={goal.supplier ?? ''}
+          emptyLabel="None: a goal of the customer's agreements"
+          options={(bundle.suppliers ?? []).map((s) => ({ value: s.id, label: s.name ? `${s.name} (${s.id})` : s.id }))}
+          hint="A supplier's goal is measured by that supplier's targets (Suppliers tab), never shown to customers."
+          onChange={(v) => edit((d) => (v === '' ? delete d.goals[index]!.supplier : (d.goals[index]!.supplier = v)))}
+        />
+      )}
       <fieldset className="field" data-path={path}>
         <legend className="field-label">Actions</legend>
         {rows.length === 0 ? (

@@ -5,6 +5,7 @@ import { Button } from '../../shared/components';
 import { Card, DeleteButton, MoveButtons, SectionIntro, TextField } from './controls';
 import type { SectionProps } from './editing';
 import { FieldErrors } from './errors';
+import { MatrixEditor } from './MatrixEditor';
 import { labelOf, move, newPriorityModel, renameEntity, renamePriority, uniqueId } from './model';
 import { at } from './paths';
 import { priorityModelUsage, priorityUsage } from './usage';
@@ -137,6 +138,7 @@ export function PriorityModelEditor({ bundle, edit, index, saved }: SectionProps
         </div>
         <FieldErrors path={listPath} />
       </fieldset>
+      <MatrixEditor bundle={bundle} edit={edit} index={index} />
     </Card>
   );
 }

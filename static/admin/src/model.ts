@@ -171,6 +171,11 @@ export function renameEntity(draft: ConfigBundle, kind: EntityKind, index: numbe
         if (agreement.calendar === from) agreement.calendar = to;
         for (const row of agreement.targets) if (row.calendar === from) row.calendar = to;
       }
+      for (const site of draft.customers.flatMap((c) => c.sites ?? [])) if (site.calendar === from) site.calendar = to;
+      for (const supplier of draft.suppliers ?? []) {
+        if (supplier.calendar === from) supplier.calendar = to;
+        for (const row of supplier.targets) if (row.calendar === from) row.calendar = to;
+      }
       break;
     case 'holidayCollection':
       for (const calendar of draft.calendars) replaceIn(calendar.holidays, from, to);
@@ -192,6 +197,8 @@ export function renameEntity(draft: ConfigBundle, kind: EntityKind, index: numbe
       break;
     case 'customer':
       for (const agreement of draft.agreements) if (agreement.customer === from) agreement.customer = to;
+      // Members name their group by its id.
+      for (const customer of draft.customers) if (customer.parent === from) customer.parent = to;
       break;
     case 'agreement':
       break; // nothing in the bundle refers to an agreement
@@ -210,6 +217,8 @@ export function renamePriority(draft: ConfigBundle, modelIndex: number, priority
     if (agreement.priorityModel !== model.id) continue;
     for (const row of agreement.targets) replaceIn(row.priorities, from, to);
   }
+  // The matrix's cells name the model's priorities too.
+  for (const row of Object.values(model.matrix?.cells ?? {})) for (const [urgency, id] of Object.entries(row)) if (id === from) row[urgency] = to;
 }
 
 /** Renames a customer's environment and the agreements of that customer that name it. */

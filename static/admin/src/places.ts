@@ -31,7 +31,8 @@ export function describePath(bundle: ConfigBundle, field: string): string {
   if (!section) return field;
   const index = segmentsOf(field)[1];
   if (typeof index !== 'number') return `${section.label} › ${field.slice(section.id.length).replace(/^\./, '') || 'the list'}`;
-  const entry = (bundle[section.id] as Array<{ id: string; name?: string }>)[index];
+  // Suppliers are optional in the bundle: no list yet is an empty one.
+  const entry = ((bundle[section.id] ?? []) as Array<{ id: string; name?: string }>)[index];
   const rest = field.slice(`${section.id}[${index}]`.length).replace(/^\./, '');
   const name = entry ? labelOf(entry) : `#${index + 1}`;
   return rest ? `${section.noun} ${name} › ${fieldInWords(rest)}` : `${section.noun} ${name}`;

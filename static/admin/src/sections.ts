@@ -2,10 +2,10 @@
 import type { ConfigBundle } from './model';
 
 /**
- * The sections with a tab of forms; supplier contracts (formats.md §6) are kept as imported or saved, and the
- * settings (§8) are edited where they apply (the at-risk share on the Goals tab).
+ * The sections with a tab of forms; the settings (§8) are edited where they apply (the at-risk share on the Goals
+ * tab). Suppliers (§6) are optional in the bundle: their tab adds the list with the first one.
  */
-export type SectionKey = Exclude<keyof ConfigBundle, 'version' | 'suppliers' | 'settings'>;
+export type SectionKey = Exclude<keyof ConfigBundle, 'version' | 'settings'>;
 
 export interface Section {
   id: SectionKey;
@@ -24,4 +24,5 @@ export const SECTIONS: readonly Section[] = [
   { id: 'priorityModels', label: 'Priority models', noun: 'Priority model' },
   { id: 'customers', label: 'Customers', noun: 'Customer' },
   { id: 'agreements', label: 'Agreements', noun: 'Agreement' },
+  { id: 'suppliers', label: 'Suppliers', noun: 'Supplier' },
 ];

@@ -12,6 +12,8 @@ export function calendarUsage(bundle: ConfigBundle, id: string): string[] {
       if (row.calendar === id) out.push(rowLabel(i, agreement));
     });
   }
+  for (const customer of bundle.customers) for (const site of customer.sites ?? []) if (site.calendar === id) out.push(`site ${site.name ?? site.id} of ${labelOf(customer)}`);
+  for (const supplier of bundle.suppliers ?? []) if (supplier.calendar === id || supplier.targets.some((row) => row.calendar === id)) out.push(`supplier ${labelOf(supplier)}`);
   return out;
 }
 
@@ -57,11 +59,14 @@ export function priorityUsage(bundle: ConfigBundle, modelId: string, priorityId:
       if (row.priorities?.includes(priorityId)) out.push(rowLabel(i, agreement));
     });
   }
+  const cells = Object.values(bundle.priorityModels.find((m) => m.id === modelId)?.matrix?.cells ?? {}).flatMap((row) => Object.values(row));
+  const inMatrix = cells.filter((id) => id === priorityId).length;
+  if (inMatrix > 0) out.push(`${inMatrix} cell${inMatrix === 1 ? '' : 's'} of the impact × urgency matrix`);
   return out;
 }
 
 export function customerUsage(bundle: ConfigBundle, id: string): string[] {
-  return bundle.agreements.filter((a) => a.customer === id).map((a) => `agreement ${labelOf(a)}`);
+  return [...bundle.agreements.filter((a) => a.customer === id).map((a) => `agreement ${labelOf(a)}`), ...bundle.customers.filter((c) => c.parent === id).map((c) => `member ${labelOf(c)}`)];
 }
 
 export function environmentUsage(bundle: ConfigBundle, customerId: string, environment: string): string[] {

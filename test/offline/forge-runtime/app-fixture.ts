@@ -42,7 +42,9 @@ export const FIXTURE_MODULES = {
   'jiraServiceManagement:portalRequestDetailPanel': [
     { key: 'portal-panel', resource: 'r', resolver: { function: 'portal-resolver' }, title: 'Portal', unlicensedAccess: ['customer'] },
   ],
+  webtrigger: [{ key: 'hook', function: 'hook-fn', response: { type: 'dynamic' } }],
   function: [
+    { key: 'hook-fn', handler: 'index.hook' },
     { key: 'on-event', handler: 'index.onEvent' },
     { key: 'on-schedule', handler: 'index.onSchedule', timeoutSeconds: 900 },
     { key: 'worker', handler: 'index.worker', timeoutSeconds: 120 },
@@ -76,7 +78,7 @@ export function installFixture(options: FixtureOptions = {}): Fixture {
   const calls: Record<string, unknown[][]> = {};
   const app: Record<string, Handler> = {};
   const handlers: Record<string, Handler> = {};
-  for (const name of ['onEvent', 'onSchedule', 'worker', 'panelResolver', 'portalResolver']) {
+  for (const name of ['onEvent', 'onSchedule', 'worker', 'panelResolver', 'portalResolver', 'hook']) {
     calls[name] = [];
     app[name] = () => undefined;
     // The host resolves the export once; it forwards to whatever the test has put in `app`.

@@ -26,6 +26,14 @@ describe('kvs get/set/delete', () => {
     expect(await kvs.getSecret('token')).toBeUndefined();
   });
 
+  it('holds a secret of at most 128 KiB, where a plain value may have 240 KiB', async () => {
+    const large = 'x'.repeat(130 * 1024);
+    expect((await rejection(kvs.setSecret('big', large))).code).toBe('MAX_SIZE');
+    expect(await kvs.getSecret('big')).toBeUndefined();
+    await kvs.set('big', large);
+    await kvs.setSecret('fits', 'x'.repeat(120 * 1024));
+  });
+
   it('returns metadata when asked, with timestamps from the store clock', async () => {
     await kvs.set('k', 'v1');
     harness.clock.now += 1_000;

@@ -1,0 +1,82 @@
+// Resolvers of the admin page's environment versions (formats.md §9.3): every customer environment with the version
+// each product runs, a product's deployment history, setting a version by hand and importing a CSV file. Only Jira
+// administrators, checked as the calling user, like every change to the configuration.
+import { z } from 'zod';
+import { currentConfiguration } from '../adapters/storage/config-store';
+import { deploymentHistory } from '../adapters/storage/environment-store';
+import { checkDeployment, checkTarget, type FieldIssue } from '../config/deployment-input';
+import { MAX_CSV_BYTES, readEnvironmentCsv } from '../config/environment-csv';
+import type { ConfigBundle } from '../engine/types';
+import type { ResolverKey } from '../resolver-contract';
+import { bundleVersion, environmentOverview, recordDeployment, type RecordOutcome } from '../usecases/environment-versions';
+import { accountOf } from './context';
+import type { ResolverHandler, SurfaceResolvers } from './define';
+import { invalid, notConfigured } from './envelope';
+import { parsePayload } from './payload';
+import { requireSiteAdmin } from './permissions';
+
+const HistoryPayload = z.object({ customer: z.unknown().optional(), environment: z.unknown().optional(), product: z.unknown().optional(), cursor: z.string().optional(), limit: z.number().int().min(1).max(100).default(50) });
+const SetVersionPayload = z.object({ customer: z.unknown().optional(), environment: z.unknown().optional(), product: z.unknown().optional(), version: z.unknown().optional(), deployedAt: z.unknown().optional() });
+// Characters, not bytes, at the gate (a resolver payload is at most 500 KB); the file's own limit is checked in bytes.
+const ImportPayload = z.object({ csv: z.string().max(MAX_CSV_BYTES, `the file is larger than ${MAX_CSV_BYTES / 1024} KB; split it`) });
+
+async function configured(): Promise<ConfigBundle> {
+  const stored = await currentConfiguration();
+  if (!stored) throw notConfigured('Save a configuration with customers and their environments first');
+  return stored.bundle;
+}
+
+const atPayload = (issues: FieldIssue[]) => invalid(issues.map((i) => ({ path: i.field, message: i.message })), 'payload');
+
+export function defineEnvironments(surface: SurfaceResolvers): SurfaceResolvers {
+  const admin = <K extends ResolverKey>(key: K, handler: ResolverHandler<K>) =>
+    surface.define(key, async (invocation) => {
+      await requireSiteAdmin(invocation.jira);
+      return handler(invocation);
+    });
+
+  admin('admin/environments/overview', async ({ jira }) => {
+    const environments = await environmentOverview(await configured());
+    const accounts = [...new Set(environments.flatMap((e) => e.products.filter((p) => p.source === 'admin' || p.source === 'csv').flatMap((p) => (p.by ? [p.by] : []))))];
+    const names = accounts.length > 0 ? await jira.userNames(accounts) : new Map<string, string>();
+    return {
+      environments: environments.map((e) => ({
+        ...e,
+        products: e.products.map((p) => (p.by && names.has(p.by) ? { ...p, byName: names.get(p.by)! } : p)),
+      })),
+    };
+  });
+
+  admin('admin/environments/history', async ({ request }) => {
+    const payload = parsePayload(HistoryPayload, request.payload);
+    const bundle = await configured();
+    const issues: FieldIssue[] = [];
+    const target = checkTarget(bundle, payload, issues);
+    if (!target) throw atPayload(issues);
+    const page = await deploymentHistory(target, payload.limit, payload.cursor);
+    return { ...target, starting: bundleVersion(bundle, target) ?? null, ...page };
+  });
+
+  admin('admin/environments/set-version', async ({ request, now }) => {
+    const payload = parsePayload(SetVersionPayload, request.payload);
+    const bundle = await configured();
+    const checked = checkDeployment(bundle, payload, now);
+    if (!checked.ok) throw atPayload(checked.issues);
+    const recorded = await recordDeployment(bundle, checked.value, 'admin', accountOf(request), now);
+    return { outcome: recorded.outcome, deployment: recorded.deployment, current: recorded.current };
+  });
+
+  // Every row is checked before anything is recorded; a row recorded before (the same file again) changes nothing.
+  admin('admin/environments/import', async ({ request, now }) => {
+    const { csv } = parsePayload(ImportPayload, request.payload);
+    const bundle = await configured();
+    const read = readEnvironmentCsv(bundle, csv, now);
+    if (!read.ok) throw invalid(read.issues);
+    const by = accountOf(request);
+    const counts: Record<RecordOutcome, number> = { current: 0, superseded: 0, duplicate: 0 };
+    for (const row of read.rows) counts[(await recordDeployment(bundle, row.deployment, 'csv', by, now)).outcome]++;
+    return { rows: read.rows.length, ...counts };
+  });
+
+  return surface;
+}
