@@ -370,9 +370,11 @@ export function ManagementReports() {
   // Drill-downs and exports say the grouping and the scope the figure was read in.
   const query = useMemo<ManagementPayload>(() => ({ ...filters, scope, groupBy }), [filters, scope, groupBy]);
   // Only the filters ask the resolver: the answer holds every grouping, so regrouping or a scope is instant.
-  const fetcher = useCallback(() => call('admin/management/report', filters), [filters]);
-  const report = useResource<ManagementFigures>(from && to ? fetcher : null, { delayMs: 150 });
-  const view = useMemo(() => (report.data ? viewOf(report.data, groupBy, scope) : null), [report.data, groupBy, scope]);
+  // Each answer remembers the filters it was asked with: figures of earlier filters stay on screen, marked as such.
+  const fetcher = useCallback(async () => ({ filters, figures: await call('admin/management/report', filters) }), [filters]);
+  const report = useResource<{ filters: typeof filters; figures: ManagementFigures }>(from && to ? fetcher : null, { delayMs: 150 });
+  const view = useMemo(() => (report.data ? viewOf(report.data.figures, groupBy, scope) : null), [report.data, groupBy, scope]);
+  const stale = report.loading || report.data?.filters !== filters;
   // A figure belongs to the view it was read from: another view closes the requests shown.
   useEffect(() => setFigure(null), [query]);
   if (!view && report.error !== null && hasCode(report.error, 'NOT_CONFIGURED')) {
@@ -384,7 +386,7 @@ export function ManagementReports() {
   }
   const agreements = view?.agreements.filter((a) => !customer || a.customer === customer) ?? [];
   return (
-    <section className="management-page" ref={chartRef} aria-label="Management reports">
+    <section className="management-page" ref={chartRef} aria-label="Management reports" aria-busy={stale}>
       <header className="toolbar">
         <h2>Management reports</h2>
         {view && <Exports query={query} />}
@@ -453,7 +455,7 @@ export function ManagementReports() {
         <>
           <p className="subtle" data-testid="management-period">
             {view.from === view.to ? monthTitle(view.from) : `${monthTitle(view.from)} to ${monthTitle(view.to)}`}, each agreement’s months in its own calendar’s zone
-            {report.loading ? ' — updating…' : ''}
+            {stale ? ' — updating…' : ''}
           </p>
           <Totals view={view} />
           {view.groups.length === 0 ? (

@@ -124,11 +124,17 @@ test('the filters ask again; the grouping and the kinds of goal are the same ans
   expect(screen.getAllByTestId('figures-row').map((r) => r.querySelector('th')!.textContent)).toEqual(['Time to first response']);
   expect(callsTo('admin/management/report')).toHaveLength(1);
 
+  const region = screen.getByRole('region', { name: 'Management reports' });
+  expect(region.getAttribute('aria-busy')).toBe('false');
   fireEvent.change(screen.getByLabelText('Customer'), { target: { value: 'fjord' } });
+  // The figures on screen are the earlier filters' until the new ones arrive: said, and busy.
+  expect(region.getAttribute('aria-busy')).toBe('true');
+  expect(screen.getByTestId('management-period').textContent).toContain('updating…');
   expect(within(screen.getByLabelText('Agreement')).getAllByRole('option').map((o) => o.textContent)).toEqual(['All agreements', 'Fjord standard']);
   fireEvent.change(screen.getByLabelText('Agreement'), { target: { value: 'fjord-std' } });
   fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-11' } });
   await waitFor(() => expect(callsTo('admin/management/report').at(-1)).toEqual({ from: '2026-11', to: '2026-11', customers: ['fjord'], agreements: ['fjord-std'] }));
+  await waitFor(() => expect(region.getAttribute('aria-busy')).toBe('false'));
 });
 
 test('a figure opens the requests behind it, each a link into Jira, with how much it missed by', async () => {
