@@ -51,3 +51,17 @@ export function organizationOwner(bundle: ConfigBundle, organizationId: string):
   const customer = bundle.customers.find((c) => c.organizationId === organizationId);
   return customer ? { customer: customer.id } : undefined;
 }
+
+/**
+ * The site a request field names for a customer: a site of the customer or of one of its groups whose id, or name
+ * (any case), is the text. Undefined for no text or a site of no one in the lineage.
+ */
+export function siteNamed(bundle: ConfigBundle, customerId: string, text: string | undefined): string | undefined {
+  const wanted = text?.trim().toLowerCase();
+  if (!wanted) return undefined;
+  for (const id of lineageOf(bundle, customerId)) {
+    const site = customerById(bundle, id)?.sites?.find((s) => s.id.toLowerCase() === wanted || s.name?.trim().toLowerCase() === wanted);
+    if (site) return site.id;
+  }
+  return undefined;
+}

@@ -12,7 +12,7 @@ export const HORIZON_HOURS = { min: 1, max: 168, default: 8 } as const;
 
 const OverviewPayload = z
   .object({
-    groupBy: z.enum(['customer', 'agreement', 'assignee', 'goal']).default('customer'),
+    groupBy: z.enum(['customer', 'group', 'agreement', 'assignee', 'goal']).default('customer'),
     customers: z.array(z.string().min(1)).max(200).optional(),
     horizonHours: z.number().int().min(HORIZON_HOURS.min).max(HORIZON_HOURS.max).default(HORIZON_HOURS.default),
   })

@@ -1,7 +1,7 @@
 // An issue's Jira/JSM history (issue, changelog, comments) → the spec's timeline (formats.md §2).
 // The rules are documented in docs/timeline-mapping.md; each is tested on recorded REST payloads.
 import { parseInstant } from '../engine/instant';
-import { organizationOwner } from '../engine/site';
+import { organizationOwner, siteNamed } from '../engine/site';
 
 /** Whom a JSM organization is: a customer, or one of a customer's sites (§6), whose requests are that site's. */
 type OrganizationOwner = NonNullable<ReturnType<typeof organizationOwner>>;
@@ -21,6 +21,8 @@ export interface SiteFields {
   environment?: string;
   /** The site's "Product" field (select or text). */
   product?: string;
+  /** A "Site" request field (select or text) naming one of the customer's sites by id or name (§6). */
+  site?: string;
   /** The app's "Contract impact" and "Contract urgency" fields: a matrix's answers as `label [id]` (§6). */
   contractImpact?: string;
   contractUrgency?: string;
@@ -226,7 +228,8 @@ export function timelineFromJira(history: IssueHistory, context: MappingContext)
       key: issue.key,
       ...optional('requestType', fields.requestType ? requestTypeName(issue.fields[fields.requestType]) : undefined),
       ...optional('customer', owner?.customer),
-      ...optional('site', owner?.site),
+      // The request's Site field, when it names a site of the customer (or its groups), else the organization's site.
+      ...optional('site', (owner && fields.site ? siteNamed(context.bundle, owner.customer, optionText(issue.fields[fields.site])) : undefined) ?? owner?.site),
       ...optional('environment', measuredEnvironment(history, context).environment),
       ...optional('product', fields.product ? optionText(issue.fields[fields.product]) : undefined),
       ...optional('priority', initialPriority),

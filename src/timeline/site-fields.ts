@@ -18,9 +18,11 @@ export interface SiteFieldNames {
   /** Name of the site's environment field; "Environment" unless the admin says otherwise. */
   environment: string;
   product: string;
+  /** Name of the request field that names the customer's site (§6); "Site". */
+  site: string;
 }
 
-export const DEFAULT_FIELD_NAMES: SiteFieldNames = { environment: 'Environment', product: 'Product' };
+export const DEFAULT_FIELD_NAMES: SiteFieldNames = { environment: 'Environment', product: 'Product', site: 'Site' };
 
 /** An app field's extension id ends with `/<module key>` and its key with `__<module key>`. */
 function isAppField(field: JiraField, moduleKey: string): boolean {
@@ -39,6 +41,7 @@ export function discoverSiteFields(fields: JiraField[], names: SiteFieldNames = 
   set('participants', bySchema(PARTICIPANTS));
   set('environment', byName(names.environment));
   set('product', byName(names.product));
+  set('site', byName(names.site));
   set('contractPriority', fields.find((f) => isAppField(f, CONTRACT_PRIORITY_FIELD_KEY))?.id);
   set('contractImpact', fields.find((f) => isAppField(f, CONTRACT_IMPACT_FIELD_KEY))?.id);
   set('contractUrgency', fields.find((f) => isAppField(f, CONTRACT_URGENCY_FIELD_KEY))?.id);

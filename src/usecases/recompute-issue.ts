@@ -229,6 +229,8 @@ export function computeRecord(
     ...optional('formEnvironment', measuredEnvironment(history, { fields: site.fields, bundle, ...(choice?.agreement ? { portalAgreement: choice.agreement } : {}) }).form),
     ...optional('product', timeline.issue.product),
     ...optional('site', siteOf(bundle, timeline.issue)?.id),
+    // The supplier's cycles stand apart (§6): agents see them, customers never.
+    ...(evaluation.supplierObligations && evaluation.supplierObligations.length > 0 ? { supplierCycles: encodeCycles(evaluation.supplierObligations, timeline.issue.created) } : {}),
     ...optional('impact', answers.impact),
     ...optional('urgency', answers.urgency),
     created,

@@ -62,6 +62,8 @@ export interface IssuePanelView {
   howToFix: string[];
   guidance: { state: string; text: string; goal: string | null; cycle: number | null; deadline: string | null; remainingSeconds: number | null; alsoDue: string[] };
   obligations: ObligationView[];
+  /** Supplier goals' cycles (§6): the provider's own business, listed apart and never shown to customers. */
+  supplierObligations: ObligationView[];
   /** Escalations reached on open cycles and the next one due; `level` colours the panel (amber, red). */
   escalation: EscalationSummary;
   /** A very long history's oldest cycles, counted rather than listed (see FoldedCycles). */
@@ -77,6 +79,18 @@ export function evaluationOf(record: IssueRecord): Evaluation {
     obligations: decodeCycles(record),
     next: record.nextGoal ? { goal: record.nextGoal, cycle: record.nextCycle, deadline: record.nextDeadline === NO_DEADLINE ? null : record.nextDeadline } : null,
   };
+}
+
+/** A supplier's cycles carried forward to `now`, each goal named with its supplier (`Nordhost Datacenter: Fix`). */
+function supplierViews(bundle: ConfigBundle, record: IssueRecord, now: number): ObligationView[] {
+  if (!record.supplierCycles) return [];
+  const stored: Evaluation = { issue: record.issueKey, agreement: record.agreement ?? null, obligations: decodeCycles({ ...record.supplierCycles, created: record.created }), next: null };
+  const current = advance(stored, record.computedAt, now, calendarsOf(bundle));
+  return obligationViews(bundle, current.obligations, record.agreement).map((view) => {
+    const supplierId = bundle.goals.find((g) => g.id === view.goal)?.supplier;
+    const supplier = bundle.suppliers?.find((s) => s.id === supplierId);
+    return { ...view, goalName: supplier ? `${supplier.name ?? supplier.id}: ${view.goalName}` : view.goalName };
+  });
 }
 
 /** The stored evaluation carried forward to `now`: what is true at the moment it is shown. */
@@ -201,6 +215,7 @@ export function issuePanelView(bundle: ConfigBundle, record: IssueRecord, now: n
       alsoDue: guidance.alsoDue,
     },
     obligations: obligationViews(bundle, evaluation.obligations, record.agreement),
+    supplierObligations: supplierViews(bundle, record, now),
     escalation: escalationSummary(bundle, record.agreement, evaluation.obligations),
     earlierCycles: (record.folded ?? []).map((f) => ({
       goal: f.goal,

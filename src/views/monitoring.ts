@@ -8,12 +8,14 @@ import { formatInstant } from '../engine/instant';
 import type { ConfigBundle } from '../engine/types';
 import { thresholdsOf } from './escalation-state';
 import { evaluationAt } from './issue-panel';
+import { lineageOf, rollUpGroupOf } from '../engine/customer-group';
 
 /** Breached; its deadline within the horizon; an escalation due within it; escalated (sent) within it. */
 export type RiskKind = 'breached' | 'deadline' | 'escalation' | 'escalated';
 export const RISK_KINDS: readonly RiskKind[] = ['breached', 'escalation', 'deadline', 'escalated'];
 
-export type MonitoringGroupBy = 'customer' | 'agreement' | 'assignee' | 'goal';
+/** `group`: the top of each customer's group (§6), so a group of companies is seen as one. */
+export type MonitoringGroupBy = 'customer' | 'group' | 'agreement' | 'assignee' | 'goal';
 
 export interface MonitoringRow {
   kind: RiskKind;
@@ -115,10 +117,15 @@ function sentRow(bundle: ConfigBundle, entry: EscalationDelivery): MonitoringRow
   };
 }
 
-function groupOf(row: MonitoringRow, by: MonitoringGroupBy): { key: string; label: string } {
+function groupOf(bundle: ConfigBundle, row: MonitoringRow, by: MonitoringGroupBy): { key: string; label: string } {
   switch (by) {
     case 'customer':
       return { key: row.customer?.id ?? UNKNOWN, label: row.customer?.name ?? 'No customer' };
+    case 'group': {
+      if (!row.customer) return { key: UNKNOWN, label: 'No customer' };
+      const top = rollUpGroupOf(bundle, row.customer.id);
+      return { key: top, label: named(bundle.customers, top)?.name ?? top };
+    }
     case 'agreement':
       return { key: row.agreement?.id ?? UNKNOWN, label: row.agreement?.name ?? 'No agreement' };
     case 'assignee':
@@ -140,14 +147,15 @@ export function monitoringView(bundle: ConfigBundle, records: readonly IssueReco
   const { now, horizonMs, groupBy } = options;
   const wanted = options.customers && options.customers.length > 0 ? new Set(options.customers) : undefined;
   const rows = [...records.flatMap((r) => recordRows(bundle, r, now, now + horizonMs)), ...sent.filter((e) => e.sentAt !== undefined).map((e) => sentRow(bundle, e))].filter(
-    (row) => !wanted || (row.customer !== null && wanted.has(row.customer.id)),
+    // A group chosen takes its members' rows too.
+    (row) => !wanted || (row.customer !== null && lineageOf(bundle, row.customer.id).some((id) => wanted.has(id))),
   );
   rows.sort(byUrgency);
   const totals = zeroCounts();
   const groups = new Map<string, MonitoringGroup>();
   for (const row of rows) {
     totals[row.kind]++;
-    const { key, label } = groupOf(row, groupBy);
+    const { key, label } = groupOf(bundle, row, groupBy);
     const group = groups.get(key) ?? { key, label, counts: zeroCounts(), rows: [] };
     group.counts[row.kind]++;
     group.rows.push(row);

@@ -9,6 +9,7 @@ import { NO_DEADLINE, type IssueRecord } from '../adapters/storage/issue-record'
 import { escalationSummary, type EscalationSummary } from './escalation-state';
 import { latestPerGoal } from './commitments';
 import { evaluationAt, howToFix } from './issue-panel';
+import { lineageOf } from '../engine/customer-group';
 
 export interface WorkItem {
   issueKey: string;
@@ -154,12 +155,24 @@ function comparatorOf(bundle: ConfigBundle, order: WorkListOrder): (a: IssueReco
   }
 }
 
+/** The customers to filter by: those present and the groups above them, a group said as one (`Fjell Group (group)`). */
+function customerChoices(bundle: ConfigBundle, present: string[]): Array<{ id: string; name: string }> {
+  const wanted = new Set(present.flatMap((id) => lineageOf(bundle, id)));
+  const groups = new Set(bundle.customers.flatMap((c) => (c.parent !== undefined && wanted.has(c.parent) ? [c.parent] : [])));
+  const known = bundle.customers.filter((c) => wanted.has(c.id)).map((c) => ({ id: c.id, name: `${c.name ?? c.id}${groups.has(c.id) ? ' (group)' : ''}` }));
+  // A customer the configuration no longer names still filters its own requests.
+  const unknown = present.filter((id) => !bundle.customers.some((c) => c.id === id)).map((id) => ({ id, name: id }));
+  return [...known, ...unknown];
+}
+
 /** The work list of the requests with an open obligation among `records`, filtered and ordered. */
 export function workList(bundle: ConfigBundle, records: IssueRecord[], filters: WorkListFilters, now: number, zone: string, view: WorkListView = DEFAULT_VIEW): WorkListAnswer {
   // Open obligations, and the requests nothing measures: a misconfigured request must not disappear from the list.
   const open = records.filter((r) => r.openState === 'open' || unmeasured(r));
+  // A customer filter that names a group takes its members' requests too (§6: the list rolls up by group).
+  const ofCustomer = (r: IssueRecord): boolean => !filters.customer || (r.customer !== undefined && lineageOf(bundle, r.customer).includes(filters.customer));
   const matching = open
-    .filter((r) => !filters.customer || r.customer === filters.customer)
+    .filter(ofCustomer)
     .filter((r) => agreementMatches(r, filters.agreement))
     .filter((r) => !filters.goal || r.nextGoal === filters.goal)
     .filter((r) => !filters.assignee || (filters.assignee === 'unassigned' ? r.assignee === undefined : r.assignee === filters.assignee));
@@ -168,7 +181,7 @@ export function workList(bundle: ConfigBundle, records: IssueRecord[], filters: 
   const items = matching.slice(0, view.limit).map((r) => workItem(bundle, r, now, zone));
   const measured = new Set(items.flatMap((i) => i.goals.map((g) => g.goal)));
   // The agreement choices follow the customer chosen: only that customer's agreements are offered.
-  const forCustomer = open.filter((r) => !filters.customer || r.customer === filters.customer);
+  const forCustomer = open.filter(ofCustomer);
   const present = <K extends 'customer' | 'agreement' | 'nextGoal' | 'assignee'>(key: K) => distinct(open.filter((r) => r[key] !== undefined), (r) => r[key]!);
   return {
     // Guidance is worded for the rows shown only: that is the work of drawing thousands of requests.
@@ -178,7 +191,8 @@ export function workList(bundle: ConfigBundle, records: IssueRecord[], filters: 
     unmeasured: open.filter(unmeasured).length,
     // What the filters can choose from: the values present among the open requests.
     options: {
-      customers: present('customer').map((r) => ({ id: r.customer!, name: bundle.customers.find((c) => c.id === r.customer)?.name ?? r.customer! })),
+      // Each customer present, and each group above one (its whole family of requests), in the bundle's order.
+      customers: customerChoices(bundle, present('customer').map((r) => r.customer!)),
       agreements: [
         ...distinct(forCustomer.filter((r) => r.agreement !== undefined), (r) => r.agreement!).map((r) => ({ id: r.agreement!, name: bundle.agreements.find((x) => x.id === r.agreement)?.name ?? r.agreement! })),
         ...(forCustomer.some(unmeasured) ? [{ id: NO_AGREEMENT, name: 'No agreement (to fix)' }] : []),

@@ -395,6 +395,13 @@ describe('work list and re-classification', () => {
     host.double.addComment(created.key, { author: a.lars, body: 'Looking.', public: false });
     await host.settle();
     expect((await record(created.key)).priority).toBe('p1');
+
+    // The work list rolls up by group: the group is offered with its member, and choosing it lists the member's request.
+    type Listed = { data: { items: Array<{ issueKey: string }>; options: { customers: Array<{ id: string; name: string }> } } };
+    const all = await host.invoke<Listed>('worklistResolver', 'worklist/list', {}, { accountId: a.lars, extension: { project } });
+    expect(all.data.options.customers.filter((c) => c.id.startsWith('fjell'))).toEqual([{ id: 'fjell', name: 'Fjell Group (group)' }, { id: 'fjell-us', name: 'Fjell Shipping US' }]);
+    const group = await host.invoke<Listed>('worklistResolver', 'worklist/list', { customer: 'fjell' }, { accountId: a.lars, extension: { project } });
+    expect(group.data.items.map((i) => i.issueKey)).toEqual([created.key]);
   });
 
   test("an agent re-classifies the contract priority from the agreement's model; the change is in the history and re-targets", async () => {

@@ -92,6 +92,23 @@ test('grouped by customer, agreement, assignee or goal; filtered by customer; th
   expect(rowsOf((await overview({ horizonHours: 24 })).data, slow.key).map((r) => r[1])).toEqual(expect.arrayContaining(['triage-ola', 'response']));
 });
 
+test("grouped by customer group: a member's request counts under its group, and choosing the group takes its members", async () => {
+  const member = host.double.createRequest({
+    requestTypeId: DEMO_REQUEST_TYPES.incident, reporter: a.nora, summary: 'Export fails', fieldValues: { environment: 'Production', product: 'Payroll' },
+    contractPriority: { priority: 'p1', agreement: 'fjell-group-prod', impact: 'company', urgency: 'stopped' },
+  });
+  raise(a.sofie, 'p1', 'Payroll is down');
+  await host.settle();
+  // Within a day the member's reply (1 business hour from 08:00 in New York) comes due.
+  const byGroup = (await overview({ horizonHours: 24, groupBy: 'group' })).data;
+  expect(byGroup.groups.map((g) => [g.key, g.label])).toEqual(expect.arrayContaining([['acme', 'ACME A/S'], ['fjell', 'Fjell Group']]));
+  // No member is a group of its own there.
+  expect(byGroup.groups.map((g) => g.key)).not.toContain('fjell-us');
+  expect(byGroup.groups.find((g) => g.key === 'fjell')!.rows.map((r) => [r.issueKey, r.customer?.id])).toContainEqual([member.key, 'fjell-us']);
+  const groupOnly = (await overview({ horizonHours: 24, customers: ['fjell'] })).data;
+  expect(new Set(groupOnly.groups.flatMap((g) => g.rows.map((r) => r.customer?.id)))).toEqual(new Set(['fjell-us']));
+});
+
 test('reads two index ranges, not every record: one page of what is at risk and one of what was sent', async () => {
   for (let i = 0; i < 30; i++) raise(a.anders, 'p5', `Slow ${i}`);
   raise(a.sofie, 'p1', 'Payroll is down');

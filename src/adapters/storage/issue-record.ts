@@ -136,6 +136,8 @@ export interface IssueRecord {
   cycles: CompactCycle[];
   /** The oldest closed cycles, folded into counts per goal when a very long history would not fit otherwise. */
   folded?: FoldedCycles[];
+  /** Supplier goals' cycles (§6), apart from the customer's and encoded the same way; absent when there are none. */
+  supplierCycles?: StoredCycles;
   /**
    * The months whose report entries (`request-month`) this computation stands behind, each with a digest of what was
    * written, so the next computation writes only the months that changed. Absent in records before reports.
@@ -239,7 +241,7 @@ export function sameView(a: JiraView | undefined, b: JiraView | undefined): bool
   return a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b);
 }
 
-type StoredCycles = Pick<IssueRecord, 'goals' | 'internalGoals' | 'calendars' | 'escalations' | 'cycles' | 'folded'>;
+export type StoredCycles = Pick<IssueRecord, 'goals' | 'internalGoals' | 'calendars' | 'escalations' | 'cycles' | 'folded'>;
 
 const rel = (instant: number | null, base: number): number => (instant === null ? -1 : Math.floor((instant - base) / 1000));
 const abs = (offset: number, base: number): number | null => (offset === -1 ? null : base + offset * 1000);

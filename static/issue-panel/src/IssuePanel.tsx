@@ -12,7 +12,7 @@ import type { IssuePanelView } from '../../shared/views';
 import { AgreementSection, NoAgreement } from './AgreementSection';
 import { Escalations } from './Escalations';
 import { Guidance } from './Guidance';
-import { ObligationList } from './ObligationList';
+import { ObligationList, SupplierGoals } from './ObligationList';
 
 /** Clicking into the panel also focuses its frame; only a focus after a while away is worth a recomputation. */
 export const FOCUS_REFRESH_AFTER_MS = 5_000;
@@ -98,6 +98,7 @@ export function IssuePanel() {
       <Escalations summary={view.escalation} zone={zone} now={now} />
       {!view.agreement && <NoAgreement howToFix={view.howToFix} />}
       {(view.agreement || view.obligations.length > 0) && <ObligationList obligations={view.obligations} earlier={view.earlierCycles} zone={zone} now={now} agreementCalendar={view.agreement?.calendar.id} />}
+      <SupplierGoals obligations={view.supplierObligations} zone={zone} now={now} />
       {view.agreement && <AgreementSection agreement={view.agreement} onChoosePriority={choosePriority} onAnswer={answer} />}
       <footer className="toolbar">
         <span className="subtlest" data-testid="computed-at">

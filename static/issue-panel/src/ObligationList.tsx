@@ -169,3 +169,23 @@ export function ObligationList({ obligations, earlier, zone, now, agreementCalen
     </section>
   );
 }
+
+/**
+ * A supplier's goals on this request (formats.md §6): what the supplier owes the provider while the request waits for
+ * it, listed apart from the customer's obligations, each with the calendar it counts in. Never shown to customers.
+ */
+export function SupplierGoals({ obligations, zone, now }: { obligations: ObligationView[]; zone: string; now: number }) {
+  if (obligations.length === 0) return null;
+  return (
+    <section aria-labelledby="supplier-goals-title" data-testid="supplier-goals">
+      <h3 id="supplier-goals-title">
+        Supplier goals <span className="subtle">(internal: never shown to the customer)</span>
+      </h3>
+      <ul className="obligations">
+        {obligations.map((o) => (
+          <ObligationRow key={`${o.goal}#${o.cycle}`} obligation={o} zone={zone} now={now} showCalendar />
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -11,7 +11,7 @@ import { hasCode, messagesOf } from '../../shared/problem';
 import { useResource } from '../../shared/use-resource';
 
 type GroupBy = MonitoringView['groupBy'];
-const GROUPINGS: Array<[GroupBy, string]> = [['customer', 'Customer'], ['agreement', 'Agreement'], ['assignee', 'Assignee'], ['goal', 'Goal']];
+const GROUPINGS: Array<[GroupBy, string]> = [['customer', 'Customer'], ['group', 'Customer group'], ['agreement', 'Agreement'], ['assignee', 'Assignee'], ['goal', 'Goal']];
 export const HORIZONS = [2, 4, 8, 24, 72];
 /** Rows shown per group before "Show all": a first render stays quick with thousands at risk. */
 export const ROWS_PER_GROUP = 25;

@@ -64,6 +64,7 @@ export const agreement: AgreementView = {
 };
 
 export const running: IssuePanelView = {
+  supplierObligations: [],
   earlierCycles: [],
   issueKey: 'SUP-17',
   computedAt: '2026-11-23T13:59:30Z',
@@ -159,6 +160,7 @@ export const waitingForCustomer: IssuePanelView = {
 
 /** A request from an organization no customer is linked to. */
 export const noAgreement: IssuePanelView = {
+  supplierObligations: [],
   earlierCycles: [],
   issueKey: 'SUP-23',
   computedAt: '2026-11-23T13:58:00Z',

@@ -30,6 +30,26 @@ describe('the issue panel', () => {
     expect(guidance.compareDocumentPosition(rows()[0]!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
+  test("a supplier's goal is listed apart, under its own heading, with its calendar; none means no section", async () => {
+    host({ timezone: VIEWER_ZONE });
+    const supplierGoal = { ...running.obligations[0]!, goal: 'supplier-fix', goalName: 'Nordhost Datacenter: Fix by supplier', internal: true };
+    answer({ 'issue/obligations': () => ok({ ...running, supplierObligations: [supplierGoal] }) });
+    render(<IssuePanel />);
+    const section = await screen.findByTestId('supplier-goals');
+    expect(section.querySelector('h3')!.textContent).toBe('Supplier goals (internal: never shown to the customer)');
+    expect(within(section).getAllByTestId('obligation-row').map((r) => r.textContent)).toEqual([expect.stringContaining('Nordhost Datacenter: Fix by supplier')]);
+    // The customer's obligations above it are as they were.
+    expect(rows()).toHaveLength(running.obligations.length + 1);
+  });
+
+  test('no supplier goal, no supplier section', async () => {
+    host({ timezone: VIEWER_ZONE });
+    answer({ 'issue/obligations': () => ok(running) });
+    render(<IssuePanel />);
+    await screen.findByTestId('guidance');
+    expect(screen.queryByTestId('supplier-goals')).toBeNull();
+  });
+
   test("a very long history's oldest cycles are counted above the list, not listed", async () => {
     host({ timezone: VIEWER_ZONE });
     const folded = { ...running, earlierCycles: [{ goal: 'update', goalName: 'Keep the customer informed', cycles: 6420, met: 6400, breached: 18, cancelled: 2 }] };
