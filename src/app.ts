@@ -10,6 +10,7 @@ import { defineDeployments } from './resolvers/deployments';
 import { defineEnvironments } from './resolvers/environments';
 import { SurfaceResolvers } from './resolvers/define';
 import { defineIssuePanel } from './resolvers/issue-panel';
+import { defineManagement } from './resolvers/management';
 import { defineMonitoring } from './resolvers/monitoring';
 import { definePortal } from './resolvers/portal';
 import { defineAdminReports, definePortalReports } from './resolvers/reports';
@@ -42,7 +43,7 @@ export function createApp(clock: Clock) {
     onDeploymentReport: (request: DeploymentRequest) => onDeploymentReportRequest(request, clock.now()),
     // resolvers of the Custom UI surfaces
     issuePanelResolver: defineIssuePanel(new SurfaceResolvers(clock, 'licensed')).definitions(),
-    adminResolver: defineDeployments(defineEnvironments(defineAdminReports(defineAdmin(new SurfaceResolvers(clock, 'licensed'))))).definitions(),
+    adminResolver: defineManagement(defineDeployments(defineEnvironments(defineAdminReports(defineAdmin(new SurfaceResolvers(clock, 'licensed')))))).definitions(),
     portalResolver: definePortalReports(definePortal(new SurfaceResolvers(clock, 'portal'))).definitions(),
     worklistResolver: defineWorklist(new SurfaceResolvers(clock, 'licensed')).definitions(),
     monitoringResolver: defineContracts(defineMonitoring(new SurfaceResolvers(clock, 'licensed'))).definitions(),

@@ -18,6 +18,7 @@ import type { MonitoringGroupBy, MonitoringView } from './views/monitoring';
 import type { WorkListAnswer, WorkListFilters, WorkListView } from './views/work-list';
 import type { IssuedReportView, ReportPdf } from './views/issued-reports';
 import type { ReportSchedule } from './engine/types';
+import type { DrillQuery, DrillRow, ManagementFigures, ManagementFilters, ManagementQuery } from './usecases/management-report';
 import type { CurrentVersion, Deployment } from './adapters/storage/environment-store';
 import type { EnvironmentProductVersion, EnvironmentVersions, RecordOutcome } from './usecases/environment-versions';
 
@@ -103,6 +104,18 @@ export interface PortalReports {
   reports: Array<IssuedReportView & { agreementName: string }>;
 }
 
+/** The management reports' query for a drill-down or an export: the filters, then scope and grouping (defaults both, customer). */
+export type ManagementPayload = Pick<ManagementQuery, 'from' | 'to' | 'customers' | 'agreements'> & Partial<Pick<ManagementQuery, 'scope' | 'groupBy'>>;
+
+/** An export of the management reports: the file as base64 (gzip-compressed when `gzip`), its type, how many goals. */
+export interface ManagementExport {
+  fileName: string;
+  type: string;
+  goals: number;
+  gzip: boolean;
+  base64: string;
+}
+
 /** `admin/environments/overview`: every customer environment, each product with its version and who set it (by name when Jira gives one). */
 export interface EnvironmentOverview {
   environments: Array<Omit<EnvironmentVersions, 'products'> & { products: Array<EnvironmentProductVersion & { byName?: string }> }>;
@@ -184,6 +197,9 @@ export interface ResolverContract {
   'admin/reports/pdf': { payload: { report: string }; answer: ReportPdf };
   'portal/reports/list': { payload: NoPayload; answer: PortalReports };
   'portal/reports/pdf': { payload: { report: string }; answer: ReportPdf };
+  'admin/management/report': { payload: ManagementFilters; answer: ManagementFigures };
+  'admin/management/drill': { payload: ManagementPayload & Pick<DrillQuery, 'group' | 'measure' | 'kind'>; answer: { total: number; rows: DrillRow[] } };
+  'admin/management/export': { payload: ManagementPayload & { format: 'csv' | 'xlsx' }; answer: ManagementExport };
 }
 
 export type ResolverKey = keyof ResolverContract;

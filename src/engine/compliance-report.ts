@@ -74,6 +74,12 @@ function countIn(counts: Map<string, number>, key: string | null): void {
   if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
 }
 
+/** The goals an agreement's report lists, in bundle order: those it has a target row for (internal ones on request). */
+export function reportedGoals(bundle: ConfigBundle, agreement: Agreement, options: ReportOptions): Goal[] {
+  // A supplier's goal (§6) is never the agreement's, not even with `internal`: validation keeps it out of target rows.
+  return bundle.goals.filter((goal) => goal.supplier === undefined && agreement.targets.some((row) => row.goal === goal.id) && (options.internal || !goal.internal));
+}
+
 /** Accumulates one agreement's report over a period; `add` each request, then read `result`. */
 export class ComplianceReportBuilder {
   private readonly agreement: Agreement;
@@ -98,10 +104,7 @@ export class ComplianceReportBuilder {
     if (!agreement) throw new RangeError(`unknown agreement "${agreementId}"`);
     this.agreement = agreement;
     this.goalOrder = new Map(bundle.goals.map((g, i) => [g.id, i]));
-    // A supplier's goal (§6) is never the agreement's, not even with `internal`: validation keeps it out of target rows.
-    const tracked = (goal: Goal): boolean =>
-      goal.supplier === undefined && agreement.targets.some((row) => row.goal === goal.id) && (options.internal || !goal.internal);
-    this.goals = bundle.goals.filter(tracked).map((goal) => ({
+    this.goals = reportedGoals(bundle, agreement, options).map((goal) => ({
       goal: goal.id,
       internal: goal.internal,
       closed: 0,

@@ -11,6 +11,7 @@ import { defineAdmin } from '../../src/resolvers/admin';
 import { defineIssuePanel } from '../../src/resolvers/issue-panel';
 import { definePortal } from '../../src/resolvers/portal';
 import { defineWorklist } from '../../src/resolvers/worklist';
+import { defineManagement } from '../../src/resolvers/management';
 import { defineMonitoring } from '../../src/resolvers/monitoring';
 import { defineContracts } from '../../src/resolvers/contracts';
 import { defineAdminReports, definePortalReports } from '../../src/resolvers/reports';
@@ -136,7 +137,7 @@ test('the sandbox hosts each surface as the module the manifest declares, with t
 test('every resolver key a surface calls is defined by the resolver of the module that surface is', () => {
   const keysOfFunction: Record<string, string[]> = {
     'issue-panel-resolver': keysOf(defineIssuePanel),
-    'admin-resolver': keysOf((s) => defineAdminReports(defineAdmin(s))),
+    'admin-resolver': keysOf((s) => defineManagement(defineAdminReports(defineAdmin(s)))),
     'portal-resolver': keysOf((s) => definePortalReports(definePortal(s))),
     'worklist-resolver': keysOf(defineWorklist),
     'monitoring-resolver': keysOf((s) => defineContracts(defineMonitoring(s))),

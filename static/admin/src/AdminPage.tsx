@@ -20,6 +20,7 @@ import { GoalsSection } from './GoalEditor';
 import { HolidayCollectionsSection } from './HolidayCollectionEditor';
 import { ImportExport } from './ImportExport';
 import { LookupsProvider } from './lookups';
+import { ManagementReports } from './ManagementReports';
 import { tabOf } from './places';
 import { PriorityModelsSection } from './PriorityModelEditor';
 import { ReevaluationProgress, useReevaluation } from './Reevaluation';
@@ -44,6 +45,9 @@ const EDITORS: Record<SectionKey, (props: SectionProps) => ReactElement> = {
   agreements: AgreementsSection,
   suppliers: SuppliersSection,
 };
+
+/** Across every customer of the site: Jira administrators only (a project's administrators read the configuration). */
+const ADMINS_ONLY: ReadonlySet<TabId> = new Set(['management', 'environments']);
 
 const isSection = (tab: TabId): tab is SectionKey => tab in EDITORS;
 
@@ -112,7 +116,7 @@ export function AdminPage() {
                 setReveal({ path: place.field });
               }}
             />
-            <TabBar active={tab} onSelect={setTab} counts={counts} />
+            <TabBar active={tab} onSelect={setTab} counts={counts} without={config.canEdit ? undefined : ADMINS_ONLY} />
             {Editor && (
               <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="panel">
                 {/* A disabled fieldset disables every control inside it: read-only without a second set of forms. */}
@@ -130,7 +134,12 @@ export function AdminPage() {
                 <Reports canEdit={config.canEdit} />
               </div>
             )}
-            {tab === 'environments' && (
+            {tab === 'management' && config.canEdit && (
+              <div role="tabpanel" id="panel-management" aria-labelledby="tab-management" className="panel">
+                <ManagementReports />
+              </div>
+            )}
+            {tab === 'environments' && config.canEdit && (
               <div role="tabpanel" id="panel-environments" aria-labelledby="tab-environments" className="panel">
                 <Environments canEdit={config.canEdit} />
               </div>
