@@ -11,8 +11,9 @@ import type { Agreement, ConfigBundle } from '../engine/types';
 import { NO_RANK } from '../adapters/storage/issue-record';
 import { summaryAt, type RequestMonth } from '../adapters/storage/request-month';
 import { agreementPeriod, monthEntries } from './stored-report';
+import { rollUpGroupOf } from '../engine/customer-group';
 
-export const MANAGEMENT_DIMENSIONS = ['customer', 'environment', 'product', 'agreement', 'requestType', 'priority', 'goal', 'assignee', 'month'] as const;
+export const MANAGEMENT_DIMENSIONS = ['customer', 'group', 'environment', 'product', 'agreement', 'requestType', 'priority', 'goal', 'assignee', 'month'] as const;
 export type ManagementDimension = (typeof MANAGEMENT_DIMENSIONS)[number];
 /** Which goals: those promised to customers, the internal (OLA) ones, or both side by side. */
 export type GoalScope = 'contractual' | 'internal' | 'both';
@@ -76,6 +77,8 @@ export interface RequestDimensions {
   month: string;
   agreement: string;
   customer: string;
+  /** The top of the customer's group (§6): a group of companies rolled up as one; the customer itself when in none. */
+  group: string;
   environment: string;
   product: string | null;
   requestType: string | null;
@@ -167,6 +170,7 @@ export async function managementFacts(
         month,
         agreement: agreement.id,
         customer: agreement.customer,
+        group: rollUpGroupOf(bundle, agreement.customer),
         environment: agreement.environment,
         product: entry.product ?? null,
         requestType: entry.requestType ?? null,
@@ -229,6 +233,7 @@ function labeller(bundle: ConfigBundle, facts: ManagementFacts, dimension: Manag
   };
   switch (dimension) {
     case 'customer':
+    case 'group':
       return named(bundle.customers, 'No customer');
     case 'agreement':
       return named(bundle.agreements, 'No agreement');

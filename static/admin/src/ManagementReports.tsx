@@ -43,6 +43,7 @@ export interface Figure {
 
 export const DIMENSIONS: Array<[Dimension, string]> = [
   ['customer', 'Customer'],
+  ['group', 'Customer group'],
   ['environment', 'Environment'],
   ['product', 'Product'],
   ['agreement', 'Agreement'],

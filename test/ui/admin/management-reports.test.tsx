@@ -22,6 +22,7 @@ const byCustomer: ManagementFigures = {
   months: ['2026-09', '2026-10', '2026-11'],
   groupings: {
     customer: customerGroups,
+    group: customerGroups,
     environment: [],
     product: [],
     agreement: [],
