@@ -27,6 +27,18 @@ let runs = 0;
 /** Names one scheduled run: the holder of the breach watch's lease. */
 const runId = (now: number): string => `run-${now}-${++runs}-${Math.random().toString(36).slice(2, 8)}`;
 
+/**
+ * What each resolver function defines: one composition per Forge function, used by the app below and by the tests
+ * that check every key a surface calls is defined by the function its module names.
+ */
+export const RESOLVER_SURFACES = {
+  issuePanelResolver: (s: SurfaceResolvers) => defineIssuePanel(s),
+  adminResolver: (s: SurfaceResolvers) => defineManagement(defineDeployments(defineEnvironments(defineAdminReports(defineAdmin(s))))),
+  portalResolver: (s: SurfaceResolvers) => definePortalReports(definePortal(s)),
+  worklistResolver: (s: SurfaceResolvers) => defineWorklist(s),
+  monitoringResolver: (s: SurfaceResolvers) => defineContracts(defineMonitoring(s)),
+} as const;
+
 export function createApp(clock: Clock) {
   return {
     // trigger: avi:jira:{created,updated,commented,deleted}:issue
@@ -42,11 +54,11 @@ export function createApp(clock: Clock) {
     // webtrigger: deployment-report (pipelines report what they deployed)
     onDeploymentReport: (request: DeploymentRequest) => onDeploymentReportRequest(request, clock.now()),
     // resolvers of the Custom UI surfaces
-    issuePanelResolver: defineIssuePanel(new SurfaceResolvers(clock, 'licensed')).definitions(),
-    adminResolver: defineManagement(defineDeployments(defineEnvironments(defineAdminReports(defineAdmin(new SurfaceResolvers(clock, 'licensed')))))).definitions(),
-    portalResolver: definePortalReports(definePortal(new SurfaceResolvers(clock, 'portal'))).definitions(),
-    worklistResolver: defineWorklist(new SurfaceResolvers(clock, 'licensed')).definitions(),
-    monitoringResolver: defineContracts(defineMonitoring(new SurfaceResolvers(clock, 'licensed'))).definitions(),
+    issuePanelResolver: RESOLVER_SURFACES.issuePanelResolver(new SurfaceResolvers(clock, 'licensed')).definitions(),
+    adminResolver: RESOLVER_SURFACES.adminResolver(new SurfaceResolvers(clock, 'licensed')).definitions(),
+    portalResolver: RESOLVER_SURFACES.portalResolver(new SurfaceResolvers(clock, 'portal')).definitions(),
+    worklistResolver: RESOLVER_SURFACES.worklistResolver(new SurfaceResolvers(clock, 'licensed')).definitions(),
+    monitoringResolver: RESOLVER_SURFACES.monitoringResolver(new SurfaceResolvers(clock, 'licensed')).definitions(),
   };
 }
 

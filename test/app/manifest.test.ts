@@ -6,15 +6,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import * as app from '../../src/index';
+import { RESOLVER_SURFACES } from '../../src/app';
 import { APP_UUID, ISSUE_PROPERTY, JOB_QUEUE } from '../../src/app-identity';
-import { defineAdmin } from '../../src/resolvers/admin';
-import { defineIssuePanel } from '../../src/resolvers/issue-panel';
-import { definePortal } from '../../src/resolvers/portal';
-import { defineWorklist } from '../../src/resolvers/worklist';
-import { defineManagement } from '../../src/resolvers/management';
-import { defineMonitoring } from '../../src/resolvers/monitoring';
-import { defineContracts } from '../../src/resolvers/contracts';
-import { defineAdminReports, definePortalReports } from '../../src/resolvers/reports';
 import { SURFACES } from '../../offline/sandbox/surfaces';
 import { ENTITY, INDEX } from '../../src/adapters/storage/entities';
 import { CONTRACT_IMPACT_FIELD_KEY, CONTRACT_PRIORITY_FIELD_KEY, CONTRACT_URGENCY_FIELD_KEY, NEXT_DEADLINE_FIELD_KEY } from '../../src/timeline/site-fields';
@@ -136,11 +129,11 @@ test('the sandbox hosts each surface as the module the manifest declares, with t
 
 test('every resolver key a surface calls is defined by the resolver of the module that surface is', () => {
   const keysOfFunction: Record<string, string[]> = {
-    'issue-panel-resolver': keysOf(defineIssuePanel),
-    'admin-resolver': keysOf((s) => defineManagement(defineAdminReports(defineAdmin(s)))),
-    'portal-resolver': keysOf((s) => definePortalReports(definePortal(s))),
-    'worklist-resolver': keysOf(defineWorklist),
-    'monitoring-resolver': keysOf((s) => defineContracts(defineMonitoring(s))),
+    'issue-panel-resolver': keysOf(RESOLVER_SURFACES.issuePanelResolver),
+    'admin-resolver': keysOf(RESOLVER_SURFACES.adminResolver),
+    'portal-resolver': keysOf(RESOLVER_SURFACES.portalResolver),
+    'worklist-resolver': keysOf(RESOLVER_SURFACES.worklistResolver),
+    'monitoring-resolver': keysOf(RESOLVER_SURFACES.monitoringResolver),
   };
   const resources = new Map((manifest as unknown as { resources: Array<{ key: string; path: string }> }).resources.map((r) => [r.key, r.path]));
   let checked = 0;
