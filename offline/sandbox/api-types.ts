@@ -2,7 +2,7 @@
 // offline/sandbox/browser can share them without bundling anything of the backend.
 
 /** The Custom UI surfaces of the app, named after their folders under static/. */
-export type Surface = 'issue-panel' | 'portal-create' | 'portal-detail' | 'admin' | 'worklist' | 'monitoring' | 'monitoring-gadget';
+export type Surface = 'issue-panel' | 'portal-create' | 'portal-detail' | 'admin' | 'worklist' | 'monitoring' | 'monitoring-gadget' | 'portal-reports';
 
 /** Where a surface is rendered: which module, and on which request or request type. */
 export interface Placement {

@@ -29,6 +29,7 @@ export const SURFACES: Record<Surface, SurfaceModule> = {
     resolver: 'portalResolver',
     title: 'Service commitments',
   },
+  'portal-reports': { type: 'jiraServiceManagement:portalProfilePanel', moduleKey: 'contract-sla-portal-reports', resolver: 'portalResolver', title: 'Service level reports' },
   monitoring: { type: 'jira:globalPage', moduleKey: 'contract-sla-monitoring', resolver: 'monitoringResolver', title: 'Contract SLA' },
   'monitoring-gadget': { type: 'jira:dashboardGadget', moduleKey: 'contract-sla-monitoring-gadget', resolver: 'monitoringResolver', title: 'SLA escalations' },
 };
@@ -97,6 +98,9 @@ export function extensionFor(site: JsmDouble, placement: Placement): Record<stri
       const issue = issueOf();
       return { type: module.type, portal: { id: project.serviceDeskId }, request: { key: issue.key, typeId: requestTypeOf(issue) } };
     }
+    // The customer's profile page on the portal: no request, no service desk, the customer's own reports.
+    case 'portal-reports':
+      return { type: module.type };
     // A global page belongs to no project: monitoring is across all of them.
     case 'monitoring':
       return { type: module.type, location: `${site.state.site.baseUrl}/jira/apps/${APP_UUID}/${placement.route ?? 'monitoring'}` };

@@ -7,7 +7,7 @@ import { BridgeHost, type SiteChange } from './bridge-host';
 import { ControlStrip } from './control-strip';
 import { clear, h, option, when } from './dom';
 import { issueViewPage } from './pages/issue-view';
-import { portalCreatePage, portalRequestPage } from './pages/portal';
+import { portalCreatePage, portalRequestPage, portalProfilePage } from './pages/portal';
 import { contractsPage, dashboardPage, monitoringPage } from './pages/monitoring';
 import { notificationsPage } from './pages/notifications';
 import { adminPage, queuePage, worklistPage } from './pages/project';
@@ -145,6 +145,7 @@ class Host implements HostApp {
     const portalRequest = /^\/portal\/([A-Za-z]+-\d+)$/.exec(path);
     if (issue) this.page = issueViewPage(this, this.pageElement, issue[1]!.toUpperCase());
     else if (portalRequest) this.page = portalRequestPage(this, this.pageElement, portalRequest[1]!.toUpperCase());
+    else if (path === '/portal/profile') this.page = portalProfilePage(this, this.pageElement);
     else if (path === '/portal') this.page = portalCreatePage(this, this.pageElement);
     else if (path === '/admin') this.page = adminPage(this, this.pageElement);
     else if (path === '/worklist') this.page = worklistPage(this, this.pageElement);

@@ -102,7 +102,7 @@ export function portalCreatePage(app: HostApp, container: HTMLElement): Page {
         'section',
         { class: 'portal-card' },
         h('h2', {}, 'Raise a request'),
-        h('p', { class: 'muted', 'data-testid': 'portal-raising-as' }, `Raising as ${person.displayName}${person.organization ? ` (${person.organization})` : ''}`),
+        h('p', { class: 'muted', 'data-testid': 'portal-raising-as' }, `Raising as ${person.displayName}${person.organization ? ` (${person.organization})` : ''}`, ' · ', h('a', { href: '/portal/profile', 'data-link': '', 'data-testid': 'portal-profile-link' }, 'Profile and reports')),
         h('label', { class: 'field-label' }, 'What can we help you with?'),
         typeButtons,
         h('label', { class: 'field-label' }, 'Summary', summary),
@@ -182,4 +182,22 @@ export function portalRequestPage(app: HostApp, container: HTMLElement, key: str
     }
   };
   return { requestKey: known ? key : undefined, audience: 'customer', update };
+}
+
+/** The customer's profile page on the portal, where JSM shows a portal profile panel: the app's service level reports. */
+export function portalProfilePage(app: HostApp, container: HTMLElement): Page {
+  const person = app.identity();
+  const panel = app.bridge.mount({ placement: { surface: 'portal-reports' }, title: 'Service level reports', autoHeight: true });
+  clear(
+    container,
+    h('div', { class: 'portal-hero portal-hero-small' }, h('h1', {}, 'Nordlys IT Help Center')),
+    h(
+      'div',
+      { class: 'portal' },
+      h('nav', { class: 'breadcrumbs' }, h('a', { href: '/portal', 'data-link': '' }, 'Help Center'), ' / Profile'),
+      h('section', { class: 'portal-card', 'data-testid': 'portal-profile' }, h('h2', {}, person.displayName), h('p', { class: 'muted' }, person.organization ?? '')),
+      h('section', { class: 'portal-card app-panel' }, panel),
+    ),
+  );
+  return { audience: 'customer', update: () => Promise.resolve() };
 }
