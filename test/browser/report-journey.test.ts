@@ -3,9 +3,60 @@
 // ACME finds it on her portal profile with its figures and downloads the PDF (read back as text); Karen of Fjord
 // sees none of ACME's reports, and the resolver refuses her ACME's PDF.
 import type { Browser, Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { pdfPages } from '../views/pdf-text';
-import { captureSurface, launchChromium, openPage, requireBuilt, startTestSandbox, surface, type Sandbox } from './sandbox-harness';
+import { captureSurface, launchChromium, openPage, requireBuilt, screenshotPath, startTestSandbox, surface, type Sandbox } from './sandbox-harness';
+
+const PDFJS = path.dirname(require.resolve('pdfjs-dist/package.json'));
+
+/** The little of the page's canvas the picture check uses (this file is compiled without the DOM's types). */
+interface Canvas2D {
+  fillStyle: string;
+  fillRect(x: number, y: number, width: number, height: number): void;
+  getImageData(x: number, y: number, width: number, height: number): { data: Uint8ClampedArray };
+}
+interface Canvas {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): Canvas2D | null;
+  toDataURL(type: string): string;
+}
+
+/**
+ * The PDF's first page as a picture: pdf.js (the library Firefox shows PDFs with) renders it onto a canvas in
+ * Chromium, and the page's ink is measured — the share of pixels that are not white — and saved as a PNG.
+ */
+async function firstPageAsPicture(bytes: Buffer, pngPath: string): Promise<{ width: number; height: number; ink: number }> {
+  const viewer = await browser.newPage();
+  try {
+    await viewer.addScriptTag({ path: path.join(PDFJS, 'build/pdf.min.js') });
+    // The worker's code on the page itself: pdf.js then parses in the page, no worker file to serve.
+    await viewer.addScriptTag({ path: path.join(PDFJS, 'build/pdf.worker.min.js') });
+    const drawn = await viewer.evaluate(async (base64) => {
+      const lib = (globalThis as unknown as { pdfjsLib: { getDocument: (o: unknown) => { promise: Promise<{ getPage: (n: number) => Promise<{ getViewport: (o: unknown) => { width: number; height: number }; render: (o: unknown) => { promise: Promise<void> } }> }> } } }).pdfjsLib;
+      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const pdf = await lib.getDocument({ data }).promise;
+      const first = await pdf.getPage(1);
+      const viewport = first.getViewport({ scale: 1.5 });
+      const canvas = (globalThis as unknown as { document: { createElement(tag: 'canvas'): Canvas } }).document.createElement('canvas');
+      canvas.width = Math.ceil(viewport.width);
+      canvas.height = Math.ceil(viewport.height);
+      const context = canvas.getContext('2d')!;
+      context.fillStyle = '#fff';
+      context.fillRect(0, 0, canvas.width, canvas.height);
+      await first.render({ canvasContext: context, viewport }).promise;
+      const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+      let inked = 0;
+      for (let i = 0; i < pixels.length; i += 4) if (pixels[i]! < 200 || pixels[i + 1]! < 200 || pixels[i + 2]! < 200) inked++;
+      return { width: canvas.width, height: canvas.height, ink: inked / (pixels.length / 4), png: canvas.toDataURL('image/png') };
+    }, bytes.toString('base64'));
+    writeFileSync(pngPath, Buffer.from(drawn.png.split(',')[1]!, 'base64'));
+    return { width: drawn.width, height: drawn.height, ink: drawn.ink };
+  } finally {
+    await viewer.close();
+  }
+}
 
 jest.setTimeout(90_000);
 
@@ -66,11 +117,17 @@ test('(b) Sofie of ACME finds the request on the portal and the report on her pr
   await row.waitFor({ timeout: 15_000 });
   expect(await row.textContent()).toMatch(/October 2026 · ACME Production.*requests raised/);
   const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: /Download the October 2026 report for ACME Production/ }).click()]);
-  const text = (await pdfPages(new Uint8Array(readFileSync((await download.path())!)))).join('\n');
+  const bytes = readFileSync((await download.path())!);
+  const text = (await pdfPages(new Uint8Array(bytes))).join('\n');
   expect(text).toMatch(/ACME/);
   expect(text).toMatch(/Production/);
   expect(text).toMatch(/October 2026|oktober 2026/i);
   await captureSurface(page, 'portal-reports');
+  // As a picture: an A4 page (portrait) with text and figures on it, not a blank or broken page.
+  const picture = await firstPageAsPicture(bytes, screenshotPath('report-pdf-page-1'));
+  expect(picture.height).toBeGreaterThan(picture.width);
+  expect(picture.ink).toBeGreaterThan(0.01);
+  expect(picture.ink).toBeLessThan(0.6);
 });
 
 test('(c) Karen of Fjord sees none of ACME’s reports, and is refused its PDF', async () => {
