@@ -78,6 +78,30 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
+/**
+ * Adds [s, e) to a sorted list of disjoint intervals, as a union: touching or overlapping windows (overnight shifts,
+ * DST-shifted hours) become one. Intervals usually arrive in order; a year's last ones can lie past the next year's
+ * first when a gap moved them there (Kiritimati skipped 31 December 1994: that Saturday's hours land after Sunday
+ * 1 January's), and those are put in their place.
+ */
+function unionInto(merged: number[], s: number, e: number): void {
+  const n = merged.length;
+  if (n === 0 || s >= merged[n - 2]!) {
+    if (n > 0 && s <= merged[n - 1]!) {
+      if (e > merged[n - 1]!) merged[n - 1] = e;
+    } else {
+      merged.push(s, e);
+    }
+    return;
+  }
+  // Out of order: take off the intervals starting after s, add it, and put them back in order.
+  let k = n - 2;
+  while (k >= 0 && merged[k]! > s) k -= 2;
+  const later = merged.splice(k + 2);
+  unionInto(merged, s, e);
+  for (let i = 0; i < later.length; i += 2) unionInto(merged, later[i]!, later[i + 1]!);
+}
+
 function utcYear(t: number): number {
   return new Date(t).getUTCFullYear();
 }
@@ -324,17 +348,7 @@ export class BusinessCalendar {
         intervals = this.compileYear(year);
         this.yearIntervals.set(year, intervals);
       }
-      for (let i = 0; i < intervals.length; i += 2) {
-        const s = intervals[i]!;
-        const e = intervals[i + 1]!;
-        const n = merged.length;
-        // Union: touching or overlapping windows (overnight shifts, DST-shifted hours) become one.
-        if (n > 0 && s <= merged[n - 1]!) {
-          if (e > merged[n - 1]!) merged[n - 1] = e;
-        } else {
-          merged.push(s, e);
-        }
-      }
+      for (let i = 0; i < intervals.length; i += 2) unionInto(merged, intervals[i]!, intervals[i + 1]!);
     }
     const count = merged.length / 2;
     const starts = new Float64Array(count);

@@ -128,3 +128,24 @@ describe('counting whole years gives what holding every interval gives', () => {
     );
   }, GENEROUS);
 });
+
+describe('a skipped day at a year boundary (Kiritimati skipped 31 December 1994)', () => {
+  // Sat 00:15–00:30 and Sun 00:00–00:15: the skipped Saturday's hours move past the gap, to 1 January 00:15–00:30,
+  // right after Sunday 1 January's own 00:00–00:15. Both are open, whether held or counted by whole years.
+  const description: CalendarDescription = { zone: 'Pacific/Kiritimati', week: { sat: '00:15-00:30', sun: '00:00-00:15' } };
+  test.each([
+    ['1994-12-31T10:00:00Z', '1994-12-31T10:15:00Z', 15],
+    ['1994-12-31T10:15:00Z', '1994-12-31T10:30:00Z', 15],
+    ['1994-12-31T09:00:00Z', '1995-12-31T10:00:00Z', 1590],
+    ['1985-01-01T00:00:00Z', '1995-12-31T10:00:00Z', 17220],
+  ])('from %s to %s: %i minutes open', (from, to, minutes) => {
+    const { holding, counting } = pair(description);
+    expect(holding.between(Date.parse(from), Date.parse(to)) / MINUTE).toBe(minutes);
+    expect(counting.between(Date.parse(from), Date.parse(to)) / MINUTE).toBe(minutes);
+  });
+
+  test('adding from before the gap reaches Sunday 1 January 00:00 first', () => {
+    const { holding } = pair(description);
+    expect(new Date(holding.add(Date.parse('1994-12-28T00:00:00Z'), 0)).toISOString()).toBe('1994-12-31T10:00:00.000Z');
+  });
+});
