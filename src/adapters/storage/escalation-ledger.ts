@@ -4,9 +4,10 @@
 // events, overlapping runs and configuration changes find it done, and a worker that died half-way leaves a claim
 // that the next one takes over knowing what was already done. See docs/architecture.md, "Escalations".
 import { createHash } from 'node:crypto';
-import kvs, { Filter, FilterConditions, Sort, WhereConditions } from '@forge/kvs';
+import kvs, { Sort, WhereConditions } from '@forge/kvs';
 import { ENTITY, INDEX } from './entities';
-import { conditionFailed, stored } from './kvs-retry';
+import { stored } from './kvs-retry';
+import { keyPart, writeOverRevision } from './ledger';
 
 /**
  * A step of a delivery. `pending`: to do; `started`: Jira was (or was about to be) asked and no answer was recorded;
@@ -55,10 +56,6 @@ export interface EscalationDelivery {
 
 const entries = () => kvs.entity<EscalationDelivery>(ENTITY.escalationLedger);
 
-/** Keys allow letters, digits and `:._-#`: anything else in an id is written as `:` and its UTF-8 bytes in hex. */
-function keyPart(text: string): string {
-  return text.replace(/[^A-Za-z0-9._-]/g, (c) => [...Buffer.from(c, 'utf8')].map((b) => `:${b.toString(16).padStart(2, '0')}`).join(''));
-}
 
 /** The entry's key: one per request, goal, cycle and escalation, whatever the configuration says later. */
 export function ledgerKey(issueId: string, goal: string, cycle: number, escalation: string): string {
@@ -75,20 +72,8 @@ export function readDelivery(key: string): Promise<EscalationDelivery | undefine
  * Writes the entry unless someone else wrote it since `previous` was read (or, with no previous, unless it exists):
  * the one way every step is recorded. Returns the entry written, or undefined when another worker got there first.
  */
-export async function writeDelivery(key: string, next: Omit<EscalationDelivery, 'rev'>, previous: EscalationDelivery | undefined): Promise<EscalationDelivery | undefined> {
-  const entry: EscalationDelivery = { ...next, rev: (previous?.rev ?? 0) + 1 };
-  try {
-    if (previous === undefined) {
-      await stored(() => entries().set(key, entry, { keyPolicy: 'FAIL_IF_EXISTS' }));
-    } else {
-      const same = new Filter<EscalationDelivery>().and('rev', FilterConditions.equalTo(previous.rev));
-      await stored(() => kvs.transact().set(key, entry, { entityName: ENTITY.escalationLedger, conditions: same }).execute());
-    }
-    return entry;
-  } catch (error) {
-    if (conditionFailed(error)) return undefined;
-    throw error;
-  }
+export function writeDelivery(key: string, next: Omit<EscalationDelivery, 'rev'>, previous: EscalationDelivery | undefined): Promise<EscalationDelivery | undefined> {
+  return writeOverRevision<EscalationDelivery>(ENTITY.escalationLedger, key, next, previous);
 }
 
 export interface DeliveryPage {

@@ -4,10 +4,11 @@
 // worker that died half-way leaves a claim the next run takes over, knowing Jira may have sent it already.
 // See docs/architecture.md, "Contract reminders".
 import { createHash } from 'node:crypto';
-import kvs, { Filter, FilterConditions, Sort, WhereConditions } from '@forge/kvs';
+import kvs, { Sort, WhereConditions } from '@forge/kvs';
 import { ENTITY, INDEX } from './entities';
 import type { DeliveryStep } from './escalation-ledger';
-import { conditionFailed, stored } from './kvs-retry';
+import { stored } from './kvs-retry';
+import { keyPart, writeOverRevision } from './ledger';
 
 export interface ReminderDelivery {
   /** The contract: `agreement:ID` or `supplier:ID`. */
@@ -46,10 +47,6 @@ export interface ReminderDelivery {
 
 const entries = () => kvs.entity<ReminderDelivery>(ENTITY.reminderLedger);
 
-/** Keys allow letters, digits and `:._-#`: anything else (and `:` itself) is written as `:` and its UTF-8 bytes in hex. */
-function keyPart(text: string): string {
-  return text.replace(/[^A-Za-z0-9._-]/g, (c) => [...Buffer.from(c, 'utf8')].map((b) => `:${b.toString(16).padStart(2, '0')}`).join(''));
-}
 
 /** The entry's key: one per contract, reminder and anchor date, whatever the configuration says later. */
 export function reminderKey(contract: string, reminder: string, anchor: string): string {
@@ -66,20 +63,8 @@ export function readReminder(key: string): Promise<ReminderDelivery | undefined>
  * Writes the entry unless someone else wrote it since `previous` was read (or, with no previous, unless it exists).
  * Returns the entry written, or undefined when another worker got there first.
  */
-export async function writeReminder(key: string, next: Omit<ReminderDelivery, 'rev'>, previous: ReminderDelivery | undefined): Promise<ReminderDelivery | undefined> {
-  const entry: ReminderDelivery = { ...next, rev: (previous?.rev ?? 0) + 1 };
-  try {
-    if (previous === undefined) {
-      await stored(() => entries().set(key, entry, { keyPolicy: 'FAIL_IF_EXISTS' }));
-    } else {
-      const same = new Filter<ReminderDelivery>().and('rev', FilterConditions.equalTo(previous.rev));
-      await stored(() => kvs.transact().set(key, entry, { entityName: ENTITY.reminderLedger, conditions: same }).execute());
-    }
-    return entry;
-  } catch (error) {
-    if (conditionFailed(error)) return undefined;
-    throw error;
-  }
+export function writeReminder(key: string, next: Omit<ReminderDelivery, 'rev'>, previous: ReminderDelivery | undefined): Promise<ReminderDelivery | undefined> {
+  return writeOverRevision<ReminderDelivery>(ENTITY.reminderLedger, key, next, previous);
 }
 
 /** A contract's reminders as the ledger knows them (sent, failed, under way), the latest due first. */
