@@ -2,8 +2,9 @@
 // sent, and what was sent lately. Instants as ISO strings; each surface words them in its viewer's zone.
 import type { EscalationDelivery } from '../adapters/storage/escalation-ledger';
 import { formatInstant } from '../engine/instant';
+import { deliveryAttemptView, type DeliveryAttemptView } from './delivery-attempt';
 
-export interface EscalationDeliveryView {
+export interface EscalationDeliveryView extends DeliveryAttemptView {
   issueKey: string;
   goal: string;
   cycle: number;
@@ -13,13 +14,6 @@ export interface EscalationDeliveryView {
   state: EscalationDelivery['state'];
   notify: EscalationDelivery['notify'];
   comment: EscalationDelivery['comment'];
-  recipients: string[];
-  attempts: number;
-  lastAttemptAt: string;
-  retryAt: string | null;
-  sentAt: string | null;
-  late: boolean;
-  lastError: string | null;
 }
 
 export interface EscalationStatus {
@@ -42,12 +36,6 @@ export function deliveryView(entry: EscalationDelivery): EscalationDeliveryView 
     state: entry.state,
     notify: entry.notify,
     comment: entry.comment,
-    recipients: entry.recipients ?? [],
-    attempts: entry.attempts,
-    lastAttemptAt: formatInstant(entry.lastAttemptAt),
-    retryAt: entry.retryAt === undefined ? null : formatInstant(entry.retryAt),
-    sentAt: entry.sentAt === undefined ? null : formatInstant(entry.sentAt),
-    late: entry.late === true,
-    lastError: entry.lastError ?? null,
+    ...deliveryAttemptView(entry),
   };
 }

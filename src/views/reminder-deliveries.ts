@@ -3,8 +3,9 @@
 // words them in its viewer's zone.
 import type { ReminderDelivery } from '../adapters/storage/reminder-ledger';
 import { formatInstant } from '../engine/instant';
+import { deliveryAttemptView, type DeliveryAttemptView } from './delivery-attempt';
 
-export interface ReminderDeliveryView {
+export interface ReminderDeliveryView extends DeliveryAttemptView {
   /** `agreement:ID` or `supplier:ID`. */
   contract: string;
   number: string;
@@ -16,13 +17,6 @@ export interface ReminderDeliveryView {
   dueAt: string;
   state: ReminderDelivery['state'];
   notify: ReminderDelivery['notify'];
-  recipients: string[];
-  attempts: number;
-  lastAttemptAt: string;
-  retryAt: string | null;
-  sentAt: string | null;
-  late: boolean;
-  lastError: string | null;
 }
 
 export interface ReminderStatus {
@@ -45,12 +39,6 @@ export function reminderView(entry: ReminderDelivery): ReminderDeliveryView {
     dueAt: formatInstant(entry.dueAt),
     state: entry.state,
     notify: entry.notify,
-    recipients: entry.recipients ?? [],
-    attempts: entry.attempts,
-    lastAttemptAt: formatInstant(entry.lastAttemptAt),
-    retryAt: entry.retryAt === undefined ? null : formatInstant(entry.retryAt),
-    sentAt: entry.sentAt === undefined ? null : formatInstant(entry.sentAt),
-    late: entry.late === true,
-    lastError: entry.lastError ?? null,
+    ...deliveryAttemptView(entry),
   };
 }
