@@ -1,10 +1,11 @@
 // The admin's line about escalations: those Jira refused (each tried again by itself, later and later), those Jira
 // may not have sent (never asked twice, so nobody hears one twice), and the latest sent. Nothing fails out of sight.
 import type { AnswerOf } from '../../../src/resolver-contract';
-import { call } from '../../shared/api';
 import { SectionMessage } from '../../shared/components';
 import { messagesOf } from '../../shared/problem';
-import { useResource, type Resource } from '../../shared/use-resource';
+import { call } from '../../shared/api';
+import type { Resource } from '../../shared/use-resource';
+import { plural, useDeliveryStatus } from './delivery-status';
 import { formatSavedAt } from './format';
 import { useZone } from './viewer-zone';
 
@@ -15,13 +16,11 @@ type Delivery = EscalationStatus['failed'][number];
 export const ESCALATIONS_POLL_MS = 30_000;
 
 const fetchStatus = (): Promise<EscalationStatus> => call('admin/escalations/status');
-const whileFailing = (status: EscalationStatus): number | null => (status.failed.length > 0 ? ESCALATIONS_POLL_MS : null);
 
 export function useEscalationStatus(): Resource<EscalationStatus> {
-  return useResource(fetchStatus, { pollMs: whileFailing });
+  return useDeliveryStatus(fetchStatus, ESCALATIONS_POLL_MS);
 }
 
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 const what = (d: Delivery): string => `${d.issueKey} ${d.escalation} (${d.goal}, cycle ${d.cycle})`;
 
 export function EscalationsStatusLine({ status, error }: { status: EscalationStatus | null; error: unknown }) {

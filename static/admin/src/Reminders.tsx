@@ -3,10 +3,11 @@
 // so nobody hears one twice). What was sent is listed on the Contracts page.
 import { formatCalendarDate } from '../../../src/engine/wording';
 import type { AnswerOf } from '../../../src/resolver-contract';
-import { call } from '../../shared/api';
 import { SectionMessage } from '../../shared/components';
 import { messagesOf } from '../../shared/problem';
-import { useResource, type Resource } from '../../shared/use-resource';
+import { call } from '../../shared/api';
+import type { Resource } from '../../shared/use-resource';
+import { plural, useDeliveryStatus } from './delivery-status';
 import { formatSavedAt } from './format';
 import { useZone } from './viewer-zone';
 
@@ -17,13 +18,11 @@ type Delivery = ReminderStatus['failed'][number];
 export const REMINDERS_POLL_MS = 60_000;
 
 const fetchStatus = (): Promise<ReminderStatus> => call('admin/reminders/status');
-const whileFailing = (status: ReminderStatus): number | null => (status.failed.length > 0 ? REMINDERS_POLL_MS : null);
 
 export function useReminderStatus(): Resource<ReminderStatus> {
-  return useResource(fetchStatus, { pollMs: whileFailing });
+  return useDeliveryStatus(fetchStatus, REMINDERS_POLL_MS);
 }
 
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 const what = (d: Delivery): string => `contract ${d.number}, reminder ${d.reminder} (${d.before === 'notice' ? 'notice deadline' : 'ends'} ${formatCalendarDate(d.anchor)}${d.issueKey ? `, ${d.issueKey}` : ''})`;
 
 export function RemindersStatusLine({ status, error }: { status: ReminderStatus | null; error: unknown }) {
