@@ -22,7 +22,7 @@ export const DEMO_ACCOUNTS = {
 export const DEMO_REQUEST_TYPES = { incident: '1', serviceRequest: '2', question: '3' } as const;
 
 /** The site's fixed catalogue: users, organizations, SUP, its request types, workflow statuses and fields. */
-function seedCatalogue(double: JsmDouble): void {
+export function seedCatalogue(double: JsmDouble): void {
   const a = DEMO_ACCOUNTS;
   const person = (accountId: string, displayName: string, email: string, accountType: 'atlassian' | 'customer') =>
     double.addUser({ accountId, displayName, emailAddress: email, accountType, timeZone: ZONE, locale: 'da_DK' });
@@ -87,21 +87,35 @@ function workingDay(now: number, daysBack: number, time: string): number {
   return day.set({ hour, minute }).toMillis();
 }
 
-type Step = { at: number; run: () => void };
+/** A change to the site and when it happens. */
+export type DemoChange = { at: number; run: () => void };
 
 /** Fills an empty double with the Nordlys IT demo site, its history ending before `now`. */
 export function seedDemo(double: JsmDouble, now: number): void {
   if (double.state.projects.length > 0) throw new JsmDoubleError('seedDemo needs an empty JSM double');
   seedCatalogue(double);
+  for (const change of demoRequests(double, now)) double.atTime(change.at, change.run);
+  seedContracts(double, workingDay(now, 6, '08:00'));
+}
+
+/**
+ * The eight requests of the demo's story (SUP-1 … SUP-8 on a site without history), spread over the last six working
+ * days before `now`, the last raised two hours before it: the changes in time order, for the caller to write into
+ * the past (seedDemo) or to play as the clock reaches them (the sandbox's history). Keys are those the site gives
+ * the requests as they are raised, so the story holds after any number of earlier requests.
+ */
+export function demoRequests(double: JsmDouble, now: number): DemoChange[] {
   const a = DEMO_ACCOUNTS;
   const rt = DEMO_REQUEST_TYPES;
-  const steps: Step[] = [];
+  const steps: DemoChange[] = [];
   const at = (daysBack: number, time: string, run: () => void) => steps.push({ at: workingDay(now, daysBack, time), run });
-  const key = (n: number) => `SUP-${n}`;
+  // The n-th request of the story, by the key the site gave it when it was raised.
+  const keys: string[] = [];
+  const key = (n: number) => keys[n - 1]!;
+  const raise = (input: Parameters<JsmDouble['createRequest']>[0]) => () => void keys.push(double.createRequest(input).key);
 
   // SUP-1: ACME production incident, answered, waited on the customer, resolved.
-  at(6, '09:12', () =>
-    double.createRequest({
+  at(6, '09:12', raise({
       requestTypeId: rt.incident, reporter: a.sofie, summary: 'Payroll export to the bank fails with a timeout',
       description: 'Since this morning the monthly payroll export stops after 30 seconds with "Gateway timeout".',
       fieldValues: { environment: 'Production', product: 'Payroll' }, priority: 'High', contractPriority: { priority: 'p2' },
@@ -118,8 +132,7 @@ export function seedDemo(double: JsmDouble, now: number): void {
   at(5, '14:02', () => double.transition(key(1), 'Resolved', { by: a.lars }));
 
   // SUP-2: ACME UAT service request, now waiting for a release.
-  at(5, '10:05', () =>
-    double.createRequest({
+  at(5, '10:05', raise({
       requestTypeId: rt.serviceRequest, reporter: a.anders, summary: 'New user accounts for the UAT test round',
       description: 'Please create 12 test users for the 5.3 acceptance test.',
       fieldValues: { environment: 'UAT', product: 'Payroll' }, contractPriority: { priority: 'p2' },
@@ -131,8 +144,7 @@ export function seedDemo(double: JsmDouble, now: number): void {
   at(4, '15:01', () => double.transition(key(2), 'Waiting for release', { by: a.mette }));
 
   // SUP-3: Fjord production incident, resolved, reopened by the customer, priority raised.
-  at(4, '07:55', () =>
-    double.createRequest({
+  at(4, '07:55', raise({
       requestTypeId: rt.incident, reporter: a.karen, summary: 'Fleet tracking map shows no vehicles',
       description: 'The live map has been empty since 07:30.', fieldValues: { environment: 'Production', product: 'Fleet' }, priority: 'High',
       contractPriority: { priority: 'yellow' },
@@ -148,8 +160,7 @@ export function seedDemo(double: JsmDouble, now: number): void {
   if (double.customField('contract-priority')) at(3, '09:26', () => double.setFieldValue(key(3), 'contract-priority', 'red'));
 
   // SUP-4: ACME question, waiting for the customer's answer.
-  at(3, '13:20', () =>
-    double.createRequest({
+  at(3, '13:20', raise({
       requestTypeId: rt.question, reporter: a.sofie, summary: 'How do I add a new department in the HR module?',
       fieldValues: { environment: 'Production', product: 'HR' }, priority: 'Low', contractPriority: { priority: 'p2' },
     }),
@@ -158,8 +169,7 @@ export function seedDemo(double: JsmDouble, now: number): void {
   at(3, '14:01', () => double.transition(key(4), 'Waiting for customer', { by: a.mette }));
 
   // SUP-5: Fjord service request in progress, with a customer chasing an ETA.
-  at(2, '10:00', () =>
-    double.createRequest({
+  at(2, '10:00', raise({
       requestTypeId: rt.serviceRequest, reporter: a.jens, summary: 'Refresh the Test environment with production data',
       fieldValues: { environment: 'Test', product: 'Fleet' }, contractPriority: { priority: 'green' },
     }),
@@ -170,8 +180,7 @@ export function seedDemo(double: JsmDouble, now: number): void {
   at(1, '10:00', () => double.addComment(key(5), { author: a.lars, body: 'The refresh is scheduled for tonight at 22:00.', public: true }));
 
   // SUP-6: Fjord training question closed as Won't do.
-  at(2, '15:00', () =>
-    double.createRequest({
+  at(2, '15:00', raise({
       requestTypeId: rt.question, reporter: a.karen, summary: 'Cannot log in to the Training environment',
       fieldValues: { environment: 'Training', product: 'HR' }, priority: 'Lowest',
     }),
@@ -181,8 +190,7 @@ export function seedDemo(double: JsmDouble, now: number): void {
   at(1, '11:05', () => double.transition(key(6), 'Closed', { by: a.mette }));
 
   // SUP-7: ACME production incident, only an internal note so far — the response goal is running.
-  at(1, '08:05', () =>
-    double.createRequest({
+  at(1, '08:05', raise({
       requestTypeId: rt.incident, reporter: a.anders, summary: 'Payslips show the wrong tax rate after the update',
       fieldValues: { environment: 'Production', product: 'Payroll' }, priority: 'Highest', participants: [a.sofie],
       contractPriority: { priority: 'p1' },
@@ -190,19 +198,20 @@ export function seedDemo(double: JsmDouble, now: number): void {
   );
   at(1, '08:20', () => double.addComment(key(7), { author: a.lars, body: 'Probably the 2026 tax table import; checking.', public: false }));
 
-  steps.sort((x, y) => x.at - y.at);
-  for (const step of steps) double.atTime(step.at, step.run);
-
   // SUP-8: raised two hours ago, untouched.
-  double.atTime(now - 2 * 3_600_000, () =>
-    double.createRequest({
+  steps.push({
+    at: now - 2 * 3_600_000,
+    run: raise({
       requestTypeId: rt.incident, reporter: a.sofie, summary: 'UAT login page loads without styles',
       fieldValues: { environment: 'UAT', product: 'Payroll' }, contractPriority: { priority: 'p2' },
     }),
-  );
+  });
+  return steps.sort((x, y) => x.at - y.at);
+}
 
-  // CON-1, CON-2: the contracts behind ACME's and Fjord's production agreements (examples/nordlys-config.json).
-  const contractsFrom = workingDay(now, 6, '08:00');
-  double.atTime(contractsFrom, () => double.createIssue({ projectKey: 'CON', issueTypeId: '10006', summary: 'Contract ACME-2026-01: ACME A/S, production support', reporter: a.mette }));
-  double.atTime(contractsFrom, () => double.createIssue({ projectKey: 'CON', issueTypeId: '10006', summary: 'Contract FJ-2026-03: Fjord Logistik ApS, production support', reporter: a.mette }));
+/** CON-1, CON-2: the contracts behind ACME's and Fjord's production agreements (examples/nordlys-config.json). */
+export function seedContracts(double: JsmDouble, at: number): void {
+  const a = DEMO_ACCOUNTS;
+  double.atTime(at, () => double.createIssue({ projectKey: 'CON', issueTypeId: '10006', summary: 'Contract ACME-2026-01: ACME A/S, production support', reporter: a.mette }));
+  double.atTime(at, () => double.createIssue({ projectKey: 'CON', issueTypeId: '10006', summary: 'Contract FJ-2026-03: Fjord Logistik ApS, production support', reporter: a.mette }));
 }

@@ -7,10 +7,9 @@ import { DateTime } from 'luxon';
 import { DEMO_ACCOUNTS, JsmDoubleError, type Issue, type JsmDouble } from '../jsm-double';
 import type { NotificationView, PersonView, Placement, PriorityChoiceView, SandboxStateView, Surface } from './api-types';
 import { ForgeHost } from './forge-host';
-import { dueFailures } from '../../src/adapters/storage/failure-store';
-import { dueRecords } from '../../src/adapters/storage/issue-store';
-import { nextReminderWork } from '../../src/usecases/send-contract-reminders';
-import { runAs, type WebTriggerRequest, type WebTriggerResponse } from '../forge-runtime';
+import type { WebTriggerRequest, WebTriggerResponse } from '../forge-runtime';
+import { HISTORY_CLOCK_START, historyBegins, liveHistory, saveConfiguration } from './history';
+import { liveUntil } from './moving-clock';
 import { notificationList, requestList } from './request-views';
 import { SITE_TIMEZONE, SURFACE_NAMES, SURFACES, invokeContext } from './surfaces';
 
@@ -38,6 +37,11 @@ export interface DemoSiteOptions {
   configPath?: string;
   /** Where web trigger URLs point: the sandbox's own address, which serves them. */
   webTriggerBaseUrl?: string | (() => string);
+  /**
+   * A first start (and a reset) lives three months of history before the clock's start (history.ts), so reports and
+   * charts have content; off by default, so tests see the demo's eight requests alone.
+   */
+  history?: boolean;
 }
 
 interface SavedState {
@@ -242,26 +246,17 @@ export class DemoSite {
   }
 
   /**
-   * Moves the clock forward, running the scheduled breach watch on its five-minute ticks as Forge would have
-   * meanwhile: at every tick where something was due (a breach, an escalation, a retry), then at the end; and the
-   * hourly contract reminders at every hour where one is due. So an escalation reached on the way is sent at its tick
-   * and a contract reminder at its hour, not late at the end of a long move.
+   * Moves the clock forward, running the scheduled work as Forge would have meanwhile (liveUntil): the breach watch
+   * at every five-minute tick where something was due (a breach, an escalation, a retry), then at the end; the hourly
+   * contract reminders at every hour where one is due. So an escalation reached on the way is sent at its tick and a
+   * contract reminder at its hour, not late at the end of a long move.
    */
   moveClock(move: ClockMove): Promise<number> {
     return this.change(async (host) => {
       const target = 'by' in move ? host.clock.now + move.by : move.to;
       if (!Number.isFinite(target)) throw new SandboxError(400, 'not an instant');
       if (target < host.clock.now) throw new SandboxError(400, 'the sandbox clock only moves forward; reset the demo to start again');
-      for (;;) {
-        const watch = await nextWatchTick(host, target);
-        const reminders = await nextReminderTick(host, target);
-        if (watch === undefined && reminders === undefined) break;
-        const tick = Math.min(watch ?? Infinity, reminders ?? Infinity);
-        host.advance(tick - host.clock.now);
-        if (tick === watch) await host.runSchedule();
-        if (tick === reminders) await host.runSchedule('contract-reminders');
-      }
-      host.advance(target - host.clock.now);
+      await liveUntil(host, target);
       await host.runSchedule();
       return host.clock.now;
     });
@@ -334,33 +329,6 @@ export class DemoSite {
   }
 }
 
-const WATCH_INTERVAL_MS = 5 * 60_000;
-
-/**
- * The first five-minute tick after now, and before `upTo`, at which the breach watch finds work: the earliest record
- * due (`watchAt`) or recorded failure due for a retry, rounded up to its tick. Undefined when nothing is due by then.
- */
-async function nextWatchTick(host: ForgeHost, upTo: number): Promise<number | undefined> {
-  const [records, failures] = await runAs(undefined, () => Promise.all([dueRecords(upTo), dueFailures(upTo, 1)]));
-  const earliest = Math.min(records.records[0]?.watchAt ?? Infinity, failures[0]?.retryAt ?? Infinity);
-  if (!Number.isFinite(earliest)) return undefined;
-  const tick = Math.max(Math.ceil(earliest / WATCH_INTERVAL_MS) * WATCH_INTERVAL_MS, Math.floor(host.clock.now / WATCH_INTERVAL_MS) * WATCH_INTERVAL_MS + WATCH_INTERVAL_MS);
-  return tick < upTo ? tick : undefined;
-}
-
-const HOUR_MS = 3_600_000;
-
-/**
- * The first hour after now, and up to `upTo`, at which the hourly contract reminders find work: a reminder owed and
- * not sent, or the next reminder's date, rounded up to its hour. Undefined when nothing is due by then.
- */
-async function nextReminderTick(host: ForgeHost, upTo: number): Promise<number | undefined> {
-  const next = await runAs(undefined, () => nextReminderWork(host.clock.now));
-  if (next === undefined) return undefined;
-  const tick = Math.max(Math.ceil(next / HOUR_MS) * HOUR_MS, Math.floor(host.clock.now / HOUR_MS) * HOUR_MS + HOUR_MS);
-  return tick <= upTo ? tick : undefined;
-}
-
 function readSaved(stateDir: string): SavedState | undefined {
   const file = path.join(stateDir, STATE_FILE);
   if (!existsSync(file) || !existsSync(path.join(stateDir, STORAGE_FILE))) return undefined;
@@ -377,25 +345,32 @@ function removeState(stateDir: string): void {
   }
 }
 
-/**
- * A fresh demo, as if the app had just been installed on a site with history: the seeded site, the example
- * configuration saved by Mette through the admin resolver (which queues a re-evaluation), the queue drained, and
- * every seeded request replayed through the trigger.
- */
 function webTriggers(options: DemoSiteOptions): { webTriggerBaseUrl?: string | (() => string) } {
   return options.webTriggerBaseUrl === undefined ? {} : { webTriggerBaseUrl: options.webTriggerBaseUrl };
 }
 
+/**
+ * A fresh demo. With history: the site lived from the app's installation three months before the clock's start
+ * (history.ts). Without: as if the app had just been installed on a site with the demo's recent requests — the
+ * seeded site, the example configuration saved by Mette through the admin resolver (which queues a
+ * re-evaluation), the queue drained, and every seeded request replayed through the trigger.
+ */
 async function bootstrap(options: DemoSiteOptions, config: unknown): Promise<ForgeHost> {
   removeState(options.stateDir);
-  const start = options.clockStart ?? demoMorning(Date.now());
-  const host = new ForgeHost({ storagePath: path.join(options.stateDir, STORAGE_FILE), now: start, ...webTriggers(options) });
+  const start = options.clockStart ?? (options.history ? HISTORY_CLOCK_START : demoMorning(Date.now()));
+  const host = new ForgeHost({
+    storagePath: path.join(options.stateDir, STORAGE_FILE),
+    now: options.history ? historyBegins(start) : start,
+    seed: !options.history,
+    ...webTriggers(options),
+  });
   try {
-    const admin = invokeContext(host.double, { surface: 'admin' }, DEMO_ACCOUNTS.mette);
-    const saved = await host.invoke<{ ok: boolean; errors?: unknown }>('adminResolver', 'admin/config/save', { bundle: config, expectedVersion: 0 }, admin);
-    if (!saved.ok) throw new Error(`the demo configuration was refused: ${JSON.stringify(saved.errors)}`);
-    await host.drainQueue();
-    await host.replaySeededRequests();
+    if (options.history) {
+      await liveHistory(host, config, start);
+    } else {
+      await saveConfiguration(host, config, 0);
+      await host.replaySeededRequests();
+    }
     return host;
   } catch (error) {
     host.close();

@@ -19,6 +19,8 @@ export interface SandboxServerOptions {
   /** Where the clock starts on a first start and after a reset (epoch ms); 10:00 on a working day when absent. */
   clockStart?: number;
   configPath?: string;
+  /** Live three months of history on a first start and after a reset (`npm start` does; tests need not). */
+  history?: boolean;
 }
 
 export interface SandboxServer {
@@ -44,6 +46,7 @@ export async function startSandbox(options: SandboxServerOptions): Promise<Sandb
     stateDir: options.stateDir,
     ...(options.clockStart !== undefined ? { clockStart: options.clockStart } : {}),
     ...(options.configPath !== undefined ? { configPath: options.configPath } : {}),
+    ...(options.history !== undefined ? { history: options.history } : {}),
     webTriggerBaseUrl: () => `http://localhost:${listening}`,
   });
   const routes = defineRoutes(site, assets);

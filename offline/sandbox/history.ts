@@ -1,0 +1,78 @@
+// The first start's three months of history, lived rather than written into the past: the site starts on the first
+// working morning three months before the clock's start, when Nordlys IT installs Contract SLA and Mette saves the
+// configuration (without the monthly reports); a month later she schedules the reports; meanwhile ACME's and Fjord's
+// customers raise requests in office hours that the agents answer, wait on, resolve and sometimes let breach
+// (offline/jsm-double/history-plan.ts, a seeded plan), and in the last week the demo's own story plays out. The
+// clock moves from one change to the next through liveUntil, so the breach watch, the contract reminders, the
+// daily report schedule (which issues and delivers each month's reports on their day) and the queued jobs run at
+// their instants, and the strict local runtime's per-minute storage limits pass as they would on Forge.
+import { DateTime } from 'luxon';
+import { applyStep, DEMO_ACCOUNTS, demoRequests, planHistory, seedCatalogue, seedContracts, type DemoChange } from '../jsm-double';
+import type { ForgeHost } from './forge-host';
+import { liveUntil } from './moving-clock';
+import { invokeContext, SITE_TIMEZONE } from './surfaces';
+
+/** Where the clock starts on a first start with history unless told: Monday 7 December 2026, 10:00 in Copenhagen. */
+export const HISTORY_CLOCK_START = DateTime.fromISO('2026-12-07T10:00', { zone: SITE_TIMEZONE }).toMillis();
+/** Calendar months of history before the month the clock starts in. */
+export const HISTORY_MONTHS = 3;
+/** The same seed gives the same history (requests, replies, breaches) on every first start. */
+export const HISTORY_SEED = 2026;
+/** Requests raised on an average working day, across ACME and Fjord: about 290 in three months. */
+export const HISTORY_REQUESTS_PER_DAY = 4.5;
+
+/** 08:00 on the first working day of the month `monthsBack` before `start`'s, in the site's zone. */
+function firstWorkingMorning(start: number, monthsBack: number): number {
+  let day = DateTime.fromMillis(start, { zone: SITE_TIMEZONE }).startOf('month').minus({ months: monthsBack });
+  while (day.weekday > 5) day = day.plus({ days: 1 });
+  return day.set({ hour: 8 }).toMillis();
+}
+
+/** When a site with history begins: the morning the app is installed, three months before the clock's start. */
+export function historyBegins(start: number): number {
+  return firstWorkingMorning(start, HISTORY_MONTHS);
+}
+
+/** Saves a bundle through the admin page's resolver as Mette (a Jira administrator), and applies it. */
+export async function saveConfiguration(host: ForgeHost, bundle: unknown, expectedVersion: number): Promise<void> {
+  const admin = invokeContext(host.double, { surface: 'admin' }, DEMO_ACCOUNTS.mette);
+  const saved = await host.invoke<{ ok: boolean; errors?: unknown }>('adminResolver', 'admin/config/save', { bundle, expectedVersion }, admin);
+  if (!saved.ok) throw new Error(`the demo configuration was refused: ${JSON.stringify(saved.errors)}`);
+  await host.drainQueue();
+}
+
+/** The configuration without its report schedules: what Mette saves on the day the app is installed. */
+function withoutReportSchedules(config: unknown): unknown {
+  const bundle = config as { agreements?: Array<Record<string, unknown>> };
+  return { ...bundle, agreements: (bundle.agreements ?? []).map(({ report: _report, ...agreement }) => agreement) };
+}
+
+/**
+ * Lives the months before `start` on a host whose clock stands at historyBegins(start) and whose site holds no
+ * catalogue yet (ForgeHost with `seed: false`), and ends with the clock at `start`.
+ */
+export async function liveHistory(host: ForgeHost, config: unknown, start: number): Promise<void> {
+  const installed = historyBegins(start);
+  if (host.clock.now !== installed) throw new Error(`a history starting ${new Date(start).toISOString()} begins at ${new Date(installed).toISOString()}, not ${new Date(host.clock.now).toISOString()}`);
+  seedCatalogue(host.double);
+  seedContracts(host.double, installed);
+  await saveConfiguration(host, withoutReportSchedules(config), 0);
+
+  const keys: string[] = [];
+  const planned: DemoChange[] = planHistory({ from: installed, to: start, seed: HISTORY_SEED, requestsPerDay: HISTORY_REQUESTS_PER_DAY }).map((step) => ({
+    at: step.at,
+    run: () => applyStep(host.double, step, keys),
+  }));
+  // A month in, Mette schedules the monthly reports: the schedule's first day then issues the first whole month.
+  const schedulesAt = firstWorkingMorning(start, HISTORY_MONTHS - 1) + 3_600_000;
+  const changes: Array<{ at: number; run: () => unknown }> = [...planned, ...demoRequests(host.double, start), { at: schedulesAt, run: () => saveConfiguration(host, config, 1) }];
+  changes.sort((x, y) => x.at - y.at);
+  for (const change of changes) {
+    await liveUntil(host, change.at, { daily: true });
+    await change.run();
+    await host.settle();
+    await host.drainQueue();
+  }
+  await liveUntil(host, start, { daily: true });
+  await host.runSchedule();
+}
