@@ -1,7 +1,7 @@
 // A plan of realistic service-desk activity on the demo site: customers of ACME and Fjord raise requests in office
 // hours, agents answer, ask and wait, resolve, are sometimes late, re-classify a priority or see a request reopened.
-// The plan is plain data, the same for a seed: the sandbox writes it into the site's past (seedHistory), while tests
-// and benchmarks play it live, step by step, so the app sees every event as it happens.
+// The plan is plain data, the same for a seed: the sandbox's first start (offline/sandbox/history.ts), tests and
+// benchmarks play it live, step by step as the clock moves, so the app sees every event as it happens.
 import { DateTime } from 'luxon';
 import { DEMO_ACCOUNTS, DEMO_REQUEST_TYPES } from './seed';
 import type { JsmDouble } from './jsm-double';
@@ -175,11 +175,4 @@ export function applyStep(double: JsmDouble, step: PlannedStep, keys: string[]):
       if (double.customField('contract-priority')) double.setFieldValue(keys[step.ref]!, 'contract-priority', step.priority);
       return;
   }
-}
-
-/** Writes the plan into the site's past, each step at its instant (the app learns it by replaying the requests). */
-export function seedHistory(double: JsmDouble, steps: readonly PlannedStep[]): string[] {
-  const keys: string[] = [];
-  for (const step of steps) double.atTime(step.at, () => applyStep(double, step, keys));
-  return keys;
 }

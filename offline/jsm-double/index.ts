@@ -10,4 +10,4 @@ export type { JiraRequest, JiraResponse, ProductHandler } from './rest/http';
 export { seedDemo, seedCatalogue, seedContracts, demoRequests, DEMO_ACCOUNTS, DEMO_REQUEST_TYPES, type DemoChange } from './seed';
 export { jiraDateTime, type Clock } from './jira-time';
 export { STATUS_CATEGORIES } from './status-categories';
-export { applyStep, planHistory, seedHistory, type HistoryOptions, type PlannedStep } from './history-plan';
+export { applyStep, planHistory, type HistoryOptions, type PlannedStep } from './history-plan';

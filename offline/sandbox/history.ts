@@ -7,7 +7,7 @@
 // daily report schedule (which issues and delivers each month's reports on their day) and the queued jobs run at
 // their instants, and the strict local runtime's per-minute storage limits pass as they would on Forge.
 import { DateTime } from 'luxon';
-import { applyStep, DEMO_ACCOUNTS, demoRequests, planHistory, seedCatalogue, seedContracts, type DemoChange } from '../jsm-double';
+import { applyStep, DEMO_ACCOUNTS, demoRequests, planHistory, seedCatalogue, seedContracts, type DemoChange, type PlannedStep } from '../jsm-double';
 import type { ForgeHost } from './forge-host';
 import { liveUntil } from './moving-clock';
 import { invokeContext, SITE_TIMEZONE } from './surfaces';
@@ -31,6 +31,41 @@ function firstWorkingMorning(start: number, monthsBack: number): number {
 /** When a site with history begins: the morning the app is installed, three months before the clock's start. */
 export function historyBegins(start: number): number {
   return firstWorkingMorning(start, HISTORY_MONTHS);
+}
+
+const DAY_MS = 86_400_000;
+/** A request the plan leaves open for longer than this is closed before the clock's start (see staleRequestsClosed). */
+const STALE_AFTER_DAYS = 14;
+
+/**
+ * The plan leaves one request in ten open, which over a month is a queue; over three months it would be a desk
+ * that forgets its customers. A request still open two weeks after it was raised is closed by its agent 10 to 17
+ * days after it was raised, on a working day in office hours (a step after its last one), so the open requests at
+ * the start are the recent ones. Deterministic: the days and hours follow from the request's number.
+ */
+function staleRequestsClosed(plan: readonly PlannedStep[], start: number): PlannedStep[] {
+  const requests = new Map<number, { created: number; last: number; status: string; agent: string }>();
+  for (const step of plan) {
+    if (step.kind === 'create') {
+      requests.set(step.ref, { created: step.at, last: step.at, status: 'Open', agent: DEMO_ACCOUNTS.lars });
+      continue;
+    }
+    const request = requests.get(step.ref)!;
+    request.last = step.at;
+    if (step.kind === 'status') request.status = step.status;
+    if (step.kind === 'status' || step.kind === 'priority') request.agent = step.by;
+  }
+  const closing: PlannedStep[] = [];
+  for (const [ref, request] of requests) {
+    if (request.status === 'Resolved' || request.created >= start - STALE_AFTER_DAYS * DAY_MS) continue;
+    let day = DateTime.fromMillis(Math.max(request.created + (10 + (ref % 8)) * DAY_MS, request.last + DAY_MS), { zone: SITE_TIMEZONE });
+    while (day.weekday > 5) day = day.plus({ days: 1 });
+    const at = day.set({ hour: 9 + (ref % 6), minute: (ref * 7) % 60, second: 0, millisecond: 0 }).toMillis();
+    if (at >= start - DAY_MS) continue;
+    closing.push({ at, kind: 'comment', ref, author: request.agent, public: true, body: 'We are closing this request: the fix is in the latest release. Tell us if it comes back.' });
+    closing.push({ at: at + 60_000, kind: 'status', ref, status: 'Resolved', by: request.agent });
+  }
+  return closing;
 }
 
 /** Saves a bundle through the admin page's resolver as Mette (a Jira administrator), and applies it. */
@@ -59,7 +94,8 @@ export async function liveHistory(host: ForgeHost, config: unknown, start: numbe
   await saveConfiguration(host, withoutReportSchedules(config), 0);
 
   const keys: string[] = [];
-  const planned: DemoChange[] = planHistory({ from: installed, to: start, seed: HISTORY_SEED, requestsPerDay: HISTORY_REQUESTS_PER_DAY }).map((step) => ({
+  const plan = planHistory({ from: installed, to: start, seed: HISTORY_SEED, requestsPerDay: HISTORY_REQUESTS_PER_DAY });
+  const planned: DemoChange[] = [...plan, ...staleRequestsClosed(plan, start)].map((step) => ({
     at: step.at,
     run: () => applyStep(host.double, step, keys),
   }));
