@@ -248,8 +248,9 @@ export class DemoSite {
   /**
    * Moves the clock forward, running the scheduled work as Forge would have meanwhile (liveUntil): the breach watch
    * at every five-minute tick where something was due (a breach, an escalation, a retry), then at the end; the hourly
-   * contract reminders at every hour where one is due. So an escalation reached on the way is sent at its tick and a
-   * contract reminder at its hour, not late at the end of a long move.
+   * contract reminders at every hour where one is due; the daily report schedule each day; queued jobs when due. So
+   * an escalation reached on the way is sent at its tick and a contract reminder at its hour, not late at the end of
+   * a long move.
    */
   moveClock(move: ClockMove): Promise<number> {
     return this.change(async (host) => {

@@ -104,11 +104,11 @@ export async function liveHistory(host: ForgeHost, config: unknown, start: numbe
   const changes: Array<{ at: number; run: () => unknown }> = [...planned, ...demoRequests(host.double, start), { at: schedulesAt, run: () => saveConfiguration(host, config, 1) }];
   changes.sort((x, y) => x.at - y.at);
   for (const change of changes) {
-    await liveUntil(host, change.at, { daily: true });
+    await liveUntil(host, change.at);
     await change.run();
     await host.settle();
     await host.drainQueue();
   }
-  await liveUntil(host, start, { daily: true });
+  await liveUntil(host, start);
   await host.runSchedule();
 }

@@ -19,20 +19,15 @@ const HOUR_MS = 3_600_000;
  */
 export const DAILY_RUN_HOUR = 5;
 
-export interface ClockMoveOptions {
-  /** Run the daily report schedule on each day crossed (the first start's history does; see DemoSite#moveClock). */
-  daily?: boolean;
-}
-
 /**
  * Moves the clock to `target`, stopping at every instant where scheduled or queued work falls due on the way and
  * running it there; the site is settled at each stop. The clock never moves backwards.
  */
-export async function liveUntil(host: ForgeHost, target: number, options: ClockMoveOptions = {}): Promise<void> {
+export async function liveUntil(host: ForgeHost, target: number): Promise<void> {
   for (;;) {
     const watch = await nextWatchTick(host, target);
     const reminders = await nextReminderTick(host, target);
-    const daily = options.daily ? nextDailyRun(host.clock.now, target) : undefined;
+    const daily = nextDailyRun(host.clock.now, target);
     const queued = nextQueuedJob(host, target);
     const stop = Math.min(watch ?? Infinity, reminders ?? Infinity, daily ?? Infinity, queued ?? Infinity);
     if (!Number.isFinite(stop)) break;
