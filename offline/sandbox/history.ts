@@ -8,6 +8,9 @@
 // their instants, and the strict local runtime's per-minute storage limits pass as they would on Forge.
 import { DateTime } from 'luxon';
 import { applyStep, DEMO_ACCOUNTS, demoRequests, planHistory, seedCatalogue, seedContracts, type DemoChange, type PlannedStep } from '../jsm-double';
+import { isValidAt } from '../../src/engine/agreement';
+import type { ConfigBundle } from '../../src/engine/types';
+import type { JsmDouble } from '../jsm-double';
 import type { ForgeHost } from './forge-host';
 import { liveUntil } from './moving-clock';
 import { invokeContext, SITE_TIMEZONE } from './surfaces';
@@ -68,6 +71,25 @@ function staleRequestsClosed(plan: readonly PlannedStep[], start: number): Plann
   return closing;
 }
 
+/**
+ * The plan without the requests raised for an environment whose agreements are not in force that day (a start the
+ * demo's agreements do not cover, say after Fjord's ends on 1 March 2027): customers do not raise requests under a
+ * contract they no longer have. Requests for an environment no agreement names (Fjord's Training) stay: a site has
+ * those too, and the work list flags them.
+ */
+function withinAgreements(double: JsmDouble, bundle: ConfigBundle, plan: readonly PlannedStep[]): PlannedStep[] {
+  const dropped = new Set<number>();
+  for (const step of plan) {
+    if (step.kind !== 'create') continue;
+    const organization = double.organizationsOf(step.reporter)[0]?.id;
+    const customer = bundle.customers.find((c) => c.organizationId === organization)?.id;
+    const agreements = bundle.agreements.filter((a) => a.customer === customer && a.environment === step.environment);
+    const zone = (agreement: (typeof agreements)[number]) => bundle.calendars.find((c) => c.id === agreement.calendar)?.timezone ?? SITE_TIMEZONE;
+    if (agreements.length > 0 && !agreements.some((a) => isValidAt(a, step.at, zone(a)))) dropped.add(step.ref);
+  }
+  return plan.filter((step) => !dropped.has(step.ref));
+}
+
 /** Saves a bundle through the admin page's resolver as Mette (a Jira administrator), and applies it. */
 export async function saveConfiguration(host: ForgeHost, bundle: unknown, expectedVersion: number): Promise<void> {
   const admin = invokeContext(host.double, { surface: 'admin' }, DEMO_ACCOUNTS.mette);
@@ -94,7 +116,7 @@ export async function liveHistory(host: ForgeHost, config: unknown, start: numbe
   await saveConfiguration(host, withoutReportSchedules(config), 0);
 
   const keys: string[] = [];
-  const plan = planHistory({ from: installed, to: start, seed: HISTORY_SEED, requestsPerDay: HISTORY_REQUESTS_PER_DAY });
+  const plan = withinAgreements(host.double, config as ConfigBundle, planHistory({ from: installed, to: start, seed: HISTORY_SEED, requestsPerDay: HISTORY_REQUESTS_PER_DAY }));
   const planned: DemoChange[] = [...plan, ...staleRequestsClosed(plan, start)].map((step) => ({
     at: step.at,
     run: () => applyStep(host.double, step, keys),
