@@ -330,9 +330,14 @@ export class DemoSite {
   }
 }
 
+/** Whether opening `stateDir` sets the demo up afresh (nothing saved there yet). */
+export function isFirstStart(stateDir: string): boolean {
+  return !existsSync(path.join(stateDir, STATE_FILE)) || !existsSync(path.join(stateDir, STORAGE_FILE));
+}
+
 function readSaved(stateDir: string): SavedState | undefined {
   const file = path.join(stateDir, STATE_FILE);
-  if (!existsSync(file) || !existsSync(path.join(stateDir, STORAGE_FILE))) return undefined;
+  if (isFirstStart(stateDir)) return undefined;
   const saved = JSON.parse(readFileSync(file, 'utf8')) as Partial<SavedState>;
   if (saved.format !== STATE_FORMAT || saved.version !== 1 || typeof saved.now !== 'number') {
     throw new Error(`${file} is not a saved sandbox; delete ${stateDir} (or press Reset) to start afresh`);

@@ -1,7 +1,7 @@
 // `npm start`: the sandbox on http://localhost:$PORT (3000 by default) — the app's real surfaces, backend and SDKs on
 // a local Jira Service Management site whose state is kept in .sandbox/ between runs.
 import path from 'node:path';
-import { builtSurfaces, parseInstant } from './demo-site';
+import { builtSurfaces, isFirstStart, parseInstant } from './demo-site';
 import { ROOT, STATIC_DIR } from './host-assets';
 import { startSandbox } from './sandbox-server';
 
@@ -13,6 +13,7 @@ async function main(): Promise<void> {
   // 10:00 after three months of history, or today (or Monday) 10:00 without.
   const clockStart = process.env.SANDBOX_CLOCK_START ? parseInstant(process.env.SANDBOX_CLOCK_START) : undefined;
   const history = historyWanted(process.env.SANDBOX_HISTORY);
+  if (history && isFirstStart(stateDir)) console.log('Contract SLA sandbox: living three months of history on a new demo site (about 20 s)…');
   const started = Date.now();
   const sandbox = await startSandbox({ port, stateDir, history, ...(clockStart !== undefined ? { clockStart } : {}) });
   const missing = Object.entries(builtSurfaces(STATIC_DIR)).filter(([, built]) => !built).map(([surface]) => surface);
