@@ -7,10 +7,9 @@
 // daily report schedule (which issues and delivers each month's reports on their day) and the queued jobs run at
 // their instants, and the strict local runtime's per-minute storage limits pass as they would on Forge.
 import { DateTime } from 'luxon';
-import { applyStep, DEMO_ACCOUNTS, demoRequests, planHistory, seedCatalogue, seedContracts, type DemoChange, type PlannedStep } from '../jsm-double';
 import { isValidAt } from '../../src/engine/agreement';
 import type { ConfigBundle } from '../../src/engine/types';
-import type { JsmDouble } from '../jsm-double';
+import { applyStep, DEMO_ACCOUNTS, demoRequests, planHistory, seedCatalogue, seedContracts, type DemoChange, type JsmDouble, type PlannedStep } from '../jsm-double';
 import type { ForgeHost } from './forge-host';
 import { liveUntil } from './moving-clock';
 import { invokeContext, SITE_TIMEZONE } from './surfaces';
