@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DateTime } from 'luxon';
 import { DemoSite } from '../../../offline/sandbox/demo-site';
 import { HISTORY_CLOCK_START } from '../../../offline/sandbox/history';
 
@@ -75,6 +76,27 @@ test('the management report for October has the requests of ACME and of Fjord, w
   expect(byCustomer).toEqual({ acme: 33, fjord: 38 });
   expect(answer.data.totals.contractual.met).toBeGreaterThan(100);
   expect(answer.data.totals.contractual.breached).toBeGreaterThan(5);
+});
+
+test('the three months are a service desk’s: every request type, priority and environment, on working days in office hours', async () => {
+  type Group = { key: string } & Figures;
+  const answer = await admin<{ totals: Figures; groupings: Record<'requestType' | 'priority' | 'environment' | 'month', Group[]> }>('admin/management/report', { from: '2026-09', to: '2026-11' });
+  const keys = (dimension: 'requestType' | 'priority' | 'environment' | 'month') => answer.data.groupings[dimension].map((g) => g.key).sort();
+  expect(keys('month')).toEqual(['2026-09', '2026-10', '2026-11']);
+  expect(keys('requestType')).toEqual(['Incident', 'Question', 'Service request']);
+  expect(keys('environment')).toEqual(['Production', 'Test', 'UAT']);
+  expect(answer.data.groupings.priority.length).toBeGreaterThanOrEqual(4);
+  for (const month of answer.data.groupings.month) expect(month.requests.created).toBeGreaterThan(50);
+  expect(answer.data.totals.requests.resolved).toBeGreaterThan(0.9 * answer.data.totals.requests.created);
+  // Raised on working days between 07:30 and 17:00 in Copenhagen, as Jira recorded them (the app's own letters aside).
+  const raised = site.double.toJSON().issues.filter((i) => i.key.startsWith('SUP-') && i.properties['contract-sla-report'] === undefined);
+  const inOfficeHours = raised.filter((i) => {
+    const local = DateTime.fromMillis(i.created, { zone: 'Europe/Copenhagen' });
+    const minutes = local.hour * 60 + local.minute;
+    return local.weekday <= 5 && minutes >= 7 * 60 + 30 && minutes < 17 * 60;
+  });
+  expect(raised.length).toBeGreaterThan(250);
+  expect(inOfficeHours.length).toBe(raised.length);
 });
 
 test('the schedules issued and delivered each month’s report on its day, and each customer finds only its own', async () => {
