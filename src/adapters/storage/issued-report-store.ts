@@ -4,6 +4,7 @@
 import kvs, { Filter, FilterConditions, Sort, WhereConditions } from '@forge/kvs';
 import { ENTITY, INDEX } from './entities';
 import { conditionFailed, stored } from './kvs-retry';
+import type { ReportedCycleJson } from '../../engine/compliance-report-json';
 import { keyText, type Delivery, type IssuedReport, type ReportSnapshot } from './issued-report';
 
 const headers = () => kvs.entity<IssuedReport>(ENTITY.issuedReport);
@@ -29,8 +30,11 @@ export interface ReportLedger {
   scheduledVersion?: number;
 }
 
-/** Cycles per part: a part stays far under the 240 KiB a stored value may hold (a cycle is some 300 bytes). */
-const CYCLES_PER_PART = 400;
+/**
+ * A part's cycles as JSON, at most: a stored value may hold 240 KiB (245,760 bytes); the rest is the part's own
+ * fields. Measured, not counted, so long issue keys or goal ids never push a part over.
+ */
+export const PART_BYTES = 200_000;
 const TRANSACTION_OPS = 25;
 
 const ledgerKey = (agreement: string, month: string): string => `${keyText(agreement)}:${month}`;
@@ -116,41 +120,86 @@ export async function reserveScheduledVersion(agreement: string, month: string, 
   throw new Error(`could not reserve the scheduled version of ${agreement} ${month}: the ledger kept changing`);
 }
 
-/** Splits a snapshot into its stored parts. */
-function partsOf(snapshot: ReportSnapshot): unknown[] {
-  const { cycles, ...report } = snapshot.report;
-  const out: unknown[] = [{ ...snapshot, report: { ...report, cycles: [] } }];
-  for (let i = 0; i < cycles.length; i += CYCLES_PER_PART) out.push(cycles.slice(i, i + CYCLES_PER_PART));
-  return out;
+/**
+ * Writes a snapshot while its cycles are still being counted: the cycles part by part as each part fills, then the
+ * snapshot without them (part 0), then the header. Only one part's cycles are held at a time.
+ */
+export class SnapshotWriter {
+  private held: ReportedCycleJson[] = [];
+  private heldBytes = 0;
+  private written = 0;
+
+  constructor(private readonly report: string) {}
+
+  /** Takes cycles in report order, storing each part that is full. */
+  async add(cycles: readonly ReportedCycleJson[]): Promise<void> {
+    for (const cycle of cycles) {
+      const bytes = Buffer.byteLength(JSON.stringify(cycle)) + 1;
+      if (this.heldBytes + bytes > PART_BYTES && this.held.length > 0) await this.store();
+      this.held.push(cycle);
+      this.heldBytes += bytes;
+    }
+  }
+
+  private async store(): Promise<void> {
+    const part = ++this.written;
+    const content = this.held;
+    this.held = [];
+    this.heldBytes = 0;
+    await stored(() => parts().set(partKey(this.report, part), { report: this.report, part, content }));
+  }
+
+  /**
+   * Stores the last cycles, the snapshot (its `report.cycles` left empty: they are the other parts) and then the
+   * header, created only if absent: a report becomes visible with its header, complete, and is never rewritten.
+   * Parts left by an attempt that failed before its header are simply written again. Returns the header that
+   * stands (this one, or the one a repeated attempt finds).
+   */
+  async finish(snapshot: ReportSnapshot, header: Omit<IssuedReport, 'parts' | 'deliveryRevision'>): Promise<IssuedReport> {
+    if (this.held.length > 0) await this.store();
+    const head: ReportSnapshot = { ...snapshot, report: { ...snapshot.report, cycles: [] } };
+    await stored(() => parts().set(partKey(snapshot.id, 0), { report: snapshot.id, part: 0, content: head }));
+    const complete: IssuedReport = { ...header, parts: this.written + 1, deliveryRevision: 0 };
+    try {
+      await stored(() => headers().set(snapshot.id, complete, { keyPolicy: 'FAIL_IF_EXISTS' }));
+      return complete;
+    } catch (error) {
+      if (!conditionFailed(error)) throw error;
+      return (await readIssuedReport(snapshot.id)) ?? complete;
+    }
+  }
 }
 
-/**
- * Writes a snapshot and then its header. A report becomes visible with its header, which is created only if absent:
- * parts left by an attempt that failed before its header are simply written again, and an issued report is never
- * rewritten. Returns the header that stands (this one, or the one a repeated attempt finds).
- */
+/** Writes a whole snapshot (cycles included) and then its header; an issued report stands as it is. */
 export async function writeIssuedReport(snapshot: ReportSnapshot, header: Omit<IssuedReport, 'parts' | 'deliveryRevision'>): Promise<IssuedReport> {
   const existing = await readIssuedReport(snapshot.id);
   if (existing) return existing;
-  const contents = partsOf(snapshot);
-  for (const [part, content] of contents.entries()) {
-    await stored(() => parts().set(partKey(snapshot.id, part), { report: snapshot.id, part, content }));
-  }
-  const complete: IssuedReport = { ...header, parts: contents.length, deliveryRevision: 0 };
-  try {
-    await stored(() => headers().set(snapshot.id, complete, { keyPolicy: 'FAIL_IF_EXISTS' }));
-    return complete;
-  } catch (error) {
-    if (!conditionFailed(error)) throw error;
-    return (await readIssuedReport(snapshot.id)) ?? complete;
-  }
+  const writer = new SnapshotWriter(snapshot.id);
+  await writer.add(snapshot.report.cycles);
+  return writer.finish(snapshot, header);
 }
 
 export function readIssuedReport(id: string): Promise<IssuedReport | undefined> {
   return stored(() => headers().get(id));
 }
 
-/** The frozen snapshot of an issued report, put back together from its parts. */
+/** The frozen snapshot without its cycles (`report.cycles` is empty; `snapshotCycles` reads them). */
+export async function readSnapshotHead(header: IssuedReport): Promise<ReportSnapshot> {
+  return (await readPart(header, 0)) as ReportSnapshot;
+}
+
+async function readPart(header: IssuedReport, part: number): Promise<unknown> {
+  const value = await stored(() => parts().get(partKey(header.id, part)));
+  if (!value) throw new Error(`part ${part} of the report ${header.id} is missing`);
+  return value.content;
+}
+
+/** The snapshot's cycles in report order, one stored part at a time: each read again when asked again. */
+export async function* snapshotCycles(header: IssuedReport): AsyncGenerator<ReportedCycleJson[]> {
+  for (let part = 1; part < header.parts; part++) yield (await readPart(header, part)) as ReportedCycleJson[];
+}
+
+/** The frozen snapshot of an issued report, put back together from its parts (a whole month's cycles at once). */
 export async function readSnapshot(header: IssuedReport): Promise<ReportSnapshot> {
   const contents: unknown[] = [];
   for (let i = 0; i < header.parts; i += TRANSACTION_OPS) {
