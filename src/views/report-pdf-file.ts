@@ -1,14 +1,25 @@
 // A report's PDF for a download: rendered again from its frozen snapshot, which gives the very bytes that were sent.
+// The snapshot's cycles are read from storage a part at a time, as the PDF's tables ask for them.
 import type { IssuedReport } from '../adapters/storage/issued-report';
-import { readSnapshot } from '../adapters/storage/issued-report-store';
+import { readSnapshotHead, snapshotCycles } from '../adapters/storage/issued-report-store';
 import { reportFileName, type ReportPdf } from './issued-reports';
+import type { ReportContent } from './report/goal-list';
 import { renderReportPdf } from './report/pdf';
 
 /** What a resolver may answer at most (Forge: 5 MB a response); base64 makes a file a third larger. */
 export const MAX_PDF_BYTES = 3_500_000;
 
+/** An issued report's content as stored: the snapshot, and its cycles read part by part each time they are asked for. */
+export async function storedContent(header: IssuedReport): Promise<ReportContent> {
+  const snapshot = await readSnapshotHead(header);
+  // The builder counts a goal's met, breached or cancelled exactly when it lists the cycle.
+  const cycles = snapshot.report.goals.reduce((n, g) => n + g.met + g.breached + g.cancelled, 0);
+  const breaches = snapshot.report.goals.reduce((n, g) => n + g.breached, 0);
+  return { snapshot, counts: { cycles, breaches }, cycles: () => snapshotCycles(header) };
+}
+
 export async function reportPdf(header: IssuedReport): Promise<ReportPdf | { tooLarge: number }> {
-  const bytes = await renderReportPdf(await readSnapshot(header));
+  const bytes = await renderReportPdf(await storedContent(header));
   if (bytes.length > MAX_PDF_BYTES) return { tooLarge: bytes.length };
   return { fileName: reportFileName(header), base64: Buffer.from(bytes).toString('base64') };
 }
