@@ -397,6 +397,12 @@ async function* rowsOf(content: ReportContent, keep: (cycle: ReportedCycleJson) 
 
 const count = (n: number, doc: ReportDocument): string => new Intl.NumberFormat(doc.labels.locale).format(n);
 
+/** The line under a list's heading that says the list is cut and where all of it is. */
+function cutNote(w: Writer, text: string, colour: Colour): void {
+  w.paragraph(text, 8.5, colour);
+  w.y -= 4;
+}
+
 async function breaches(w: Writer, doc: ReportDocument, content: ReportContent): Promise<void> {
   const { labels } = doc;
   w.heading(labels.breaches);
@@ -405,7 +411,7 @@ async function breaches(w: Writer, doc: ReportDocument, content: ReportContent):
     w.paragraph(labels.noBreaches);
     return;
   }
-  if (total > PDF_BREACH_ROWS) w.paragraph(labels.breachesCut(count(PDF_BREACH_ROWS, doc), count(total, doc), goalListName(content.snapshot, content.counts)), 8.5, RED);
+  if (total > PDF_BREACH_ROWS) cutNote(w, labels.breachesCut(count(PDF_BREACH_ROWS, doc), count(total, doc), goalListName(content.snapshot, content.counts)), RED);
   await w.table(
     [
       { title: labels.request, width: 0.12 },
@@ -429,7 +435,7 @@ async function details(w: Writer, doc: ReportDocument, content: ReportContent): 
     w.paragraph(labels.noCycles);
     return;
   }
-  if (total > PDF_DETAIL_ROWS) w.paragraph(labels.detailsCut(count(PDF_DETAIL_ROWS, doc), count(total, doc), goalListName(content.snapshot, content.counts)), 8.5, SUBTLE);
+  if (total > PDF_DETAIL_ROWS) cutNote(w, labels.detailsCut(count(PDF_DETAIL_ROWS, doc), count(total, doc), goalListName(content.snapshot, content.counts)), SUBTLE);
   await w.table(
     [
       { title: labels.request, width: 0.1 },
