@@ -35,7 +35,6 @@ export interface ReportLedger {
  * fields. Measured, not counted, so long issue keys or goal ids never push a part over.
  */
 export const PART_BYTES = 200_000;
-const TRANSACTION_OPS = 25;
 
 const ledgerKey = (agreement: string, month: string): string => `${keyText(agreement)}:${month}`;
 const partKey = (report: string, part: number): string => `${report}#${part}`;
@@ -201,15 +200,10 @@ export async function* snapshotCycles(header: IssuedReport): AsyncGenerator<Repo
 
 /** The frozen snapshot of an issued report, put back together from its parts (a whole month's cycles at once). */
 export async function readSnapshot(header: IssuedReport): Promise<ReportSnapshot> {
-  const contents: unknown[] = [];
-  for (let i = 0; i < header.parts; i += TRANSACTION_OPS) {
-    const keys = Array.from({ length: Math.min(TRANSACTION_OPS, header.parts - i) }, (_, j) => ({ key: partKey(header.id, i + j), entityName: ENTITY.issuedReportPart }));
-    const { successfulKeys, failedKeys } = await stored(() => kvs.batchGet<SnapshotPart>(keys));
-    if (failedKeys.length > 0) throw new Error(`could not read ${failedKeys.length} part(s) of the report ${header.id}`);
-    for (const item of [...successfulKeys].sort((a, b) => a.value.part - b.value.part)) contents.push(item.value.content);
-  }
-  const [first, ...cycles] = contents as [ReportSnapshot, ...Array<ReportSnapshot['report']['cycles']>];
-  return { ...first, report: { ...first.report, cycles: cycles.flat() } };
+  const head = await readSnapshotHead(header);
+  const cycles: ReportedCycleJson[] = [];
+  for await (const part of snapshotCycles(header)) cycles.push(...part);
+  return { ...head, report: { ...head.report, cycles } };
 }
 
 /** Moves a report's delivery on, unless someone else moved it meanwhile (undefined then). */
