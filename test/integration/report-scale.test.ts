@@ -76,6 +76,20 @@ test('delivered with the PDF and the complete list on one public comment; the li
 
   const all = (await pdfPages(Buffer.from(files[0]!.content, 'base64'))).join('\n').replace(/\n/g, ' ');
   const total = snapshot.report.cycles.length.toLocaleString('da-DK');
-  expect(all).toContain(`Måneden talte ${total} mål. De første 2.000 står her; alle står i service-level-report-acme-prod-2026-11-v1-goals.csv, vedhæftet samme sag.`);
+  expect(all).toContain(`Måneden talte ${total} mål. De første 2.000 står her; alle står i service-level-report-acme-prod-2026-11-v1-goals.csv, der følger med rapporten.`);
   for (const cycle of snapshot.report.cycles.filter((c) => c.outcome === 'breached')) expect(all).toContain(`${cycle.issue} `);
+}, 60_000);
+
+test('the admin page can have the complete list too, and is told when the PDF lists every goal itself', async () => {
+  const header = (await runAs(undefined, () => readIssuedReport(id)))!;
+  const attached = host.double.issue(header.delivery.requestKey!)!.attachments![1]!;
+  const list = await host.invoke<{ ok: boolean; data: { fileName: string; mimeType: string; base64: string } }>('adminResolver', 'admin/reports/goals', { report: id }, ADMIN);
+  expect(list.data).toEqual({ fileName: attached.filename, mimeType: 'text/csv', base64: attached.content });
+  // October: no requests at all, so the PDF lists every goal (none) and there is no separate list.
+  await host.invoke('adminResolver', 'admin/reports/issue', { agreement: 'acme-prod', month: '2026-10' }, ADMIN);
+  await host.drainQueue();
+  const october = await host.invoke('adminResolver', 'admin/reports/goals', { report: issuedReportId('acme-prod', '2026-10', 1) }, ADMIN);
+  expect(october).toEqual({ ok: false, errors: [{ code: 'INVALID', path: 'report', message: 'the PDF of this report lists every goal of the month itself: there is no separate list' }] });
+  const missing = await host.invoke('adminResolver', 'admin/reports/goals', { report: 'acme-prod:2026-09:1' }, ADMIN);
+  expect(missing).toMatchObject({ ok: false, errors: [{ code: 'NOT_FOUND' }] });
 }, 60_000);

@@ -68,7 +68,7 @@ test('a month of 3,000 counted goals: every breach, the first 2,000 of the detai
   expect(pages.slice(1).every((page) => page.startsWith('Request\nGoal\n'))).toBe(true);
   expect(pages.at(-1)).toMatch(/^Request\nGoal\nCycle/);
   expect(all.replace(/\n/g, ' ')).toContain(
-    'The month counted 3,000 goals. The first 2,000 are listed here; all of them are in service-level-report-acme-prod-2026-11-v1-goals.csv, attached to the same request.',
+    'The month counted 3,000 goals. The first 2,000 are listed here; all of them are in service-level-report-acme-prod-2026-11-v1-goals.csv, which comes with this report.',
   );
   // Each breached goal is listed (in the breaches' table); any other only among the detail list's first 2,000.
   cycles.forEach((cycle, i) => expect([cycle.issue, all.includes(`${cycle.issue}\n`)]).toEqual([cycle.issue, cycle.outcome === 'breached' || i < 2000]));
@@ -83,7 +83,7 @@ test('a month with more breaches than the PDF lists: the first 5,000, and a line
   const content = contentOf(exampleSnapshot('da', { report: { ...exampleReport, cycles } }));
   expect(content.counts).toEqual({ cycles: 5200, breaches: 5200 });
   const all = (await pdfPages(await renderReportPdf(content))).join('\n');
-  expect(all.replace(/\n/g, ' ')).toContain('5.200 mål blev brudt i måneden. De første 5.000 står her; alle står i service-level-report-acme-prod-2026-11-v1-goals.csv, vedhæftet samme sag.');
+  expect(all.replace(/\n/g, ' ')).toContain('5.200 mål blev brudt i måneden. De første 5.000 står her; alle står i service-level-report-acme-prod-2026-11-v1-goals.csv, der følger med rapporten.');
   expect(all.replace(/\n/g, ' ')).toContain('Måneden talte 5.200 mål. De første 2.000 står her;');
   expect(all).toContain(`SUP-14999\n`);
   expect(all).not.toContain(`SUP-15000\n`);

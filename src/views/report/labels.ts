@@ -112,8 +112,8 @@ const ENGLISH: ReportLabels = {
   requestSummary: (agreement, month) => `Service level report ${month}: ${agreement}`,
   requestComment: (month, version) => `The service level report for ${month} is attached (version ${version}).`,
   reissued: (version) => `Corrected report, version ${version}: it replaces the earlier versions.`,
-  breachesCut: (shown, total, file) => `${total} goals were breached this month. The first ${shown} are listed here; all of them are in ${file}, attached to the same request.`,
-  detailsCut: (shown, total, file) => `The month counted ${total} goals. The first ${shown} are listed here; all of them are in ${file}, attached to the same request.`,
+  breachesCut: (shown, total, file) => `${total} goals were breached this month. The first ${shown} are listed here; all of them are in ${file}, which comes with this report.`,
+  detailsCut: (shown, total, file) => `The month counted ${total} goals. The first ${shown} are listed here; all of them are in ${file}, which comes with this report.`,
   listAttached: (file) => `Every goal counted in the month is in ${file}.`,
 };
 
@@ -167,8 +167,8 @@ const DANISH: ReportLabels = {
   requestSummary: (agreement, month) => `Serviceniveaurapport ${month}: ${agreement}`,
   requestComment: (month, version) => `Serviceniveaurapporten for ${month} er vedhæftet (version ${version}).`,
   reissued: (version) => `Rettet rapport, version ${version}: den erstatter de tidligere versioner.`,
-  breachesCut: (shown, total, file) => `${total} mål blev brudt i måneden. De første ${shown} står her; alle står i ${file}, vedhæftet samme sag.`,
-  detailsCut: (shown, total, file) => `Måneden talte ${total} mål. De første ${shown} står her; alle står i ${file}, vedhæftet samme sag.`,
+  breachesCut: (shown, total, file) => `${total} mål blev brudt i måneden. De første ${shown} står her; alle står i ${file}, der følger med rapporten.`,
+  detailsCut: (shown, total, file) => `Måneden talte ${total} mål. De første ${shown} står her; alle står i ${file}, der følger med rapporten.`,
   listAttached: (file) => `Alle mål talt med i måneden står i ${file}.`,
 };
 
