@@ -2,7 +2,7 @@
 // from the frozen snapshot, which gives the very bytes that were sent. The snapshot's cycles are read from storage a
 // part at a time, as the PDF's tables and the list ask for them.
 import type { IssuedReport } from '../adapters/storage/issued-report';
-import { readSnapshotHead, snapshotCycles } from '../adapters/storage/issued-report-store';
+import { readSnapshotHead, snapshotBreaches, snapshotCycles } from '../adapters/storage/issued-report-store';
 import { reportFileName, type ReportPdf } from './issued-reports';
 import { goalListFile, type ReportContent } from './report/goal-list';
 import { renderReportPdf } from './report/pdf';
@@ -24,7 +24,7 @@ export async function storedContent(header: IssuedReport): Promise<ReportContent
   // The builder counts a goal's met, breached or cancelled exactly when it lists the cycle.
   const cycles = snapshot.report.goals.reduce((n, g) => n + g.met + g.breached + g.cancelled, 0);
   const breaches = snapshot.report.goals.reduce((n, g) => n + g.breached, 0);
-  return { snapshot, counts: { cycles, breaches }, cycles: () => snapshotCycles(header) };
+  return { snapshot, counts: { cycles, breaches }, cycles: () => snapshotCycles(header), breaches: () => snapshotBreaches(header) };
 }
 
 export async function reportPdf(header: IssuedReport): Promise<ReportPdf | { tooLarge: number }> {

@@ -3,7 +3,7 @@
 // saying where all of them are, and the JSM request carries, on the same public comment, the complete list — the
 // CSV `report --format csv` prints for the month.
 import { issuedReportId } from '../../src/adapters/storage/issued-report';
-import { PART_BYTES, readIssuedReport, readSnapshot, readSnapshotHead, snapshotCycles } from '../../src/adapters/storage/issued-report-store';
+import { PART_BYTES, readIssuedReport, readSnapshot, readSnapshotHead, snapshotBreaches, snapshotCycles } from '../../src/adapters/storage/issued-report-store';
 import { cyclesCsv } from '../../src/engine/compliance-report-json';
 import { PDF_DETAIL_ROWS } from '../../src/views/report/goal-list';
 import { DEMO_ACCOUNTS } from '../../offline/jsm-double';
@@ -55,6 +55,26 @@ test('the frozen snapshot: parts measured under the limit, read back a part at a
   expect(parts.length).toBeGreaterThan(1);
   for (const bytes of parts) expect(bytes).toBeLessThanOrEqual(PART_BYTES);
   expect((await runAs(undefined, () => readSnapshotHead(header))).report.cycles).toEqual([]);
+});
+
+test('the breached cycles are stored apart as well, so the list of breaches reads only them', async () => {
+  const header = (await runAs(undefined, () => readIssuedReport(id)))!;
+  const breached = (await runAs(undefined, () => readSnapshot(header))).report.cycles.filter((c) => c.outcome === 'breached');
+  expect(breached.length).toBeGreaterThan(0);
+  const read = async (from: typeof header) =>
+    runAs(undefined, async () => {
+      const all = [];
+      for await (const cycles of snapshotBreaches(from)) all.push(...cycles);
+      return all;
+    });
+  expect(header.breachParts).toBeGreaterThanOrEqual(1);
+  const before = host.runtime.counters.storage.readUnits;
+  expect(await read(header)).toEqual(breached);
+  const apart = host.runtime.counters.storage.readUnits - before;
+  // A report issued before they were kept apart: its breaches are picked from every cycle, at the cost of reading all.
+  const { breachParts: _none, ...earlier } = header;
+  expect(await read(earlier)).toEqual(breached);
+  expect(host.runtime.counters.storage.readUnits - before - apart).toBeGreaterThan(3 * apart);
 });
 
 test('delivered with the PDF and the complete list on one public comment; the list is the CLI CSV of the month', async () => {

@@ -38,6 +38,7 @@ export const PART_BYTES = 200_000;
 
 const ledgerKey = (agreement: string, month: string): string => `${keyText(agreement)}:${month}`;
 const partKey = (report: string, part: number): string => `${report}#${part}`;
+const breachPartKey = (report: string, part: number): string => `${report}#breaches#${part}`;
 
 export function readLedger(agreement: string, month: string): Promise<ReportLedger | undefined> {
   return stored(() => ledgers().get(ledgerKey(agreement, month)));
@@ -119,33 +120,54 @@ export async function reserveScheduledVersion(agreement: string, month: string, 
   throw new Error(`could not reserve the scheduled version of ${agreement} ${month}: the ledger kept changing`);
 }
 
-/**
- * Writes a snapshot while its cycles are still being counted: the cycles part by part as each part fills, then the
- * snapshot without them (part 0), then the header. Only one part's cycles are held at a time.
- */
-export class SnapshotWriter {
+/** Cycles gathered into parts of at most PART_BYTES, each part stored as soon as it is full. */
+class PartSeries {
   private held: ReportedCycleJson[] = [];
   private heldBytes = 0;
-  private written = 0;
+  written = 0;
 
-  constructor(private readonly report: string) {}
+  constructor(
+    private readonly report: string,
+    private readonly key: (part: number) => string,
+  ) {}
+
+  async add(cycle: ReportedCycleJson, bytes: number): Promise<void> {
+    if (this.heldBytes + bytes > PART_BYTES && this.held.length > 0) await this.store();
+    this.held.push(cycle);
+    this.heldBytes += bytes;
+  }
+
+  async store(): Promise<void> {
+    if (this.held.length === 0) return;
+    const part = ++this.written;
+    const content = this.held;
+    this.held = [];
+    this.heldBytes = 0;
+    await stored(() => parts().set(this.key(part), { report: this.report, part, content }));
+  }
+}
+
+/**
+ * Writes a snapshot while its cycles are still being counted: the cycles part by part as each part fills (and the
+ * breached ones again in parts of their own), then the snapshot without them (part 0), then the header. Only one
+ * part of each is held at a time.
+ */
+export class SnapshotWriter {
+  private readonly cycles: PartSeries;
+  private readonly breaches: PartSeries;
+
+  constructor(report: string) {
+    this.cycles = new PartSeries(report, (part) => partKey(report, part));
+    this.breaches = new PartSeries(report, (part) => breachPartKey(report, part));
+  }
 
   /** Takes cycles in report order, storing each part that is full. */
   async add(cycles: readonly ReportedCycleJson[]): Promise<void> {
     for (const cycle of cycles) {
       const bytes = Buffer.byteLength(JSON.stringify(cycle)) + 1;
-      if (this.heldBytes + bytes > PART_BYTES && this.held.length > 0) await this.store();
-      this.held.push(cycle);
-      this.heldBytes += bytes;
+      await this.cycles.add(cycle, bytes);
+      if (cycle.outcome === 'breached') await this.breaches.add(cycle, bytes);
     }
-  }
-
-  private async store(): Promise<void> {
-    const part = ++this.written;
-    const content = this.held;
-    this.held = [];
-    this.heldBytes = 0;
-    await stored(() => parts().set(partKey(this.report, part), { report: this.report, part, content }));
   }
 
   /**
@@ -154,11 +176,12 @@ export class SnapshotWriter {
    * Parts left by an attempt that failed before its header are simply written again. Returns the header that
    * stands (this one, or the one a repeated attempt finds).
    */
-  async finish(snapshot: ReportSnapshot, header: Omit<IssuedReport, 'parts' | 'deliveryRevision'>): Promise<IssuedReport> {
-    if (this.held.length > 0) await this.store();
+  async finish(snapshot: ReportSnapshot, header: Omit<IssuedReport, 'parts' | 'breachParts' | 'deliveryRevision'>): Promise<IssuedReport> {
+    await this.cycles.store();
+    await this.breaches.store();
     const head: ReportSnapshot = { ...snapshot, report: { ...snapshot.report, cycles: [] } };
     await stored(() => parts().set(partKey(snapshot.id, 0), { report: snapshot.id, part: 0, content: head }));
-    const complete: IssuedReport = { ...header, parts: this.written + 1, deliveryRevision: 0 };
+    const complete: IssuedReport = { ...header, parts: this.cycles.written + 1, breachParts: this.breaches.written, deliveryRevision: 0 };
     try {
       await stored(() => headers().set(snapshot.id, complete, { keyPolicy: 'FAIL_IF_EXISTS' }));
       return complete;
@@ -170,7 +193,7 @@ export class SnapshotWriter {
 }
 
 /** Writes a whole snapshot (cycles included) and then its header; an issued report stands as it is. */
-export async function writeIssuedReport(snapshot: ReportSnapshot, header: Omit<IssuedReport, 'parts' | 'deliveryRevision'>): Promise<IssuedReport> {
+export async function writeIssuedReport(snapshot: ReportSnapshot, header: Omit<IssuedReport, 'parts' | 'breachParts' | 'deliveryRevision'>): Promise<IssuedReport> {
   const existing = await readIssuedReport(snapshot.id);
   if (existing) return existing;
   const writer = new SnapshotWriter(snapshot.id);
@@ -184,18 +207,27 @@ export function readIssuedReport(id: string): Promise<IssuedReport | undefined> 
 
 /** The frozen snapshot without its cycles (`report.cycles` is empty; `snapshotCycles` reads them). */
 export async function readSnapshotHead(header: IssuedReport): Promise<ReportSnapshot> {
-  return (await readPart(header, 0)) as ReportSnapshot;
+  return (await readPart(header, partKey(header.id, 0))) as ReportSnapshot;
 }
 
-async function readPart(header: IssuedReport, part: number): Promise<unknown> {
-  const value = await stored(() => parts().get(partKey(header.id, part)));
-  if (!value) throw new Error(`part ${part} of the report ${header.id} is missing`);
+async function readPart(header: IssuedReport, key: string): Promise<unknown> {
+  const value = await stored(() => parts().get(key));
+  if (!value) throw new Error(`the part ${key} of the report ${header.id} is missing`);
   return value.content;
 }
 
 /** The snapshot's cycles in report order, one stored part at a time: each read again when asked again. */
 export async function* snapshotCycles(header: IssuedReport): AsyncGenerator<ReportedCycleJson[]> {
-  for (let part = 1; part < header.parts; part++) yield (await readPart(header, part)) as ReportedCycleJson[];
+  for (let part = 1; part < header.parts; part++) yield (await readPart(header, partKey(header.id, part))) as ReportedCycleJson[];
+}
+
+/** The snapshot's breached cycles in report order, a part at a time, without reading the others when they are apart. */
+export async function* snapshotBreaches(header: IssuedReport): AsyncGenerator<ReportedCycleJson[]> {
+  if (header.breachParts === undefined) {
+    for await (const cycles of snapshotCycles(header)) yield cycles.filter((c) => c.outcome === 'breached');
+    return;
+  }
+  for (let part = 1; part <= header.breachParts; part++) yield (await readPart(header, breachPartKey(header.id, part))) as ReportedCycleJson[];
 }
 
 /** The frozen snapshot of an issued report, put back together from its parts (a whole month's cycles at once). */

@@ -24,6 +24,8 @@ export interface ReportContent {
   /** How many cycles the month counted, and how many of them were breached. */
   counts: { cycles: number; breaches: number };
   cycles: () => AsyncIterable<readonly ReportedCycleJson[]>;
+  /** The breached ones alone, in the same order (stored apart, so the list of breaches reads only them). */
+  breaches: () => AsyncIterable<readonly ReportedCycleJson[]>;
 }
 
 /** The content of a snapshot held whole (tests, small months). */
@@ -34,6 +36,9 @@ export function contentOf(snapshot: ReportSnapshot): ReportContent {
     counts: { cycles: cycles.length, breaches: cycles.filter((c) => c.outcome === 'breached').length },
     cycles: async function* () {
       yield cycles;
+    },
+    breaches: async function* () {
+      yield cycles.filter((c) => c.outcome === 'breached');
     },
   };
 }

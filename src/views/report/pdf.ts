@@ -382,13 +382,12 @@ function drawBars(w: Writer, series: TrendSeries, months: string[], height: numb
   w.text(target, left - 6 - widthOf(regular, target, 6.5), 6.5, { colour: BLUE }, targetY - 2);
 }
 
-/** The rows of the cycles `keep` chooses, in report order, read a slice at a time and stopping after `limit`. */
-async function* rowsOf(content: ReportContent, keep: (cycle: ReportedCycleJson) => boolean, row: (cycle: ReportedCycleJson) => string[], limit: number): AsyncGenerator<string[]> {
+/** The rows of cycles read a slice at a time, in report order, stopping after `limit` (the rest is never read). */
+async function* rowsOf(cycles: AsyncIterable<readonly ReportedCycleJson[]>, row: (cycle: ReportedCycleJson) => string[], limit: number): AsyncGenerator<string[]> {
   let n = 0;
   if (limit <= 0) return;
-  for await (const slice of content.cycles()) {
+  for await (const slice of cycles) {
     for (const cycle of slice) {
-      if (!keep(cycle)) continue;
       yield row(cycle);
       if (++n >= limit) return;
     }
@@ -422,7 +421,7 @@ async function breaches(w: Writer, doc: ReportDocument, content: ReportContent):
       { title: labels.over, width: 0.14, align: 'right' },
       { title: labels.breachedAt, width: 0.18 },
     ],
-    rowsOf(content, (c) => c.outcome === 'breached', doc.breachRow, PDF_BREACH_ROWS),
+    rowsOf(content.breaches(), doc.breachRow, PDF_BREACH_ROWS),
     (_row, column) => (column === 5 ? RED : undefined),
   );
 }
@@ -448,7 +447,7 @@ async function details(w: Writer, doc: ReportDocument, content: ReportContent): 
       { title: labels.target, width: 0.08, align: 'right' },
       { title: labels.elapsed, width: 0.1, align: 'right' },
     ],
-    rowsOf(content, () => true, doc.detailRow, PDF_DETAIL_ROWS),
+    rowsOf(content.cycles(), doc.detailRow, PDF_DETAIL_ROWS),
     (row, column) => (column === 4 && row[4] === labels.outcomes.breached ? RED : undefined),
   );
 }
