@@ -192,15 +192,6 @@ export class SnapshotWriter {
   }
 }
 
-/** Writes a whole snapshot (cycles included) and then its header; an issued report stands as it is. */
-export async function writeIssuedReport(snapshot: ReportSnapshot, header: Omit<IssuedReport, 'parts' | 'breachParts' | 'deliveryRevision'>): Promise<IssuedReport> {
-  const existing = await readIssuedReport(snapshot.id);
-  if (existing) return existing;
-  const writer = new SnapshotWriter(snapshot.id);
-  await writer.add(snapshot.report.cycles);
-  return writer.finish(snapshot, header);
-}
-
 export function readIssuedReport(id: string): Promise<IssuedReport | undefined> {
   return stored(() => headers().get(id));
 }
