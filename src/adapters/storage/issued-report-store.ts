@@ -1,6 +1,6 @@
 // Issued reports (`issued-report`, `issued-report-part`) and the ledger of each agreement's month (`report-ledger`).
-// A snapshot is written part by part and its header last, each only if absent: a report is visible once complete
-// and never rewritten. The ledger numbers the versions and lets the daily run claim each month's scheduled issue once.
+// A snapshot is written part by part while it is counted, and its header last, only if absent: a report is visible
+// once complete and never rewritten. The ledger numbers the versions and lets the daily run claim each month's scheduled issue once.
 import kvs, { Filter, FilterConditions, Sort, WhereConditions } from '@forge/kvs';
 import { ENTITY, INDEX } from './entities';
 import { conditionFailed, stored } from './kvs-retry';
