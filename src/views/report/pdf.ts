@@ -214,9 +214,9 @@ class Writer {
 
   /**
    * A table whose header row is repeated on every page it runs onto, its rows taken as they come; `colour` marks a
-   * cell (in bold). Returns how many rows it drew.
+   * cell (in bold), given the row, the column and the row's place in the table.
    */
-  async table(columns: Column[], rows: Iterable<string[]> | AsyncIterable<string[]>, colour?: (row: string[], column: number) => Colour | undefined): Promise<number> {
+  async table(columns: Column[], rows: Iterable<string[]> | AsyncIterable<string[]>, colour?: (row: string[], column: number, index: number) => Colour | undefined): Promise<void> {
     const size = 7.5;
     const rowHeight = 13;
     const xs: number[] = [];
@@ -239,14 +239,13 @@ class Writer {
         header();
       }
       columns.forEach((column, i) => {
-        const marked = colour?.(row, i);
+        const marked = colour?.(row, i, drawn);
         this.text(row[i] ?? '', xs[i]! + 3, size, { colour: marked ?? INK, maxWidth: column.width * WIDTH - 6, align: column.align ?? 'left', ...(marked ? { font: this.fonts.bold } : {}) });
       });
       this.ink.line(MARGIN, this.y - 4, MARGIN + WIDTH, this.y - 4, 0.4, LINE);
       this.y -= rowHeight;
       drawn++;
     }
-    return drawn;
   }
 }
 
@@ -320,7 +319,6 @@ function requests(w: Writer, doc: ReportDocument): void {
 async function compliance(w: Writer, doc: ReportDocument): Promise<void> {
   const { labels } = doc;
   w.heading(labels.compliance);
-  const results = new Map(doc.compliance.map((g) => [g.resultText, g.result]));
   await w.table(
     [
       { title: labels.goal, width: 0.25 },
@@ -332,7 +330,7 @@ async function compliance(w: Writer, doc: ReportDocument): Promise<void> {
       { title: labels.result, width: 0.18 },
     ],
     doc.compliance.map((g) => [g.goal, String(g.met), String(g.breached), String(g.cancelled), g.compliance, g.target, g.resultText]),
-    (row, column) => (column === 6 ? (results.get(row[6]!) === 'met' ? GREEN : results.get(row[6]!) === 'not-met' ? RED : undefined) : undefined),
+    (_row, column, index) => (column === 6 ? (doc.compliance[index]!.result === 'met' ? GREEN : doc.compliance[index]!.result === 'not-met' ? RED : undefined) : undefined),
   );
 }
 
