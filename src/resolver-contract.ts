@@ -17,6 +17,7 @@ import type { IssuePanelView, ObligationView } from './views/issue-panel';
 import type { MonitoringGroupBy, MonitoringView } from './views/monitoring';
 import type { WorkListAnswer, WorkListFilters, WorkListView } from './views/work-list';
 import type { IssuedReportView, ReportPdf } from './views/issued-reports';
+import type { GoalListDownload } from './views/report-pdf-file';
 import type { ReportSchedule } from './engine/types';
 import type { DrillQuery, DrillRow, ManagementFigures, ManagementFilters, ManagementQuery } from './usecases/management-report';
 import type { CurrentVersion, Deployment } from './adapters/storage/environment-store';
@@ -195,6 +196,7 @@ export interface ResolverContract {
   'admin/reports/list': { payload: NoPayload; answer: { agreements: AgreementReports[] } };
   'admin/reports/issue': { payload: { agreement: string; month: string }; answer: { queued: true; agreement: string; month: string } };
   'admin/reports/pdf': { payload: { report: string }; answer: ReportPdf };
+  'admin/reports/goals': { payload: { report: string }; answer: GoalListDownload };
   'portal/reports/list': { payload: NoPayload; answer: PortalReports };
   'portal/reports/pdf': { payload: { report: string }; answer: ReportPdf };
   'admin/management/report': { payload: ManagementFilters; answer: ManagementFigures };

@@ -1,6 +1,6 @@
 // The compliance report in the spec's public shapes (spec §5): JSON with instants as UTC text and times in whole
 // seconds, and its cycles as CSV (RFC 4180, `\n` line ends).
-import type { ComplianceReport, CycleOutcome, GoalCompliance, RequestCounts } from './compliance-report';
+import type { ComplianceReport, CycleOutcome, GoalCompliance, ReportedCycle, RequestCounts } from './compliance-report';
 import { formatInstant } from './instant';
 
 export interface ReportedCycleJson {
@@ -30,6 +30,23 @@ export interface ComplianceReportJson {
 const seconds = (ms: number): number => Math.floor(ms / 1000);
 const instantOrNull = (ms: number | null): string | null => (ms === null ? null : formatInstant(ms));
 
+/** One counted cycle in the spec's shape. */
+export function toCycleJson(c: ReportedCycle): ReportedCycleJson {
+  return {
+    issue: c.issue,
+    goal: c.goal,
+    cycle: c.cycle,
+    internal: c.internal,
+    outcome: c.outcome,
+    startedAt: formatInstant(c.startedAt),
+    endedAt: instantOrNull(c.endedAt),
+    targetSeconds: seconds(c.targetMs),
+    elapsedSeconds: seconds(c.elapsedMs),
+    breachedAt: instantOrNull(c.breachedAt),
+    priority: c.priority,
+  };
+}
+
 export function toComplianceReportJson(report: ComplianceReport): ComplianceReportJson {
   const { period } = report;
   return {
@@ -39,19 +56,7 @@ export function toComplianceReportJson(report: ComplianceReport): ComplianceRepo
     period: { month: period.month, from: formatInstant(period.from), to: formatInstant(period.to), timezone: period.timezone },
     requests: report.requests,
     goals: report.goals,
-    cycles: report.cycles.map((c) => ({
-      issue: c.issue,
-      goal: c.goal,
-      cycle: c.cycle,
-      internal: c.internal,
-      outcome: c.outcome,
-      startedAt: formatInstant(c.startedAt),
-      endedAt: instantOrNull(c.endedAt),
-      targetSeconds: seconds(c.targetMs),
-      elapsedSeconds: seconds(c.elapsedMs),
-      breachedAt: instantOrNull(c.breachedAt),
-      priority: c.priority,
-    })),
+    cycles: report.cycles.map(toCycleJson),
   };
 }
 
@@ -79,9 +84,17 @@ export function csvField(value: string | number | boolean | null): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** The CSV's header line, with its `\n`. */
+export const CYCLES_CSV_HEADER = `${CYCLE_COLUMNS.join(',')}\n`;
+
+/** One cycle's CSV line, with its `\n`. */
+export function cycleCsvLine(cycle: ReportedCycleJson): string {
+  return `${CYCLE_COLUMNS.map((column) => csvField(cycle[column])).join(',')}\n`;
+}
+
 /** The header line, then one line per cycle; every line, the last included, ends with `\n`. */
 export function cyclesCsv(cycles: readonly ReportedCycleJson[]): string {
-  const lines = [CYCLE_COLUMNS.join(',')];
-  for (const cycle of cycles) lines.push(CYCLE_COLUMNS.map((column) => csvField(cycle[column])).join(','));
-  return `${lines.join('\n')}\n`;
+  let out = CYCLES_CSV_HEADER;
+  for (const cycle of cycles) out += cycleCsvLine(cycle);
+  return out;
 }

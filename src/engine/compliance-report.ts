@@ -94,11 +94,16 @@ export class ComplianceReportBuilder {
   private readonly byStatus = new Map<string, number>();
   private readonly byPriority = new Map<string, number>();
 
+  /**
+   * With `onCycle`, each counted cycle is handed over as it is counted and not kept (`result().cycles` is empty): a
+   * month of tens of thousands of cycles then streams to wherever it goes instead of being held at once.
+   */
   constructor(
     bundle: ConfigBundle,
     agreementId: string,
     private readonly period: ReportPeriod,
     options: ReportOptions,
+    private readonly onCycle?: (cycle: ReportedCycle) => void,
   ) {
     const agreement = bundle.agreements.find((a) => a.id === agreementId);
     if (!agreement) throw new RangeError(`unknown agreement "${agreementId}"`);
@@ -139,7 +144,7 @@ export class ComplianceReportBuilder {
       const outcome = outcomeOf(o);
       if (outcome === null || !inPeriod(period, countingInstant(o, outcome))) continue;
       goal[outcome]++;
-      this.cycles.push({
+      const cycle: ReportedCycle = {
         issue: request.key,
         goal: o.goal,
         cycle: o.cycle,
@@ -151,7 +156,9 @@ export class ComplianceReportBuilder {
         elapsedMs: o.elapsedMs,
         breachedAt: o.breachedAt,
         priority: request.priority,
-      });
+      };
+      if (this.onCycle) this.onCycle(cycle);
+      else this.cycles.push(cycle);
     }
   }
 

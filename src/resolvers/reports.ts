@@ -13,7 +13,7 @@ import { dueMonth } from '../usecases/report-schedule';
 import { agreementPeriod } from '../usecases/stored-report';
 import { agreementZone } from '../usecases/request-months';
 import { issuedReportView, newestFirst, type ReportPdf } from '../views/issued-reports';
-import { reportPdf } from '../views/report-pdf-file';
+import { reportGoalList, reportPdf, type GoalListDownload } from '../views/report-pdf-file';
 import { accountOf } from './context';
 import { callersCustomers } from './portal';
 import type { SurfaceResolvers } from './define';
@@ -34,10 +34,19 @@ async function configured(): Promise<ConfigBundle> {
 async function pdfOf(header: IssuedReport): Promise<ReportPdf> {
   const pdf = await reportPdf(header);
   if ('tooLarge' in pdf) {
-    const where = header.delivery.requestKey ? `; open it on ${header.delivery.requestKey}, where it is attached` : '';
-    throw invalid([{ path: 'report', message: `the PDF is ${(pdf.tooLarge / 1_000_000).toFixed(1)} MB, more than a page may download at once${where}` }]);
+    throw invalid([{ path: 'report', message: `the PDF is ${(pdf.tooLarge / 1_000_000).toFixed(1)} MB, more than a page may download at once${attachedOn(header)}` }]);
   }
   return pdf;
+}
+
+/** Where a file too large for one answer can be had instead. */
+const attachedOn = (header: IssuedReport): string => (header.delivery.requestKey ? `; open it on ${header.delivery.requestKey}, where it is attached` : '');
+
+async function goalListOf(header: IssuedReport): Promise<GoalListDownload> {
+  const list = await reportGoalList(header);
+  if (!list) throw invalid([{ path: 'report', message: 'the PDF of this report lists every goal of the month itself: there is no separate list' }]);
+  if ('tooLarge' in list) throw invalid([{ path: 'report', message: `the list of goals is ${(list.tooLarge / 1_000_000).toFixed(1)} MB, more than a page may download at once${attachedOn(header)}` }]);
+  return list;
 }
 
 export function defineAdminReports(surface: SurfaceResolvers): SurfaceResolvers {
@@ -81,6 +90,15 @@ export function defineAdminReports(surface: SurfaceResolvers): SurfaceResolvers 
     const header = await readIssuedReport(report);
     if (!header) throw notFound(`There is no report ${report}`);
     return pdfOf(header);
+  });
+
+  // A month too long for the PDF's lists: every goal counted, as delivered beside the PDF (views/report/goal-list.ts).
+  surface.define('admin/reports/goals', async ({ request, jira }) => {
+    await requireConfigurationReader(request, jira);
+    const { report } = parsePayload(ReportPayload, request.payload);
+    const header = await readIssuedReport(report);
+    if (!header) throw notFound(`There is no report ${report}`);
+    return goalListOf(header);
   });
   return surface;
 }

@@ -8,10 +8,12 @@ import type { JiraClient } from '../adapters/jira/client';
 import { JiraRequestError } from '../adapters/jira/errors';
 import type { StoredConfiguration } from '../adapters/storage/config-store';
 import type { Delivery, IssuedReport } from '../adapters/storage/issued-report';
-import { readIssuedReport, readSnapshot, reportsOfAgreement, updateDelivery } from '../adapters/storage/issued-report-store';
+import { readIssuedReport, reportsOfAgreement, updateDelivery } from '../adapters/storage/issued-report-store';
 import { labelsFor } from '../views/report/labels';
 import { monthName } from '../views/report/document';
+import { goalListFile } from '../views/report/goal-list';
 import { renderReportPdf } from '../views/report/pdf';
+import { storedContent } from '../views/report-pdf-file';
 import { reportFileName } from '../views/issued-reports';
 
 export interface DeliveryOutcome {
@@ -63,7 +65,8 @@ export async function deliverReport(reportId: string, configuration: StoredConfi
         throw new Refused(`${recipient} is not a member of the customer's JSM organization ${organization}: the report was not sent`);
       }
     }
-    const snapshot = await readSnapshot(header);
+    const content = await storedContent(header);
+    const { snapshot } = content;
     const labels = labelsFor(snapshot.language);
     const month = monthName(header.month, labels);
     let target = await monthRequest(header);
@@ -87,10 +90,16 @@ export async function deliverReport(reportId: string, configuration: StoredConfi
       ...(target.requestId ? { requestId: target.requestId } : {}),
       ...(target.serviceDeskId ? { serviceDeskId: target.serviceDeskId } : {}),
     });
-    const pdf = await renderReportPdf(snapshot);
-    const temporary = await jira.attachTemporaryFile(schedule.serviceDeskId, reportFileName(header), pdf, 'application/pdf');
-    const comment = header.version > 1 ? `${labels.requestComment(month, header.version)} ${labels.reissued(header.version)}` : labels.requestComment(month, header.version);
-    const attached = await jira.attachToRequest(requestKey, [temporary], comment, true);
+    const temporary = [await jira.attachTemporaryFile(schedule.serviceDeskId, reportFileName(header), await renderReportPdf(content), 'application/pdf')];
+    // A month too long for the PDF's lists sends the complete list beside it (goal-list.ts), on the same comment.
+    const list = await goalListFile(content);
+    if (list) temporary.push(await jira.attachTemporaryFile(schedule.serviceDeskId, list.fileName, list.bytes, list.mimeType));
+    const comment = [
+      labels.requestComment(month, header.version),
+      ...(header.version > 1 ? [labels.reissued(header.version)] : []),
+      ...(list ? [labels.listAttached(list.fileName)] : []),
+    ].join(' ');
+    const attached = await jira.attachToRequest(requestKey, temporary, comment, true);
     header = await move({ ...header.delivery, state: 'delivered', attempts: attempt.attempts, lastAttemptAt: now, ...(attached.attachmentIds[0] ? { attachmentId: attached.attachmentIds[0] } : {}) });
     return { report: reportId, state: 'delivered', requestKey };
   } catch (error) {

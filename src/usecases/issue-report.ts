@@ -3,8 +3,8 @@
 // before, then frozen as a new version. Nothing issued is ever rewritten; issuing again makes the next version.
 import type { StoredConfiguration } from '../adapters/storage/config-store';
 import { issuedReportId, type GoalFigures, type IssuedReport, type ReportSnapshot } from '../adapters/storage/issued-report';
-import { reportsOfAgreement, takeVersion, writeIssuedReport } from '../adapters/storage/issued-report-store';
-import { toComplianceReportJson } from '../engine/compliance-report-json';
+import { readIssuedReport, reportsOfAgreement, SnapshotWriter, takeVersion } from '../adapters/storage/issued-report-store';
+import { toComplianceReportJson, toCycleJson } from '../engine/compliance-report-json';
 import { formatInstant } from '../engine/instant';
 import { nextMonth, previousMonth } from '../engine/report-period';
 import type { Agreement, ConfigBundle } from '../engine/types';
@@ -50,25 +50,33 @@ async function trendBefore(bundle: ConfigBundle, agreementId: string, month: str
       continue;
     }
     const period = agreementPeriod(bundle, agreementId, m);
-    const report = await storedReport(bundle, agreementId, m, period.to, { internal: false });
+    // Only the figures: the month's cycles are counted and let go.
+    const report = await storedReport(bundle, agreementId, m, period.to, { internal: false }, () => undefined);
     trend.push({ month: m, goals: report.goals.map((g): GoalFigures => ({ goal: g.goal, met: g.met, breached: g.breached, compliance: g.compliance })) });
   }
   return trend;
 }
 
-/** Issues (and freezes) the next version of an agreement's report for a month that is over. */
+/**
+ * Issues (and freezes) the next version of an agreement's report for a month that is over. The month's entries are
+ * read and counted a page at a time and its cycles stored part by part as they are counted, so the job holds one
+ * page and one part, not the month.
+ */
 export async function issueReport(configuration: StoredConfiguration, request: IssueRequest, now: number): Promise<IssuedReport> {
   const { bundle } = configuration;
   const agreement = agreementOf(bundle, request.agreementId);
   const period = agreementPeriod(bundle, agreement.id, request.month);
   if (now < period.to) throw new ReportNotReady(`${request.month} is not over yet in ${period.timezone}: its report can be issued from ${formatInstant(period.to)}`);
-  const report = await storedReport(bundle, agreement.id, request.month, period.to, { internal: false });
   const trend = await trendBefore(bundle, agreement.id, request.month);
   const version = request.version ?? (await takeVersion(agreement.id, request.month));
+  const id = issuedReportId(agreement.id, request.month, version);
+  const existing = await readIssuedReport(id);
+  if (existing) return existing;
+  const parts = new SnapshotWriter(id);
+  const report = await storedReport(bundle, agreement.id, request.month, period.to, { internal: false }, (cycles) => parts.add(cycles.map(toCycleJson)));
   const customer = bundle.customers.find((c) => c.id === agreement.customer);
   const model = bundle.priorityModels.find((m) => m.id === agreement.priorityModel);
   const schedule = agreement.report;
-  const id = issuedReportId(agreement.id, request.month, version);
   const snapshot: ReportSnapshot = {
     format: 1,
     id,
@@ -87,7 +95,7 @@ export async function issueReport(configuration: StoredConfiguration, request: I
     complianceTargets: Object.fromEntries(report.goals.map((g) => [g.goal, schedule?.complianceTargets?.[g.goal] ?? 100])),
     trend,
   };
-  const header = await writeIssuedReport(snapshot, {
+  const header = await parts.finish(snapshot, {
     id,
     agreement: agreement.id,
     customer: agreement.customer,

@@ -1,7 +1,7 @@
 // The rules of spec §5 on small hand-made timelines. The agreement's calendar is 24x7 in Copenhagen, so periods are
 // Copenhagen months and every expected business time is wall time: November 2026 is
 // [2026-10-31T23:00Z, 2026-11-30T23:00Z). Targets: response 1 h (30 min at p1), resolution 8 h, internal triage 30 min.
-import { complianceReport, type ComplianceReport } from '../../src/engine/compliance-report';
+import { ComplianceReportBuilder, complianceReport, type ComplianceReport, type ReportedCycle } from '../../src/engine/compliance-report';
 import { toComplianceReportJson } from '../../src/engine/compliance-report-json';
 import { reportPeriod } from '../../src/engine/report-period';
 import { summarizeTimeline } from '../../src/engine/request-summary';
@@ -182,6 +182,22 @@ describe('goals and cycles', () => {
       { issue: 'LATE', goal: 'response', cycle: 1, internal: false, outcome: 'breached', startedAt: '2026-11-03T08:00:00Z', endedAt: '2026-11-03T10:00:00Z', targetSeconds: 3600, elapsedSeconds: 7200, breachedAt: '2026-11-03T09:00:00Z', priority: 'p2' },
       { issue: 'LATE', goal: 'resolution', cycle: 1, internal: false, outcome: 'breached', startedAt: '2026-11-03T08:00:00Z', endedAt: '2026-11-03T18:00:00Z', targetSeconds: 28800, elapsedSeconds: 36000, breachedAt: '2026-11-03T16:00:00Z', priority: 'p2' },
     ]);
+  });
+
+  test('with a cycle handler, each counted cycle is handed over in order and none is kept; the counts are the same', () => {
+    const timelines = [
+      request('MET', [created('2026-11-02T08:00:00Z'), reply('2026-11-02T08:10:00Z'), resolved('2026-11-02T15:00:00Z')]),
+      request('LATE', [created('2026-11-03T08:00:00Z'), reply('2026-11-03T10:00:00Z'), resolved('2026-11-03T18:00:00Z')]),
+    ];
+    const period = reportPeriod('2026-11', 'Europe/Copenhagen');
+    const handed: ReportedCycle[] = [];
+    const builder = new ComplianceReportBuilder(bundle, 'acme-prod', period, { internal: true }, (cycle) => handed.push(cycle));
+    for (const t of timelines) builder.add(summarizeTimeline(bundle, t, period, period.to));
+    const streamed = builder.result();
+    const kept = report(timelines, { internal: true });
+    expect(handed).toEqual(kept.cycles);
+    expect(handed.map((c) => `${c.issue} ${c.goal}`)).toEqual(['MET triage', 'MET response', 'MET resolution', 'LATE triage', 'LATE response', 'LATE resolution']);
+    expect(streamed).toEqual({ ...kept, cycles: [] });
   });
 
   test('compliance is unrounded: 2 met of 3', () => {

@@ -2,6 +2,7 @@
 // Danish letters intact, page numbers on every page, and the same bytes for the same snapshot.
 import { renderReportPdf } from '../../src/views/report/pdf';
 import { reportDocument } from '../../src/views/report/document';
+import { contentOf, PDF_BREACH_ROWS } from '../../src/views/report/goal-list';
 import type { ReportedCycleJson } from '../../src/engine/compliance-report-json';
 import { exampleReport, exampleSnapshot } from './report-fixture';
 import { pdfPages } from './pdf-text';
@@ -9,7 +10,7 @@ import { pdfPages } from './pdf-text';
 const text = async (bytes: Uint8Array): Promise<string> => (await pdfPages(bytes)).join('\n');
 
 test('Danish: the facts, the counts, compliance against the targets, the trend, each breach and every counted goal', async () => {
-  const bytes = await renderReportPdf(exampleSnapshot('da'));
+  const bytes = await renderReportPdf(contentOf(exampleSnapshot('da')));
   const pages = await pdfPages(bytes);
   const all = pages.join('\n');
   for (const expected of [
@@ -43,32 +44,50 @@ test('Danish: the facts, the counts, compliance against the targets, the trend, 
 });
 
 test('English labels and units; a re-issue says it replaces the earlier versions', async () => {
-  const all = await text(await renderReportPdf(exampleSnapshot('en', { version: 2 })));
+  const all = await text(await renderReportPdf(contentOf(exampleSnapshot('en', { version: 2 }))));
   for (const expected of ['Service level report', 'Compliance per goal', 'Not met', 'Breached goals', 'Over by', '1 h 30 m', 'Corrected report, version 2: it replaces the earlier versions.', 'Page 1 of 2']) {
     expect(all).toContain(expected);
   }
 });
 
 test('the same snapshot gives the same bytes, small enough to mail', async () => {
-  const first = await renderReportPdf(exampleSnapshot('da'));
-  const second = await renderReportPdf(exampleSnapshot('da'));
+  const first = await renderReportPdf(contentOf(exampleSnapshot('da')));
+  const second = await renderReportPdf(contentOf(exampleSnapshot('da')));
   expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
   expect(first.length).toBeLessThan(60_000);
 });
 
-test('a month of 3,000 counted goals runs onto many pages, each numbered, each table page with its header', async () => {
+test('a month of 3,000 counted goals: every breach, the first 2,000 of the detail list and where the rest is, on numbered pages with their table headers', async () => {
   const cycles: ReportedCycleJson[] = Array.from({ length: 3000 }, (_, i) => ({ ...exampleReport.cycles[i % exampleReport.cycles.length]!, issue: `SUP-${1000 + i}` }));
-  const bytes = await renderReportPdf(exampleSnapshot('en', { report: { ...exampleReport, cycles } }));
+  const bytes = await renderReportPdf(contentOf(exampleSnapshot('en', { report: { ...exampleReport, cycles } })));
   const pages = await pdfPages(bytes);
+  const all = pages.join('\n');
   expect(pages.length).toBeGreaterThan(40);
   pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1} of ${pages.length}`));
   // Pages after the first start with a table's header row: the breaches', then the detail list's.
   expect(pages.slice(1).every((page) => page.startsWith('Request\nGoal\n'))).toBe(true);
   expect(pages.at(-1)).toMatch(/^Request\nGoal\nCycle/);
-  expect(pages.join('\n')).toContain('SUP-3999');
-  // The fonts are embedded once, only with the glyphs used: size grows with the rows, not with the font.
-  expect(bytes.length).toBeLessThan(1_500_000);
+  expect(all.replace(/\n/g, ' ')).toContain(
+    'The month counted 3,000 goals. The first 2,000 are listed here; all of them are in service-level-report-acme-prod-2026-11-v1-goals.csv, which comes with this report.',
+  );
+  // Each breached goal is listed (in the breaches' table); any other only among the detail list's first 2,000.
+  cycles.forEach((cycle, i) => expect([cycle.issue, all.includes(`${cycle.issue}\n`)]).toEqual([cycle.issue, cycle.outcome === 'breached' || i < 2000]));
+  expect(all).toContain('SUP-2999\n');
+  // The fonts are embedded once, only with the glyphs used, and each page's drawing is compact.
+  expect(bytes.length).toBeLessThan(300_000);
 }, 60_000);
+
+test('a month with more breaches than the PDF lists: the first 5,000, and a line saying where all of them are', async () => {
+  const breach = exampleReport.cycles.find((c) => c.outcome === 'breached')!;
+  const cycles: ReportedCycleJson[] = Array.from({ length: PDF_BREACH_ROWS + 200 }, (_, i) => ({ ...breach, issue: `SUP-${10_000 + i}` }));
+  const content = contentOf(exampleSnapshot('da', { report: { ...exampleReport, cycles } }));
+  expect(content.counts).toEqual({ cycles: 5200, breaches: 5200 });
+  const all = (await pdfPages(await renderReportPdf(content))).join('\n');
+  expect(all.replace(/\n/g, ' ')).toContain('5.200 mål blev brudt i måneden. De første 5.000 står her; alle står i service-level-report-acme-prod-2026-11-v1-goals.csv, der følger med rapporten.');
+  expect(all.replace(/\n/g, ' ')).toContain('Måneden talte 5.200 mål. De første 2.000 står her;');
+  expect(all).toContain(`SUP-14999\n`);
+  expect(all).not.toContain(`SUP-15000\n`);
+}, 120_000);
 
 test('the document judges a goal met exactly at its target, and says when there is nothing to judge', () => {
   const doc = reportDocument(exampleSnapshot('en', { complianceTargets: { response: 80, resolution: 83.4 } }));

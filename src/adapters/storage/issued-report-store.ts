@@ -1,9 +1,10 @@
 // Issued reports (`issued-report`, `issued-report-part`) and the ledger of each agreement's month (`report-ledger`).
-// A snapshot is written part by part and its header last, each only if absent: a report is visible once complete
-// and never rewritten. The ledger numbers the versions and lets the daily run claim each month's scheduled issue once.
+// A snapshot is written part by part while it is counted, and its header last, only if absent: a report is visible
+// once complete and never rewritten. The ledger numbers the versions and lets the daily run claim each month's scheduled issue once.
 import kvs, { Filter, FilterConditions, Sort, WhereConditions } from '@forge/kvs';
 import { ENTITY, INDEX } from './entities';
 import { conditionFailed, stored } from './kvs-retry';
+import type { ReportedCycleJson } from '../../engine/compliance-report-json';
 import { keyText, type Delivery, type IssuedReport, type ReportSnapshot } from './issued-report';
 
 const headers = () => kvs.entity<IssuedReport>(ENTITY.issuedReport);
@@ -29,12 +30,15 @@ export interface ReportLedger {
   scheduledVersion?: number;
 }
 
-/** Cycles per part: a part stays far under the 240 KiB a stored value may hold (a cycle is some 300 bytes). */
-const CYCLES_PER_PART = 400;
-const TRANSACTION_OPS = 25;
+/**
+ * A part's cycles as JSON, at most: a stored value may hold 240 KiB (245,760 bytes); the rest is the part's own
+ * fields. Measured, not counted, so long issue keys or goal ids never push a part over.
+ */
+export const PART_BYTES = 200_000;
 
 const ledgerKey = (agreement: string, month: string): string => `${keyText(agreement)}:${month}`;
 const partKey = (report: string, part: number): string => `${report}#${part}`;
+const breachPartKey = (report: string, part: number): string => `${report}#breaches#${part}`;
 
 export function readLedger(agreement: string, month: string): Promise<ReportLedger | undefined> {
   return stored(() => ledgers().get(ledgerKey(agreement, month)));
@@ -116,33 +120,75 @@ export async function reserveScheduledVersion(agreement: string, month: string, 
   throw new Error(`could not reserve the scheduled version of ${agreement} ${month}: the ledger kept changing`);
 }
 
-/** Splits a snapshot into its stored parts. */
-function partsOf(snapshot: ReportSnapshot): unknown[] {
-  const { cycles, ...report } = snapshot.report;
-  const out: unknown[] = [{ ...snapshot, report: { ...report, cycles: [] } }];
-  for (let i = 0; i < cycles.length; i += CYCLES_PER_PART) out.push(cycles.slice(i, i + CYCLES_PER_PART));
-  return out;
+/** Cycles gathered into parts of at most PART_BYTES, each part stored as soon as it is full. */
+class PartSeries {
+  private held: ReportedCycleJson[] = [];
+  private heldBytes = 0;
+  written = 0;
+
+  constructor(
+    private readonly report: string,
+    private readonly key: (part: number) => string,
+  ) {}
+
+  async add(cycle: ReportedCycleJson, bytes: number): Promise<void> {
+    if (this.heldBytes + bytes > PART_BYTES && this.held.length > 0) await this.store();
+    this.held.push(cycle);
+    this.heldBytes += bytes;
+  }
+
+  async store(): Promise<void> {
+    if (this.held.length === 0) return;
+    const part = ++this.written;
+    const content = this.held;
+    this.held = [];
+    this.heldBytes = 0;
+    await stored(() => parts().set(this.key(part), { report: this.report, part, content }));
+  }
 }
 
 /**
- * Writes a snapshot and then its header. A report becomes visible with its header, which is created only if absent:
- * parts left by an attempt that failed before its header are simply written again, and an issued report is never
- * rewritten. Returns the header that stands (this one, or the one a repeated attempt finds).
+ * Writes a snapshot while its cycles are still being counted: the cycles part by part as each part fills (and the
+ * breached ones again in parts of their own), then the snapshot without them (part 0), then the header. Only one
+ * part of each is held at a time.
  */
-export async function writeIssuedReport(snapshot: ReportSnapshot, header: Omit<IssuedReport, 'parts' | 'deliveryRevision'>): Promise<IssuedReport> {
-  const existing = await readIssuedReport(snapshot.id);
-  if (existing) return existing;
-  const contents = partsOf(snapshot);
-  for (const [part, content] of contents.entries()) {
-    await stored(() => parts().set(partKey(snapshot.id, part), { report: snapshot.id, part, content }));
+export class SnapshotWriter {
+  private readonly cycles: PartSeries;
+  private readonly breaches: PartSeries;
+
+  constructor(report: string) {
+    this.cycles = new PartSeries(report, (part) => partKey(report, part));
+    this.breaches = new PartSeries(report, (part) => breachPartKey(report, part));
   }
-  const complete: IssuedReport = { ...header, parts: contents.length, deliveryRevision: 0 };
-  try {
-    await stored(() => headers().set(snapshot.id, complete, { keyPolicy: 'FAIL_IF_EXISTS' }));
-    return complete;
-  } catch (error) {
-    if (!conditionFailed(error)) throw error;
-    return (await readIssuedReport(snapshot.id)) ?? complete;
+
+  /** Takes cycles in report order, storing each part that is full. */
+  async add(cycles: readonly ReportedCycleJson[]): Promise<void> {
+    for (const cycle of cycles) {
+      const bytes = Buffer.byteLength(JSON.stringify(cycle)) + 1;
+      await this.cycles.add(cycle, bytes);
+      if (cycle.outcome === 'breached') await this.breaches.add(cycle, bytes);
+    }
+  }
+
+  /**
+   * Stores the last cycles, the snapshot (its `report.cycles` left empty: they are the other parts) and then the
+   * header, created only if absent: a report becomes visible with its header, complete, and is never rewritten.
+   * Parts left by an attempt that failed before its header are simply written again. Returns the header that
+   * stands (this one, or the one a repeated attempt finds).
+   */
+  async finish(snapshot: ReportSnapshot, header: Omit<IssuedReport, 'parts' | 'breachParts' | 'deliveryRevision'>): Promise<IssuedReport> {
+    await this.cycles.store();
+    await this.breaches.store();
+    const head: ReportSnapshot = { ...snapshot, report: { ...snapshot.report, cycles: [] } };
+    await stored(() => parts().set(partKey(snapshot.id, 0), { report: snapshot.id, part: 0, content: head }));
+    const complete: IssuedReport = { ...header, parts: this.cycles.written + 1, breachParts: this.breaches.written, deliveryRevision: 0 };
+    try {
+      await stored(() => headers().set(snapshot.id, complete, { keyPolicy: 'FAIL_IF_EXISTS' }));
+      return complete;
+    } catch (error) {
+      if (!conditionFailed(error)) throw error;
+      return (await readIssuedReport(snapshot.id)) ?? complete;
+    }
   }
 }
 
@@ -150,17 +196,37 @@ export function readIssuedReport(id: string): Promise<IssuedReport | undefined> 
   return stored(() => headers().get(id));
 }
 
-/** The frozen snapshot of an issued report, put back together from its parts. */
-export async function readSnapshot(header: IssuedReport): Promise<ReportSnapshot> {
-  const contents: unknown[] = [];
-  for (let i = 0; i < header.parts; i += TRANSACTION_OPS) {
-    const keys = Array.from({ length: Math.min(TRANSACTION_OPS, header.parts - i) }, (_, j) => ({ key: partKey(header.id, i + j), entityName: ENTITY.issuedReportPart }));
-    const { successfulKeys, failedKeys } = await stored(() => kvs.batchGet<SnapshotPart>(keys));
-    if (failedKeys.length > 0) throw new Error(`could not read ${failedKeys.length} part(s) of the report ${header.id}`);
-    for (const item of [...successfulKeys].sort((a, b) => a.value.part - b.value.part)) contents.push(item.value.content);
+/** The frozen snapshot without its cycles (`report.cycles` is empty; `snapshotCycles` reads them). */
+export async function readSnapshotHead(header: IssuedReport): Promise<ReportSnapshot> {
+  return (await readPart(header, partKey(header.id, 0))) as ReportSnapshot;
+}
+
+async function readPart(header: IssuedReport, key: string): Promise<unknown> {
+  const value = await stored(() => parts().get(key));
+  if (!value) throw new Error(`the part ${key} of the report ${header.id} is missing`);
+  return value.content;
+}
+
+/** The snapshot's cycles in report order, one stored part at a time: each read again when asked again. */
+export async function* snapshotCycles(header: IssuedReport): AsyncGenerator<ReportedCycleJson[]> {
+  for (let part = 1; part < header.parts; part++) yield (await readPart(header, partKey(header.id, part))) as ReportedCycleJson[];
+}
+
+/** The snapshot's breached cycles in report order, a part at a time, without reading the others when they are apart. */
+export async function* snapshotBreaches(header: IssuedReport): AsyncGenerator<ReportedCycleJson[]> {
+  if (header.breachParts === undefined) {
+    for await (const cycles of snapshotCycles(header)) yield cycles.filter((c) => c.outcome === 'breached');
+    return;
   }
-  const [first, ...cycles] = contents as [ReportSnapshot, ...Array<ReportSnapshot['report']['cycles']>];
-  return { ...first, report: { ...first.report, cycles: cycles.flat() } };
+  for (let part = 1; part <= header.breachParts; part++) yield (await readPart(header, breachPartKey(header.id, part))) as ReportedCycleJson[];
+}
+
+/** The frozen snapshot of an issued report, put back together from its parts (a whole month's cycles at once). */
+export async function readSnapshot(header: IssuedReport): Promise<ReportSnapshot> {
+  const head = await readSnapshotHead(header);
+  const cycles: ReportedCycleJson[] = [];
+  for await (const part of snapshotCycles(header)) cycles.push(...part);
+  return { ...head, report: { ...head.report, cycles } };
 }
 
 /** Moves a report's delivery on, unless someone else moved it meanwhile (undefined then). */

@@ -61,6 +61,11 @@ export interface IssuedReport {
   issuedBy: string;
   /** Parts of the snapshot in `issued-report-part`: the snapshot without its cycles, then the cycles in slices. */
   parts: number;
+  /**
+   * The breached cycles again, in parts of their own, so the PDF's list of breaches reads them without reading every
+   * cycle. Absent on reports issued before they were kept apart: their breaches are picked from the cycles.
+   */
+  breachParts?: number;
   goals: GoalFigures[];
   requests: { created: number; resolved: number; open: number };
   delivery: Delivery;

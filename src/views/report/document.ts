@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import { parseInstant } from '../../engine/instant';
 import { formatBusinessDuration } from '../../engine/wording';
 import type { ReportSnapshot } from '../../adapters/storage/issued-report';
+import type { ReportedCycleJson } from '../../engine/compliance-report-json';
 import { labelsFor, type ReportLabels } from './labels';
 
 export type GoalResult = 'met' | 'not-met' | 'none';
@@ -38,8 +39,10 @@ export interface ReportDocument {
   requests: { created: number; resolved: number; open: number; byStatus: string; byPriority: string };
   compliance: ComplianceRow[];
   trend: { months: string[]; series: TrendSeries[] };
-  breaches: string[][];
-  details: string[][];
+  /** A breached cycle's row in the breaches' table: request, goal, priority, target, elapsed, over by, breached at. */
+  breachRow: (cycle: ReportedCycleJson) => string[];
+  /** A counted cycle's row in the detail list: request, goal, cycle, priority, outcome, started, ended, target, elapsed. */
+  detailRow: (cycle: ReportedCycleJson) => string[];
   footer: string;
   timesNote: string;
 }
@@ -113,7 +116,6 @@ export function reportDocument(snapshot: ReportSnapshot): ReportDocument {
     values: [...snapshot.trend.map((t) => t.goals.find((x) => x.goal === g.goal)?.compliance ?? null), g.compliance],
     target: (snapshot.complianceTargets[g.goal] ?? 100) / 100,
   }));
-  const breached = report.cycles.filter((c) => c.outcome === 'breached');
   return {
     labels,
     title: labels.title,
@@ -136,7 +138,7 @@ export function reportDocument(snapshot: ReportSnapshot): ReportDocument {
     },
     compliance,
     trend: { months: months.map((m) => shortMonth(m, labels)), series },
-    breaches: breached.map((c) => [
+    breachRow: (c) => [
       c.issue,
       goalName(c.goal),
       priorityName(c.priority),
@@ -144,8 +146,8 @@ export function reportDocument(snapshot: ReportSnapshot): ReportDocument {
       duration(c.elapsedSeconds),
       duration(Math.max(0, c.elapsedSeconds - c.targetSeconds)),
       dateTime(c.breachedAt, zone, labels, labels.shortDateTime),
-    ]),
-    details: report.cycles.map((c) => [
+    ],
+    detailRow: (c) => [
       c.issue,
       goalName(c.goal),
       String(c.cycle),
@@ -155,7 +157,7 @@ export function reportDocument(snapshot: ReportSnapshot): ReportDocument {
       dateTime(c.endedAt, zone, labels, labels.shortDateTime),
       duration(c.targetSeconds),
       duration(c.elapsedSeconds),
-    ]),
+    ],
     footer: `${snapshot.customer.name} · ${snapshot.agreement.name} · ${monthName(snapshot.month, labels)} · ${labels.version} ${snapshot.version}`,
     timesNote: labels.timesIn(zone),
   };

@@ -55,6 +55,11 @@ export interface ReportLabels {
   requestSummary: (agreement: string, month: string) => string;
   requestComment: (month: string, version: number) => string;
   reissued: (version: number) => string;
+  /** When a table holds only the first rows: where the complete list is (numbers already in the language's way). */
+  breachesCut: (shown: string, total: string, file: string) => string;
+  detailsCut: (shown: string, total: string, file: string) => string;
+  /** The delivery comment's line about that list. */
+  listAttached: (file: string) => string;
 }
 
 const ENGLISH: ReportLabels = {
@@ -107,6 +112,9 @@ const ENGLISH: ReportLabels = {
   requestSummary: (agreement, month) => `Service level report ${month}: ${agreement}`,
   requestComment: (month, version) => `The service level report for ${month} is attached (version ${version}).`,
   reissued: (version) => `Corrected report, version ${version}: it replaces the earlier versions.`,
+  breachesCut: (shown, total, file) => `${total} goals were breached this month. The first ${shown} are listed here; all of them are in ${file}, which comes with this report.`,
+  detailsCut: (shown, total, file) => `The month counted ${total} goals. The first ${shown} are listed here; all of them are in ${file}, which comes with this report.`,
+  listAttached: (file) => `Every goal counted in the month is in ${file}.`,
 };
 
 const DANISH: ReportLabels = {
@@ -159,6 +167,9 @@ const DANISH: ReportLabels = {
   requestSummary: (agreement, month) => `Serviceniveaurapport ${month}: ${agreement}`,
   requestComment: (month, version) => `Serviceniveaurapporten for ${month} er vedhæftet (version ${version}).`,
   reissued: (version) => `Rettet rapport, version ${version}: den erstatter de tidligere versioner.`,
+  breachesCut: (shown, total, file) => `${total} mål blev brudt i måneden. De første ${shown} står her; alle står i ${file}, der følger med rapporten.`,
+  detailsCut: (shown, total, file) => `Måneden talte ${total} mål. De første ${shown} står her; alle står i ${file}, der følger med rapporten.`,
+  listAttached: (file) => `Alle mål talt med i måneden står i ${file}.`,
 };
 
 export function labelsFor(language: ReportLanguage): ReportLabels {

@@ -1,12 +1,18 @@
-// The customer's report as a PDF (pdf-lib, no browser): A4, DejaVu Sans embedded and subset (æøå, ÆØÅ, äö), tables
-// that carry their header onto each page, a small bar chart of the trend, and "Page n of m" on every page. The same
-// snapshot always gives the same bytes: the document's dates are the issue date, and nothing else varies.
+// The customer's report as a PDF (pdf-lib, no browser): A4, DejaVu Sans embedded once and subset to the glyphs used
+// (æøå, ÆØÅ, äö), tables that carry their header onto each page, a small bar chart of the trend, and "Page n of m" on
+// every page. The same content always gives the same bytes: the document's dates are the issue date, nothing varies.
+//
+// Size and memory at scale: each page is drawn as plain PDF operators (one text object a row, font and colour set only
+// when they change) and compressed into its content stream as soon as the page is full, so a long report holds its
+// pages' compressed bytes, not pdf-lib's operator objects; the cycles are read a slice at a time, and the lists stop
+// where goal-list.ts says (the complete list then goes as a file beside the PDF).
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { parseInstant } from '../../engine/instant';
-import type { ReportSnapshot } from '../../adapters/storage/issued-report';
+import type { ReportedCycleJson } from '../../engine/compliance-report-json';
 import { percentNumber, reportDocument, type ReportDocument, type TrendSeries } from './document';
 import { BOLD, REGULAR } from './fonts.generated';
+import { goalListName, PDF_BREACH_ROWS, PDF_DETAIL_ROWS, type ReportContent } from './goal-list';
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 48;
@@ -14,14 +20,19 @@ const TOP = A4[1] - 56;
 const BOTTOM = 64;
 const WIDTH = A4[0] - 2 * MARGIN;
 
+type Colour = readonly [number, number, number];
+
 // Atlassian's palette: text, subtle text, lines, and the success and danger accents.
-const INK = rgb(0.09, 0.17, 0.3);
-const SUBTLE = rgb(0.37, 0.42, 0.52);
-const LINE = rgb(0.87, 0.88, 0.9);
-const SHADE = rgb(0.96, 0.96, 0.97);
-const GREEN = rgb(0.13, 0.43, 0.31);
-const RED = rgb(0.68, 0.18, 0.14);
-const BLUE = rgb(0.05, 0.32, 0.82);
+const INK: Colour = [0.09, 0.17, 0.3];
+const SUBTLE: Colour = [0.37, 0.42, 0.52];
+const LINE: Colour = [0.87, 0.88, 0.9];
+const SHADE: Colour = [0.96, 0.96, 0.97];
+const GREEN: Colour = [0.13, 0.43, 0.31];
+const RED: Colour = [0.68, 0.18, 0.14];
+const BLUE: Colour = [0.05, 0.32, 0.82];
+
+/** A colour as it shows at `opacity` on the white page: the same look without a transparency group. */
+const onWhite = (colour: Colour, opacity: number): Colour => [1 - opacity * (1 - colour[0]), 1 - opacity * (1 - colour[1]), 1 - opacity * (1 - colour[2])];
 
 interface Fonts {
   regular: PDFFont;
@@ -46,6 +57,94 @@ function widthOf(font: PDFFont, text: string, size: number): number {
   return width * size;
 }
 
+/**
+ * A string's glyph codes as PDF text (`<…>`), remembered per font: encoding shapes the string again each time, and
+ * the first encoding is what tells the subset which glyphs to keep.
+ */
+const encodings = new WeakMap<PDFFont, Map<string, string>>();
+
+function encoded(font: PDFFont, text: string): string {
+  let known = encodings.get(font);
+  if (!known) encodings.set(font, (known = new Map()));
+  let code = known.get(text);
+  if (code === undefined) {
+    code = font.encodeText(text).toString();
+    if (known.size < 50_000) known.set(text, code);
+  }
+  return code;
+}
+
+const num = (value: number): string => String(Math.round(value * 100) / 100);
+const colourOps = (colour: Colour): string => `${num(colour[0])} ${num(colour[1])} ${num(colour[2])}`;
+
+/**
+ * One page's drawing as PDF operators: text in text objects that stay open across a row, and font, colours, line
+ * width and dash set only when they change. `close` compresses it into the page's content stream.
+ */
+class PageInk {
+  private ops: string[] = [];
+  private inText = false;
+  private font = '';
+  private fill = '';
+  private stroke = '';
+  private lineWidth = '';
+  private dash = '';
+  private readonly names = new Map<PDFFont, string>();
+
+  constructor(readonly page: PDFPage) {}
+
+  private fontName(font: PDFFont): string {
+    let name = this.names.get(font);
+    if (name === undefined) this.names.set(font, (name = this.page.node.newFontDictionary(font.name, font.ref).toString()));
+    return name;
+  }
+
+  private setFill(colour: Colour): void {
+    const ops = colourOps(colour);
+    if (ops !== this.fill) this.ops.push(`${(this.fill = ops)} rg`);
+  }
+
+  private endText(): void {
+    if (this.inText) this.ops.push('ET');
+    this.inText = false;
+  }
+
+  text(font: PDFFont, size: number, colour: Colour, x: number, y: number, text: string): void {
+    if (text === '') return;
+    if (!this.inText) this.ops.push('BT');
+    this.inText = true;
+    const tf = `${this.fontName(font)} ${num(size)} Tf`;
+    if (tf !== this.font) this.ops.push((this.font = tf));
+    this.setFill(colour);
+    this.ops.push(`1 0 0 1 ${num(x)} ${num(y)} Tm ${encoded(font, text)} Tj`);
+  }
+
+  line(x1: number, y1: number, x2: number, y2: number, width: number, colour: Colour, dash?: [number, number]): void {
+    this.endText();
+    const ops = colourOps(colour);
+    if (ops !== this.stroke) this.ops.push(`${(this.stroke = ops)} RG`);
+    if (num(width) !== this.lineWidth) this.ops.push(`${(this.lineWidth = num(width))} w`);
+    const pattern = dash ? `[${dash.map(num).join(' ')}] 0 d` : '[] 0 d';
+    if (pattern !== this.dash) this.ops.push((this.dash = pattern));
+    this.ops.push(`${num(x1)} ${num(y1)} m ${num(x2)} ${num(y2)} l S`);
+  }
+
+  rect(x: number, y: number, width: number, height: number, colour: Colour): void {
+    this.endText();
+    this.setFill(colour);
+    this.ops.push(`${num(x)} ${num(y)} ${num(width)} ${num(height)} re f`);
+  }
+
+  /** Compresses the page's drawing into its content stream; the operators are let go. */
+  close(pdf: PDFDocument): void {
+    this.endText();
+    if (this.ops.length === 0) return;
+    const stream = pdf.context.flateStream(`q\n${this.ops.join('\n')}\nQ\n`);
+    this.page.node.addContentStream(pdf.context.register(stream));
+    this.ops = [];
+  }
+}
+
 interface Column {
   title: string;
   /** Share of the table's width. */
@@ -53,21 +152,34 @@ interface Column {
   align?: 'left' | 'right';
 }
 
+interface TextOptions {
+  font?: PDFFont;
+  colour?: Colour;
+  maxWidth?: number;
+  align?: 'left' | 'right';
+}
+
 /** Lays text out top to bottom, starting a new page when the next block does not fit. */
 class Writer {
-  page: PDFPage;
+  ink: PageInk;
   y = TOP;
 
   constructor(
     private readonly pdf: PDFDocument,
     readonly fonts: Fonts,
   ) {
-    this.page = pdf.addPage(A4);
+    this.ink = new PageInk(pdf.addPage(A4));
   }
 
   newPage(): void {
-    this.page = this.pdf.addPage(A4);
+    this.ink.close(this.pdf);
+    this.ink = new PageInk(this.pdf.addPage(A4));
     this.y = TOP;
+  }
+
+  /** Ends the last page's drawing. */
+  close(): void {
+    this.ink.close(this.pdf);
   }
 
   /** Makes room for `height` points, on a new page when this one is full. */
@@ -75,11 +187,12 @@ class Writer {
     if (this.y - height < BOTTOM) this.newPage();
   }
 
-  text(value: string, x: number, size: number, options: { font?: PDFFont; color?: RGB; maxWidth?: number; align?: 'left' | 'right' } = {}): void {
+  /** Text at (x, y) on the page; at the writer's line when `y` is left out. */
+  text(value: string, x: number, size: number, options: TextOptions = {}, y = this.y): void {
     const font = options.font ?? this.fonts.regular;
     const fitted = options.maxWidth === undefined ? clean(value) : fit(clean(value), font, size, options.maxWidth);
     const dx = options.align === 'right' && options.maxWidth !== undefined ? options.maxWidth - widthOf(font, fitted, size) : 0;
-    this.page.drawText(fitted, { x: x + dx, y: this.y, size, font, color: options.color ?? INK });
+    this.ink.text(font, size, options.colour ?? INK, x + dx, y, fitted);
   }
 
   heading(value: string): void {
@@ -87,20 +200,23 @@ class Writer {
     this.y -= 22;
     this.text(value, MARGIN, 12, { font: this.fonts.bold });
     this.y -= 6;
-    this.page.drawLine({ start: { x: MARGIN, y: this.y }, end: { x: MARGIN + WIDTH, y: this.y }, thickness: 0.8, color: LINE });
+    this.ink.line(MARGIN, this.y, MARGIN + WIDTH, this.y, 0.8, LINE);
     this.y -= 14;
   }
 
-  paragraph(value: string, size = 9, color: RGB = INK): void {
+  paragraph(value: string, size = 9, colour: Colour = INK): void {
     for (const line of wrap(clean(value), this.fonts.regular, size, WIDTH)) {
       this.need(size + 4);
-      this.text(line, MARGIN, size, { color });
+      this.text(line, MARGIN, size, { colour });
       this.y -= size + 4;
     }
   }
 
-  /** A table whose header row is repeated on every page it runs onto; `shade` colours a row's last cell. */
-  table(columns: Column[], rows: string[][], colour?: (row: number, column: number) => RGB | undefined): void {
+  /**
+   * A table whose header row is repeated on every page it runs onto, its rows taken as they come; `colour` marks a
+   * cell (in bold), given the row, the column and the row's place in the table.
+   */
+  async table(columns: Column[], rows: Iterable<string[]> | AsyncIterable<string[]>, colour?: (row: string[], column: number, index: number) => Colour | undefined): Promise<void> {
     const size = 7.5;
     const rowHeight = 13;
     const xs: number[] = [];
@@ -110,23 +226,26 @@ class Writer {
       x += column.width * WIDTH;
     }
     const header = (): void => {
-      this.page.drawRectangle({ x: MARGIN, y: this.y - 4, width: WIDTH, height: rowHeight, color: SHADE });
-      columns.forEach((column, i) => this.text(column.title, xs[i]! + 3, size, { font: this.fonts.bold, color: SUBTLE, maxWidth: column.width * WIDTH - 6, align: column.align ?? 'left' }));
+      this.ink.rect(MARGIN, this.y - 4, WIDTH, rowHeight, SHADE);
+      columns.forEach((column, i) => this.text(column.title, xs[i]! + 3, size, { font: this.fonts.bold, colour: SUBTLE, maxWidth: column.width * WIDTH - 6, align: column.align ?? 'left' }));
       this.y -= rowHeight;
     };
     this.need(rowHeight * 2);
     header();
-    rows.forEach((row, r) => {
+    let drawn = 0;
+    for await (const row of rows) {
       if (this.y - rowHeight < BOTTOM) {
         this.newPage();
         header();
       }
-      columns.forEach((column, i) =>
-        this.text(row[i] ?? '', xs[i]! + 3, size, { color: colour?.(r, i) ?? INK, maxWidth: column.width * WIDTH - 6, align: column.align ?? 'left', ...(colour?.(r, i) ? { font: this.fonts.bold } : {}) }),
-      );
-      this.page.drawLine({ start: { x: MARGIN, y: this.y - 4 }, end: { x: MARGIN + WIDTH, y: this.y - 4 }, thickness: 0.4, color: LINE });
+      columns.forEach((column, i) => {
+        const marked = colour?.(row, i, drawn);
+        this.text(row[i] ?? '', xs[i]! + 3, size, { colour: marked ?? INK, maxWidth: column.width * WIDTH - 6, align: column.align ?? 'left', ...(marked ? { font: this.fonts.bold } : {}) });
+      });
+      this.ink.line(MARGIN, this.y - 4, MARGIN + WIDTH, this.y - 4, 0.4, LINE);
       this.y -= rowHeight;
-    });
+      drawn++;
+    }
   }
 }
 
@@ -163,10 +282,10 @@ function wrap(value: string, font: PDFFont, size: number, width: number): string
 function facts(w: Writer, doc: ReportDocument): void {
   w.text(doc.title, MARGIN, 20, { font: w.fonts.bold });
   w.y -= 20;
-  w.text(doc.subtitle, MARGIN, 11, { color: SUBTLE, maxWidth: WIDTH });
+  w.text(doc.subtitle, MARGIN, 11, { colour: SUBTLE, maxWidth: WIDTH });
   w.y -= 24;
   for (const [label, value] of doc.facts) {
-    w.text(label, MARGIN, 9, { font: w.fonts.bold, color: SUBTLE });
+    w.text(label, MARGIN, 9, { font: w.fonts.bold, colour: SUBTLE });
     w.text(value, MARGIN + 90, 9, { maxWidth: WIDTH - 90 });
     w.y -= 13;
   }
@@ -188,19 +307,19 @@ function requests(w: Writer, doc: ReportDocument): void {
   w.need(52);
   boxes.forEach(([label, value], i) => {
     const x = MARGIN + i * (boxWidth + 8);
-    w.page.drawRectangle({ x, y: w.y - 30, width: boxWidth, height: 44, color: SHADE });
-    w.page.drawText(String(value), { x: x + 10, y: w.y - 8, size: 18, font: w.fonts.bold, color: INK });
-    w.page.drawText(fit(label, w.fonts.regular, 8, boxWidth - 20), { x: x + 10, y: w.y - 22, size: 8, font: w.fonts.regular, color: SUBTLE });
+    w.ink.rect(x, w.y - 30, boxWidth, 44, SHADE);
+    w.text(String(value), x + 10, 18, { font: w.fonts.bold }, w.y - 8);
+    w.text(label, x + 10, 8, { colour: SUBTLE, maxWidth: boxWidth - 20 }, w.y - 22);
   });
   w.y -= 48;
   w.paragraph(`${labels.openAtEnd}, ${labels.byStatus}: ${doc.requests.byStatus}`, 8, SUBTLE);
   w.paragraph(`${labels.openAtEnd}, ${labels.byPriority}: ${doc.requests.byPriority}`, 8, SUBTLE);
 }
 
-function compliance(w: Writer, doc: ReportDocument): void {
+async function compliance(w: Writer, doc: ReportDocument): Promise<void> {
   const { labels } = doc;
   w.heading(labels.compliance);
-  w.table(
+  await w.table(
     [
       { title: labels.goal, width: 0.25 },
       { title: labels.met, width: 0.1, align: 'right' },
@@ -211,7 +330,7 @@ function compliance(w: Writer, doc: ReportDocument): void {
       { title: labels.result, width: 0.18 },
     ],
     doc.compliance.map((g) => [g.goal, String(g.met), String(g.breached), String(g.cancelled), g.compliance, g.target, g.resultText]),
-    (row, column) => (column === 6 ? (doc.compliance[row]!.result === 'met' ? GREEN : doc.compliance[row]!.result === 'not-met' ? RED : undefined) : undefined),
+    (_row, column, index) => (column === 6 ? (doc.compliance[index]!.result === 'met' ? GREEN : doc.compliance[index]!.result === 'not-met' ? RED : undefined) : undefined),
   );
 }
 
@@ -230,14 +349,15 @@ function trend(w: Writer, doc: ReportDocument): void {
 }
 
 function drawBars(w: Writer, series: TrendSeries, months: string[], height: number, doc: ReportDocument): void {
+  const { regular } = w.fonts;
   const left = MARGIN + 130;
   const width = WIDTH - 130;
   const slot = width / Math.max(1, months.length);
   const base = w.y - height + 8;
-  w.page.drawLine({ start: { x: left, y: base }, end: { x: left + width, y: base }, thickness: 0.6, color: LINE });
+  w.ink.line(left, base, left + width, base, 0.6, LINE);
   // The target as a dashed line across the chart.
   const targetY = base + series.target * (height - 14);
-  w.page.drawLine({ start: { x: left, y: targetY }, end: { x: left + width, y: targetY }, thickness: 0.6, color: SUBTLE, dashArray: [2, 2] });
+  w.ink.line(left, targetY, left + width, targetY, 0.6, SUBTLE, [2, 2]);
   months.forEach((month, i) => {
     const value = series.values[i] ?? null;
     const x = left + i * slot + slot * 0.25;
@@ -246,27 +366,50 @@ function drawBars(w: Writer, series: TrendSeries, months: string[], height: numb
       const barHeight = Math.max(1, value * (height - 14));
       const last = i === months.length - 1;
       const colour = value + 1e-9 >= series.target ? GREEN : RED;
-      w.page.drawRectangle({ x, y: base, width: barWidth, height: barHeight, color: colour, opacity: last ? 1 : 0.55 });
+      // The months before this one paler.
+      w.ink.rect(x, base, barWidth, barHeight, last ? colour : onWhite(colour, 0.55));
       const label = percentNumber(value, doc.labels.locale);
-      w.page.drawText(label, { x: x + barWidth / 2 - widthOf(w.fonts.regular, label, 6.5) / 2, y: base + barHeight + 2, size: 6.5, font: w.fonts.regular, color: INK });
+      w.text(label, x + barWidth / 2 - widthOf(regular, label, 6.5) / 2, 6.5, {}, base + barHeight + 2);
     } else {
-      w.page.drawText('–', { x: x + barWidth / 2 - 2, y: base + 2, size: 7, font: w.fonts.regular, color: SUBTLE });
+      w.text('–', x + barWidth / 2 - 2, 7, { colour: SUBTLE }, base + 2);
     }
-    const name = fit(month, w.fonts.regular, 6.5, slot - 2);
-    w.page.drawText(name, { x: left + i * slot + slot / 2 - widthOf(w.fonts.regular, name, 6.5) / 2, y: base - 9, size: 6.5, font: w.fonts.regular, color: SUBTLE });
+    const name = fit(month, regular, 6.5, slot - 2);
+    w.text(name, left + i * slot + slot / 2 - widthOf(regular, name, 6.5) / 2, 6.5, { colour: SUBTLE }, base - 9);
   });
   const target = `${doc.labels.target} ${percentNumber(series.target, doc.labels.locale)} %`;
-  w.page.drawText(target, { x: left - 6 - widthOf(w.fonts.regular, target, 6.5), y: targetY - 2, size: 6.5, font: w.fonts.regular, color: BLUE });
+  w.text(target, left - 6 - widthOf(regular, target, 6.5), 6.5, { colour: BLUE }, targetY - 2);
 }
 
-function breaches(w: Writer, doc: ReportDocument): void {
+/** The rows of cycles read a slice at a time, in report order, stopping after `limit` (the rest is never read). */
+async function* rowsOf(cycles: AsyncIterable<readonly ReportedCycleJson[]>, row: (cycle: ReportedCycleJson) => string[], limit: number): AsyncGenerator<string[]> {
+  let n = 0;
+  if (limit <= 0) return;
+  for await (const slice of cycles) {
+    for (const cycle of slice) {
+      yield row(cycle);
+      if (++n >= limit) return;
+    }
+  }
+}
+
+const count = (n: number, doc: ReportDocument): string => new Intl.NumberFormat(doc.labels.locale).format(n);
+
+/** The line under a list's heading that says the list is cut and where all of it is. */
+function cutNote(w: Writer, text: string, colour: Colour): void {
+  w.paragraph(text, 8.5, colour);
+  w.y -= 4;
+}
+
+async function breaches(w: Writer, doc: ReportDocument, content: ReportContent): Promise<void> {
   const { labels } = doc;
   w.heading(labels.breaches);
-  if (doc.breaches.length === 0) {
+  const total = content.counts.breaches;
+  if (total === 0) {
     w.paragraph(labels.noBreaches);
     return;
   }
-  w.table(
+  if (total > PDF_BREACH_ROWS) cutNote(w, labels.breachesCut(count(PDF_BREACH_ROWS, doc), count(total, doc), goalListName(content.snapshot, content.counts)), RED);
+  await w.table(
     [
       { title: labels.request, width: 0.12 },
       { title: labels.goal, width: 0.2 },
@@ -276,19 +419,21 @@ function breaches(w: Writer, doc: ReportDocument): void {
       { title: labels.over, width: 0.14, align: 'right' },
       { title: labels.breachedAt, width: 0.18 },
     ],
-    doc.breaches,
+    rowsOf(content.breaches(), doc.breachRow, PDF_BREACH_ROWS),
     (_row, column) => (column === 5 ? RED : undefined),
   );
 }
 
-function details(w: Writer, doc: ReportDocument): void {
+async function details(w: Writer, doc: ReportDocument, content: ReportContent): Promise<void> {
   const { labels } = doc;
   w.heading(labels.allGoals);
-  if (doc.details.length === 0) {
+  const total = content.counts.cycles;
+  if (total === 0) {
     w.paragraph(labels.noCycles);
     return;
   }
-  w.table(
+  if (total > PDF_DETAIL_ROWS) cutNote(w, labels.detailsCut(count(PDF_DETAIL_ROWS, doc), count(total, doc), goalListName(content.snapshot, content.counts)), SUBTLE);
+  await w.table(
     [
       { title: labels.request, width: 0.1 },
       { title: labels.goal, width: 0.15 },
@@ -300,43 +445,25 @@ function details(w: Writer, doc: ReportDocument): void {
       { title: labels.target, width: 0.08, align: 'right' },
       { title: labels.elapsed, width: 0.1, align: 'right' },
     ],
-    doc.details,
-    (row, column) => (column === 4 ? (doc.details[row]![4] === labels.outcomes.breached ? RED : undefined) : undefined),
+    rowsOf(content.cycles(), doc.detailRow, PDF_DETAIL_ROWS),
+    (row, column) => (column === 4 && row[4] === labels.outcomes.breached ? RED : undefined),
   );
-}
-
-/**
- * Drawing a string shapes it again (pdf-lib encodes a custom font's text through fontkit's layout on every draw); the
- * encoding of a string never changes within a document, so it is remembered per font. The subset still learns every
- * glyph: the first encoding of each string records them.
- */
-function rememberEncodings(font: PDFFont): PDFFont {
-  const encodeText = font.encodeText.bind(font);
-  const known = new Map<string, ReturnType<PDFFont['encodeText']>>();
-  font.encodeText = (text: string) => {
-    let encoded = known.get(text);
-    if (encoded === undefined) {
-      encoded = encodeText(text);
-      if (known.size < 50_000) known.set(text, encoded);
-    }
-    return encoded;
-  };
-  return font;
 }
 
 /** Latin text needs no ligatures, kerning or contextual forms; without them fontkit shapes each string far faster. */
 const PLAIN = { liga: false, kern: false, calt: false, clig: false, rlig: false, dlig: false };
 
-/** The report's PDF; the same snapshot gives the same bytes. */
-export async function renderReportPdf(snapshot: ReportSnapshot): Promise<Uint8Array> {
-  const doc = reportDocument(snapshot);
+/** The report's PDF; the same content gives the same bytes. */
+export async function renderReportPdf(content: ReportContent): Promise<Uint8Array> {
+  const doc = reportDocument(content.snapshot);
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.registerFontkit(fontkit);
+  // Each font is embedded once, subset, and every page refers to that one font object.
   const fonts: Fonts = {
-    regular: rememberEncodings(await pdf.embedFont(Buffer.from(REGULAR, 'base64'), { subset: true, features: PLAIN })),
-    bold: rememberEncodings(await pdf.embedFont(Buffer.from(BOLD, 'base64'), { subset: true, features: PLAIN })),
+    regular: await pdf.embedFont(Buffer.from(REGULAR, 'base64'), { subset: true, features: PLAIN }),
+    bold: await pdf.embedFont(Buffer.from(BOLD, 'base64'), { subset: true, features: PLAIN }),
   };
-  const issued = new Date(parseInstant(snapshot.issuedAt) ?? 0);
+  const issued = new Date(parseInstant(content.snapshot.issuedAt) ?? 0);
   pdf.setTitle(`${doc.title} · ${doc.subtitle}`);
   pdf.setAuthor('Contract SLA');
   pdf.setCreator('Contract SLA');
@@ -347,18 +474,21 @@ export async function renderReportPdf(snapshot: ReportSnapshot): Promise<Uint8Ar
   const w = new Writer(pdf, fonts);
   facts(w, doc);
   requests(w, doc);
-  compliance(w, doc);
+  await compliance(w, doc);
   trend(w, doc);
-  breaches(w, doc);
-  details(w, doc);
+  await breaches(w, doc, content);
+  await details(w, doc, content);
   w.y -= 8;
   w.paragraph(doc.timesNote, 7.5, SUBTLE);
+  w.close();
   const pages = pdf.getPages();
+  const footer = fit(clean(doc.footer), fonts.regular, 7.5, WIDTH - 90);
+  const subtle = rgb(...SUBTLE);
   pages.forEach((page, i) => {
     const label = doc.labels.page(i + 1, pages.length);
-    page.drawLine({ start: { x: MARGIN, y: 44 }, end: { x: MARGIN + WIDTH, y: 44 }, thickness: 0.6, color: LINE });
-    page.drawText(fit(clean(doc.footer), fonts.regular, 7.5, WIDTH - 90), { x: MARGIN, y: 32, size: 7.5, font: fonts.regular, color: SUBTLE });
-    page.drawText(label, { x: MARGIN + WIDTH - widthOf(fonts.regular, label, 7.5), y: 32, size: 7.5, font: fonts.regular, color: SUBTLE });
+    page.drawLine({ start: { x: MARGIN, y: 44 }, end: { x: MARGIN + WIDTH, y: 44 }, thickness: 0.6, color: rgb(...LINE) });
+    page.drawText(footer, { x: MARGIN, y: 32, size: 7.5, font: fonts.regular, color: subtle });
+    page.drawText(label, { x: MARGIN + WIDTH - widthOf(fonts.regular, label, 7.5), y: 32, size: 7.5, font: fonts.regular, color: subtle });
   });
   return pdf.save({ useObjectStreams: true });
 }
