@@ -15,7 +15,8 @@ export type PlannedStep =
   | { at: number; kind: 'create'; ref: number; reporter: string; requestTypeId: string; summary: string; environment: string; product: string; priority: string }
   | { at: number; kind: 'comment'; ref: number; author: string; public: boolean; body: string }
   | { at: number; kind: 'status'; ref: number; status: string; by: string }
-  | { at: number; kind: 'priority'; ref: number; priority: string; by: string };
+  | { at: number; kind: 'priority'; ref: number; priority: string; by: string }
+  | { at: number; kind: 'assign'; ref: number; assignee: string; by: string };
 
 export interface HistoryOptions {
   /** Requests are raised on the working days in [from, to); nothing planned happens at or after `to`. */
@@ -118,6 +119,9 @@ function planRequest(ref: number, created: number, next: () => number, steps: Pl
   const late = next() < 0.125;
   const replyAfter = (urgent ? 5 + next() * 20 : 20 + next() * 150) * MINUTE * (late ? 6 : 1);
   let t = inOfficeHours(created + replyAfter, next);
+  // The agent who answers takes the request first, so the desk's figures can be read by assignee. No draw of the
+  // generator: the plan's requests and times are those of the same seed without it.
+  steps.push({ at: t - 3 * MINUTE, kind: 'assign', ref, assignee: agent, by: agent });
   if (next() < 0.3) steps.push({ at: t - 2 * MINUTE, kind: 'comment', ref, author: agent, public: false, body: pick(next, NOTES) });
   steps.push({ at: t, kind: 'comment', ref, author: agent, public: true, body: pick(next, REPLIES) });
   steps.push({ at: t + MINUTE, kind: 'status', ref, status: 'In Progress', by: agent });
@@ -173,6 +177,9 @@ export function applyStep(double: JsmDouble, step: PlannedStep, keys: string[]):
       return;
     case 'priority':
       if (double.customField('contract-priority')) double.setFieldValue(keys[step.ref]!, 'contract-priority', step.priority);
+      return;
+    case 'assign':
+      double.assign(keys[step.ref]!, step.assignee, { by: step.by });
       return;
   }
 }

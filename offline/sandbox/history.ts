@@ -55,7 +55,7 @@ function staleRequestsClosed(plan: readonly PlannedStep[], start: number): Plann
     const request = requests.get(step.ref)!;
     request.last = step.at;
     if (step.kind === 'status') request.status = step.status;
-    if (step.kind === 'status' || step.kind === 'priority') request.agent = step.by;
+    if (step.kind === 'status' || step.kind === 'priority' || step.kind === 'assign') request.agent = step.by;
   }
   const closing: PlannedStep[] = [];
   for (const [ref, request] of requests) {

@@ -78,6 +78,15 @@ test('the management report for October has the requests of ACME and of Fjord, w
   expect(answer.data.totals.contractual.breached).toBeGreaterThan(5);
 });
 
+test('the desk’s agents take the requests they answer, so the report reads by assignee', async () => {
+  type Group = { key: string; label: string } & Figures;
+  const answer = await admin<{ groupings: { assignee: Group[] } }>('admin/management/report', { from: '2026-10', to: '2026-10' });
+  const byAssignee = Object.fromEntries(answer.data.groupings.assignee.map((g) => [g.label, g.requests.created]));
+  // Every October request was answered in October or early November, by Lars or Mette.
+  expect(Object.keys(byAssignee).sort()).toEqual(['Lars Nielsen', 'Mette Hansen']);
+  expect(byAssignee['Lars Nielsen']! + byAssignee['Mette Hansen']!).toBe(33 + 38);
+});
+
 test('the three months are a service desk’s: every request type, priority and environment, on working days in office hours', async () => {
   type Group = { key: string } & Figures;
   const answer = await admin<{ totals: Figures; groupings: Record<'requestType' | 'priority' | 'environment' | 'month', Group[]> }>('admin/management/report', { from: '2026-09', to: '2026-11' });
