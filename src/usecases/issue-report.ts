@@ -8,6 +8,7 @@ import { toComplianceReportJson, toCycleJson } from '../engine/compliance-report
 import { formatInstant } from '../engine/instant';
 import { nextMonth, previousMonth } from '../engine/report-period';
 import type { Agreement, ConfigBundle } from '../engine/types';
+import { countsOf, goalListName, pdfListsAll } from '../views/report/goal-list';
 import { agreementPeriod, storedReport } from './stored-report';
 
 /** Months of trend a report shows before its own. */
@@ -95,7 +96,9 @@ export async function issueReport(configuration: StoredConfiguration, request: I
     complianceTargets: Object.fromEntries(report.goals.map((g) => [g.goal, schedule?.complianceTargets?.[g.goal] ?? 100])),
     trend,
   };
+  const counts = countsOf(snapshot.report.goals);
   const header = await parts.finish(snapshot, {
+    ...(pdfListsAll(counts) ? {} : { goalList: goalListName(snapshot, counts) }),
     id,
     agreement: agreement.id,
     customer: agreement.customer,

@@ -17,6 +17,8 @@ export interface IssuedReportView {
   /** Where the customer finds the request on the portal, once it was raised. */
   requestPath: string | null;
   fileName: string;
+  /** The complete goal list's file name when the PDF's lists are cut (a large month); null when the PDF has them all. */
+  goalListName: string | null;
 }
 
 export function issuedReportView(header: IssuedReport): IssuedReportView {
@@ -33,6 +35,7 @@ export function issuedReportView(header: IssuedReport): IssuedReportView {
     delivery: { state, attempts, ...(requestKey ? { requestKey } : {}), ...(attachmentId ? { attachmentId } : {}), ...(error ? { error } : {}) },
     requestPath: requestKey && header.delivery.serviceDeskId ? `/servicedesk/customer/portal/${header.delivery.serviceDeskId}/${requestKey}` : null,
     fileName: reportFileName(header),
+    goalListName: header.goalList ?? null,
   };
 }
 

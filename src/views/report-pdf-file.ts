@@ -4,7 +4,7 @@
 import type { IssuedReport } from '../adapters/storage/issued-report';
 import { readSnapshotHead, snapshotBreaches, snapshotCycles } from '../adapters/storage/issued-report-store';
 import { reportFileName, type ReportPdf } from './issued-reports';
-import { goalListFile, type ReportContent } from './report/goal-list';
+import { countsOf, goalListFile, type ReportContent } from './report/goal-list';
 import { renderReportPdf } from './report/pdf';
 
 /** A file a resolver may answer at most (Forge: 5 MB a response); base64 makes a file a third larger. */
@@ -22,9 +22,7 @@ export interface GoalListDownload {
 export async function storedContent(header: IssuedReport): Promise<ReportContent> {
   const snapshot = await readSnapshotHead(header);
   // The builder counts a goal's met, breached or cancelled exactly when it lists the cycle.
-  const cycles = snapshot.report.goals.reduce((n, g) => n + g.met + g.breached + g.cancelled, 0);
-  const breaches = snapshot.report.goals.reduce((n, g) => n + g.breached, 0);
-  return { snapshot, counts: { cycles, breaches }, cycles: () => snapshotCycles(header), breaches: () => snapshotBreaches(header) };
+  return { snapshot, counts: countsOf(snapshot.report.goals), cycles: () => snapshotCycles(header), breaches: () => snapshotBreaches(header) };
 }
 
 export async function reportPdf(header: IssuedReport): Promise<ReportPdf | { tooLarge: number }> {

@@ -110,6 +110,13 @@ test('the admin page can have the complete list too, and is told when the PDF li
   await host.drainQueue();
   const october = await host.invoke('adminResolver', 'admin/reports/goals', { report: issuedReportId('acme-prod', '2026-10', 1) }, ADMIN);
   expect(october).toEqual({ ok: false, errors: [{ code: 'INVALID', path: 'report', message: 'the PDF of this report lists every goal of the month itself: there is no separate list' }] });
+  // The admin page's list names the file for November's row alone, so it offers the download only there.
+  const listed = await host.invoke<{ data: { agreements: Array<{ id: string; reports: Array<{ id: string; goalListName: string | null }> }> } }>('adminResolver', 'admin/reports/list', {}, ADMIN);
+  const rows = listed.data.agreements.find((a) => a.id === 'acme-prod')!.reports.map((r) => [r.id, r.goalListName]);
+  expect(rows).toEqual([
+    [id, attached.filename],
+    [issuedReportId('acme-prod', '2026-10', 1), null],
+  ]);
   const missing = await host.invoke('adminResolver', 'admin/reports/goals', { report: 'acme-prod:2026-09:1' }, ADMIN);
   expect(missing).toMatchObject({ ok: false, errors: [{ code: 'NOT_FOUND' }] });
 }, 60_000);

@@ -66,6 +66,8 @@ export interface IssuedReport {
    * cycle. Absent on reports issued before they were kept apart: their breaches are picked from the cycles.
    */
   breachParts?: number;
+  /** The complete goal list's file name, sent beside the PDF when the PDF's lists are cut; absent when they are whole. */
+  goalList?: string;
   goals: GoalFigures[];
   requests: { created: number; resolved: number; open: number };
   delivery: Delivery;

@@ -43,6 +43,11 @@ export function contentOf(snapshot: ReportSnapshot): ReportContent {
   };
 }
 
+/** The cycles a report counted and the breached ones, from its goals' figures: a goal's met, breached and cancelled are its cycles. */
+export function countsOf(goals: ReadonlyArray<{ met: number; breached: number; cancelled: number }>): ReportContent['counts'] {
+  return { cycles: goals.reduce((n, g) => n + g.met + g.breached + g.cancelled, 0), breaches: goals.reduce((n, g) => n + g.breached, 0) };
+}
+
 /** Whether the PDF lists every breached and every counted goal itself. */
 export function pdfListsAll(counts: ReportContent['counts']): boolean {
   return counts.cycles <= PDF_DETAIL_ROWS && counts.breaches <= PDF_BREACH_ROWS;

@@ -32,11 +32,16 @@ function IssuedRow({ report }: { report: Issued }) {
   const zone = useZone();
   const [problem, setProblem] = useState<string | null>(null);
   const delivery = DELIVERY[report.delivery.state];
-  const download = async (): Promise<void> => {
+  const download = async (file: 'pdf' | 'goals'): Promise<void> => {
     setProblem(null);
     try {
-      const pdf = await call('admin/reports/pdf', { report: report.id });
-      saveBase64File(pdf.fileName, pdf.base64);
+      if (file === 'pdf') {
+        const pdf = await call('admin/reports/pdf', { report: report.id });
+        saveBase64File(pdf.fileName, pdf.base64);
+      } else {
+        const list = await call('admin/reports/goals', { report: report.id });
+        saveBase64File(list.fileName, list.base64, list.mimeType);
+      }
     } catch (error) {
       setProblem(messagesOf(error).join('; '));
     }
@@ -55,9 +60,15 @@ function IssuedRow({ report }: { report: Issued }) {
         {report.delivery.error && <div className="danger-text">{report.delivery.error}</div>}
       </td>
       <td>
-        <Button onClick={() => void download()} aria-label={`Download the ${monthTitle(report.month)} report, version ${report.version} (PDF)`}>
+        <Button onClick={() => void download('pdf')} aria-label={`Download the ${monthTitle(report.month)} report, version ${report.version} (PDF)`}>
           PDF
         </Button>
+        {/* A large month's PDF lists the first goals; the complete list went beside it to the customer. */}
+        {report.goalListName && (
+          <Button onClick={() => void download('goals')} aria-label={`Download every goal of the ${monthTitle(report.month)} report, version ${report.version} (${report.goalListName})`}>
+            All goals (CSV)
+          </Button>
+        )}
         {problem && <div className="danger-text">{problem}</div>}
       </td>
     </tr>

@@ -16,6 +16,7 @@ const delivered = {
   delivery: { state: 'delivered', requestKey: 'SUP-40', attachmentId: '10001', attempts: 1 },
   requestPath: '/servicedesk/customer/portal/1/SUP-40',
   fileName: 'ACME Production - November 2026 - v1.pdf',
+  goalListName: null as string | null,
 };
 
 const list = () =>
@@ -64,6 +65,35 @@ describe('the admin page’s Reports tab', () => {
       await waitFor(() => expect(clicked).toEqual([delivered.fileName]));
       expect(backend.sent('admin/reports/pdf')).toEqual([{ report: delivered.id }]);
       expect(created[0]!.type).toBe('application/pdf');
+    } finally {
+      click.mockRestore();
+    }
+  });
+
+  it('offers the complete goal list of a month too large for the PDF’s lists, and only then', async () => {
+    const created: Blob[] = [];
+    Object.assign(URL, { createObjectURL: jest.fn((blob: Blob) => (created.push(blob), 'blob:goals')), revokeObjectURL: jest.fn() });
+    const clicked: string[] = [];
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    });
+    const large = { ...delivered, id: 'acme-prod:2026-10:1', month: '2026-10', goalListName: 'ACME Production - October 2026 - v1-goals.csv.gz' };
+    const lists = () =>
+      ok({ agreements: [{ id: 'acme-prod', name: 'ACME Production', customer: 'ACME A/S', lastMonth: '2026-11', nextScheduled: null, schedule: null, reports: [delivered, large] }] });
+    try {
+      const backend = await renderAdmin({
+        'admin/reports/list': lists,
+        'admin/reports/goals': () => ok({ fileName: large.goalListName, mimeType: 'application/gzip', base64: Buffer.from([0x1f, 0x8b, 8, 0]).toString('base64') }),
+      });
+      openTab('Reports');
+      const november = await screen.findByTestId('issued-acme-prod:2026-11:1');
+      expect(within(november).queryByRole('button', { name: /every goal/ })).toBeNull();
+      const october = screen.getByTestId('issued-acme-prod:2026-10:1');
+      fireEvent.click(within(october).getByRole('button', { name: 'Download every goal of the October 2026 report, version 1 (ACME Production - October 2026 - v1-goals.csv.gz)' }));
+      await waitFor(() => expect(clicked).toEqual([large.goalListName]));
+      expect(backend.sent('admin/reports/goals')).toEqual([{ report: large.id }]);
+      expect(created[0]!.type).toBe('application/gzip');
+      expect(created[0]!.size).toBe(4);
     } finally {
       click.mockRestore();
     }
