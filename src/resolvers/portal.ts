@@ -84,6 +84,7 @@ export function definePortal(surface: SurfaceResolvers): SurfaceResolvers {
       agreement: agreement ? { id: agreement.id, name: agreement.name ?? agreement.id } : null,
       priority: priority ? { id: priority.id, name: priority.name ?? priority.id } : null,
       obligations,
+      progress: null,
     };
   });
 

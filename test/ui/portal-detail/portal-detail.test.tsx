@@ -16,7 +16,7 @@ const response: ObligationView = { ...base, goal: 'response', goalName: 'Time to
 const resolution: ObligationView = { ...base, goal: 'resolution', goalName: 'Time to resolution', cycle: 1, state: 'running', deadline: '2026-11-23T15:05:00Z', targetSeconds: 14400, elapsedSeconds: 10500, remainingSeconds: 3900 };
 const update: ObligationView = { ...base, goal: 'update', goalName: 'Keep the customer informed', cycle: 2, state: 'running', startedAt: '2026-11-23T08:40:00Z', deadline: '2026-11-24T11:45:00Z', targetSeconds: 28800, elapsedSeconds: 8100, remainingSeconds: 20700 };
 
-const commitments = (obligations: ObligationView[]): Commitments => ({ request: 'SUP-17', agreement: { id: 'acme-prod', name: 'ACME Production' }, priority: { id: 'p2', name: '2 – High' }, obligations });
+const commitments = (obligations: ObligationView[]): Commitments => ({ request: 'SUP-17', agreement: { id: 'acme-prod', name: 'ACME Production' }, priority: { id: 'p2', name: '2 – High' }, obligations, progress: null });
 const rows = () => screen.getAllByTestId('commitment-row');
 
 beforeEach(() => {

@@ -19,6 +19,7 @@ const overdue: WorkItem = {
   state: 'breached', deadline: '2026-11-23T12:00:00Z', breached: true, atRisk: false, guidance: 'Resolve the request — overdue since 13:00, 2 h of business time over',
   alsoDue: [],
   howToFix: [],
+  development: null,
   goals: [],
   escalation: {
     level: 'breached',
@@ -35,6 +36,7 @@ const dueSoon: WorkItem = {
   state: 'running', deadline: '2026-11-23T15:05:00Z', breached: false, atRisk: false, guidance: 'Resolve the request by 16:05 — 1 h 5 m of business time left',
   alsoDue: [],
   howToFix: [],
+  development: null,
   goals: [],
   escalation: {
     level: 'reached',
@@ -48,6 +50,7 @@ const informTomorrow: WorkItem = {
   state: 'running', deadline: '2026-11-24T09:30:00Z', breached: false, atRisk: false, guidance: 'Inform the customer of the status by Tue 24 Nov 10:30 — 3 h 30 m of business time left',
   alsoDue: [],
   howToFix: [],
+  development: null,
   goals: [],
   escalation: {
     level: 'none',
@@ -61,6 +64,7 @@ const waiting: WorkItem = {
   state: 'paused', deadline: null, breached: false, atRisk: false, guidance: 'Resolve the request — paused while the request is "Waiting for customer"',
   alsoDue: [],
   howToFix: [],
+  development: null,
   goals: [],
   escalation: { level: 'none', reached: [], next: null },
 };
@@ -76,6 +80,7 @@ const unmeasured: WorkItem = {
   issueKey: 'SUP-44', summary: 'Login page is slow', status: 'Open', customer: null, agreement: null, priority: null, assignee: null, nextGoal: null,
   state: 'none', deadline: null, breached: false, atRisk: false, guidance: 'No agreement applies to this request', alsoDue: [],
   howToFix: ["Add the request's JSM organization to a customer on the Contract SLA admin page (customer → organization id)"],
+  development: null,
   goals: [],
   escalation: { level: 'none', reached: [], next: null },
 };
