@@ -107,3 +107,34 @@ describe('the portal commitments panel', () => {
     expect(rows()[0]!.textContent).toContain('Due by 16:05');
   });
 });
+
+describe('the progress of the development work the request waits for', () => {
+  test.each([
+    ['Handed to our development team'],
+    ['Fixed in Payroll 5.3.1, waiting for your UAT environment to be updated'],
+    ['The fix is available on your UAT environment (5.3.1) — please test'],
+  ])('says "%s" above the commitments', async (progress) => {
+    host({ timezone: 'Europe/Copenhagen' });
+    answer({ 'portal/commitments': () => ok({ ...commitments([resolution]), progress }) });
+    render(<PortalCommitments />);
+    const line = await screen.findByTestId('commitments-progress');
+    expect(line.textContent).toBe(`Progress ${progress}`);
+    expect(line.compareDocumentPosition(rows()[0]!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  test('a request not handed to development has no progress line', async () => {
+    host({ timezone: 'Europe/Copenhagen' });
+    answer({ 'portal/commitments': () => ok(commitments([resolution])) });
+    render(<PortalCommitments />);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(screen.queryByTestId('commitments-progress')).toBeNull();
+  });
+
+  test('the progress is said even where no agreement applies', async () => {
+    host({ timezone: 'Europe/Copenhagen' });
+    answer({ 'portal/commitments': () => ok({ request: 'SUP-23', agreement: null, priority: null, obligations: [], progress: 'In development' }) });
+    render(<PortalCommitments />);
+    expect((await screen.findByTestId('commitments-progress')).textContent).toBe('Progress In development');
+    expect(screen.getByText('No service agreement applies to this request')).toBeTruthy();
+  });
+});
