@@ -100,7 +100,15 @@ function WorkItemRow({ item, zone, now, me, onAssignToMe, goalColumns }: { item:
       </td>
       <td className="worklist__agreement">{item.agreement?.name ?? <Lozenge appearance="removed">No agreement</Lozenge>}</td>
       <td>{item.priority ? item.priority.name : <span className="subtle">Not chosen</span>}</td>
-      <td>{item.status ?? <span className="subtle">—</span>}</td>
+      <td>
+        {item.status ?? <span className="subtle">—</span>}
+        {item.development && (
+          // The development issue the request waits for, and where it stands: what an agent would otherwise chase.
+          <span className="worklist__development" data-testid={`development-${item.issueKey}`}>
+            <RequestLink issueKey={item.development.key} className="worklist__key" /> {item.development.stageText}
+          </span>
+        )}
+      </td>
       <td>
         {item.nextGoal ? (
           <>
