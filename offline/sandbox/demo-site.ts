@@ -1,14 +1,31 @@
 // The sandbox's one site: the app installed on the Nordlys IT demo site (a ForgeHost), kept in a state folder so it
 // survives restarts, and the changes the control strip makes to it. Every change runs alone and ends with the site
 // settled — events handled by the trigger, queued re-evaluations done — and the state saved.
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { DEMO_ACCOUNTS, JsmDoubleError, type Issue, type JsmDouble } from '../jsm-double';
-import type { NotificationView, PersonView, Placement, PriorityChoiceView, SandboxStateView, Surface } from './api-types';
+import type {
+  DeploymentAnswerView,
+  DeploymentTargetView,
+  DevelopmentIssueView,
+  DevelopmentStateView,
+  DevelopmentWork,
+  NotificationView,
+  PersonView,
+  Placement,
+  PriorityChoiceView,
+  SandboxStateView,
+  Surface,
+} from './api-types';
 import { ForgeHost } from './forge-host';
 import { dueFailures } from '../../src/adapters/storage/failure-store';
 import { dueRecords } from '../../src/adapters/storage/issue-store';
+import { currentConfiguration } from '../../src/adapters/storage/config-store';
+import { readSecret } from '../../src/adapters/storage/deployment-secret';
+import { deploymentReportUrl } from '../../src/adapters/web-trigger';
+import { SIGNATURE_HEADERS, signatureOf } from '../../src/usecases/deployment-report';
 import { nextReminderWork } from '../../src/usecases/send-contract-reminders';
 import { runAs, type WebTriggerRequest, type WebTriggerResponse } from '../forge-runtime';
 import { notificationList, requestList } from './request-views';
@@ -139,7 +156,7 @@ export class DemoSite {
     return issue;
   }
 
-  state(built: Record<Surface, boolean>): SandboxStateView {
+  async state(built: Record<Surface, boolean>): Promise<SandboxStateView> {
     const project = this.projectOrThrow();
     const field = (name: string): string[] => {
       const found = this.double.customField(name);
@@ -156,7 +173,43 @@ export class DemoSite {
       requests: requestList(this.double),
       notifications: notificationList(this.double),
       built,
+      development: await this.developmentState(),
     };
+  }
+
+  /** The development issue a request was handed to: the issue linked to it in a project that is not a service project. */
+  developmentIssueOf(requestKey: string): Issue | undefined {
+    const request = this.request(requestKey);
+    for (const link of this.double.linksOf(request)) {
+      const other = this.double.issue(link.inwardIssueId === request.id ? link.outwardIssueId : link.inwardIssueId);
+      if (other && !isServiceProject(this.double, other)) return other;
+    }
+    return undefined;
+  }
+
+  private async developmentState(): Promise<DevelopmentStateView> {
+    const issues: DevelopmentIssueView[] = [];
+    for (const request of this.double.state.issues.filter((i) => isServiceProject(this.double, i))) {
+      const issue = this.developmentIssueOf(request.key);
+      if (!issue) continue;
+      const status = this.double.status(issue.statusId);
+      issues.push({
+        request: request.key,
+        key: issue.key,
+        summary: issue.summary,
+        status: status.name,
+        statusCategory: status.category,
+        assignee: issue.assignee ? (this.double.user(issue.assignee)?.displayName ?? issue.assignee) : null,
+        fixVersions: (issue.fixVersionIds ?? []).map((id) => this.double.versionById(id)?.name ?? id),
+      });
+    }
+    const projects = this.double.state.projects.filter((p) => p.projectTypeKey === 'software');
+    const versions = projects.flatMap((p) => this.double.versionsOf(p.key).map((v) => ({ project: p.key, name: v.name, released: v.released })));
+    const stored = await runAs(undefined, () => currentConfiguration());
+    const targets: DeploymentTargetView[] = (stored?.bundle.customers ?? []).flatMap((c) =>
+      c.environments.flatMap((e) => e.products.map((p) => ({ customer: c.id, customerName: c.name ?? c.id, environment: e.name, product: p.name }))),
+    );
+    return { issues, versions, targets };
   }
 
   // ---- the app's surfaces ----------------------------------------------------------------------------------------
@@ -239,6 +292,59 @@ export class DemoSite {
       host.double.transition(issue.key, input.status, by?.role === 'agent' ? { by: by.accountId } : {});
       return issue;
     });
+  }
+
+  /**
+   * The developers' side of a request handed to development, as Jira Software users would do it on the development
+   * issue: start work (assigned and In Progress), name fix versions, resolve it. The app hears of each through its
+   * issue events, as it would in Jira.
+   */
+  developmentWork(requestKey: string, work: DevelopmentWork, by: string): Promise<Issue> {
+    return this.change(async (host) => {
+      const issue = this.developmentIssueOf(requestKey);
+      if (!issue) throw new SandboxError(400, `${requestKey} has not been sent to development: send it from the Development section of its issue panel first`);
+      const developer = this.person(by);
+      if (work.kind === 'start') host.double.startDevelopment(issue.key, developer.accountId);
+      else if (work.kind === 'fix') host.double.setFixVersions(issue.key, work.versions, developer.accountId);
+      else host.double.resolveDevelopmentIssue(issue.key, developer.accountId);
+      return issue;
+    });
+  }
+
+  /**
+   * Reports a deployment as a pipeline does (formats.md §9.4): signed with the site's deployment secret — what a
+   * pipeline keeps in its settings, so always the current one — and POSTed over HTTP to the web trigger's URL, where
+   * the sandbox server hands it to the app like any caller's. The timestamp is the sandbox clock's, which the app
+   * checks the signature's age against.
+   */
+  async deploy(target: Omit<DeploymentTargetView, 'customerName'> & { version: string }): Promise<DeploymentAnswerView> {
+    // Read apart from the report itself: the web trigger's own change waits for this one to end.
+    const { url, secret, now } = await this.exclusive(async () => {
+      const [secret, url] = await runAs(undefined, () => Promise.all([readSecret(), deploymentReportUrl()]));
+      return { url, secret, now: this.current.clock.now };
+    });
+    if (!secret) throw new SandboxError(409, "The site has no deployment secret yet: create one on the admin page's Environments tab (as Mette), then deploy again");
+    const body = JSON.stringify({ customer: target.customer, environment: target.environment, product: target.product, version: target.version, by: PIPELINE });
+    const timestamp = String(Math.floor(now / 1000));
+    const nonce = randomBytes(16).toString('hex');
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [SIGNATURE_HEADERS.timestamp]: timestamp,
+        [SIGNATURE_HEADERS.nonce]: nonce,
+        [SIGNATURE_HEADERS.signature]: signatureOf(secret.current, timestamp, nonce, body),
+      },
+      body,
+    });
+    const text = await response.text();
+    let answer: unknown = text;
+    try {
+      answer = JSON.parse(text);
+    } catch {
+      // The platform's own failures (a 500 with no body) are not JSON; shown as they came.
+    }
+    return { status: response.status, answer };
   }
 
   /**
@@ -334,6 +440,13 @@ export class DemoSite {
   }
 }
 
+/** Who the sandbox's deployment reports say they come from. */
+export const PIPELINE = 'sandbox pipeline';
+
+function isServiceProject(double: JsmDouble, issue: Issue): boolean {
+  return (double.projectOf(issue).projectTypeKey ?? 'service_desk') === 'service_desk';
+}
+
 const WATCH_INTERVAL_MS = 5 * 60_000;
 
 /**
@@ -395,6 +508,9 @@ async function bootstrap(options: DemoSiteOptions, config: unknown): Promise<For
     const saved = await host.invoke<{ ok: boolean; errors?: unknown }>('adminResolver', 'admin/config/save', { bundle: config, expectedVersion: 0 }, admin);
     if (!saved.ok) throw new Error(`the demo configuration was refused: ${JSON.stringify(saved.errors)}`);
     await host.drainQueue();
+    // Pipelines sign their deployment reports with the site's secret: the demo starts with one, made as an admin would.
+    const secret = await host.invoke<{ ok: boolean; errors?: unknown }>('adminResolver', 'admin/deployments/rotate-secret', {}, admin);
+    if (!secret.ok) throw new Error(`the deployment secret was refused: ${JSON.stringify(secret.errors)}`);
     await host.replaySeededRequests();
     return host;
   } catch (error) {

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Placement } from './api-types';
+import type { DevelopmentWork, Placement } from './api-types';
 import { DemoSite, SandboxError, builtSurfaces, parseInstant, portalChoice, type ClockMove } from './demo-site';
 import { STATIC_DIR, buildHostAssets, contentType, surfaceFile, withBridge, type HostAssets } from './host-assets';
 import { requestDetail, requestList } from './request-views';
@@ -86,7 +86,7 @@ function defineRoutes(site: DemoSite, assets: HostAssets): Array<[string, RegExp
   };
   const built = () => builtSurfaces(STATIC_DIR);
   return [
-    ['GET', /^\/api\/state$/, () => ({ json: site.state(built()) })],
+    ['GET', /^\/api\/state$/, async () => ({ json: await site.state(built()) })],
     ['GET', /^\/api\/requests$/, (_m, { query }) => ({ json: requestList(site.double, as(query)) })],
     [
       'GET',
@@ -132,6 +132,24 @@ function defineRoutes(site: DemoSite, assets: HostAssets): Array<[string, RegExp
         const input = await body();
         const issue = await site.transition(m[1]!, { status: text(input.status, 'status'), ...optionalText(input, 'by') });
         return { json: { key: issue.key, id: issue.id, status: site.double.status(issue.statusId).name } };
+      },
+    ],
+    [
+      'POST',
+      /^\/api\/requests\/([A-Za-z]+-\d+)\/development$/,
+      async (m, { body }) => {
+        const input = await body();
+        const issue = await site.developmentWork(m[1]!, developmentWork(input), text(input.by, 'by'));
+        return { json: { key: issue.key, id: issue.id, status: site.double.status(issue.statusId).name } };
+      },
+    ],
+    [
+      'POST',
+      /^\/api\/deployments$/,
+      async (_m, { body }) => {
+        const input = await body();
+        const target = { customer: text(input.customer, 'customer'), environment: text(input.environment, 'environment'), product: text(input.product, 'product'), version: text(input.version, 'version') };
+        return { json: await site.deploy(target) };
       },
     ],
     ['GET', /^\/api\/priorities$/, async (_m, { query }) => ({ json: await site.priorityChoices(as(query), text(query.get('requestTypeId'), 'requestTypeId')) })],
@@ -315,6 +333,17 @@ async function readJson(req: http.IncomingMessage): Promise<Json> {
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new SandboxError(400, 'the body must be a JSON object');
   return parsed as Json;
+}
+
+/** `{ work: 'start' }`, `{ work: 'fix', versions: ['5.3.1'] }` or `{ work: 'resolve' }`. */
+function developmentWork(input: Json): DevelopmentWork {
+  if (input.work === 'start' || input.work === 'resolve') return { kind: input.work };
+  if (input.work === 'fix') {
+    const versions = input.versions;
+    if (!Array.isArray(versions) || versions.length === 0 || !versions.every((v) => typeof v === 'string' && v !== '')) throw new SandboxError(400, 'versions: name at least one fix version, e.g. ["5.3.1"]');
+    return { kind: 'fix', versions: versions as string[] };
+  }
+  throw new SandboxError(400, `work: "start", "fix" or "resolve", not ${JSON.stringify(input.work)}`);
 }
 
 function text(value: unknown, name: string): string {

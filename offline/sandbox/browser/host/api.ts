@@ -1,5 +1,5 @@
 // The sandbox server's JSON endpoints, as the host page calls them.
-import type { Placement, PriorityChoiceView, RequestDetailView, RequestSummaryView, SandboxStateView } from '../../api-types';
+import type { DeploymentAnswerView, Placement, PriorityChoiceView, RequestDetailView, RequestSummaryView, SandboxStateView } from '../../api-types';
 
 export class SandboxApiError extends Error {}
 
@@ -27,6 +27,9 @@ export const api = {
   createRequest: (input: Record<string, unknown>) => call<{ key: string; id: string }>('POST', '/api/requests', input),
   comment: (key: string, input: { author: string; body: string; public: boolean }) => call<{ key: string; id: string }>('POST', `/api/requests/${encodeURIComponent(key)}/comments`, input),
   transition: (key: string, input: { status: string; by?: string }) => call<{ key: string; id: string }>('POST', `/api/requests/${encodeURIComponent(key)}/transitions`, input),
+  develop: (key: string, input: { work: 'start' | 'resolve'; by: string } | { work: 'fix'; versions: string[]; by: string }) =>
+    call<{ key: string; id: string; status: string }>('POST', `/api/requests/${encodeURIComponent(key)}/development`, input),
+  deploy: (input: { customer: string; environment: string; product: string; version: string }) => call<DeploymentAnswerView>('POST', '/api/deployments', input),
   moveClock: (move: { by: number } | { to: string }) => call<{ now: string }>('POST', '/api/clock', move),
   reset: () => call<{ now: string }>('POST', '/api/reset'),
 };
