@@ -7,7 +7,7 @@ export { handleJiraRequest, jsmProductHandler } from './rest/router';
 export { JiraRateLimiter, jiraPoints, DEFAULT_POINTS_PER_HOUR, type JiraRateLimitOptions, type JiraRateCounters } from './rate-limit';
 export { JIRA_SCOPES } from './scopes';
 export type { JiraRequest, JiraResponse, ProductHandler } from './rest/http';
-export { seedDemo, DEMO_ACCOUNTS, DEMO_REQUEST_TYPES } from './seed';
+export { seedDemo, DEMO_ACCOUNTS, DEMO_DEVELOPMENT, DEMO_REQUEST_TYPES } from './seed';
 export { jiraDateTime, type Clock } from './jira-time';
 export { STATUS_CATEGORIES } from './status-categories';
 export { applyStep, planHistory, seedHistory, type HistoryOptions, type PlannedStep } from './history-plan';
