@@ -24,7 +24,8 @@ export interface PersonView {
   name: string;
   accountId: string;
   displayName: string;
-  role: 'agent' | 'customer';
+  /** A developer works in the site's development project (Jira Software), neither on the service desk nor its portal. */
+  role: 'agent' | 'developer' | 'customer';
   administrator: boolean;
   organization: string | null;
 }

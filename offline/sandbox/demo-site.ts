@@ -136,7 +136,7 @@ export class DemoSite {
         name,
         accountId,
         displayName: user.displayName,
-        role: agent ? 'agent' : 'customer',
+        role: agent ? 'agent' : user.accountType === 'customer' ? 'customer' : 'developer',
         administrator: this.double.isAdministrator(accountId, project),
         organization: this.double.organizationsOf(accountId)[0]?.name ?? null,
       };
@@ -168,7 +168,7 @@ export class DemoSite {
       site: { name: 'Nordlys IT', url: this.double.state.site.baseUrl, project: { id: project.id, key: project.key, name: project.name } },
       people: this.people(),
       requestTypes: this.double.state.requestTypes.map(({ id, name, description }) => ({ id, name, description })),
-      statuses: this.double.state.statuses.filter((s) => s.name !== 'Closed').map((s) => s.name),
+      statuses: this.double.workflowOf(project).filter((s) => s.name !== 'Closed').map((s) => s.name),
       fields: { environment: field('Environment'), product: field('Product') },
       requests: requestList(this.double),
       notifications: notificationList(this.double),
@@ -258,7 +258,7 @@ export class DemoSite {
   createRequest(input: NewRequest): Promise<Issue> {
     return this.change(async (host) => {
       const reporter = this.person(input.reporter);
-      if (reporter.role !== 'customer') throw new SandboxError(400, `${reporter.displayName} is an agent; requests are raised by customers`);
+      if (reporter.role !== 'customer') throw new SandboxError(400, `${reporter.displayName} is ${reporter.role === 'agent' ? 'an agent' : 'a developer'}; requests are raised by customers`);
       if (!input.summary.trim()) throw new SandboxError(400, 'a request needs a summary');
       return host.double.createRequest({
         requestTypeId: input.requestTypeId,

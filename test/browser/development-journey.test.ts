@@ -4,6 +4,7 @@
 // (nothing happens: the fix is not in it), then 5.3.1 — the customer is told once and the request is resolved, as
 // ACME's agreement says. Sofie sees it on the portal; the work list's "Waiting for a release" filter follows it.
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
+import { textFromAdf } from '../../offline/jsm-double/adf';
 import { captureSurface, launchChromium, openPage, requireBuilt, startTestSandbox, surface, type Sandbox } from './sandbox-harness';
 
 jest.setTimeout(60_000);
@@ -26,7 +27,8 @@ async function waitForText(locator: Locator, pattern: RegExp, timeout = 15_000):
 const stage = (panel: FrameLocator): Locator => panel.locator('[data-testid="development-stage"]');
 const request = () => sandbox.server.site.double.issue(key)!;
 const statusOf = () => sandbox.server.site.double.status(request().statusId).name;
-const publicComments = () => request().comments.filter((c) => c.public);
+/** The request's public comments (what the customer reads), as text. */
+const publicComments = () => request().comments.filter((c) => c.jsdPublic).map((c) => textFromAdf(c.body));
 
 /** A strip action, then its message: the server answers once the app has handled every event it caused. */
 async function strip(testId: string, says: RegExp): Promise<void> {
@@ -98,7 +100,7 @@ test('(b) a developer starts work, fixes it in 5.3.1 and resolves the developmen
   const fixed = await waitForText(stage(panel), /Fixed in Payroll 5\.3\.1/);
   expect(fixed).toMatch(/UAT runs 5\.3\.0-rc1/);
   expect(await panel.locator('[data-testid="development-environment-UAT"]').textContent()).toBe('UAT: 5.3.0-rc1Waiting for 5.3.1');
-  expect(publicComments().filter((c) => NOTICE.test(c.body))).toEqual([]);
+  expect(publicComments().filter((c) => NOTICE.test(c))).toEqual([]);
   await captureSurface(page, 'issue-panel', 'issue-panel-development');
 });
 
@@ -106,7 +108,7 @@ test('(c) a pipeline deploys 5.3.0 to ACME UAT: the fix is not in it, so nothing
   await deploy('5.3.0');
   const panel = surface(page, 'issue-panel');
   await waitForText(panel.locator('[data-testid="development-environment-UAT"]'), /UAT: 5\.3\.0Waiting for 5\.3\.1/);
-  expect(publicComments().filter((c) => NOTICE.test(c.body))).toEqual([]);
+  expect(publicComments().filter((c) => NOTICE.test(c))).toEqual([]);
   expect(statusOf()).toBe('Waiting for release');
 });
 
@@ -128,13 +130,13 @@ test('(e) the pipeline deploys 5.3.1: the customer is told once and the request 
   const list = surface(page, 'worklist');
   // Resolved, the request leaves the work list; no other request waits for a release.
   await waitForText(list.locator('main'), /No open requests match these filters/);
-  expect(publicComments().filter((c) => NOTICE.test(c.body)).map((c) => c.body)).toEqual([expect.stringMatching(/^The fix is available on your UAT environment \(5\.3\.1\) — please test/)]);
+  expect(publicComments().filter((c) => NOTICE.test(c))).toEqual([expect.stringMatching(/^The fix is available on your UAT environment \(5\.3\.1\) — please test/)]);
   expect(statusOf()).toBe('Resolved');
 
   // The same version reported again (a pipeline's retry): a duplicate, and no second notice.
   await page.fill('[data-testid="strip-deploy-version"]', '5.3.1');
   await strip('strip-deploy', /reported already, nothing changed/);
-  expect(publicComments().filter((c) => NOTICE.test(c.body))).toHaveLength(1);
+  expect(publicComments().filter((c) => NOTICE.test(c))).toHaveLength(1);
 
   await page.goto(`${sandbox.server.url}/issue/${key}?as=lars`);
   const panel = surface(page, 'issue-panel');

@@ -56,9 +56,16 @@ describe('the server', () => {
   test('a first start is the demo: the seeded site, the example configuration saved by Mette, the clock at its start', async () => {
     const { json: state } = await call<SandboxStateView>('GET', '/api/state');
     expect(state.now).toBe('2026-11-26T09:00:00.000Z');
-    expect(state.people.map((p) => `${p.name}:${p.role}`)).toEqual(['mette:agent', 'lars:agent', 'sofie:customer', 'anders:customer', 'karen:customer', 'jens:customer', 'nora:customer']);
+    expect(state.people.map((p) => `${p.name}:${p.role}`)).toEqual(['mette:agent', 'lars:agent', 'sofie:customer', 'anders:customer', 'karen:customer', 'jens:customer', 'nora:customer', 'henrik:developer']);
     expect(state.requests).toHaveLength(8);
     expect(state.statuses).toEqual(['Open', 'In Progress', 'Waiting for customer', 'Waiting for release', 'Resolved']);
+    // The developers' side: Payroll's versions, every customer environment's products, nothing handed over yet.
+    expect(state.development.versions.map((v) => `${v.project} ${v.name}${v.released ? ' released' : ''}`)).toEqual(['PAY 5.2.0 released', 'PAY 5.3.0 released', 'PAY 5.3.1', 'PAY 5.4.0']);
+    expect(state.development.targets).toContainEqual({ customer: 'acme', customerName: 'ACME A/S', environment: 'UAT', product: 'Payroll' });
+    expect(state.development.targets).toHaveLength(8);
+    expect(state.development.issues).toEqual([]);
+    // Pipelines can report deployments from the start: the demo has its secret, made by Mette.
+    expect((await invoke({ surface: 'admin' }, 'mette', 'admin/deployments/status')).json.data).toMatchObject({ secretSet: true, createdBy: DEMO_ACCOUNTS.mette });
     const history = await invoke({ surface: 'admin' }, 'mette', 'admin/config/history');
     expect((history.json.data as unknown as Array<{ version: number; savedBy: string }>).map((h) => [h.version, h.savedBy])).toEqual([[1, DEMO_ACCOUNTS.mette]]);
     // The seeded requests were replayed: an open one carries the app's "Next SLA deadline".

@@ -17,7 +17,7 @@ function refill(select: HTMLSelectElement, options: Array<[string, string]>, pre
 }
 
 /** Who the strip's development work is done by unless another is chosen. */
-const DEVELOPER = 'lars';
+const DEVELOPER = 'henrik';
 
 const targetValue = (t: DeploymentTargetView): string => JSON.stringify([t.customer, t.environment, t.product]);
 
@@ -116,7 +116,7 @@ export class ControlStrip {
       pageChanged && requestKey ? requestKey : undefined,
     );
     this.fillStatus();
-    refill(this.author, state.people.map((p) => [p.name, `${p.displayName} (${p.role === 'agent' ? 'agent' : p.organization ?? 'customer'})`]), pageChanged ? me.name : undefined);
+    refill(this.author, state.people.map((p) => [p.name, `${p.displayName} (${p.role === 'customer' ? p.organization ?? 'customer' : p.role})`]), pageChanged ? me.name : undefined);
     this.fillVisibility();
     const customers = state.people.filter((p) => p.role === 'customer');
     refill(this.customer, customers.map((p) => [p.name, `${p.displayName} (${p.organization ?? ''})`]), pageChanged && me.role === 'customer' ? me.name : undefined);
@@ -153,7 +153,7 @@ export class ControlStrip {
       ? `${issue.key} ${issue.status}${issue.assignee ? ` (${issue.assignee})` : ''}${issue.fixVersions.length > 0 ? `, fix ${issue.fixVersions.join(', ')}` : ''}`
       : `${this.request.value || 'The request'} is not handed to development (the issue panel's Development section does it)`;
     this.developmentIssue.setAttribute('data-issue', issue?.key ?? '');
-    // Developers are the site's staff: whoever is not a customer.
+    // The developers, and the agents who sometimes do a developer's part.
     refill(this.developer, people.filter((p) => p.role !== 'customer').map((p) => [p.name, p.displayName]), this.developer.value || DEVELOPER);
     const project = issue?.key.split('-')[0];
     const versions = development.versions.filter((v) => project === undefined || v.project === project);
