@@ -63,6 +63,10 @@ export interface RequestDetailView extends RequestSummaryView {
   product: string | null;
   assignee: string | null;
   resolution: string | null;
+  /** A development issue's Fix versions (empty for requests). */
+  fixVersions: string[];
+  /** Jira's "Linked work items": each issue linked to this one, and how. */
+  links: Array<{ relation: string; key: string; summary: string; status: string; statusCategory: 'new' | 'indeterminate' | 'done' }>;
   comments: CommentView[];
 }
 

@@ -38,6 +38,10 @@ export function issueViewPage(app: HostApp, container: HTMLElement, key: string)
       h('h1', { class: 'issue-summary', 'data-testid': 'issue-summary' }, request.summary),
       h('h3', {}, 'Description'),
       h('p', { class: 'description' }, request.description ?? 'No description'),
+      request.links.length > 0 ? h('h3', {}, 'Linked work items') : null,
+      request.links.length > 0
+        ? h('ul', { class: 'issue-links', 'data-testid': 'issue-links' }, ...request.links.map((l) => h('li', {}, `${l.relation} `, h('strong', {}, l.key), ` ${l.summary} `, lozenge(l.status, l.statusCategory))))
+        : null,
       h('h3', {}, 'Activity'),
       request.comments.length === 0 ? h('p', { class: 'empty' }, 'No comments yet.') : null,
       ...request.comments.map((c) =>
@@ -73,6 +77,7 @@ export function issueViewPage(app: HostApp, container: HTMLElement, key: string)
         ...row('Product', request.product),
         ...row('Next SLA deadline', request.nextSlaDeadline ? h('span', { class: request.breached ? 'breached' : '' }, when(request.nextSlaDeadline)) : null),
         ...row('Resolution', request.resolution ?? 'Unresolved'),
+        ...(request.fixVersions.length > 0 ? row('Fix versions', request.fixVersions.join(', ')) : []),
         ...row('Created', when(request.created, true)),
       ),
     );
