@@ -20,6 +20,7 @@ import {
 import type { CheckedDeployment } from '../config/deployment-input';
 import type { ConfigBundle } from '../engine/types';
 import { compareVersions, versionOrThrow } from '../engine/version';
+import { enqueue } from '../adapters/queue';
 
 /** What became of a report: the environment now runs it, it is history (a later one runs), or it was recorded before. */
 export type RecordOutcome = 'current' | 'superseded' | 'duplicate';
@@ -47,8 +48,20 @@ export function replaces(candidate: { deployedAt: number; version: string }, cur
 
 const ATTEMPTS = 10;
 
-/** Records one checked deployment; `by` is the admin's account id or what a pipeline calls itself. */
+/**
+ * Records one checked deployment and, when the environment runs it (now, or already: a report sent again after a
+ * failure), queues its release to the requests waiting for a fix there (formats.md §9.5); the release tells each once.
+ */
 export async function recordDeployment(bundle: ConfigBundle, checked: CheckedDeployment, source: DeploymentSource, by: string | undefined, now: number): Promise<Recorded> {
+  const recorded = await recordOnly(bundle, checked, source, by, now);
+  if (recorded.current.deployment === deploymentKey(recorded.current.target, checked.deployedAt, checked.versionKey)) {
+    await enqueue({ kind: 'release', customer: checked.customer, environment: checked.environment, product: checked.product });
+  }
+  return recorded;
+}
+
+/** Records one checked deployment; `by` is the admin's account id or what a pipeline calls itself. */
+async function recordOnly(bundle: ConfigBundle, checked: CheckedDeployment, source: DeploymentSource, by: string | undefined, now: number): Promise<Recorded> {
   const target: EnvironmentTarget = { customer: checked.customer, environment: checked.environment, product: checked.product };
   const tKey = targetKey(target);
   const key = deploymentKey(tKey, checked.deployedAt, checked.versionKey);

@@ -1,0 +1,172 @@
+// Release notices (formats.md §9.5): a customer environment runs a version (a deployment recorded, or a fix learnt
+// that it already runs); every request of that customer and product waiting for a fix at or below it is told — its
+// own environment with a public comment (and resolved when the agreement says so), another environment of the same
+// customer mentioned once while it still waits for its own. Exactly once, whatever order and however often this runs:
+// each notice is a ledger entry (request × environment × fix) claimed before Jira is asked, recorded after each step,
+// and taken over after CLAIM_MS by looking for the marked comment on the request. Runs as the `release` job, in slices.
+import { refusedUnprocessed, type JiraClient } from '../adapters/jira/client';
+import { JiraRequestError } from '../adapters/jira/errors';
+import { currentConfiguration } from '../adapters/storage/config-store';
+import { noticeKey, readNotice, waitingAtOrBelow, writeNotice, type DevelopmentLink, type ReleaseNoticeEntry } from '../adapters/storage/development-store';
+import { readCurrent, type EnvironmentTarget } from '../adapters/storage/environment-store';
+import { enqueue } from '../adapters/queue';
+import { releaseNoticeText } from '../engine/development';
+import type { ConfigBundle } from '../engine/types';
+import { parseVersion, versionSortKey } from '../engine/version';
+import { CLAIM_MS, findMarkedComment } from './carry-out-escalations';
+import { bundleVersion } from './environment-versions';
+import { settled, updateLink } from './follow-development';
+
+/** The comment property that marks a release notice (its ledger key), so a worker that died can find what it added. */
+export const RELEASE_COMMENT_PROPERTY = 'contract-sla-release';
+/** Requests read per page, and told at once. */
+const PAGE = 50;
+const PARALLEL = 5;
+/** A slice stops after this long and queues the rest (the consumer may run 900 s). */
+const SLICE_MS = 600_000;
+
+export type NoticeOutcome = 'sent' | 'already' | 'waiting' | 'failed';
+
+interface Notice {
+  link: DevelopmentLink;
+  environment: string;
+  version: string;
+  resolves: boolean;
+  runId: string;
+  now: number;
+}
+
+/** The request's resolution: the first transition the app may take into a done status; none when there is none. */
+async function resolveRequest(jira: JiraClient, issueKey: string): Promise<boolean> {
+  const done = (await jira.transitions(issueKey, 'app')).find((t) => t.to.statusCategory.key === 'done');
+  if (!done) return false;
+  await jira.transition(issueKey, done.id, 'app');
+  return true;
+}
+
+/** Tells one request about one environment, once. */
+async function tell(n: Notice, jira: JiraClient): Promise<NoticeOutcome> {
+  const { link, environment, version, now } = n;
+  const own = link.environment === environment;
+  const key = noticeKey(link.issueId, environment, link.fixKey!);
+  let found = await readNotice(key);
+  if (found?.state === 'sent') {
+    await record(link, found);
+    return 'already';
+  }
+  if (found?.state === 'claimed' && found.claimedBy !== n.runId && (found.claimExpiresAt ?? 0) > now) return 'waiting';
+  let comment = found?.comment ?? 'pending';
+  // A worker died after asking Jira for the comment: it is there if Jira added it, marked with this key.
+  if (comment === 'started') comment = (await findMarkedComment(jira, link.issueKey, RELEASE_COMMENT_PROPERTY, key, now - 2 * CLAIM_MS)) ? 'done' : 'pending';
+  const base: Omit<ReleaseNoticeEntry, 'rev'> = {
+    issueId: link.issueId,
+    issueKey: link.issueKey,
+    environment,
+    fix: link.fix!,
+    version: found?.version ?? version,
+    own,
+    state: 'claimed',
+    comment: comment === 'done' ? 'done' : 'started',
+    resolve: found?.resolve ?? (own && n.resolves ? 'pending' : 'none'),
+    claimedBy: n.runId,
+    claimExpiresAt: now + CLAIM_MS,
+  };
+  let entry = await writeNotice(key, base, found);
+  if (!entry) return 'waiting';
+  try {
+    if (entry.comment !== 'done') {
+      const text = releaseNoticeText({ environment, version: entry.version, own, resolves: entry.resolve !== 'none' });
+      const added = await jira.addComment(link.issueKey, text, 'public', { key: RELEASE_COMMENT_PROPERTY, value: { key } });
+      entry = await writeNotice(key, { ...withoutRev(entry), comment: 'done', commentId: added.id }, entry);
+      if (!entry) return 'waiting';
+    }
+    if (entry.resolve === 'pending' || entry.resolve === 'started') {
+      entry = await writeNotice(key, { ...withoutRev(entry), resolve: 'started' }, entry);
+      if (!entry) return 'waiting';
+      // Resolving twice is harmless (the second finds no transition into done, or an already resolved request).
+      const resolved = await resolveRequest(jira, link.issueKey);
+      entry = await writeNotice(key, { ...withoutRev(entry), resolve: resolved ? 'done' : 'none' }, entry);
+      if (!entry) return 'waiting';
+    }
+    const { claimedBy: _c, claimExpiresAt: _e, ...sent } = withoutRev(entry);
+    entry = await writeNotice(key, { ...sent, state: 'sent', sentAt: now }, entry);
+    if (!entry) return 'waiting';
+  } catch (error) {
+    // Refused before anything was done: the claim is let go at once, and the comment asked for again next time.
+    const held = await readNotice(key);
+    if (held?.claimedBy === n.runId && held.comment === 'started' && error instanceof JiraRequestError && refusedUnprocessed(error.status)) {
+      await writeNotice(key, { ...withoutRev(held), comment: 'pending', claimExpiresAt: now }, held);
+    }
+    console.error(`release notice ${key} failed`, error instanceof Error ? error.message : error);
+    return 'failed';
+  }
+  found = entry;
+  await record(link, found);
+  return 'sent';
+}
+
+const withoutRev = ({ rev: _r, ...rest }: ReleaseNoticeEntry): Omit<ReleaseNoticeEntry, 'rev'> => rest;
+
+/** The link learns of a notice sent (once), and so its stage and whether it still waits. */
+async function record(link: DevelopmentLink, entry: ReleaseNoticeEntry): Promise<void> {
+  await updateLink(link.issueId, (current) => {
+    const known = current.notices.some((x) => x.environment === entry.environment && x.fix === entry.fix);
+    const notices = known ? current.notices : [...current.notices, { environment: entry.environment, version: entry.version, fix: entry.fix, at: entry.sentAt ?? entry.claimExpiresAt ?? 0, resolved: entry.resolve === 'done' }];
+    return settled({ ...withoutLinkRev(current), notices });
+  });
+}
+
+const withoutLinkRev = ({ rev: _r, ...rest }: DevelopmentLink): Omit<DevelopmentLink, 'rev'> => rest;
+
+export interface ReleaseReport {
+  version: string | null;
+  read: number;
+  sent: number;
+  already: number;
+  waiting: number;
+  failed: number;
+  /** A cursor handed to the next slice, when this one ran out of time. */
+  continued: boolean;
+}
+
+/** The version a target runs now: the registry's, else the bundle's. */
+async function runningVersion(bundle: ConfigBundle, target: EnvironmentTarget): Promise<string | null> {
+  return (await readCurrent(target))?.version ?? bundleVersion(bundle, target) ?? null;
+}
+
+/**
+ * Releases one customer environment's product: the version it runs now (read here, so a rollback since the job was
+ * queued is honoured) against every request of the customer and product waiting for a fix at or below it.
+ */
+export async function releaseToEnvironment(target: EnvironmentTarget, jira: JiraClient, clock: { now(): number }, runId: string, cursor?: string): Promise<ReleaseReport> {
+  const started = clock.now();
+  const report: ReleaseReport = { version: null, read: 0, sent: 0, already: 0, waiting: 0, failed: 0, continued: false };
+  const configuration = await currentConfiguration();
+  if (!configuration) return report;
+  const version = await runningVersion(configuration.bundle, target);
+  const parsed = version === null ? undefined : parseVersion(version);
+  if (!parsed?.ok) return report;
+  report.version = version;
+  const versionKey = versionSortKey(parsed.version);
+  const resolvesFor = (link: DevelopmentLink): boolean => configuration.bundle.agreements.find((a) => a.id === link.agreement)?.development?.resolveWhenAvailable === true;
+  let next = cursor;
+  do {
+    const page = await waitingAtOrBelow(target.customer, target.product, versionKey, PAGE, next);
+    // A request already told about this environment, or whose own environment is not this one while the
+    // notice for it exists, needs no ledger read.
+    const due = page.links.filter((l) => l.fix !== undefined && !l.notices.some((x) => x.environment === target.environment && x.fix === l.fix));
+    report.read += page.links.length;
+    report.already += page.links.length - due.length;
+    for (let i = 0; i < due.length; i += PARALLEL) {
+      const outcomes = await Promise.all(due.slice(i, i + PARALLEL).map((link) => tell({ link, environment: target.environment, version: version!, resolves: resolvesFor(link), runId, now: clock.now() }, jira)));
+      for (const outcome of outcomes) report[outcome]++;
+    }
+    next = page.cursor;
+    if (next && clock.now() - started > SLICE_MS) {
+      await enqueue({ kind: 'release', ...target, cursor: next });
+      report.continued = true;
+      break;
+    }
+  } while (next);
+  return report;
+}

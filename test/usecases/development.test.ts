@@ -1,0 +1,164 @@
+// Development integration on the strict local runtime and the JSM double (formats.md §9.5): an agent hands an ACME UAT
+// request over to Payroll development, the developer fixes it in 5.3.1, and deployments to ACME's environments tell
+// the customer once — whatever order the fix and the deployments arrive in, twice, at once, rolled back, or with a
+// worker dying after the comment.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DEMO_ACCOUNTS } from '../../offline/jsm-double';
+import { ForgeHost } from '../../offline/sandbox/forge-host';
+import type { DevelopmentPanel, PortalCommitments } from '../../src/resolver-contract';
+import { CLAIM_MS } from '../../src/usecases/carry-out-escalations';
+
+const root = path.join(__dirname, '../..');
+const a = DEMO_ACCOUNTS;
+// Thursday 26 November 2026, 10:00 in Copenhagen.
+const NOW = Date.parse('2026-11-26T09:00:00Z');
+const nordlys = JSON.parse(readFileSync(path.join(root, 'examples/nordlys-config.json'), 'utf8')) as unknown;
+const admin = { accountId: a.mette, moduleKey: 'contract-sla-admin', extension: { type: 'jira:adminPage' } };
+
+let host: ForgeHost;
+
+beforeEach(async () => {
+  host = new ForgeHost({ now: NOW });
+  host.double.onVersionEvent((event) => host.app.deliver(event as never));
+  expect(await host.invoke('adminResolver', 'admin/config/save', { bundle: nordlys, expectedVersion: 0 }, admin)).toMatchObject({ ok: true });
+  await host.drainQueue();
+  await host.replaySeededRequests();
+});
+afterEach(() => host.close());
+
+type Envelope<T> = { ok: boolean; data: T; errors?: Array<{ code: string; message: string; path?: string }> };
+const issueContext = (key: string) => {
+  const issue = host.double.issueOrThrow(key);
+  return { accountId: a.lars, extension: { issue: { id: issue.id, key: issue.key }, project: { key: 'SUP' } } };
+};
+const panel = (key: string) => host.invoke<Envelope<DevelopmentPanel>>('issuePanelResolver', 'issue/development', {}, issueContext(key));
+const handOver = (key: string, payload: unknown) => host.invoke<Envelope<DevelopmentPanel>>('issuePanelResolver', 'issue/development/hand-over', payload, issueContext(key));
+const deploy = async (environment: string, version: string) => {
+  host.advance(60_000);
+  const answer = await host.invoke<Envelope<unknown>>('adminResolver', 'admin/environments/set-version', { customer: 'acme', environment, product: 'Payroll', version }, admin);
+  expect(answer).toMatchObject({ ok: true });
+  await host.drainQueue();
+};
+const appComments = (key: string) => host.double.issueOrThrow(key).comments.filter((c) => c.author === host.double.state.site.appAccountId && c.jsdPublic);
+const statusOf = (key: string) => host.double.status(host.double.issueOrThrow(key).statusId).name;
+const fix = async (devKey: string, version: string) => {
+  host.double.startDevelopment(devKey, a.henrik);
+  host.double.setFixVersions(devKey, [version], a.henrik);
+  host.double.resolveDevelopmentIssue(devKey, a.henrik);
+  await host.settle();
+  await host.drainQueue();
+};
+const progress = async (key: string) => {
+  const issue = host.double.issueOrThrow(key);
+  const answer = await host.invoke<Envelope<PortalCommitments>>('portalResolver', 'portal/commitments', {}, { accountId: a.sofie, moduleKey: 'contract-sla-portal-commitments', extension: { request: { key: issue.key } } });
+  return answer.data.progress;
+};
+
+test('hand over, fix in 5.3.1, UAT deployed 5.3.0 (nothing) then 5.3.1: the customer is told once and the request resolved', async () => {
+  const before = await panel('SUP-8');
+  expect(before.data).toMatchObject({ terms: { project: 'PAY', projectName: 'Payroll', waitingStatus: 'Waiting for release', resolveWhenAvailable: true }, canHandOver: true, environment: 'UAT', product: 'Payroll', environmentVersion: '5.3.0-rc1', link: null });
+
+  const handed = await handOver('SUP-8', { mode: 'create', description: 'The login page loads without styles on UAT.' });
+  expect(handed.ok).toBe(true);
+  expect(handed.data.link).toMatchObject({ key: 'PAY-1', stage: 'handed-over', statusCategory: 'new', fix: null });
+  expect(handed.data.canHandOver).toBe(false);
+  const dev = host.double.issueOrThrow('PAY-1');
+  expect([dev.summary, dev.reporter]).toEqual(['UAT login page loads without styles', a.lars]);
+  expect(dev.description).toContain('Environment: UAT');
+  expect(dev.description).toContain('Product: Payroll 5.3.0-rc1 (the version UAT runs now)');
+  expect(host.double.linksOf(dev)).toHaveLength(1);
+  expect(statusOf('SUP-8')).toBe('Waiting for release');
+  expect(await progress('SUP-8')).toBe('Handed to our development team');
+
+  host.double.startDevelopment('PAY-1', a.henrik);
+  host.double.setFixVersions('PAY-1', ['5.3.1'], a.henrik);
+  await host.settle();
+  expect((await panel('SUP-8')).data.link).toMatchObject({ stage: 'in-development', assignee: 'Henrik Dahl', fixVersions: ['5.3.1'], fix: null, stageText: 'In development: PAY-1 (In Progress, Henrik Dahl) — planned for 5.3.1' });
+  expect(await progress('SUP-8')).toBe('In development');
+
+  host.double.resolveDevelopmentIssue('PAY-1', a.henrik);
+  await host.settle();
+  await host.drainQueue();
+  expect((await panel('SUP-8')).data.link).toMatchObject({ stage: 'fixed', fix: '5.3.1', stageText: 'Fixed in Payroll 5.3.1 — UAT runs 5.3.0-rc1, waiting for the update' });
+  expect(await progress('SUP-8')).toBe('Fixed in Payroll 5.3.1, waiting for your UAT environment to be updated');
+
+  await deploy('UAT', '5.3.0');
+  expect(appComments('SUP-8')).toEqual([]);
+  await deploy('UAT', '5.3.1');
+  expect(appComments('SUP-8').map((c) => JSON.stringify(c.body))).toEqual([expect.stringContaining('The fix is available on your UAT environment (5.3.1) — please test.')]);
+  expect(statusOf('SUP-8')).toBe('Resolved');
+  const after = (await panel('SUP-8')).data.link!;
+  expect(after).toMatchObject({ stage: 'resolved', notices: [{ environment: 'UAT', version: '5.3.1', resolved: true }] });
+  expect(after.environments).toEqual([{ environment: 'Production', version: '5.2.0', reached: false }, { environment: 'UAT', version: '5.3.1', reached: true }]);
+  expect(await progress('SUP-8')).toBe('The fix is available on your UAT environment (5.3.1) — please test');
+
+  // The same deployment again, a rollback and a redeploy: nothing more is said.
+  await deploy('UAT', '5.3.1');
+  await deploy('UAT', '5.3.0');
+  await deploy('UAT', '5.3.1');
+  expect(appComments('SUP-8')).toHaveLength(1);
+}, 60_000);
+
+test('a deployment before the fix is known: the fix event finds UAT running it and tells the customer then', async () => {
+  await handOver('SUP-8', { mode: 'create' });
+  await deploy('UAT', '5.3.1');
+  expect(appComments('SUP-8')).toEqual([]);
+  await fix('PAY-1', '5.3.1');
+  expect(appComments('SUP-8')).toHaveLength(1);
+  expect(statusOf('SUP-8')).toBe('Resolved');
+  // The development issue changes again (a fix version added): still one notice.
+  host.double.setFixVersions('PAY-1', ['5.3.1', '5.4.0'], a.henrik);
+  await host.settle();
+  await host.drainQueue();
+  expect(appComments('SUP-8')).toHaveLength(1);
+}, 60_000);
+
+test('another environment reaching the fix first is mentioned once; the request waits for its own', async () => {
+  await handOver('SUP-8', { mode: 'create' });
+  await fix('PAY-1', '5.3.1');
+  await deploy('Production', '5.3.1');
+  await deploy('Production', '5.3.1');
+  expect(appComments('SUP-8').map((c) => JSON.stringify(c.body))).toEqual([expect.stringContaining('The fix is also available on your Production environment (5.3.1).')]);
+  expect(statusOf('SUP-8')).toBe('Waiting for release');
+  expect((await panel('SUP-8')).data.link?.stage).toBe('fixed');
+}, 60_000);
+
+test('two deployments processed at once tell the customer once', async () => {
+  await handOver('SUP-8', { mode: 'create' });
+  await fix('PAY-1', '5.3.1');
+  host.advance(60_000);
+  await Promise.all([
+    host.invoke('adminResolver', 'admin/environments/set-version', { customer: 'acme', environment: 'UAT', product: 'Payroll', version: '5.3.1' }, admin),
+    host.invoke('adminResolver', 'admin/environments/set-version', { customer: 'acme', environment: 'UAT', product: 'Payroll', version: '5.3.2' }, admin),
+  ]);
+  await host.drainQueue();
+  expect(appComments('SUP-8')).toHaveLength(1);
+}, 60_000);
+
+test('a worker dying after the comment: the next one finds the comment and only resolves', async () => {
+  await handOver('SUP-8', { mode: 'create' });
+  await fix('PAY-1', '5.3.1');
+  host.faults.inject({ target: 'product', method: 'POST', path: /\/rest\/api\/3\/issue\/SUP-8\/comment$/, when: 'after', status: 500 });
+  host.advance(60_000);
+  await host.invoke('adminResolver', 'admin/environments/set-version', { customer: 'acme', environment: 'UAT', product: 'Payroll', version: '5.3.1' }, admin);
+  await host.drainQueue();
+  expect(appComments('SUP-8')).toHaveLength(1);
+  expect(statusOf('SUP-8')).toBe('Waiting for release');
+  host.advance(CLAIM_MS + 120_000);
+  await host.drainQueue();
+  expect(appComments('SUP-8')).toHaveLength(1);
+  expect(statusOf('SUP-8')).toBe('Resolved');
+}, 60_000);
+
+test('refusals: a key that is none, an issue that does not exist, a service request; handing over twice', async () => {
+  expect(await handOver('SUP-8', { mode: 'link', key: 'not a key' })).toMatchObject({ ok: false, errors: [{ code: 'INVALID', path: 'payload.key' }] });
+  expect(await handOver('SUP-8', { mode: 'link', key: 'PAY-99' })).toMatchObject({ ok: false, errors: [{ path: 'payload.key', message: 'PAY-99 does not exist or you cannot see it' }] });
+  expect(await handOver('SUP-8', { mode: 'link', key: 'SUP-3' })).toMatchObject({ ok: false, errors: [{ path: 'payload.key', message: expect.stringContaining('is a service request') }] });
+  expect(host.double.linksOf(host.double.issueOrThrow('SUP-8'))).toEqual([]);
+  expect(statusOf('SUP-8')).toBe('Open');
+  host.double.createIssue({ projectKey: 'PAY', issueTypeId: '10007', summary: 'Styles missing after login', reporter: a.henrik });
+  expect(await handOver('SUP-8', { mode: 'link', key: 'pay-1' })).toMatchObject({ ok: true, data: { link: { key: 'PAY-1' } } });
+  expect(await handOver('SUP-8', { mode: 'create' })).toMatchObject({ ok: false, errors: [{ message: expect.stringContaining('was handed over to PAY-1 already') }] });
+  expect(host.double.state.issues.filter((i) => i.key.startsWith('PAY-'))).toHaveLength(1);
+}, 60_000);
