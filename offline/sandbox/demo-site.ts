@@ -212,6 +212,15 @@ export class DemoSite {
     return { issues, versions, targets };
   }
 
+  /**
+   * Changes when an issue, a comment, a change history or a link is added to the site: a resolver that did one of
+   * those (a hand-over transitions the request and links it) changed what Jira's own pages show.
+   */
+  get siteMark(): string {
+    const { issue, comment, history, link } = this.double.state.counters;
+    return `${issue}/${comment}/${history}/${link ?? 0}`;
+  }
+
   // ---- the app's surfaces ----------------------------------------------------------------------------------------
 
   /** A resolver call from a surface, as Forge makes it: the surface's resolver, its context, the caller. */

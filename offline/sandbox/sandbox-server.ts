@@ -33,7 +33,10 @@ const INVOKE_PAYLOAD_LIMIT = 500 * 1024;
 const BODY_LIMIT = 2 * 1024 * 1024;
 
 type Json = Record<string, unknown>;
-type Reply = { status?: number; json?: unknown; text?: string; type?: string; file?: string };
+type Reply = { status?: number; json?: unknown; text?: string; type?: string; file?: string; headers?: Record<string, string> };
+
+/** Set on an invoke's answer when the resolver changed the site (e.g. transitioned the request): Jira's page redraws. */
+export const SITE_CHANGED_HEADER = 'x-sandbox-site-changed';
 type Route = (match: RegExpExecArray, request: { query: URLSearchParams; body: () => Promise<Json> }) => Promise<Reply> | Reply;
 
 export async function startSandbox(options: SandboxServerOptions): Promise<SandboxServer> {
@@ -182,7 +185,9 @@ function defineRoutes(site: DemoSite, assets: HostAssets): Array<[string, RegExp
         const input = await body();
         if ((JSON.stringify(input.payload ?? {}) ?? '').length > INVOKE_PAYLOAD_LIMIT) throw new SandboxError(413, 'invoke payloads are limited to 500 KB');
         const account = site.person(text(input.as, 'as')).accountId;
-        return { json: await site.invoke(placementOf(input.placement), account, text(input.functionKey, 'functionKey'), input.payload) };
+        const before = site.siteMark;
+        const answer = await site.invoke(placementOf(input.placement), account, text(input.functionKey, 'functionKey'), input.payload);
+        return { json: answer, headers: { [SITE_CHANGED_HEADER]: site.siteMark === before ? '0' : '1' } };
       },
     ],
     [
@@ -299,7 +304,7 @@ async function respond(routes: Array<[string, RegExp, Route]>, req: http.Incomin
     }
   }
   // Nothing is cached: the surfaces are rebuilt while the sandbox runs, and the JSON changes with every action.
-  const headers: Record<string, string> = { 'cache-control': 'no-store' };
+  const headers: Record<string, string> = { 'cache-control': 'no-store', ...reply.headers };
   if (reply.file !== undefined) {
     res.writeHead(reply.status ?? 200, { ...headers, 'content-type': contentType(reply.file) });
     res.end(readFileSync(reply.file));

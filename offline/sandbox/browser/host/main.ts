@@ -41,6 +41,7 @@ class Host implements HostApp {
       flag: (flag) => this.flag(flag),
       closeFlag: (id) => this.flags.querySelector(`[data-flag-id="${CSS.escape(id)}"]`)?.remove(),
       colorMode: () => this.colorMode,
+      siteChangedByApp: () => void this.pageChanged(),
     });
     this.colorSwitch.addEventListener('click', () => this.setColorMode(this.colorMode === 'dark' ? 'light' : 'dark'));
     this.setColorMode(this.colorMode);
@@ -92,6 +93,14 @@ class Host implements HostApp {
   private async fetchState(): Promise<void> {
     this.state = await api.state();
     this.offset = Date.parse(this.state.now) - Date.now();
+  }
+
+  /** What Jira's own page shows after the app changed the site; the app's frames already know. */
+  private async pageChanged(): Promise<void> {
+    await this.fetchState();
+    this.drawChrome();
+    this.strip.update(this.state, this.page?.requestKey);
+    await this.page?.update();
   }
 
   async changed(change: SiteChange, message: string): Promise<void> {
