@@ -77,11 +77,12 @@ async function tell(n: Notice, jira: JiraClient): Promise<NoticeOutcome> {
     if (entry.comment !== 'done') {
       const text = releaseNoticeText({ environment, version: entry.version, own, resolves: entry.resolve !== 'none' });
       const added = await jira.addComment(link.issueKey, text, 'public', { key: RELEASE_COMMENT_PROPERTY, value: { key } });
-      entry = await writeNotice(key, { ...withoutRev(entry), comment: 'done', commentId: added.id }, entry);
+      // The resolution is marked asked in the same write: a worker dying now leaves it to the next, which resolves.
+      entry = await writeNotice(key, { ...withoutRev(entry), comment: 'done', commentId: added.id, resolve: entry.resolve === 'pending' ? 'started' : entry.resolve }, entry);
       if (!entry) return 'waiting';
     }
     if (entry.resolve === 'pending' || entry.resolve === 'started') {
-      entry = await writeNotice(key, { ...withoutRev(entry), resolve: 'started' }, entry);
+      if (entry.resolve === 'pending') entry = await writeNotice(key, { ...withoutRev(entry), resolve: 'started' }, entry);
       if (!entry) return 'waiting';
       // Resolving twice is harmless (the second finds no transition into done, or an already resolved request).
       const resolved = await resolveRequest(jira, link.issueKey);
