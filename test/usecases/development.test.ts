@@ -8,6 +8,9 @@ import { DEMO_ACCOUNTS } from '../../offline/jsm-double';
 import { ForgeHost } from '../../offline/sandbox/forge-host';
 import type { DevelopmentPanel, PortalCommitments } from '../../src/resolver-contract';
 import { CLAIM_MS } from '../../src/usecases/carry-out-escalations';
+import { releaseToEnvironment } from '../../src/usecases/release-notices';
+import { JiraClient } from '../../src/adapters/jira/client';
+import { runAs } from '../../offline/forge-runtime';
 
 const root = path.join(__dirname, '../..');
 const a = DEMO_ACCOUNTS;
@@ -124,16 +127,22 @@ test('another environment reaching the fix first is mentioned once; the request 
   expect((await panel('SUP-8')).data.link?.stage).toBe('fixed');
 }, 60_000);
 
-test('two deployments processed at once tell the customer once', async () => {
+test('two releases of the same environment at once (two pipelines, two workers) tell the customer once', async () => {
   await handOver('SUP-8', { mode: 'create' });
+  await handOver('SUP-2', { mode: 'create' });
   await fix('PAY-1', '5.3.1');
+  await fix('PAY-2', '5.3.0');
   host.advance(60_000);
-  await Promise.all([
-    host.invoke('adminResolver', 'admin/environments/set-version', { customer: 'acme', environment: 'UAT', product: 'Payroll', version: '5.3.1' }, admin),
-    host.invoke('adminResolver', 'admin/environments/set-version', { customer: 'acme', environment: 'UAT', product: 'Payroll', version: '5.3.2' }, admin),
-  ]);
+  // The registry says UAT runs 5.3.1; two workers release it at the same moment.
+  await host.invoke('adminResolver', 'admin/environments/set-version', { customer: 'acme', environment: 'UAT', product: 'Payroll', version: '5.3.1' }, admin);
+  const target = { customer: 'acme', environment: 'UAT', product: 'Payroll' };
+  const clock = { now: () => host.clock.now };
+  const reports = await Promise.all(['worker-a', 'worker-b'].map((runId) => runAs(undefined, () => releaseToEnvironment(target, new JiraClient(), clock, runId))));
   await host.drainQueue();
+  expect(reports.reduce((n, r) => n + r.sent, 0)).toBe(2);
   expect(appComments('SUP-8')).toHaveLength(1);
+  expect(appComments('SUP-2')).toHaveLength(1);
+  expect([statusOf('SUP-8'), statusOf('SUP-2')]).toEqual(['Resolved', 'Resolved']);
 }, 60_000);
 
 test('a worker dying after the comment: the next one finds the comment and only resolves', async () => {
@@ -161,4 +170,37 @@ test('refusals: a key that is none, an issue that does not exist, a service requ
   expect(await handOver('SUP-8', { mode: 'link', key: 'pay-1' })).toMatchObject({ ok: true, data: { link: { key: 'PAY-1' } } });
   expect(await handOver('SUP-8', { mode: 'create' })).toMatchObject({ ok: false, errors: [{ message: expect.stringContaining('was handed over to PAY-1 already') }] });
   expect(host.double.state.issues.filter((i) => i.key.startsWith('PAY-'))).toHaveLength(1);
+}, 60_000);
+
+test('a fix version that is no version is shown, never guessed at; a renamed or merged version is followed without an issue event', async () => {
+  await handOver('SUP-8', { mode: 'create' });
+  host.double.addVersion('PAY', { name: 'Next sprint' });
+  await fix('PAY-1', 'Next sprint');
+  expect((await panel('SUP-8')).data.link).toMatchObject({ stage: 'in-development', fix: null, fixProblem: expect.stringContaining('"Next sprint" is not a version') });
+  expect(await progress('SUP-8')).toBe('In development');
+
+  host.double.renameVersion('PAY', 'Next sprint', '5.4.0-rc.1', a.henrik);
+  await host.settle();
+  await host.drainQueue();
+  expect((await panel('SUP-8')).data.link).toMatchObject({ stage: 'fixed', fix: '5.4.0-rc.1', fixProblem: null });
+
+  host.double.mergeVersion('PAY', '5.4.0-rc.1', '5.3.1', a.henrik);
+  await host.settle();
+  await host.drainQueue();
+  expect((await panel('SUP-8')).data.link).toMatchObject({ fixVersions: ['5.3.1'], fix: '5.3.1' });
+  await deploy('UAT', '5.3.1');
+  expect(appComments('SUP-8')).toHaveLength(1);
+}, 60_000);
+
+test('the work list shows the development issue and filters the requests waiting for a release', async () => {
+  await handOver('SUP-8', { mode: 'create' });
+  await fix('PAY-1', '5.3.1');
+  const list = (payload: unknown) => host.invoke<Envelope<{ items: Array<{ issueKey: string; development: { key: string; stageText: string } | null }>; matching: number }>>('worklistResolver', 'worklist/list', payload, { accountId: a.lars, extension: { project: { key: 'SUP' } } });
+  const all = await list({});
+  expect(all.data.items.find((i) => i.issueKey === 'SUP-8')?.development).toEqual({ key: 'PAY-1', stageText: 'Fixed in Payroll 5.3.1 — waiting for UAT to be updated' });
+  expect(all.data.items.find((i) => i.issueKey === 'SUP-7')?.development).toBeNull();
+  const waiting = await list({ waitingForRelease: true });
+  expect(waiting.data.items.map((i) => i.issueKey)).toEqual(['SUP-8']);
+  await deploy('UAT', '5.3.1');
+  expect((await list({ waitingForRelease: true })).data.matching).toBe(0);
 }, 60_000);
