@@ -6,19 +6,23 @@ const row = (label, figure, note = '') => console.log(`${label.padEnd(60)} ${fig
 const heading = (text) => console.log(`\n${text}`);
 const pct = (part, whole) => `${fmt((100 * part) / whole, 1)} %`;
 
+const { jiraPoints } = require('../offline/jsm-double');
+
 /** Counts Jira calls and points by endpoint around the runtime's __forge_fetch__ (every SDK call goes through it). */
 function instrument(host) {
   const routes = {};
   const inner = globalThis.__forge_fetch__;
   globalThis.__forge_fetch__ = async (descriptor, target, init) => {
     if (descriptor.remote !== 'jira') return inner(descriptor, target, init);
-    const points = host.jiraRateLimit.counters.points;
     const response = await inner(descriptor, target, init);
     const { pathname } = new URL(target, 'http://jira.invalid');
+    // Priced per call as the limiter prices it (the counter's difference would mix in calls made meanwhile).
+    const text = await response.clone().text();
+    const points = jiraPoints({ method: (init?.method ?? 'GET').toUpperCase(), path: pathname }, { status: response.status, body: text === '' ? null : JSON.parse(text) });
     const endpoint = `${(init?.method ?? 'GET').toUpperCase()} ${pathname.replace(/\/issue\/[^/]+/, '/issue/{issue}').replace(/\/properties\/[^/]+/, '/properties/{key}').replace(/\/comment\/[^/]+\/properties/, '/comment/{id}/properties')}`;
     const figures = (routes[endpoint] ??= { calls: 0, points: 0 });
     figures.calls++;
-    figures.points += host.jiraRateLimit.counters.points - points;
+    figures.points += points;
     return response;
   };
   const snapshot = () => ({

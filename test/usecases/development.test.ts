@@ -160,6 +160,22 @@ test('a worker dying after the comment: the next one finds the comment and only 
   expect(statusOf('SUP-8')).toBe('Resolved');
 }, 60_000);
 
+test('a worker dying after resolving: the next one finds the request resolved and leaves it there', async () => {
+  await handOver('SUP-8', { mode: 'create' });
+  await fix('PAY-1', '5.3.1');
+  host.faults.inject({ target: 'product', method: 'POST', path: /\/rest\/api\/3\/issue\/SUP-8\/transitions$/, when: 'after', status: 500 });
+  host.advance(60_000);
+  await host.invoke('adminResolver', 'admin/environments/set-version', { customer: 'acme', environment: 'UAT', product: 'Payroll', version: '5.3.1' }, admin);
+  await host.drainQueue();
+  expect(statusOf('SUP-8')).toBe('Resolved');
+  host.advance(CLAIM_MS + 120_000);
+  await host.drainQueue();
+  // Not moved on to Closed (also a done status) by a second resolution; one comment; the panel says resolved.
+  expect(statusOf('SUP-8')).toBe('Resolved');
+  expect(appComments('SUP-8')).toHaveLength(1);
+  expect((await panel('SUP-8')).data.link?.stage).toBe('resolved');
+}, 60_000);
+
 test('refusals: a key that is none, an issue that does not exist, a service request; handing over twice', async () => {
   expect(await handOver('SUP-8', { mode: 'link', key: 'not a key' })).toMatchObject({ ok: false, errors: [{ code: 'INVALID', path: 'payload.key' }] });
   expect(await handOver('SUP-8', { mode: 'link', key: 'PAY-99' })).toMatchObject({ ok: false, errors: [{ path: 'payload.key', message: 'PAY-99 does not exist or you cannot see it' }] });
