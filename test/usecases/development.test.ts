@@ -2,6 +2,7 @@
 // request over to Payroll development, the developer fixes it in 5.3.1, and deployments to ACME's environments tell
 // the customer once — whatever order the fix and the deployments arrive in, twice, at once, rolled back, or with a
 // worker dying after the comment.
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_ACCOUNTS } from '../../offline/jsm-double';
@@ -72,6 +73,10 @@ test('hand over, fix in 5.3.1, UAT deployed 5.3.0 (nothing) then 5.3.1: the cust
   expect(dev.description).toContain('Product: Payroll 5.3.0-rc1 (the version UAT runs now)');
   expect(host.double.linksOf(dev)).toHaveLength(1);
   expect(statusOf('SUP-8')).toBe('Waiting for release');
+  // The agreement's goals pause in the waiting status: no clock runs while development works.
+  const obligations = await host.invoke<Envelope<{ obligations: Array<{ state: string }> }>>('issuePanelResolver', 'issue/obligations', {}, issueContext('SUP-8'));
+  expect(obligations.data.obligations.filter((o) => o.state === 'running')).toEqual([]);
+  expect(obligations.data.obligations.some((o) => o.state === 'paused')).toBe(true);
   expect(await progress('SUP-8')).toBe('Handed to our development team');
 
   host.double.startDevelopment('PAY-1', a.henrik);
@@ -174,6 +179,31 @@ test('a worker dying after resolving: the next one finds the request resolved an
   expect(statusOf('SUP-8')).toBe('Resolved');
   expect(appComments('SUP-8')).toHaveLength(1);
   expect((await panel('SUP-8')).data.link?.stage).toBe('resolved');
+}, 60_000);
+
+test('every way a deployment is recorded releases: a CSV import and a signed pipeline report', async () => {
+  await handOver('SUP-8', { mode: 'create' });
+  await fix('PAY-1', '5.3.1');
+  host.advance(60_000);
+  const csv = 'customer,environment,product,version\nacme,Production,Payroll,5.3.1\n';
+  expect(await host.invoke('adminResolver', 'admin/environments/import', { csv }, admin)).toMatchObject({ ok: true, data: { rows: 1, current: 1 } });
+  await host.drainQueue();
+  expect(appComments('SUP-8').map((c) => JSON.stringify(c.body))).toEqual([expect.stringContaining('also available on your Production environment (5.3.1)')]);
+
+  const { data } = await host.invoke<Envelope<{ secret: string }>>('adminResolver', 'admin/deployments/rotate-secret', {}, admin);
+  host.advance(60_000);
+  const body = JSON.stringify({ customer: 'acme', environment: 'UAT', product: 'Payroll', version: '5.3.1', by: 'payroll-release' });
+  const timestamp = String(Math.floor(host.clock.now / 1000));
+  const nonce = 'release-test-nonce-0001';
+  const signature = `sha256=${createHmac('sha256', data.secret).update(`${timestamp}.${nonce}.${body}`).digest('hex')}`;
+  const answer = await host.app.runWebTrigger('deployment-report', {
+    method: 'POST', body,
+    headers: { 'Content-Type': ['application/json'], 'X-Contract-SLA-Timestamp': [timestamp], 'X-Contract-SLA-Nonce': [nonce], 'X-Contract-SLA-Signature': [signature] },
+  });
+  expect(answer.statusCode).toBe(200);
+  await host.drainQueue();
+  expect(appComments('SUP-8')).toHaveLength(2);
+  expect(statusOf('SUP-8')).toBe('Resolved');
 }, 60_000);
 
 test('refusals: a key that is none, an issue that does not exist, a service request; handing over twice', async () => {
