@@ -77,24 +77,27 @@ export function reaches(version: string | null, fixKey: string | undefined): boo
 }
 
 /**
- * A development issue changed (or a version it names did): every request handed over to it reads it again. When a
+ * A development issue changed (or a version it names did): every request handed over to it reads it again (by the
+ * issue's id: its key changes when it moves project). When a
  * request waits for a fix that one of its customer's environments runs already, that environment's release runs.
  */
-export async function followDevelopmentIssue(devIdOrKey: string, jira: JiraClient, now: number): Promise<{ links: number; releases: number }> {
-  const dev = await jira.developmentIssue(devIdOrKey, 'app');
+export async function followDevelopmentIssue(devId: string, jira: JiraClient, now: number): Promise<{ links: number; releases: number }> {
+  // Every issue of every software project reaches the trigger: storage says first whether any request waits on it.
+  let page = await linksOfDevIssue(devId);
+  if (page.links.length === 0) return { links: 0, releases: 0 };
+  const dev = await jira.developmentIssue(devId, 'app');
   if (!dev) return { links: 0, releases: 0 };
   const waiting: DevelopmentLink[] = [];
   let count = 0;
-  let cursor: string | undefined;
-  do {
-    const page = await linksOfDevIssue(dev.id, cursor);
+  for (;;) {
     for (const link of page.links) {
       count++;
       const updated = await updateLink(link.issueId, (current) => linkWith(current, dev, now));
       if (updated?.waiting !== undefined) waiting.push(updated);
     }
-    cursor = page.cursor;
-  } while (cursor);
+    if (!page.cursor) break;
+    page = await linksOfDevIssue(devId, page.cursor);
+  }
   return { links: count, releases: await releaseWhereReached(waiting) };
 }
 

@@ -77,19 +77,21 @@ async function tell(n: Notice, jira: JiraClient): Promise<NoticeOutcome> {
     if (entry.comment !== 'done') {
       const text = releaseNoticeText({ environment, version: entry.version, own, resolves: entry.resolve !== 'none' });
       const added = await jira.addComment(link.issueKey, text, 'public', { key: RELEASE_COMMENT_PROPERTY, value: { key } });
-      entry = await writeNotice(key, { ...withoutRev(entry), comment: 'done', commentId: added.id }, entry);
+      // The resolution is marked asked in the same write: a worker dying now leaves it to the next, which resolves.
+      entry = await writeNotice(key, { ...withoutRev(entry), comment: 'done', commentId: added.id, resolve: entry.resolve === 'pending' ? 'started' : entry.resolve }, entry);
       if (!entry) return 'waiting';
     }
-    if (entry.resolve === 'pending' || entry.resolve === 'started') {
-      entry = await writeNotice(key, { ...withoutRev(entry), resolve: 'started' }, entry);
+    let resolve = entry.resolve;
+    if (resolve === 'pending' || resolve === 'started') {
+      if (resolve === 'pending') entry = await writeNotice(key, { ...withoutRev(entry), resolve: 'started' }, entry);
       if (!entry) return 'waiting';
-      // Resolving twice is harmless (the second finds no transition into done, or an already resolved request).
-      const resolved = await resolveRequest(jira, link.issueKey);
-      entry = await writeNotice(key, { ...withoutRev(entry), resolve: resolved ? 'done' : 'none' }, entry);
-      if (!entry) return 'waiting';
+      // A worker that died while resolving may have resolved it: a request already done is left as it is.
+      const taken = found?.resolve === 'started' && (await jira.developmentIssue(link.issueKey, 'app'))?.category === 'done';
+      resolve = taken || (await resolveRequest(jira, link.issueKey)) ? 'done' : 'none';
     }
+    // Resolved and sent in one write: a worker dying before it resolves again only what is not done yet.
     const { claimedBy: _c, claimExpiresAt: _e, ...sent } = withoutRev(entry);
-    entry = await writeNotice(key, { ...sent, state: 'sent', sentAt: now }, entry);
+    entry = await writeNotice(key, { ...sent, resolve, state: 'sent', sentAt: now }, entry);
     if (!entry) return 'waiting';
   } catch (error) {
     // Refused before anything was done: the claim is let go at once, and the comment asked for again next time.

@@ -2,12 +2,16 @@
 // request over to Payroll development, the developer fixes it in 5.3.1, and deployments to ACME's environments tell
 // the customer once — whatever order the fix and the deployments arrive in, twice, at once, rolled back, or with a
 // worker dying after the comment.
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_ACCOUNTS } from '../../offline/jsm-double';
 import { ForgeHost } from '../../offline/sandbox/forge-host';
 import type { DevelopmentPanel, PortalCommitments } from '../../src/resolver-contract';
 import { CLAIM_MS } from '../../src/usecases/carry-out-escalations';
+import { releaseToEnvironment } from '../../src/usecases/release-notices';
+import { JiraClient } from '../../src/adapters/jira/client';
+import { runAs } from '../../offline/forge-runtime';
 
 const root = path.join(__dirname, '../..');
 const a = DEMO_ACCOUNTS;
@@ -69,6 +73,10 @@ test('hand over, fix in 5.3.1, UAT deployed 5.3.0 (nothing) then 5.3.1: the cust
   expect(dev.description).toContain('Product: Payroll 5.3.0-rc1 (the version UAT runs now)');
   expect(host.double.linksOf(dev)).toHaveLength(1);
   expect(statusOf('SUP-8')).toBe('Waiting for release');
+  // The agreement's goals pause in the waiting status: no clock runs while development works.
+  const obligations = await host.invoke<Envelope<{ obligations: Array<{ state: string }> }>>('issuePanelResolver', 'issue/obligations', {}, issueContext('SUP-8'));
+  expect(obligations.data.obligations.filter((o) => o.state === 'running')).toEqual([]);
+  expect(obligations.data.obligations.some((o) => o.state === 'paused')).toBe(true);
   expect(await progress('SUP-8')).toBe('Handed to our development team');
 
   host.double.startDevelopment('PAY-1', a.henrik);
@@ -124,16 +132,22 @@ test('another environment reaching the fix first is mentioned once; the request 
   expect((await panel('SUP-8')).data.link?.stage).toBe('fixed');
 }, 60_000);
 
-test('two deployments processed at once tell the customer once', async () => {
+test('two releases of the same environment at once (two pipelines, two workers) tell the customer once', async () => {
   await handOver('SUP-8', { mode: 'create' });
+  await handOver('SUP-2', { mode: 'create' });
   await fix('PAY-1', '5.3.1');
+  await fix('PAY-2', '5.3.0');
   host.advance(60_000);
-  await Promise.all([
-    host.invoke('adminResolver', 'admin/environments/set-version', { customer: 'acme', environment: 'UAT', product: 'Payroll', version: '5.3.1' }, admin),
-    host.invoke('adminResolver', 'admin/environments/set-version', { customer: 'acme', environment: 'UAT', product: 'Payroll', version: '5.3.2' }, admin),
-  ]);
+  // The registry says UAT runs 5.3.1; two workers release it at the same moment.
+  await host.invoke('adminResolver', 'admin/environments/set-version', { customer: 'acme', environment: 'UAT', product: 'Payroll', version: '5.3.1' }, admin);
+  const target = { customer: 'acme', environment: 'UAT', product: 'Payroll' };
+  const clock = { now: () => host.clock.now };
+  const reports = await Promise.all(['worker-a', 'worker-b'].map((runId) => runAs(undefined, () => releaseToEnvironment(target, new JiraClient(), clock, runId))));
   await host.drainQueue();
+  expect(reports.reduce((n, r) => n + r.sent, 0)).toBe(2);
   expect(appComments('SUP-8')).toHaveLength(1);
+  expect(appComments('SUP-2')).toHaveLength(1);
+  expect([statusOf('SUP-8'), statusOf('SUP-2')]).toEqual(['Resolved', 'Resolved']);
 }, 60_000);
 
 test('a worker dying after the comment: the next one finds the comment and only resolves', async () => {
@@ -151,6 +165,47 @@ test('a worker dying after the comment: the next one finds the comment and only 
   expect(statusOf('SUP-8')).toBe('Resolved');
 }, 60_000);
 
+test('a worker dying after resolving: the next one finds the request resolved and leaves it there', async () => {
+  await handOver('SUP-8', { mode: 'create' });
+  await fix('PAY-1', '5.3.1');
+  host.faults.inject({ target: 'product', method: 'POST', path: /\/rest\/api\/3\/issue\/SUP-8\/transitions$/, when: 'after', status: 500 });
+  host.advance(60_000);
+  await host.invoke('adminResolver', 'admin/environments/set-version', { customer: 'acme', environment: 'UAT', product: 'Payroll', version: '5.3.1' }, admin);
+  await host.drainQueue();
+  expect(statusOf('SUP-8')).toBe('Resolved');
+  host.advance(CLAIM_MS + 120_000);
+  await host.drainQueue();
+  // Not moved on to Closed (also a done status) by a second resolution; one comment; the panel says resolved.
+  expect(statusOf('SUP-8')).toBe('Resolved');
+  expect(appComments('SUP-8')).toHaveLength(1);
+  expect((await panel('SUP-8')).data.link?.stage).toBe('resolved');
+}, 60_000);
+
+test('every way a deployment is recorded releases: a CSV import and a signed pipeline report', async () => {
+  await handOver('SUP-8', { mode: 'create' });
+  await fix('PAY-1', '5.3.1');
+  host.advance(60_000);
+  const csv = 'customer,environment,product,version\nacme,Production,Payroll,5.3.1\n';
+  expect(await host.invoke('adminResolver', 'admin/environments/import', { csv }, admin)).toMatchObject({ ok: true, data: { rows: 1, current: 1 } });
+  await host.drainQueue();
+  expect(appComments('SUP-8').map((c) => JSON.stringify(c.body))).toEqual([expect.stringContaining('also available on your Production environment (5.3.1)')]);
+
+  const { data } = await host.invoke<Envelope<{ secret: string }>>('adminResolver', 'admin/deployments/rotate-secret', {}, admin);
+  host.advance(60_000);
+  const body = JSON.stringify({ customer: 'acme', environment: 'UAT', product: 'Payroll', version: '5.3.1', by: 'payroll-release' });
+  const timestamp = String(Math.floor(host.clock.now / 1000));
+  const nonce = 'release-test-nonce-0001';
+  const signature = `sha256=${createHmac('sha256', data.secret).update(`${timestamp}.${nonce}.${body}`).digest('hex')}`;
+  const answer = await host.app.runWebTrigger('deployment-report', {
+    method: 'POST', body,
+    headers: { 'Content-Type': ['application/json'], 'X-Contract-SLA-Timestamp': [timestamp], 'X-Contract-SLA-Nonce': [nonce], 'X-Contract-SLA-Signature': [signature] },
+  });
+  expect(answer.statusCode).toBe(200);
+  await host.drainQueue();
+  expect(appComments('SUP-8')).toHaveLength(2);
+  expect(statusOf('SUP-8')).toBe('Resolved');
+}, 60_000);
+
 test('refusals: a key that is none, an issue that does not exist, a service request; handing over twice', async () => {
   expect(await handOver('SUP-8', { mode: 'link', key: 'not a key' })).toMatchObject({ ok: false, errors: [{ code: 'INVALID', path: 'payload.key' }] });
   expect(await handOver('SUP-8', { mode: 'link', key: 'PAY-99' })).toMatchObject({ ok: false, errors: [{ path: 'payload.key', message: 'PAY-99 does not exist or you cannot see it' }] });
@@ -161,4 +216,37 @@ test('refusals: a key that is none, an issue that does not exist, a service requ
   expect(await handOver('SUP-8', { mode: 'link', key: 'pay-1' })).toMatchObject({ ok: true, data: { link: { key: 'PAY-1' } } });
   expect(await handOver('SUP-8', { mode: 'create' })).toMatchObject({ ok: false, errors: [{ message: expect.stringContaining('was handed over to PAY-1 already') }] });
   expect(host.double.state.issues.filter((i) => i.key.startsWith('PAY-'))).toHaveLength(1);
+}, 60_000);
+
+test('a fix version that is no version is shown, never guessed at; a renamed or merged version is followed without an issue event', async () => {
+  await handOver('SUP-8', { mode: 'create' });
+  host.double.addVersion('PAY', { name: 'Next sprint' });
+  await fix('PAY-1', 'Next sprint');
+  expect((await panel('SUP-8')).data.link).toMatchObject({ stage: 'in-development', fix: null, fixProblem: expect.stringContaining('"Next sprint" is not a version') });
+  expect(await progress('SUP-8')).toBe('In development');
+
+  host.double.renameVersion('PAY', 'Next sprint', '5.4.0-rc.1', a.henrik);
+  await host.settle();
+  await host.drainQueue();
+  expect((await panel('SUP-8')).data.link).toMatchObject({ stage: 'fixed', fix: '5.4.0-rc.1', fixProblem: null });
+
+  host.double.mergeVersion('PAY', '5.4.0-rc.1', '5.3.1', a.henrik);
+  await host.settle();
+  await host.drainQueue();
+  expect((await panel('SUP-8')).data.link).toMatchObject({ fixVersions: ['5.3.1'], fix: '5.3.1' });
+  await deploy('UAT', '5.3.1');
+  expect(appComments('SUP-8')).toHaveLength(1);
+}, 60_000);
+
+test('the work list shows the development issue and filters the requests waiting for a release', async () => {
+  await handOver('SUP-8', { mode: 'create' });
+  await fix('PAY-1', '5.3.1');
+  const list = (payload: unknown) => host.invoke<Envelope<{ items: Array<{ issueKey: string; development: { key: string; stageText: string } | null }>; matching: number }>>('worklistResolver', 'worklist/list', payload, { accountId: a.lars, extension: { project: { key: 'SUP' } } });
+  const all = await list({});
+  expect(all.data.items.find((i) => i.issueKey === 'SUP-8')?.development).toEqual({ key: 'PAY-1', stageText: 'Fixed in Payroll 5.3.1 — waiting for UAT to be updated' });
+  expect(all.data.items.find((i) => i.issueKey === 'SUP-7')?.development).toBeNull();
+  const waiting = await list({ waitingForRelease: true });
+  expect(waiting.data.items.map((i) => i.issueKey)).toEqual(['SUP-8']);
+  await deploy('UAT', '5.3.1');
+  expect((await list({ waitingForRelease: true })).data.matching).toBe(0);
 }, 60_000);
