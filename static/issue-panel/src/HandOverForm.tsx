@@ -66,7 +66,11 @@ export function HandOverForm({ terms, view, onHandOver }: { terms: Terms; view: 
   const descriptionErrors = field('payload.description');
   const keyErrors = field('payload.key');
   const other = problem === null ? null : unplaced(problem);
-  const carried = [view.environment, view.product && `${view.product}${view.environmentVersion ? ` ${view.environmentVersion}` : ''}`].filter(Boolean).join(', ');
+  const carried = [
+    'The customer',
+    view.environment && `the environment (${view.environment})`,
+    view.product && (view.environmentVersion ? `the product and the version it runs (${view.product} ${view.environmentVersion})` : `the product (${view.product})`),
+  ].filter(Boolean);
 
   return (
     <form className="hand-over" onSubmit={(e) => void submit(e)} data-testid="hand-over" aria-labelledby={`${id}-title`}>
@@ -88,10 +92,10 @@ export function HandOverForm({ terms, view, onHandOver }: { terms: Terms; view: 
           <FieldErrors messages={summaryErrors.messages} path="payload.summary" />
           <label className="hand-over__field">
             <span className="hand-over__label">Description</span>
-            <textarea rows={4} value={description} onChange={(e) => setDescription(e.target.value)} placeholder="The request's description" aria-invalid={descriptionErrors.invalid} data-testid="hand-over-description" />
+            <textarea rows={4} value={description} onChange={(e) => setDescription(e.target.value)} placeholder="What development should know" aria-invalid={descriptionErrors.invalid} data-testid="hand-over-description" />
           </label>
           <FieldErrors messages={descriptionErrors.messages} path="payload.description" />
-          <p className="subtlest">The customer{carried ? ` and ${carried}` : ''} are added to the description.</p>
+          <p className="subtlest">{`${carried.slice(0, -1).join(', ')}${carried.length > 1 ? ' and ' : ''}${carried.at(-1)!} ${carried.length > 1 ? 'are' : 'is'} added to the description.`}</p>
         </>
       ) : (
         <>

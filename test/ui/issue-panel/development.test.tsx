@@ -43,7 +43,7 @@ describe('the development section of the issue panel', () => {
 
     const form = screen.getByTestId('hand-over');
     expect((within(form).getByLabelText(/Create an issue in Payroll \(PAY\)/) as HTMLInputElement).checked).toBe(true);
-    expect(form.textContent).toContain('The customer and UAT, Payroll 5.3.0 are added to the description.');
+    expect(form.textContent).toContain('The customer, the environment (UAT) and the product and the version it runs (Payroll 5.3.0) are added to the description.');
     fireEvent.change(screen.getByTestId('hand-over-summary'), { target: { value: '  Payslips show last month’s tax rate ' } });
     fireEvent.change(screen.getByTestId('hand-over-description'), { target: { value: 'Since the 5.3.0 update on UAT.' } });
     fireEvent.click(screen.getByTestId('hand-over-send'));
@@ -173,4 +173,12 @@ describe('the development section of the issue panel', () => {
     expect(alert.textContent).toBe('The development work could not be loadedJira did not answer in time');
     expect(screen.getByTestId('guidance').textContent).toContain('Resolve the request by 15:05');
   });
+});
+
+test('a request without environment or product says only the customer is carried over', async () => {
+  host({ timezone: VIEWER_ZONE });
+  answerPanel({ 'issue/obligations': () => ok(running) }, { ...readyToHandOver, environment: null, product: null, environmentVersion: null });
+  render(<IssuePanel />);
+  expect((await screen.findByTestId('hand-over')).textContent).toContain('The customer is added to the description.');
+  expect(screen.queryByTestId('development-environment')).toBeNull();
 });
