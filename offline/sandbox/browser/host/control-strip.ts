@@ -44,6 +44,8 @@ export class ControlStrip {
   private readonly deployTarget = h('select', { 'data-testid': 'strip-deploy-target', 'aria-label': 'Customer environment' });
   private readonly message = h('span', { class: 'strip-message', role: 'status', 'data-testid': 'strip-message' });
   private readonly resetButton: HTMLButtonElement;
+  /** What acts on a development issue: of no use until the request was handed over. */
+  private developmentButtons: Array<HTMLButtonElement | HTMLSelectElement> = [];
   private resetArmed: number | undefined;
   private pageRequest: string | undefined;
   private busy = false;
@@ -86,10 +88,12 @@ export class ControlStrip {
           'span',
           { class: 'strip-group' },
           this.developer,
-          button('strip-dev-start', 'Start work', () => this.develop({ kind: 'start' })),
-          this.fixVersion,
-          button('strip-dev-fix', 'Set fix version', () => this.develop({ kind: 'fix', versions: [this.fixVersion.value] })),
-          button('strip-dev-resolve', 'Resolve dev issue', () => this.develop({ kind: 'resolve' })),
+          ...(this.developmentButtons = [
+            button('strip-dev-start', 'Start work', () => this.develop({ kind: 'start' })),
+            this.fixVersion,
+            button('strip-dev-fix', 'Set fix version', () => this.develop({ kind: 'fix', versions: [this.fixVersion.value] })),
+            button('strip-dev-resolve', 'Resolve dev issue', () => this.develop({ kind: 'resolve' })),
+          ]),
         ),
         h('span', { class: 'strip-group' }, 'Deploy', this.deployVersion, this.versionList, 'to', this.deployTarget, button('strip-deploy', 'Deploy', () => this.deploy())),
       ),
@@ -151,8 +155,10 @@ export class ControlStrip {
     const issue = development.issues.find((i) => i.request === this.request.value);
     this.developmentIssue.textContent = issue
       ? `${issue.key} ${issue.status}${issue.assignee ? ` (${issue.assignee})` : ''}${issue.fixVersions.length > 0 ? `, fix ${issue.fixVersions.join(', ')}` : ''}`
-      : `${this.request.value || 'The request'} is not handed to development (the issue panel's Development section does it)`;
+      : 'not handed to development';
+    this.developmentIssue.title = issue ? issue.summary : "The Development section of the request's issue panel hands it over";
     this.developmentIssue.setAttribute('data-issue', issue?.key ?? '');
+    for (const control of this.developmentButtons) control.disabled = !issue;
     // The developers, and the agents who sometimes do a developer's part.
     refill(this.developer, people.filter((p) => p.role !== 'customer').map((p) => [p.name, p.displayName]), this.developer.value || DEVELOPER);
     const project = issue?.key.split('-')[0];
