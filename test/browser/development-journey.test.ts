@@ -70,6 +70,7 @@ test('(a) Sofie reports a Payroll fault on UAT; Lars sends it to development fro
   const terms = await waitForText(panel.locator('[data-testid="development-terms"]'), /Payroll \(PAY\)/);
   expect(terms).toContain('The request is "Waiting for release"');
   expect(await panel.locator('[data-testid="development-environment"]').textContent()).toBe('UAT — Payroll 5.3.0-rc1');
+  await panel.locator('[data-testid="hand-over-open"]').click();
   await panel.locator('[data-testid="hand-over-summary"]').fill(SUMMARY);
   await panel.locator('[data-testid="hand-over-description"]').fill('Since the last update of UAT, payslips use October’s tax rate.');
   await panel.locator('[data-testid="hand-over-send"]').click();

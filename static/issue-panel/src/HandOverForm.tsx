@@ -36,7 +36,20 @@ function FieldErrors({ messages, path }: { messages: string[]; path: string }) {
   );
 }
 
+/** Closed until the agent asks: most requests are never handed over, and the panel stays about what is due. */
 export function HandOverForm({ terms, view, onHandOver }: { terms: Terms; view: DevelopmentPanel; onHandOver: HandOver }) {
+  const [open, setOpen] = useState(false);
+  if (!open) {
+    return (
+      <Button onClick={() => setOpen(true)} data-testid="hand-over-open">
+        Send to development…
+      </Button>
+    );
+  }
+  return <OpenForm terms={terms} view={view} onHandOver={onHandOver} onCancel={() => setOpen(false)} />;
+}
+
+function OpenForm({ terms, view, onHandOver, onCancel }: { terms: Terms; view: DevelopmentPanel; onHandOver: HandOver; onCancel: () => void }) {
   const id = useId();
   const [mode, setMode] = useState<'create' | 'link'>('create');
   const [summary, setSummary] = useState('');
@@ -108,9 +121,14 @@ export function HandOverForm({ terms, view, onHandOver }: { terms: Terms; view: 
       )}
       {other !== null && <ProblemMessage title="The request was not sent to development" error={other} />}
       <p className="subtlest">Then the request waits in &quot;{terms.waitingStatus}&quot; until the fix reaches the customer.</p>
-      <Button type="submit" appearance="primary" disabled={sending || (mode === 'link' && key.trim() === '')} data-testid="hand-over-send">
-        {sending ? 'Sending…' : 'Send to development'}
-      </Button>
+      <div className="hand-over__actions">
+        <Button type="submit" appearance="primary" disabled={sending || (mode === 'link' && key.trim() === '')} data-testid="hand-over-send">
+          {sending ? 'Sending…' : 'Send to development'}
+        </Button>
+        <Button appearance="subtle" onClick={onCancel} disabled={sending}>
+          Cancel
+        </Button>
+      </div>
     </form>
   );
 }

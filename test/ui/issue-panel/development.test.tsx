@@ -12,7 +12,6 @@ beforeEach(() => {
 });
 afterEach(() => jest.restoreAllMocks());
 
-const section = () => screen.findByTestId('development');
 
 describe('the development section of the issue panel', () => {
   test('an agreement without development terms says so, and offers no hand-over', async () => {
@@ -20,7 +19,7 @@ describe('the development section of the issue panel', () => {
     answerPanel({ 'issue/obligations': () => ok(running) }, noDevelopment);
     render(<IssuePanel />);
     expect((await screen.findByTestId('development-why')).textContent).toBe('ACME Production has no development terms: requests are not handed to a development project');
-    expect(screen.queryByTestId('hand-over')).toBeNull();
+    expect(screen.queryByTestId('hand-over-open')).toBeNull();
     expect(callsTo('issue/development')).toEqual([{ timezone: VIEWER_ZONE }]);
   });
 
@@ -41,6 +40,9 @@ describe('the development section of the issue panel', () => {
     expect(terms.textContent).toContain('The customer is told and the request resolved');
     expect(screen.getByTestId('development-environment').textContent).toBe('UAT — Payroll 5.3.0');
 
+    // Closed until asked for: most requests are never handed over.
+    expect(screen.queryByTestId('hand-over')).toBeNull();
+    fireEvent.click(screen.getByTestId('hand-over-open'));
     const form = screen.getByTestId('hand-over');
     expect((within(form).getByLabelText(/Create an issue in Payroll \(PAY\)/) as HTMLInputElement).checked).toBe(true);
     expect(form.textContent).toContain('The customer, the environment (UAT) and the product and the version it runs (Payroll 5.3.0) are added to the description.');
@@ -68,7 +70,7 @@ describe('the development section of the issue panel', () => {
       readyToHandOver,
     );
     render(<IssuePanel />);
-    await section();
+    fireEvent.click(await screen.findByTestId('hand-over-open'));
     fireEvent.click(screen.getByTestId('hand-over-link'));
     expect(screen.queryByTestId('hand-over-summary')).toBeNull();
     expect((screen.getByTestId('hand-over-send') as HTMLButtonElement).disabled).toBe(true);
@@ -98,12 +100,17 @@ describe('the development section of the issue panel', () => {
       readyToHandOver,
     );
     render(<IssuePanel />);
-    await section();
+    fireEvent.click(await screen.findByTestId('hand-over-open'));
     fireEvent.click(screen.getByTestId('hand-over-send'));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe('The request was not sent to developmentSUP-17 was handed to development already (PAY-1)');
     // Nothing typed was sent: an empty summary and description are left to the request's own.
     expect(callsTo('issue/development/hand-over')).toEqual([{ mode: 'create', timezone: VIEWER_ZONE }]);
+    // Cancel closes the form; nothing more is sent.
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByTestId('hand-over')).toBeNull();
+    expect(screen.getByTestId('hand-over-open')).toBeTruthy();
+    expect(callsTo('issue/development/hand-over')).toHaveLength(1);
   });
 
   test('once linked: the issue, its status, assignee, fix versions, the stage and the environments, and no form', async () => {
@@ -125,7 +132,7 @@ describe('the development section of the issue panel', () => {
     expect(screen.getByTestId('development-environment-UAT').textContent).toBe('UAT: 5.3.0Waiting for 5.3.1');
     expect(screen.getByTestId('development-environment-Production').textContent).toBe('Production: 5.2.0Waiting for 5.3.1');
     expect(screen.queryByTestId('development-notices')).toBeNull();
-    expect(screen.queryByTestId('hand-over')).toBeNull();
+    expect(screen.queryByTestId('hand-over-open')).toBeNull();
   });
 
   test('before a fix is known the environments show their versions only; the notices sent are listed in the viewer zone', async () => {
@@ -149,7 +156,7 @@ describe('the development section of the issue panel', () => {
     answerPanel({ 'issue/obligations': () => ok(running) }, { ...readyToHandOver, canHandOver: false });
     render(<IssuePanel />);
     expect((await screen.findByTestId('development-cannot')).textContent).toBe('Sending a request to development needs permission to edit it and to create issues in Payroll.');
-    expect(screen.queryByTestId('hand-over')).toBeNull();
+    expect(screen.queryByTestId('hand-over-open')).toBeNull();
   });
 
   test('the section refreshes with the panel when the issue changes', async () => {
@@ -179,6 +186,7 @@ test('a request without environment or product says only the customer is carried
   host({ timezone: VIEWER_ZONE });
   answerPanel({ 'issue/obligations': () => ok(running) }, { ...readyToHandOver, environment: null, product: null, environmentVersion: null });
   render(<IssuePanel />);
-  expect((await screen.findByTestId('hand-over')).textContent).toContain('The customer is added to the description.');
+  fireEvent.click(await screen.findByTestId('hand-over-open'));
+  expect(screen.getByTestId('hand-over').textContent).toContain('The customer is added to the description.');
   expect(screen.queryByTestId('development-environment')).toBeNull();
 });
