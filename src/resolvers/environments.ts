@@ -8,7 +8,7 @@ import { checkDeployment, checkTarget, type FieldIssue } from '../config/deploym
 import { MAX_CSV_BYTES, readEnvironmentCsv } from '../config/environment-csv';
 import type { ConfigBundle } from '../engine/types';
 import type { ResolverKey } from '../resolver-contract';
-import { bundleVersion, environmentOverview, recordDeployment, type RecordOutcome } from '../usecases/environment-versions';
+import { bundleVersion, environmentOverview, recordDeployment, recordDeployments, type RecordOutcome } from '../usecases/environment-versions';
 import { accountOf } from './context';
 import type { ResolverHandler, SurfaceResolvers } from './define';
 import { invalid, notConfigured } from './envelope';
@@ -74,7 +74,7 @@ export function defineEnvironments(surface: SurfaceResolvers): SurfaceResolvers 
     if (!read.ok) throw invalid(read.issues);
     const by = accountOf(request);
     const counts: Record<RecordOutcome, number> = { current: 0, superseded: 0, duplicate: 0 };
-    for (const row of read.rows) counts[(await recordDeployment(bundle, row.deployment, 'csv', by, now)).outcome]++;
+    for (const recorded of await recordDeployments(bundle, read.rows.map((row) => row.deployment), 'csv', by, now)) counts[recorded.outcome]++;
     return { rows: read.rows.length, ...counts };
   });
 

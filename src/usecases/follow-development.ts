@@ -118,6 +118,6 @@ export async function releaseWhereReached(waiting: readonly DevelopmentLink[]): 
       if (links.some((l) => reaches(version, l.fixKey))) targets.set(targetKey({ customer, environment, product }), { customer, environment, product });
     }
   }
-  for (const target of targets.values()) await enqueue({ kind: 'release', ...target });
+  if (targets.size > 0) await enqueue({ kind: 'release', targets: [...targets.values()] });
   return targets.size;
 }

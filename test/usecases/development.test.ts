@@ -185,8 +185,11 @@ test('every way a deployment is recorded releases: a CSV import and a signed pip
   await handOver('SUP-8', { mode: 'create' });
   await fix('PAY-1', '5.3.1');
   host.advance(60_000);
-  const csv = 'customer,environment,product,version\nacme,Production,Payroll,5.3.1\n';
-  expect(await host.invoke('adminResolver', 'admin/environments/import', { csv }, admin)).toMatchObject({ ok: true, data: { rows: 1, current: 1 } });
+  const csv = 'customer,environment,product,version\nacme,Production,Payroll,5.3.1\nacme,UAT,Payroll,5.3.0\n';
+  expect(await host.invoke('adminResolver', 'admin/environments/import', { csv }, admin)).toMatchObject({ ok: true, data: { rows: 2, current: 2 } });
+  // One release job for the whole file (a 500-row file would otherwise push 500 events at once).
+  const releases = host.app.queue.pending().filter((q) => (q.event.body as { kind?: string }).kind === 'release');
+  expect(releases.map((q) => q.event.body)).toEqual([{ kind: 'release', targets: [{ customer: 'acme', environment: 'Production', product: 'Payroll' }, { customer: 'acme', environment: 'UAT', product: 'Payroll' }] }]);
   await host.drainQueue();
   expect(appComments('SUP-8').map((c) => JSON.stringify(c.body))).toEqual([expect.stringContaining('also available on your Production environment (5.3.1)')]);
 
