@@ -10,15 +10,10 @@ import { ENTITY, INDEX } from './entities';
 import { keyText } from './issued-report';
 import { stored } from './kvs-retry';
 import { keyPart, writeOverRevision } from './ledger';
+import type { RequestFacts } from './request-month';
 
-export interface DevelopmentLink {
-  /** The request. */
-  issueId: string;
-  issueKey: string;
-  projectKey: string;
-  customer?: string;
-  environment?: string;
-  product?: string;
+/** The request handed over, with the facts its notices need (as its month entries carry them). */
+export interface DevelopmentLink extends Pick<RequestFacts, 'issueId' | 'issueKey' | 'projectKey' | 'customer' | 'environment' | 'product'> {
   agreement?: string;
   /** The development issue. */
   devKey: string;
