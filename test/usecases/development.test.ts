@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_ACCOUNTS } from '../../offline/jsm-double';
 import { ForgeHost } from '../../offline/sandbox/forge-host';
-import type { DevelopmentPanel, PortalCommitments } from '../../src/resolver-contract';
+import type { DevelopmentPanel, EnvironmentOverview, PortalCommitments } from '../../src/resolver-contract';
 import { CLAIM_MS } from '../../src/usecases/carry-out-escalations';
 import { releaseToEnvironment } from '../../src/usecases/release-notices';
 import { JiraClient } from '../../src/adapters/jira/client';
@@ -90,6 +90,10 @@ test('hand over, fix in 5.3.1, UAT deployed 5.3.0 (nothing) then 5.3.1: the cust
   await host.drainQueue();
   expect((await panel('SUP-8')).data.link).toMatchObject({ stage: 'fixed', fix: '5.3.1', stageText: 'Fixed in Payroll 5.3.1 — UAT runs 5.3.0-rc1, waiting for the update' });
   expect(await progress('SUP-8')).toBe('Fixed in Payroll 5.3.1, waiting for your UAT environment to be updated');
+  // The admin's overview lists it under ACME UAT, where it waits.
+  const overview = await host.invoke<Envelope<EnvironmentOverview>>('adminResolver', 'admin/environments/overview', {}, admin);
+  const waitingAt = (environment: string) => overview.data.environments.find((e) => e.customer === 'acme' && e.environment === environment)?.waiting;
+  expect([waitingAt('UAT'), waitingAt('Production')]).toEqual([[{ issueKey: 'SUP-8', product: 'Payroll', devKey: 'PAY-1', fix: '5.3.1' }], []]);
 
   await deploy('UAT', '5.3.0');
   expect(appComments('SUP-8')).toEqual([]);

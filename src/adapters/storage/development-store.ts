@@ -83,6 +83,19 @@ export function waitingAtOrBelow(customer: string, product: string, versionKey: 
   return page(query);
 }
 
+/** Every request of a customer and product still waiting for its fix (the admin's overview), at most `max`. */
+export async function waitingFor(customer: string, product: string, max: number): Promise<DevelopmentLink[]> {
+  const out: DevelopmentLink[] = [];
+  let cursor: string | undefined;
+  do {
+    // Every sort key is below U+FFFF: the whole partition.
+    const page = await waitingAtOrBelow(customer, product, '\uffff', 100, cursor);
+    out.push(...page.links);
+    cursor = page.cursor;
+  } while (cursor && out.length < max);
+  return out.slice(0, max);
+}
+
 /** One release notice: claimed while a worker tells the customer, then sent. */
 export interface ReleaseNoticeEntry {
   issueId: string;
