@@ -7,9 +7,8 @@ import { currentConfiguration } from '../adapters/storage/config-store';
 import { linksOfDevIssue, readLink, waitingPartition, writeLink, type DevelopmentLink } from '../adapters/storage/development-store';
 import { currentVersions, targetKey } from '../adapters/storage/environment-store';
 import { enqueue } from '../adapters/queue';
-import { developmentStage, watchedFix } from '../engine/development';
+import { developmentStage, reaches, watchedFix } from '../engine/development';
 import type { ConfigBundle } from '../engine/types';
-import { parseVersion, versionSortKey } from '../engine/version';
 import { bundleVersion } from './environment-versions';
 
 /** The link with what the development issue says now, its stage, and whether it waits in the deployments' index. */
@@ -67,13 +66,6 @@ export async function environmentsWithProduct(bundle: ConfigBundle, customer: st
   const targets = environments.map((e) => ({ customer, environment: e.name, product }));
   const recorded = await currentVersions(targets);
   return targets.map((t) => ({ environment: t.environment, version: recorded.get(targetKey(t))?.version ?? bundleVersion(bundle, t) ?? null }));
-}
-
-/** Whether a version reaches a fix (by the fixes' sort key). */
-export function reaches(version: string | null, fixKey: string | undefined): boolean {
-  if (version === null || fixKey === undefined) return false;
-  const parsed = parseVersion(version);
-  return parsed.ok && versionSortKey(parsed.version) >= fixKey;
 }
 
 /**
