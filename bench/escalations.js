@@ -18,10 +18,8 @@ const { createElement } = require('react');
 const { renderToString } = require('react-dom/server');
 
 const root = path.join(__dirname, '..');
-const { APP_UUID } = require('../src/app-identity');
 const { CURRENT, ENTITY } = require('../src/adapters/storage/entities');
-const { CONTRACT_PRIORITY_FIELD_KEY, NEXT_DEADLINE_FIELD_KEY } = require('../src/timeline/site-fields');
-const { JsmDouble, seedDemo, DEMO_ACCOUNTS, DEMO_REQUEST_TYPES } = require('../offline/jsm-double');
+const { DEMO_ACCOUNTS, DEMO_REQUEST_TYPES } = require('../offline/jsm-double');
 const { STORAGE_LIMITS } = require('../offline/forge-runtime');
 const { ForgeHost } = require('../offline/sandbox/forge-host');
 // The page's code imports @forge/bridge, which wants a host to talk to; the render below never calls it.
@@ -53,7 +51,7 @@ const RUN = Date.parse('2026-11-30T07:00:00Z');
 /** What the monitoring looks ahead at the run: an hour. */
 const HORIZON_HOURS = 1;
 
-const { fmt, row, heading, pct, instrument, storageRows, jiraRows } = require('./measure');
+const { fmt, row, heading, pct, instrument, storageRows, jiraRows, emptyDemoSite } = require('./measure');
 
 function random(seed) {
   let s = seed >>> 0;
@@ -79,6 +77,12 @@ function escalatedConfig() {
       { id: 'resolution-overdue', goal: 'resolution', when: { overdue: 'PT0S' }, notify: [managers], comment: { visibility: 'internal', text: 'The resolution deadline has passed.' } },
     ],
     'fjord-prod': bundle.agreements.find((g) => g.id === 'fjord-prod').escalations,
+    // The Fjell Group's (§6): no request of the benchmark is its, but every agreement carries three.
+    'fjell-group-prod': [
+      { id: 'response-75', goal: 'response', when: { elapsedPercent: 75 }, notify: ['assignee', managers] },
+      { id: 'resolution-75', goal: 'resolution', when: { elapsedPercent: 75 }, notify: ['assignee'] },
+      { id: 'resolution-overdue', goal: 'resolution', when: { overdue: 'PT0S' }, notify: [managers] },
+    ],
     'fjord-test': [
       { id: 'resolution-half', goal: 'resolution', when: { elapsedPercent: 50 }, notify: ['assignee'] },
       { id: 'resolution-75', goal: 'resolution', when: { elapsedPercent: 75 }, notify: ['assignee', managers] },
@@ -104,11 +108,7 @@ const KINDS = {
 /** The site before the app is installed: the demo catalogue without its sample requests, and the scenario's requests. */
 function siteBeforeInstall() {
   const clock = { now: BREACHED_FROM };
-  const double = new JsmDouble({ clock: () => clock.now, appId: APP_UUID, timeZone: 'Europe/Copenhagen' });
-  double.registerAppField({ key: NEXT_DEADLINE_FIELD_KEY, name: 'Next SLA deadline', type: 'datetime' });
-  double.registerAppField({ key: CONTRACT_PRIORITY_FIELD_KEY, name: 'Contract priority', type: 'string' });
-  seedDemo(double, BREACHED_FROM);
-  double.state.issues.length = 0;
+  const double = emptyDemoSite(clock, BREACHED_FROM);
   const rnd = random(11);
   const raised = [];
   for (let i = 0; i < BREACHED; i++) raised.push({ at: BREACHED_FROM + Math.floor(rnd() * (BREACHED_TO - BREACHED_FROM)), kind: 'fjordTest' });

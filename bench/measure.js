@@ -6,7 +6,22 @@ const row = (label, figure, note = '') => console.log(`${label.padEnd(60)} ${fig
 const heading = (text) => console.log(`\n${text}`);
 const pct = (part, whole) => `${fmt((100 * part) / whole, 1)} %`;
 
-const { jiraPoints } = require('../offline/jsm-double');
+const { jiraPoints, JsmDouble, seedDemo } = require('../offline/jsm-double');
+const { APP_UUID } = require('../src/app-identity');
+const { CONTRACT_PRIORITY_FIELD_KEY, NEXT_DEADLINE_FIELD_KEY } = require('../src/timeline/site-fields');
+
+/**
+ * The demo site (its catalogue, SUP, CON and PAY) without its requests, with the app's fields as installing it creates
+ * them: where a benchmark raises its own requests on `clock` before the app is installed.
+ */
+function emptyDemoSite(clock, at) {
+  const double = new JsmDouble({ clock: () => clock.now, appId: APP_UUID, timeZone: 'Europe/Copenhagen' });
+  double.registerAppField({ key: NEXT_DEADLINE_FIELD_KEY, name: 'Next SLA deadline', type: 'datetime' });
+  double.registerAppField({ key: CONTRACT_PRIORITY_FIELD_KEY, name: 'Contract priority', type: 'string' });
+  seedDemo(double, at);
+  double.state.issues.length = 0;
+  return double;
+}
 
 /** Counts Jira calls and points by endpoint around the runtime's __forge_fetch__ (every SDK call goes through it). */
 function instrument(host) {
@@ -67,4 +82,4 @@ function jiraRows(cost) {
   for (const [endpoint, { calls, points }] of Object.entries(cost.routes).sort((x, y) => y[1].calls - x[1].calls)) row(`  ${endpoint}`, `${fmt(calls)} / ${fmt(points)}`, 'calls / points');
 }
 
-module.exports = { fmt, row, heading, pct, instrument, storageRows, jiraRows };
+module.exports = { fmt, row, heading, pct, instrument, storageRows, jiraRows, emptyDemoSite };

@@ -13,15 +13,13 @@ const { readFileSync } = require('node:fs');
 const { createHmac } = require('node:crypto');
 
 const root = path.join(__dirname, '..');
-const { APP_UUID } = require('../src/app-identity');
-const { CONTRACT_PRIORITY_FIELD_KEY, NEXT_DEADLINE_FIELD_KEY } = require('../src/timeline/site-fields');
 const { writeLink } = require('../src/adapters/storage/development-store');
 const { watchedFix } = require('../src/engine/development');
 const { settled } = require('../src/usecases/follow-development');
-const { JsmDouble, seedDemo, DEMO_ACCOUNTS, DEMO_DEVELOPMENT, DEMO_REQUEST_TYPES } = require('../offline/jsm-double');
+const { DEMO_ACCOUNTS, DEMO_DEVELOPMENT, DEMO_REQUEST_TYPES } = require('../offline/jsm-double');
 const { runAs } = require('../offline/forge-runtime');
 const { ForgeHost } = require('../offline/sandbox/forge-host');
-const { fmt, row, heading, pct, instrument, storageRows, jiraRows } = require('./measure');
+const { fmt, row, heading, pct, instrument, storageRows, jiraRows, emptyDemoSite } = require('./measure');
 
 const { values } = parseArgs({ options: { requests: { type: 'string' } } });
 const REQUESTS = Number(values.requests ?? 2000);
@@ -40,11 +38,7 @@ const DEPLOYED = Date.parse('2026-12-04T09:55:00Z');
 /** The site before the app reads it: the demo's catalogue and PAY, the development issues done, the requests waiting. */
 function site() {
   const clock = { now: RAISED };
-  const double = new JsmDouble({ clock: () => clock.now, appId: APP_UUID, timeZone: 'Europe/Copenhagen' });
-  double.registerAppField({ key: NEXT_DEADLINE_FIELD_KEY, name: 'Next SLA deadline', type: 'datetime' });
-  double.registerAppField({ key: CONTRACT_PRIORITY_FIELD_KEY, name: 'Contract priority', type: 'string' });
-  seedDemo(double, RAISED);
-  double.state.issues.length = 0;
+  const double = emptyDemoSite(clock, RAISED);
   const devs = [];
   for (let i = 0; i < REACHED_ISSUES + LATER_ISSUES; i++) {
     const fix = i < REACHED_ISSUES ? (i % 3 === 0 ? '5.3.0' : '5.3.1') : '5.4.0';

@@ -122,9 +122,20 @@ export interface ManagementExport {
   base64: string;
 }
 
-/** `admin/environments/overview`: every customer environment, each product with its version and who set it (by name when Jira gives one). */
+/** A request waiting for a release on its environment (formats.md §9.5): its development issue and the fix. */
+export interface WaitingRequest {
+  issueKey: string;
+  product: string;
+  devKey: string;
+  fix: string;
+}
+
+/**
+ * `admin/environments/overview`: every customer environment, each product with its version and who set it (by name
+ * when Jira gives one), and the requests waiting for a release there (at most 100 per environment and product).
+ */
 export interface EnvironmentOverview {
-  environments: Array<Omit<EnvironmentVersions, 'products'> & { products: Array<EnvironmentProductVersion & { byName?: string }> }>;
+  environments: Array<Omit<EnvironmentVersions, 'products'> & { products: Array<EnvironmentProductVersion & { byName?: string }>; waiting?: WaitingRequest[] }>;
 }
 
 /** A product of a customer environment, as the environment resolvers name it. */

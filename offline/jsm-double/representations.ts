@@ -4,7 +4,7 @@
 import { textFromAdf } from './adf';
 import { isoDate, jsmDate } from './jira-time';
 import type { Caller, JsmDouble } from './jsm-double';
-import type { Comment, CustomField, History, Issue, Organization, RequestType, Status } from './model';
+import type { Comment, CustomField, History, Issue, Organization, Project, RequestType, Status } from './model';
 import { jsmStatusCategory, STATUS_CATEGORIES } from './status-categories';
 import { versionBean } from './product-events';
 
@@ -57,7 +57,11 @@ export function statusDetails(double: JsmDouble, status: Status): Json {
 }
 
 function projectRef(double: JsmDouble, issue: Issue): Json {
-  const project = double.projectOf(issue);
+  return projectBean(double, double.projectOf(issue));
+}
+
+/** A project as REST names it (an issue's `project` field; GET project adds to it). */
+export function projectBean(double: JsmDouble, project: Project): Json {
   const base = double.state.site.baseUrl;
   return {
     self: `${base}/rest/api/3/project/${project.id}`,

@@ -38,6 +38,13 @@ export function watchedFix(fixVersions: readonly string[], category: StatusCateg
   return { fix: lowest.name, fixKey: lowest.key, problem };
 }
 
+/** Whether an environment's version reaches a fix (by the fix's sort key); a version that is none reaches nothing. */
+export function reaches(version: string | null, fixKey: string | null | undefined): boolean {
+  if (version === null || fixKey === null || fixKey === undefined) return false;
+  const parsed = parseVersion(version);
+  return parsed.ok && versionSortKey(parsed.version) >= fixKey;
+}
+
 /** A release notice sent to the customer: the environment it named, the version it runs, when, and whether the request was resolved. */
 export interface ReleaseNoticeFact {
   environment: string;

@@ -7,9 +7,8 @@ import { currentConfiguration } from '../adapters/storage/config-store';
 import { linksOfDevIssue, readLink, waitingPartition, writeLink, type DevelopmentLink } from '../adapters/storage/development-store';
 import { currentVersions, targetKey } from '../adapters/storage/environment-store';
 import { enqueue } from '../adapters/queue';
-import { developmentStage, watchedFix } from '../engine/development';
+import { developmentStage, reaches, watchedFix } from '../engine/development';
 import type { ConfigBundle } from '../engine/types';
-import { parseVersion, versionSortKey } from '../engine/version';
 import { bundleVersion } from './environment-versions';
 
 /** The link with what the development issue says now, its stage, and whether it waits in the deployments' index. */
@@ -69,13 +68,6 @@ export async function environmentsWithProduct(bundle: ConfigBundle, customer: st
   return targets.map((t) => ({ environment: t.environment, version: recorded.get(targetKey(t))?.version ?? bundleVersion(bundle, t) ?? null }));
 }
 
-/** Whether a version reaches a fix (by the fixes' sort key). */
-export function reaches(version: string | null, fixKey: string | undefined): boolean {
-  if (version === null || fixKey === undefined) return false;
-  const parsed = parseVersion(version);
-  return parsed.ok && versionSortKey(parsed.version) >= fixKey;
-}
-
 /**
  * A development issue changed (or a version it names did): every request handed over to it reads it again (by the
  * issue's id: its key changes when it moves project). When a
@@ -118,6 +110,6 @@ export async function releaseWhereReached(waiting: readonly DevelopmentLink[]): 
       if (links.some((l) => reaches(version, l.fixKey))) targets.set(targetKey({ customer, environment, product }), { customer, environment, product });
     }
   }
-  for (const target of targets.values()) await enqueue({ kind: 'release', ...target });
+  if (targets.size > 0) await enqueue({ kind: 'release', targets: [...targets.values()] });
   return targets.size;
 }

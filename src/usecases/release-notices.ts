@@ -120,6 +120,12 @@ async function record(link: DevelopmentLink, entry: ReleaseNoticeEntry): Promise
 
 const withoutLinkRev = ({ rev: _r, ...rest }: DevelopmentLink): Omit<DevelopmentLink, 'rev'> => rest;
 
+/** When the run started, and the targets it still has to release after this one (carried into a continuation). */
+interface Slice {
+  started: number;
+  then: EnvironmentTarget[];
+}
+
 export interface ReleaseReport {
   version: string | null;
   read: number;
@@ -140,8 +146,8 @@ async function runningVersion(bundle: ConfigBundle, target: EnvironmentTarget): 
  * Releases one customer environment's product: the version it runs now (read here, so a rollback since the job was
  * queued is honoured) against every request of the customer and product waiting for a fix at or below it.
  */
-export async function releaseToEnvironment(target: EnvironmentTarget, jira: JiraClient, clock: { now(): number }, runId: string, cursor?: string): Promise<ReleaseReport> {
-  const started = clock.now();
+export async function releaseToEnvironment(target: EnvironmentTarget, jira: JiraClient, clock: { now(): number }, runId: string, cursor?: string, slice: Slice = { started: clock.now(), then: [] }): Promise<ReleaseReport> {
+  const started = slice.started;
   const report: ReleaseReport = { version: null, read: 0, sent: 0, already: 0, waiting: 0, failed: 0, continued: false };
   const configuration = await currentConfiguration();
   if (!configuration) return report;
@@ -165,10 +171,27 @@ export async function releaseToEnvironment(target: EnvironmentTarget, jira: Jira
     }
     next = page.cursor;
     if (next && clock.now() - started > SLICE_MS) {
-      await enqueue({ kind: 'release', ...target, cursor: next });
+      await enqueue({ kind: 'release', targets: [target, ...slice.then], cursor: next });
       report.continued = true;
       break;
     }
   } while (next);
   return report;
+}
+
+/** Releases several targets one after the other (a CSV import's), within one run's time; the rest go to the next. */
+export async function releaseTargets(targets: readonly EnvironmentTarget[], jira: JiraClient, clock: { now(): number }, runId: string, cursor?: string): Promise<ReleaseReport> {
+  const started = clock.now();
+  const total: ReleaseReport = { version: null, read: 0, sent: 0, already: 0, waiting: 0, failed: 0, continued: false };
+  for (const [i, target] of targets.entries()) {
+    if (i > 0 && clock.now() - started > SLICE_MS) {
+      await enqueue({ kind: 'release', targets: targets.slice(i) });
+      return { ...total, continued: true };
+    }
+    const report = await releaseToEnvironment(target, jira, clock, runId, i === 0 ? cursor : undefined, { started, then: targets.slice(i + 1) });
+    total.version = report.version;
+    for (const figure of ['read', 'sent', 'already', 'waiting', 'failed'] as const) total[figure] += report[figure];
+    if (report.continued) return { ...total, continued: true };
+  }
+  return total;
 }

@@ -3,10 +3,9 @@
 // with its stage in the agent's words (formats.md §9.5).
 import type { DevelopmentLink } from '../adapters/storage/development-store';
 import type { IssueRecord } from '../adapters/storage/issue-record';
-import { agentStageText, customerProgress, type DevelopmentWordsInput } from '../engine/development';
+import { agentStageText, customerProgress, reaches, type DevelopmentWordsInput } from '../engine/development';
 import type { ConfigBundle } from '../engine/types';
 import type { DevelopmentPanel } from '../resolver-contract';
-import { reaches } from '../usecases/follow-development';
 
 function wordsInput(link: DevelopmentLink, environmentVersion: string | null): DevelopmentWordsInput {
   return {

@@ -1,5 +1,5 @@
 // The watched fix, the stage and the words of formats.md §9.5, as tables.
-import { agentStageText, customerProgress, developmentStage, releaseNoticeText, watchedFix, type DevelopmentWordsInput } from '../../src/engine/development';
+import { agentStageText, customerProgress, developmentStage, reaches, releaseNoticeText, watchedFix, type DevelopmentWordsInput } from '../../src/engine/development';
 
 describe('watchedFix: the lowest fix version that reads as a version, once development has finished', () => {
   test.each([
@@ -57,4 +57,22 @@ test('release notices: the own environment (and the resolution), or another one 
   expect(releaseNoticeText({ environment: 'UAT', version: '5.3.1', own: true, resolves: false })).toBe('The fix is available on your UAT environment (5.3.1) — please test.');
   expect(releaseNoticeText({ environment: 'UAT', version: '5.3.1', own: true, resolves: true })).toBe('The fix is available on your UAT environment (5.3.1) — please test. We have resolved this request; reply here if the problem is still there.');
   expect(releaseNoticeText({ environment: 'Production', version: '5.3.2', own: false, resolves: true })).toBe('The fix is also available on your Production environment (5.3.2).');
+});
+
+test.each([
+  ['5.3.1', '5.3.1', true],
+  ['5.3.2', '5.3.1', true],
+  ['5.3.1.0', '5.3.1', true],
+  ['5.3.1+build.7', '5.3.1', true],
+  ['5.3.0', '5.3.1', false],
+  ['5.3.1-rc.1', '5.3.1', false],
+  ['5.4.0-rc.1', '5.3.1', true],
+  ['latest', '5.3.1', false],
+])('an environment on %s reaches a fix made in %s: %s', (version, fix, expected) => {
+  expect(reaches(version, watchedFix([fix], 'done').fixKey)).toBe(expected);
+});
+
+test('nothing reaches a fix not known yet, and no version reaches anything', () => {
+  expect(reaches('9.9.9', null)).toBe(false);
+  expect(reaches(null, watchedFix(['5.3.1'], 'done').fixKey)).toBe(false);
 });

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_ACCOUNTS } from '../../offline/jsm-double';
 import { ForgeHost } from '../../offline/sandbox/forge-host';
-import type { DevelopmentPanel, PortalCommitments } from '../../src/resolver-contract';
+import type { DevelopmentPanel, EnvironmentOverview, PortalCommitments } from '../../src/resolver-contract';
 import { CLAIM_MS } from '../../src/usecases/carry-out-escalations';
 import { releaseToEnvironment } from '../../src/usecases/release-notices';
 import { JiraClient } from '../../src/adapters/jira/client';
@@ -90,6 +90,10 @@ test('hand over, fix in 5.3.1, UAT deployed 5.3.0 (nothing) then 5.3.1: the cust
   await host.drainQueue();
   expect((await panel('SUP-8')).data.link).toMatchObject({ stage: 'fixed', fix: '5.3.1', stageText: 'Fixed in Payroll 5.3.1 — UAT runs 5.3.0-rc1, waiting for the update' });
   expect(await progress('SUP-8')).toBe('Fixed in Payroll 5.3.1, waiting for your UAT environment to be updated');
+  // The admin's overview lists it under ACME UAT, where it waits.
+  const overview = await host.invoke<Envelope<EnvironmentOverview>>('adminResolver', 'admin/environments/overview', {}, admin);
+  const waitingAt = (environment: string) => overview.data.environments.find((e) => e.customer === 'acme' && e.environment === environment)?.waiting;
+  expect([waitingAt('UAT'), waitingAt('Production')]).toEqual([[{ issueKey: 'SUP-8', product: 'Payroll', devKey: 'PAY-1', fix: '5.3.1' }], []]);
 
   await deploy('UAT', '5.3.0');
   expect(appComments('SUP-8')).toEqual([]);
@@ -185,8 +189,11 @@ test('every way a deployment is recorded releases: a CSV import and a signed pip
   await handOver('SUP-8', { mode: 'create' });
   await fix('PAY-1', '5.3.1');
   host.advance(60_000);
-  const csv = 'customer,environment,product,version\nacme,Production,Payroll,5.3.1\n';
-  expect(await host.invoke('adminResolver', 'admin/environments/import', { csv }, admin)).toMatchObject({ ok: true, data: { rows: 1, current: 1 } });
+  const csv = 'customer,environment,product,version\nacme,Production,Payroll,5.3.1\nacme,UAT,Payroll,5.3.0\n';
+  expect(await host.invoke('adminResolver', 'admin/environments/import', { csv }, admin)).toMatchObject({ ok: true, data: { rows: 2, current: 2 } });
+  // One release job for the whole file (a 500-row file would otherwise push 500 events at once).
+  const releases = host.app.queue.pending().filter((q) => (q.event.body as { kind?: string }).kind === 'release');
+  expect(releases.map((q) => q.event.body)).toEqual([{ kind: 'release', targets: [{ customer: 'acme', environment: 'Production', product: 'Payroll' }, { customer: 'acme', environment: 'UAT', product: 'Payroll' }] }]);
   await host.drainQueue();
   expect(appComments('SUP-8').map((c) => JSON.stringify(c.body))).toEqual([expect.stringContaining('also available on your Production environment (5.3.1)')]);
 

@@ -6,7 +6,7 @@ import { textFromAdf } from '../adf';
 import { JsmDoubleError, type Caller, type JsmDouble } from '../jsm-double';
 import type { Issue, Project } from '../model';
 import { versionBean } from '../product-events';
-import { issueTypeRef, statusDetails } from '../representations';
+import { issueTypeRef, projectBean, statusDetails } from '../representations';
 import { visibleIssue } from './issue-routes';
 import { holds } from './site-routes';
 import { ISSUE_NOT_FOUND, jiraError, jiraFieldError, jsonBody, noContent, ok, type JiraRequest, type JiraResponse } from './http';
@@ -34,15 +34,9 @@ function issueTypesOf(double: JsmDouble, project: Project) {
 export function getProject(double: JsmDouble, request: JiraRequest, idOrKey: string): JiraResponse {
   const project = visibleProject(double, request.as, idOrKey);
   if (!project) return jiraError(404, `No project could be found with key '${idOrKey}'.`);
-  const base = double.state.site.baseUrl;
   return ok({
     expand: 'description,lead,issueTypes,url,projectKeys,permissions,insight',
-    self: `${base}/rest/api/3/project/${project.id}`,
-    id: project.id,
-    key: project.key,
-    name: project.name,
-    projectTypeKey: project.projectTypeKey ?? 'service_desk',
-    simplified: false,
+    ...projectBean(double, project),
     style: 'classic',
     isPrivate: false,
     issueTypes: issueTypesOf(double, project).map((t) => ({ ...issueTypeRef(double, t.id), subtask: false })),

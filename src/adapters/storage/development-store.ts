@@ -10,15 +10,10 @@ import { ENTITY, INDEX } from './entities';
 import { keyText } from './issued-report';
 import { stored } from './kvs-retry';
 import { keyPart, writeOverRevision } from './ledger';
+import type { RequestFacts } from './request-month';
 
-export interface DevelopmentLink {
-  /** The request. */
-  issueId: string;
-  issueKey: string;
-  projectKey: string;
-  customer?: string;
-  environment?: string;
-  product?: string;
+/** The request handed over, with the facts its notices need (as its month entries carry them). */
+export interface DevelopmentLink extends Pick<RequestFacts, 'issueId' | 'issueKey' | 'projectKey' | 'customer' | 'environment' | 'product'> {
   agreement?: string;
   /** The development issue. */
   devKey: string;
@@ -86,6 +81,19 @@ export function waitingAtOrBelow(customer: string, product: string, versionKey: 
   let query = links().query().index(INDEX.byWaitingFix, { partition: [waitingPartition(customer, product)] }).where(WhereConditions.lessThanEqualTo(versionKey)).sort(Sort.ASC).limit(limit);
   if (cursor) query = query.cursor(cursor);
   return page(query);
+}
+
+/** Every request of a customer and product still waiting for its fix (the admin's overview), at most `max`. */
+export async function waitingFor(customer: string, product: string, max: number): Promise<DevelopmentLink[]> {
+  const out: DevelopmentLink[] = [];
+  let cursor: string | undefined;
+  do {
+    // Every sort key is below U+FFFF: the whole partition.
+    const page = await waitingAtOrBelow(customer, product, '\uffff', 100, cursor);
+    out.push(...page.links);
+    cursor = page.cursor;
+  } while (cursor && out.length < max);
+  return out.slice(0, max);
 }
 
 /** One release notice: claimed while a worker tells the customer, then sent. */
