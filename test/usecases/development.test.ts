@@ -9,7 +9,10 @@ import { DEMO_ACCOUNTS } from '../../offline/jsm-double';
 import { ForgeHost } from '../../offline/sandbox/forge-host';
 import type { DevelopmentPanel, EnvironmentOverview, PortalCommitments } from '../../src/resolver-contract';
 import { CLAIM_MS } from '../../src/usecases/carry-out-escalations';
-import { releaseToEnvironment } from '../../src/usecases/release-notices';
+import { releaseTargets, releaseToEnvironment } from '../../src/usecases/release-notices';
+import { writeLink } from '../../src/adapters/storage/development-store';
+import { watchedFix } from '../../src/engine/development';
+import { settled } from '../../src/usecases/follow-development';
 import { JiraClient } from '../../src/adapters/jira/client';
 import { runAs } from '../../offline/forge-runtime';
 
@@ -257,3 +260,37 @@ test('the work list shows the development issue and filters the requests waiting
   await deploy('UAT', '5.3.1');
   expect((await list({ waitingForRelease: true })).data.matching).toBe(0);
 }, 60_000);
+
+test('a release runs in slices: when a run has used its time, the rest is queued with its place and told by the next', async () => {
+  const devIssue = host.double.createIssue({ projectKey: 'PAY', issueTypeId: '10007', summary: 'Styles missing', reporter: a.henrik, fixVersions: ['5.3.1'] });
+  host.double.resolveDevelopmentIssue(devIssue.key, a.henrik);
+  const requests = Array.from({ length: 60 }, (_, n) =>
+    host.double.createRequest({ requestTypeId: '1', reporter: a.sofie, summary: `UAT defect ${n + 1}`, fieldValues: { environment: 'UAT', product: 'Payroll' }, contractPriority: { priority: 'p2' } }),
+  );
+  await host.settle();
+  const watched = watchedFix(['5.3.1'], 'done');
+  await runAs(undefined, async () => {
+    for (const request of requests) {
+      const link = settled({
+        issueId: request.id, issueKey: request.key, projectKey: 'SUP', customer: 'acme', environment: 'UAT', product: 'Payroll', agreement: 'acme-uat',
+        devKey: devIssue.key, devId: devIssue.id, devProject: 'PAY', devSummary: devIssue.summary, devStatus: 'Done', devCategory: 'done',
+        fixVersions: ['5.3.1'], fix: watched.fix!, fixKey: watched.fixKey!, stage: 'fixed', notices: [], handedOverAt: host.clock.now, handedOverBy: a.lars, updatedAt: host.clock.now,
+      });
+      expect(await writeLink(link, undefined)).toBeDefined();
+    }
+  });
+  // UAT runs 5.3.1; its release is run here by a worker whose clock passes ten minutes at every look.
+  host.advance(60_000);
+  await host.invoke('adminResolver', 'admin/environments/set-version', { customer: 'acme', environment: 'UAT', product: 'Payroll', version: '5.3.1' }, admin);
+  host.app.queue.clear();
+  const told = () => requests.filter((r) => appComments(r.key).length > 0).length;
+  let minutes = 0;
+  const slow = { now: () => host.clock.now + (minutes += 11) * 60_000 };
+  const report = await runAs(undefined, () => releaseTargets([{ customer: 'acme', environment: 'UAT', product: 'Payroll' }], new JiraClient(), slow, 'slow-run'));
+  expect(report).toMatchObject({ continued: true, read: 50, sent: 50 });
+  expect(told()).toBe(50);
+  const continued = host.app.queue.pending().map((q) => q.event.body as { kind: string; targets: unknown[]; cursor?: string }).filter((b) => b.kind === 'release');
+  expect(continued).toEqual([{ kind: 'release', targets: [{ customer: 'acme', environment: 'UAT', product: 'Payroll' }], cursor: expect.any(String) }]);
+  await host.drainQueue();
+  expect(told()).toBe(60);
+}, 120_000);
