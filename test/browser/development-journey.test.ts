@@ -128,13 +128,6 @@ test('(d) the work list shows it under "Waiting for a release", with its develop
 
 test('(e) the pipeline deploys 5.3.1: the customer is told once and the request resolved; again changes nothing', async () => {
   await deploy('5.3.1');
-  // Resolved, the request leaves the work list; no other request waits for a release.
-  await page.goto(`${sandbox.server.url}/worklist?as=lars`);
-  const list = surface(page, 'worklist');
-  await list.locator('[data-testid="worklist-row"]').first().waitFor();
-  expect(await list.getByRole('link', { name: key, exact: true }).count()).toBe(0);
-  await list.locator('[data-testid="filter-waiting-for-release"]').check();
-  await waitForText(list.locator('main'), /No open requests match these filters/);
   expect(publicComments().filter((c) => NOTICE.test(c))).toEqual([expect.stringMatching(/^The fix is available on your UAT environment \(5\.3\.1\) — please test/)]);
   expect(statusOf()).toBe('Resolved');
 
@@ -145,11 +138,23 @@ test('(e) the pipeline deploys 5.3.1: the customer is told once and the request 
 
   await page.goto(`${sandbox.server.url}/issue/${key}?as=lars`);
   const panel = surface(page, 'issue-panel');
-  await waitForText(stage(panel), /available on UAT|resolved/i);
-  expect(await panel.locator('[data-testid="development-notices"] li').count()).toBe(1);
+  await page.locator('[data-testid="issue-status"]', { hasText: /Resolved/i }).waitFor();
+  const told = await waitForText(stage(panel), /available on UAT|resolved/i);
+  expect(told).toMatch(/5\.3\.1/);
+  expect(await panel.locator('[data-testid="development-notices"] li').allTextContents()).toEqual([expect.stringMatching(/the fix is available on UAT \(5\.3\.1\) — the request was resolved$/)]);
+  expect(await panel.locator('[data-testid="development-environment-UAT"]').textContent()).toBe('UAT: 5.3.1Has the fix');
 });
 
-test('(f) Sofie sees on the portal that the fix is on UAT, in her words, and the notice in the conversation', async () => {
+test('(f) resolved, the request leaves the work list; nothing else waits for a release', async () => {
+  await page.goto(`${sandbox.server.url}/worklist?as=lars`);
+  const list = surface(page, 'worklist');
+  await list.locator('[data-testid="worklist-row"]').first().waitFor();
+  expect(await list.getByRole('link', { name: key, exact: true }).count()).toBe(0);
+  await list.locator('[data-testid="filter-waiting-for-release"]').check();
+  await waitForText(list.locator('main'), /No open requests match these filters/);
+});
+
+test('(g) Sofie sees on the portal that the fix is on UAT, in her words, and the notice in the conversation', async () => {
   await page.goto(`${sandbox.server.url}/portal/${key}?as=sofie`);
   const detail = surface(page, 'portal-detail');
   const progress = await waitForText(detail.locator('[data-testid="commitments-progress"]'), /please test/);
