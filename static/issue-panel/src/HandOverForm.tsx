@@ -2,7 +2,7 @@
 // development already has. The resolver makes the Jira calls as the agent; its errors are shown at their field.
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError } from '../../shared/api';
-import { Button, ProblemMessage } from '../../shared/components';
+import { Button, FieldErrorList, ProblemMessage } from '../../shared/components';
 import type { DevelopmentPanel, HandOverPayload } from '../../shared/views';
 
 /** Hands the request over; rejects with the resolver's error. */
@@ -22,18 +22,6 @@ function unplaced(problem: unknown): unknown {
   if (!(problem instanceof ApiError)) return problem;
   const rest = problem.errors.filter((e) => !FIELDS.some((f) => problem.at(f).includes(e)));
   return rest.length > 0 ? new ApiError(rest) : null;
-}
-
-function FieldErrors({ messages, path }: { messages: string[]; path: string }) {
-  return (
-    <>
-      {messages.map((m) => (
-        <div key={m} className="field-error" role="alert" data-error-path={path}>
-          {m}
-        </div>
-      ))}
-    </>
-  );
 }
 
 /** Closed until the agent asks: most requests are never handed over, and the panel stays about what is due. */
@@ -102,12 +90,12 @@ function OpenForm({ terms, view, onHandOver, onCancel }: { terms: Terms; view: D
             <span className="hand-over__label">Summary</span>
             <input type="text" value={summary} onChange={(e) => setSummary(e.target.value)} placeholder="The request's summary" aria-invalid={summaryErrors.invalid} data-testid="hand-over-summary" />
           </label>
-          <FieldErrors messages={summaryErrors.messages} path="payload.summary" />
+          <FieldErrorList messages={summaryErrors.messages} path="payload.summary" />
           <label className="hand-over__field">
             <span className="hand-over__label">Description</span>
             <textarea rows={4} value={description} onChange={(e) => setDescription(e.target.value)} placeholder="What development should know" aria-invalid={descriptionErrors.invalid} data-testid="hand-over-description" />
           </label>
-          <FieldErrors messages={descriptionErrors.messages} path="payload.description" />
+          <FieldErrorList messages={descriptionErrors.messages} path="payload.description" />
           <p className="subtlest">{`${carried.slice(0, -1).join(', ')}${carried.length > 1 ? ' and ' : ''}${carried.at(-1)!} ${carried.length > 1 ? 'are' : 'is'} added to the description.`}</p>
         </>
       ) : (
@@ -116,7 +104,7 @@ function OpenForm({ terms, view, onHandOver, onCancel }: { terms: Terms; view: D
             <span className="hand-over__label">Issue key</span>
             <input type="text" value={key} onChange={(e) => setKey(e.target.value)} placeholder={`${terms.project}-123`} aria-invalid={keyErrors.invalid} data-testid="hand-over-key" />
           </label>
-          <FieldErrors messages={keyErrors.messages} path="payload.key" />
+          <FieldErrorList messages={keyErrors.messages} path="payload.key" />
         </>
       )}
       {other !== null && <ProblemMessage title="The request was not sent to development" error={other} />}
