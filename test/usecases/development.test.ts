@@ -294,3 +294,10 @@ test('a release runs in slices: when a run has used its time, the rest is queued
   await host.drainQueue();
   expect(told()).toBe(60);
 }, 120_000);
+
+test('two agents handing the same request over at once: one development issue, the other told', async () => {
+  const [first, second] = await Promise.all([handOver('SUP-8', { mode: 'create' }), handOver('SUP-8', { mode: 'create' })]);
+  expect([first, second].filter((answer) => answer.ok)).toHaveLength(1);
+  expect([first, second].find((answer) => !answer.ok)?.errors?.[0]?.message).toMatch(/is being handed over by someone else right now|was handed over to PAY-1 already/);
+  expect(host.double.state.issues.filter((i) => i.key.startsWith('PAY-'))).toHaveLength(1);
+}, 60_000);
