@@ -127,7 +127,7 @@ export class JsmDouble extends SiteCatalogue {
     );
     const reporter = this.userOrThrow(input.reporter);
     const raisedBy = input.raisedBy === undefined ? reporter : this.userOrThrow(input.raisedBy);
-    const initial = this.required(this.state.statuses.find((s) => s.category === 'new'), 'a status of category new');
+    const initial = this.required(this.workflowOf(project).find((s) => s.category === 'new'), `a status of category new in ${project.key}'s workflow`);
     const priority = this.priorityByName(input.priority ?? 'Medium');
     const now = this.now();
     const issue: Issue = {

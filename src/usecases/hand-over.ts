@@ -5,6 +5,7 @@
 import type { DevelopmentIssue, JiraClient } from '../adapters/jira/client';
 import { JiraRequestError } from '../adapters/jira/errors';
 import { readLink, writeLink } from '../adapters/storage/development-store';
+import { releaseLease, takeLease } from '../adapters/storage/lease-store';
 import type { IssueRecord } from '../adapters/storage/issue-record';
 import type { ConfigBundle, DevelopmentTerms } from '../engine/types';
 import { environmentsWithProduct, linkWith, releaseWhereReached } from './follow-development';
@@ -37,7 +38,25 @@ async function environmentLine(c: HandOverContext): Promise<string> {
   ].join('\n');
 }
 
+/** How long a hand-over may hold its request: far beyond the few Jira calls it makes, within a resolver's 25 s. */
+const HAND_OVER_LEASE_MS = 60_000;
+
+/**
+ * Hands the request over, once: a lease on the request keeps two agents (or two clicks) apart, so the second never
+ * creates a development issue of its own; it finds the first one's link.
+ */
 export async function handOver(c: HandOverContext, input: HandOver): Promise<HandOverOutcome> {
+  const lease = `hand-over:${c.record.issueId}`;
+  const holder = `${c.agent}:${c.now}:${Math.random().toString(36).slice(2, 8)}`;
+  if (!(await takeLease(lease, holder, c.now, c.now + HAND_OVER_LEASE_MS))) return refused(`${c.record.issueKey} is being handed over by someone else right now`);
+  try {
+    return await handOverHeld(c, input);
+  } finally {
+    await releaseLease(lease, holder);
+  }
+}
+
+async function handOverHeld(c: HandOverContext, input: HandOver): Promise<HandOverOutcome> {
   const { record, terms, jira } = c;
   const existing = await readLink(record.issueId);
   if (existing) return refused(`${record.issueKey} was handed over to ${existing.devKey} already`);

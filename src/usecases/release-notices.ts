@@ -13,6 +13,7 @@ import { enqueue } from '../adapters/queue';
 import { releaseNoticeText } from '../engine/development';
 import type { ConfigBundle } from '../engine/types';
 import { parseVersion, versionSortKey } from '../engine/version';
+import { attemptRecompute, recordProblem } from './attempt-recompute';
 import { CLAIM_MS, findMarkedComment } from './carry-out-escalations';
 import { bundleVersion } from './environment-versions';
 import { settled, updateLink } from './follow-development';
@@ -93,6 +94,12 @@ async function tell(n: Notice, jira: JiraClient): Promise<NoticeOutcome> {
     const { claimedBy: _c, claimExpiresAt: _e, ...sent } = withoutRev(entry);
     entry = await writeNotice(key, { ...sent, resolve, state: 'sent', sentAt: now }, entry);
     if (!entry) return 'waiting';
+    // The app's own transition sends no event the app receives (ignoreSelf): its clocks are computed here, and a
+    // failure goes where the breach watch retries it.
+    if (resolve === 'done') {
+      const attempt = await attemptRecompute(link.issueId, jira, now);
+      if (attempt.result === 'failed') await recordProblem(attempt, 'a release', now, link.issueKey);
+    }
   } catch (error) {
     // Refused before anything was done: the claim is let go at once, and the comment asked for again next time.
     const held = await readNotice(key);

@@ -103,6 +103,9 @@ test('hand over, fix in 5.3.1, UAT deployed 5.3.0 (nothing) then 5.3.1: the cust
   await deploy('UAT', '5.3.1');
   expect(appComments('SUP-8').map((c) => JSON.stringify(c.body))).toEqual([expect.stringContaining('The fix is available on your UAT environment (5.3.1) — please test.')]);
   expect(statusOf('SUP-8')).toBe('Resolved');
+  // The app resolved it (an event the app does not receive): its record says so at once, and it leaves the work list.
+  const record = await host.invoke<Envelope<{ obligations: Array<{ goal: string; state: string }> }>>('issuePanelResolver', 'issue/obligations', {}, issueContext('SUP-8'));
+  expect(record.data.obligations.find((o) => o.goal === 'resolution')?.state).toBe('completed');
   const after = (await panel('SUP-8')).data.link!;
   expect(after).toMatchObject({ stage: 'resolved', notices: [{ environment: 'UAT', version: '5.3.1', resolved: true }] });
   expect(after.environments).toEqual([{ environment: 'Production', version: '5.2.0', reached: false }, { environment: 'UAT', version: '5.3.1', reached: true }]);
@@ -294,3 +297,10 @@ test('a release runs in slices: when a run has used its time, the rest is queued
   await host.drainQueue();
   expect(told()).toBe(60);
 }, 120_000);
+
+test('two agents handing the same request over at once: one development issue, the other told', async () => {
+  const [first, second] = await Promise.all([handOver('SUP-8', { mode: 'create' }), handOver('SUP-8', { mode: 'create' })]);
+  expect([first, second].filter((answer) => answer.ok)).toHaveLength(1);
+  expect([first, second].find((answer) => !answer.ok)?.errors?.[0]?.message).toMatch(/is being handed over by someone else right now|was handed over to PAY-1 already/);
+  expect(host.double.state.issues.filter((i) => i.key.startsWith('PAY-'))).toHaveLength(1);
+}, 60_000);

@@ -139,3 +139,11 @@ describe('the control strip: a developer works, fixes and releases', () => {
     expect(issue.body.fields.fixVersions.map((v: Body) => v.name)).toEqual(['5.4.0-rc.1']);
   });
 });
+
+test("each project moves through its own workflow: a request never reaches PAY's To Do, a bug never SUP's Waiting for release", async () => {
+  const site = demoSite();
+  expect(() => site.double.transition('SUP-7', 'To Do', { by: lars })).toThrow("SUP's workflow has no status To Do");
+  await site.call('POST', '/rest/api/3/issue', { body: bug() });
+  expect(site.double.status(site.double.issueOrThrow('PAY-1').statusId).name).toBe('To Do');
+  expect(() => site.double.transition('PAY-1', 'Waiting for release', { by: henrik })).toThrow("PAY's workflow has no status Waiting for release");
+});
