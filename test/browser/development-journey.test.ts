@@ -159,6 +159,8 @@ test('(g) Sofie sees on the portal that the fix is on UAT, in her words, and the
   const detail = surface(page, 'portal-detail');
   const progress = await waitForText(detail.locator('[data-testid="commitments-progress"]'), /please test/);
   expect(progress).toBe('Progress The fix is available on your UAT environment (5.3.1) — please test');
+  // Resolved when the fix reached UAT: the promise to resolve is met.
+  expect(await detail.locator('[data-testid="commitment-row"]', { hasText: 'Time to resolution' }).textContent()).toMatch(/^Time to resolutionMetMet at 10:00$/);
   // Customers never see the development issue's key.
   expect(await detail.locator('body').textContent()).not.toContain(developmentKey);
   await page.locator('[data-testid="comment"]', { hasText: NOTICE }).waitFor();
