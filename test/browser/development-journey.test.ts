@@ -103,6 +103,15 @@ test('(b) a developer starts work, fixes it in 5.3.1 and resolves the developmen
   expect(await panel.locator('[data-testid="development-environment-UAT"]').textContent()).toBe('UAT: 5.3.0-rc1Waiting for 5.3.1');
   expect(publicComments().filter((c) => NOTICE.test(c))).toEqual([]);
   await captureSurface(page, 'issue-panel', 'issue-panel-development');
+
+  // The development issue, as Jira Software shows it: its fix version, and the request it relates to.
+  await page.goto(`${sandbox.server.url}/issue/${developmentKey}`);
+  await page.locator('[data-testid="issue-summary"]', { hasText: SUMMARY }).waitFor();
+  expect(await page.locator('.issue-details').textContent()).toMatch(/AssigneeHenrik Dahl.*Fix versions5\.3\.1/);
+  expect(await page.locator('[data-testid="issue-links"]').textContent()).toBe(`relates to ${key} ${SUMMARY} Waiting for release`);
+  // The strip still acts on the request handed over to it.
+  expect(await page.inputValue('[data-testid="strip-request"]')).toBe(key);
+  await page.goto(`${sandbox.server.url}/issue/${key}`);
 });
 
 test('(c) a pipeline deploys 5.3.0 to ACME UAT: the fix is not in it, so nothing happens', async () => {
