@@ -18,10 +18,8 @@ const { createElement } = require('react');
 const { renderToString } = require('react-dom/server');
 
 const root = path.join(__dirname, '..');
-const { APP_UUID } = require('../src/app-identity');
 const { CURRENT, ENTITY } = require('../src/adapters/storage/entities');
-const { CONTRACT_PRIORITY_FIELD_KEY, NEXT_DEADLINE_FIELD_KEY } = require('../src/timeline/site-fields');
-const { JsmDouble, seedDemo, DEMO_ACCOUNTS, DEMO_REQUEST_TYPES } = require('../offline/jsm-double');
+const { DEMO_ACCOUNTS, DEMO_REQUEST_TYPES } = require('../offline/jsm-double');
 const { STORAGE_LIMITS } = require('../offline/forge-runtime');
 const { ForgeHost } = require('../offline/sandbox/forge-host');
 // The page's code imports @forge/bridge, which wants a host to talk to; the render below never calls it.
@@ -53,10 +51,7 @@ const RUN = Date.parse('2026-11-30T07:00:00Z');
 /** What the monitoring looks ahead at the run: an hour. */
 const HORIZON_HOURS = 1;
 
-const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const row = (label, figure, note = '') => console.log(`${label.padEnd(60)} ${figure.padStart(16)}  ${note}`);
-const heading = (text) => console.log(`\n${text}`);
-const pct = (part, whole) => `${fmt((100 * part) / whole, 1)} %`;
+const { fmt, row, heading, pct, instrument, storageRows, jiraRows, emptyDemoSite } = require('./measure');
 
 function random(seed) {
   let s = seed >>> 0;
@@ -82,6 +77,12 @@ function escalatedConfig() {
       { id: 'resolution-overdue', goal: 'resolution', when: { overdue: 'PT0S' }, notify: [managers], comment: { visibility: 'internal', text: 'The resolution deadline has passed.' } },
     ],
     'fjord-prod': bundle.agreements.find((g) => g.id === 'fjord-prod').escalations,
+    // The Fjell Group's (§6): no request of the benchmark is its, but every agreement carries three.
+    'fjell-group-prod': [
+      { id: 'response-75', goal: 'response', when: { elapsedPercent: 75 }, notify: ['assignee', managers] },
+      { id: 'resolution-75', goal: 'resolution', when: { elapsedPercent: 75 }, notify: ['assignee'] },
+      { id: 'resolution-overdue', goal: 'resolution', when: { overdue: 'PT0S' }, notify: [managers] },
+    ],
     'fjord-test': [
       { id: 'resolution-half', goal: 'resolution', when: { elapsedPercent: 50 }, notify: ['assignee'] },
       { id: 'resolution-75', goal: 'resolution', when: { elapsedPercent: 75 }, notify: ['assignee', managers] },
@@ -107,11 +108,7 @@ const KINDS = {
 /** The site before the app is installed: the demo catalogue without its sample requests, and the scenario's requests. */
 function siteBeforeInstall() {
   const clock = { now: BREACHED_FROM };
-  const double = new JsmDouble({ clock: () => clock.now, appId: APP_UUID, timeZone: 'Europe/Copenhagen' });
-  double.registerAppField({ key: NEXT_DEADLINE_FIELD_KEY, name: 'Next SLA deadline', type: 'datetime' });
-  double.registerAppField({ key: CONTRACT_PRIORITY_FIELD_KEY, name: 'Contract priority', type: 'string' });
-  seedDemo(double, BREACHED_FROM);
-  double.state.issues.length = 0;
+  const double = emptyDemoSite(clock, BREACHED_FROM);
   const rnd = random(11);
   const raised = [];
   for (let i = 0; i < BREACHED; i++) raised.push({ at: BREACHED_FROM + Math.floor(rnd() * (BREACHED_TO - BREACHED_FROM)), kind: 'fjordTest' });
@@ -122,65 +119,6 @@ function siteBeforeInstall() {
     double.createRequest({ summary: `Request ${n + 1}`, ...KINDS[kind](rnd) });
   }
   return double.toJSON();
-}
-
-// ---- what a phase costs ------------------------------------------------------------------------------------------
-
-/** Counts Jira calls and points by endpoint around the runtime's __forge_fetch__ (every SDK call goes through it). */
-function instrument(host) {
-  const routes = {};
-  const inner = globalThis.__forge_fetch__;
-  globalThis.__forge_fetch__ = async (descriptor, target, init) => {
-    if (descriptor.remote !== 'jira') return inner(descriptor, target, init);
-    const points = host.jiraRateLimit.counters.points;
-    const response = await inner(descriptor, target, init);
-    const { pathname } = new URL(target, 'http://jira.invalid');
-    const endpoint = `${(init?.method ?? 'GET').toUpperCase()} ${pathname.replace(/\/issue\/[^/]+/, '/issue/{issue}').replace(/\/properties\/[^/]+/, '/properties/{key}').replace(/\/comment\/[^/]+\/properties/, '/comment/{id}/properties')}`;
-    const figures = (routes[endpoint] ??= { calls: 0, points: 0 });
-    figures.calls++;
-    figures.points += host.jiraRateLimit.counters.points - points;
-    return response;
-  };
-  const snapshot = () => ({
-    readUnits: host.runtime.counters.storage.readUnits,
-    writeUnits: host.runtime.counters.storage.writeUnits,
-    byOperation: structuredClone(host.runtime.counters.storage.byOperation),
-    points: host.jiraRateLimit.counters.points,
-    routes: structuredClone(routes),
-    notifications: host.double.notifications.length,
-    cpu: process.cpuUsage(),
-    wall: process.hrtime.bigint(),
-  });
-  return async function measure(phase) {
-    const before = snapshot();
-    const result = await phase();
-    const after = snapshot();
-    const cpu = process.cpuUsage(before.cpu);
-    const diff = (x, y) => Object.fromEntries(Object.entries(x).map(([name, f]) => [name, Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v - (y[name]?.[k] ?? 0)]))]).filter(([, f]) => Object.values(f).some((v) => v !== 0)));
-    return {
-      result,
-      cost: {
-        readUnits: after.readUnits - before.readUnits,
-        writeUnits: after.writeUnits - before.writeUnits,
-        storage: diff(after.byOperation, before.byOperation),
-        points: after.points - before.points,
-        routes: diff(after.routes, before.routes),
-        notifications: after.notifications - before.notifications,
-        cpuMs: (cpu.user + cpu.system) / 1000,
-        wallMs: Number(after.wall - before.wall) / 1e6,
-      },
-    };
-  };
-}
-
-function storageRows(cost) {
-  for (const [operation, { requests, readUnits, writeUnits }] of Object.entries(cost.storage).sort((x, y) => y[1].requests - x[1].requests)) {
-    row(`  ${operation}`, fmt(requests), `requests; ${fmt(readUnits)} read / ${fmt(writeUnits)} write units`);
-  }
-}
-
-function jiraRows(cost) {
-  for (const [endpoint, { calls, points }] of Object.entries(cost.routes).sort((x, y) => y[1].calls - x[1].calls)) row(`  ${endpoint}`, `${fmt(calls)} / ${fmt(points)}`, 'calls / points');
 }
 
 const ADMIN = { accountId: a.mette, moduleKey: 'contract-sla-admin', extension: { type: 'jira:adminPage' } };

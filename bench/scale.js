@@ -20,11 +20,10 @@ const { parseArgs } = require('node:util');
 const { readFileSync } = require('node:fs');
 
 const root = path.join(__dirname, '..');
-const { APP_UUID } = require('../src/app-identity');
 const { CURRENT, ENTITY } = require('../src/adapters/storage/entities');
 const { REEVALUATION_BUDGET_MS, REEVALUATION_SLICE, SLICE_PAUSE_SECONDS } = require('../src/usecases/reevaluate');
-const { CONTRACT_PRIORITY_FIELD_KEY, NEXT_DEADLINE_FIELD_KEY } = require('../src/timeline/site-fields');
-const { JsmDouble, seedDemo, DEMO_ACCOUNTS, DEMO_REQUEST_TYPES } = require('../offline/jsm-double');
+const { DEMO_ACCOUNTS, DEMO_REQUEST_TYPES } = require('../offline/jsm-double');
+const { emptyDemoSite } = require('./measure');
 const { QUEUE_LIMITS, STORAGE_LIMITS, unitsFor } = require('../offline/forge-runtime');
 const { unitKind } = require('../offline/forge-runtime/storage-meter');
 const { SlidingWindow } = require('../offline/forge-runtime/sliding-window');
@@ -98,11 +97,7 @@ const REST_KINDS = ['acmeProduction', 'acmeProduction', 'acmeUat', 'fjordProduct
  */
 function siteBeforeInstall() {
   const clock = { now: BREACHED_FROM };
-  const double = new JsmDouble({ clock: () => clock.now, appId: APP_UUID, timeZone: 'Europe/Copenhagen' });
-  double.registerAppField({ key: NEXT_DEADLINE_FIELD_KEY, name: 'Next SLA deadline', type: 'datetime' });
-  double.registerAppField({ key: CONTRACT_PRIORITY_FIELD_KEY, name: 'Contract priority', type: 'string' });
-  seedDemo(double, BREACHED_FROM);
-  double.state.issues.length = 0;
+  const double = emptyDemoSite(clock, BREACHED_FROM);
   const rnd = random(50_000);
   const raised = [];
   for (let i = 0; i < BREACHED; i++) raised.push({ at: BREACHED_FROM + Math.floor(rnd() * (BREACHED_TO - BREACHED_FROM)), kind: i % 2 === 0 ? 'acmeP1' : 'fjordTest' });

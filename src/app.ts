@@ -17,6 +17,7 @@ import { defineAdminReports, definePortalReports } from './resolvers/reports';
 import { defineWorklist } from './resolvers/worklist';
 import { handleIssueEvent, type IssueEvent } from './triggers/issue-events';
 import { handleJob } from './triggers/jobs';
+import { handleDevelopmentEvent, handleVersionEvent, type DevelopmentIssueEvent, type VersionEvent } from './triggers/development-events';
 import { onDeploymentReportRequest } from './triggers/deployment-report';
 import type { DeploymentRequest } from './usecases/deployment-report';
 import { watchBreaches } from './usecases/watch-breaches';
@@ -43,6 +44,10 @@ export function createApp(clock: Clock) {
   return {
     // trigger: avi:jira:{created,updated,commented,deleted}:issue
     onIssueEvent: (event: IssueEvent) => handleIssueEvent(event, new JiraClient(), clock.now()),
+    // trigger: avi:jira:updated:issue of development (non-service) projects
+    onDevelopmentEvent: (event: DevelopmentIssueEvent) => handleDevelopmentEvent(event, new JiraClient(), clock.now()),
+    // trigger: avi:jira:{released,updated,merged}:version
+    onVersionEvent: (event: VersionEvent) => handleVersionEvent(event, new JiraClient(), clock.now()),
     // scheduledTrigger: fiveMinute
     onSchedule: () => watchBreaches(new JiraClient(), clock, runId(clock.now())),
     // scheduledTrigger: day (each agreement's monthly report, on its day in its zone)

@@ -7,6 +7,12 @@ const app = createApp(systemClock);
 // trigger: avi:jira:{created,updated,commented,deleted}:issue
 export const onIssueEvent = app.onIssueEvent;
 
+// trigger: avi:jira:updated:issue of development projects
+export const onDevelopmentEvent = app.onDevelopmentEvent;
+
+// trigger: avi:jira:{released,updated,merged}:version
+export const onVersionEvent = app.onVersionEvent;
+
 // scheduledTrigger: fiveMinute
 export const onSchedule = app.onSchedule;
 

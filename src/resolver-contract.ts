@@ -82,6 +82,12 @@ export interface PortalCommitments {
   priority: { id: string; name: string } | null;
   /** One per goal the customer was promised: its open cycle, else its latest; never a cancelled one. */
   obligations: Array<Omit<ObligationView, 'escalations'>>;
+  /**
+   * Where the development work the request waits for stands, in the customer's words (never the development issue's
+   * key or its comments): "In development", "Fixed in Payroll 5.3.1, waiting for your UAT environment to be updated";
+   * null when the request was not handed to development.
+   */
+  progress: string | null;
 }
 
 /** `admin/reports/list`: every agreement with its schedule and issued reports (newest first). */
@@ -117,9 +123,20 @@ export interface ManagementExport {
   base64: string;
 }
 
-/** `admin/environments/overview`: every customer environment, each product with its version and who set it (by name when Jira gives one). */
+/** A request waiting for a release on its environment (formats.md §9.5): its development issue and the fix. */
+export interface WaitingRequest {
+  issueKey: string;
+  product: string;
+  devKey: string;
+  fix: string;
+}
+
+/**
+ * `admin/environments/overview`: every customer environment, each product with its version and who set it (by name
+ * when Jira gives one), and the requests waiting for a release there (at most 100 per environment and product).
+ */
 export interface EnvironmentOverview {
-  environments: Array<Omit<EnvironmentVersions, 'products'> & { products: Array<EnvironmentProductVersion & { byName?: string }> }>;
+  environments: Array<Omit<EnvironmentVersions, 'products'> & { products: Array<EnvironmentProductVersion & { byName?: string }>; waiting?: WaitingRequest[] }>;
 }
 
 /** A product of a customer environment, as the environment resolvers name it. */
@@ -156,6 +173,52 @@ export interface DeploymentReportStatus {
   windowSeconds: number;
 }
 
+/** Where a request handed to development stands (formats.md §9.5), from the agent's side. */
+export type DevelopmentStage = 'handed-over' | 'in-development' | 'fixed' | 'available' | 'resolved';
+
+/** The development issue a request is linked to, as the issue panel shows it (`issue/development`). */
+export interface DevelopmentLinkView {
+  key: string;
+  url: string;
+  summary: string;
+  status: string;
+  statusCategory: 'new' | 'indeterminate' | 'done';
+  /** The assignee's display name. */
+  assignee: string | null;
+  /** The fix versions as development named them. */
+  fixVersions: string[];
+  /** The watched fix: the lowest fix version that reads as a version, once development has finished (status category done). */
+  fix: string | null;
+  /** Why a fix version is not watched, e.g. '"Next sprint" is not a version: …' — shown, never guessed at. */
+  fixProblem: string | null;
+  stage: DevelopmentStage;
+  /** In the agent's words: "Fixed in Payroll 5.3.1 — UAT runs 5.3.0, waiting for the update". */
+  stageText: string;
+  /** The customer's environments with this product, and whether each runs the fix already. */
+  environments: Array<{ environment: string; version: string | null; reached: boolean }>;
+  /** The release notices sent to the customer (ISO instants). */
+  notices: Array<{ environment: string; version: string; at: string; resolved: boolean }>;
+}
+
+/** `issue/development`: the request's development terms, its environment, and the development issue it waits for. */
+export interface DevelopmentPanel {
+  /** null: the agreement has no development terms (then `why` says so). */
+  terms: null | { project: string; projectName: string; waitingStatus: string; resolveWhenAvailable: boolean };
+  why?: string;
+  /** EDIT_ISSUES on the request and CREATE_ISSUES in the development project; false once linked. */
+  canHandOver: boolean;
+  /** The request's customer environment and product, and the version that environment runs now. */
+  environment: string | null;
+  product: string | null;
+  environmentVersion: string | null;
+  link: DevelopmentLinkView | null;
+}
+
+/** `issue/development/hand-over`: create a development issue from the request, or link an existing one. */
+export type HandOverPayload =
+  | { mode: 'create'; summary?: string; description?: string; timezone?: string }
+  | { mode: 'link'; key: string; timezone?: string };
+
 type Zone = { timezone?: string };
 type NoPayload = Record<string, never>;
 
@@ -163,6 +226,8 @@ export interface ResolverContract {
   'issue/obligations': { payload: Zone; answer: IssuePanelView };
   'issue/set-priority': { payload: { priority: string } & Zone; answer: IssuePanelView };
   'issue/set-answers': { payload: { impact: string; urgency: string } & Zone; answer: IssuePanelView };
+  'issue/development': { payload: Zone; answer: DevelopmentPanel };
+  'issue/development/hand-over': { payload: HandOverPayload; answer: DevelopmentPanel };
   'worklist/list': { payload: WorkListFilters & Zone & Partial<WorkListView>; answer: WorkListAnswer & { me: string } };
   'worklist/assign-to-me': { payload: { issueKey: string }; answer: { issueKey: string; assignee: string } };
   'portal/priorities': { payload: NoPayload; answer: PortalPriorities };

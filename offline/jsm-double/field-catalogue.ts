@@ -27,6 +27,8 @@ const SYSTEM_FIELDS: SystemField[] = [
   { id: 'reporter', name: 'Reporter', navigable: true, schema: { type: 'user', system: 'reporter' } },
   { id: 'assignee', name: 'Assignee', navigable: true, schema: { type: 'user', system: 'assignee' } },
   { id: 'comment', name: 'Comment', navigable: false, schema: { type: 'comments-page', system: 'comment' } },
+  { id: 'fixVersions', name: 'Fix versions', navigable: true, schema: { type: 'array', items: 'version', system: 'fixVersions' } },
+  { id: 'issuelinks', name: 'Linked Issues', navigable: true, schema: { type: 'array', items: 'issuelinks', system: 'issuelinks' } },
 ];
 
 /** `schema` of a custom field: its type and the plugin key that identifies what kind of field it is. */

@@ -1,5 +1,5 @@
 // The small part of JQL the app needs, read the way Jira reads it: `project`, `projectType`, `key`/`issuekey`, `status`,
-// `resolution`, `created` and `updated` clauses joined by AND, and ORDER BY key/created/updated. Whatever else
+// `resolution`, `fixVersion`, `created` and `updated` clauses joined by AND, and ORDER BY key/created/updated. Whatever else
 // real JQL allows (OR, NOT, functions, other fields) is refused with a 400 that names the gap, so a query the double
 // cannot answer faithfully never returns a silently wrong page. Errors a real site gives for the supported clauses
 // (an unknown project, a missing issue key, a malformed date, an unbounded query) carry Jira's own wording.
@@ -71,7 +71,7 @@ const KNOWN_BUT_UNSUPPORTED = new Set([
 ]);
 
 function unsupported(what: string): JqlError {
-  return new JqlError(`The JSM double does not implement ${what} in JQL; it supports AND-joined project, projectType, key, status, resolution, created and updated clauses with ORDER BY key, created or updated.`);
+  return new JqlError(`The JSM double does not implement ${what} in JQL; it supports AND-joined project, projectType, key, status, resolution, fixVersion, created and updated clauses with ORDER BY key, created or updated.`);
 }
 
 class Parser {
@@ -138,7 +138,7 @@ class Parser {
     const field = fieldToken.text.toLowerCase();
     const canonical =
       field === 'issuekey' ? 'key' : field === 'createddate' ? 'created' : field === 'updateddate' ? 'updated' : field;
-    if (!['project', 'projecttype', 'key', 'status', 'resolution', 'created', 'updated'].includes(canonical)) {
+    if (!['project', 'projecttype', 'key', 'status', 'resolution', 'created', 'updated', 'fixversion'].includes(canonical)) {
       if (KNOWN_BUT_UNSUPPORTED.has(field) || field.startsWith('cf[') || field.startsWith('issue.property') || double.customField(fieldToken.text)) {
         throw unsupported(`the field '${fieldToken.text}'`);
       }
@@ -257,6 +257,22 @@ function clauseTest(double: JsmDouble, caller: Caller, clause: Clause, zone: str
         return project.id;
       });
       return (issue) => ids.includes(issue.projectId) !== negated;
+    }
+    case 'fixversion': {
+      if (!listOperator && operator !== 'is' && operator !== 'is not') refuseOperator();
+      // A name matches that version in every project that has one, as in Jira; an id, that version.
+      const ids = values.flatMap((value) => {
+        if (value.empty) return [null];
+        if (operator === 'is' || operator === 'is not') throw new JqlError(`The operator '${operator.toUpperCase()}' can only be used with EMPTY or NULL.`);
+        const found = (double.state.versions ?? []).filter((v) => v.name === value.text || v.id === value.text);
+        if (found.length === 0) throw new JqlError(`The value '${value.text}' does not exist for the field 'fixVersion'.`);
+        return found.map((v) => v.id);
+      });
+      return (issue) => {
+        const fixed = issue.fixVersionIds ?? [];
+        const hit = ids.some((id) => (id === null ? fixed.length === 0 : fixed.includes(id)));
+        return hit !== negated;
+      };
     }
     case 'projecttype': {
       if (!listOperator) refuseOperator();

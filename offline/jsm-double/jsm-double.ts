@@ -7,8 +7,8 @@ import { JsmDoubleError } from './errors';
 import { appFieldValue, checkedProperty } from './field-values';
 import type { Clock } from './jira-time';
 import { DateTime } from 'luxon';
-import type { AppFieldType, Attachment, ChangeItem, Comment, CustomField, DoubleState, Issue, SentNotification, TemporaryAttachment } from './model';
-import { eventIssue, type IssueEvent, type IssueEventListener, type IssueEventType } from './product-events';
+import type { AppFieldType, Attachment, ChangeItem, Comment, CustomField, DoubleState, Issue, IssueLink, Project, ProjectVersion, SentNotification, Status, TemporaryAttachment } from './model';
+import { eventIssue, versionBean, type IssueEvent, type IssueEventListener, type IssueEventType, type VersionEvent, type VersionEventListener, type VersionEventType } from './product-events';
 import { SiteCatalogue, type SiteOptions } from './site-catalogue';
 
 export { JsmDoubleError } from './errors';
@@ -69,6 +69,7 @@ export interface FieldValueOptions extends ActorOption {
 export class JsmDouble extends SiteCatalogue {
   private clockOverride: number | null = null;
   private readonly listeners = new Set<IssueEventListener>();
+  private readonly versionListeners = new Set<VersionEventListener>();
   private readonly clock: Clock;
 
   constructor(options: JsmDoubleOptions = {}, state?: DoubleState) {
@@ -97,6 +98,12 @@ export class JsmDouble extends SiteCatalogue {
     return () => this.listeners.delete(listener);
   }
 
+  /** Project version events (avi:jira:released:version, …): a listener apart, as they carry no issue. */
+  onVersionEvent(listener: VersionEventListener): () => void {
+    this.versionListeners.add(listener);
+    return () => this.versionListeners.delete(listener);
+  }
+
   toJSON(): DoubleState {
     return structuredClone(this.state);
   }
@@ -120,7 +127,7 @@ export class JsmDouble extends SiteCatalogue {
     );
     const reporter = this.userOrThrow(input.reporter);
     const raisedBy = input.raisedBy === undefined ? reporter : this.userOrThrow(input.raisedBy);
-    const initial = this.required(this.state.statuses.find((s) => s.category === 'new'), 'a status of category new');
+    const initial = this.required(this.workflowOf(project).find((s) => s.category === 'new'), `a status of category new in ${project.key}'s workflow`);
     const priority = this.priorityByName(input.priority ?? 'Medium');
     const now = this.now();
     const issue: Issue = {
@@ -178,12 +185,13 @@ export class JsmDouble extends SiteCatalogue {
    * An issue raised in a project that is not a service project (a software team's bug, say): no request type, no
    * organizations, none of JSM's fields. The app must never track it.
    */
-  createIssue(input: { projectKey: string; issueTypeId: string; summary: string; reporter: string }): Issue {
+  createIssue(input: { projectKey: string; issueTypeId: string; summary: string; reporter: string; description?: string; fixVersions?: string[] }): Issue {
     const project = this.required(this.state.projects.find((p) => p.key === input.projectKey), `project ${input.projectKey}`);
     if ((project.projectTypeKey ?? 'service_desk') === 'service_desk') throw new JsmDoubleError(`${project.key} is a service project: raise a request there (createRequest)`);
     this.issueType(input.issueTypeId);
     const reporter = this.userOrThrow(input.reporter);
-    const initial = this.required(this.state.statuses.find((s) => s.category === 'new'), 'a status of category new');
+    const fixVersionIds = (input.fixVersions ?? []).map((name) => this.versionOrThrow(project, name).id);
+    const initial = this.required(this.workflowOf(project).find((s) => s.category === 'new'), `a status of category new in ${project.key}'s workflow`);
     const now = this.now();
     const issue: Issue = {
       id: String(++this.state.counters.issue),
@@ -191,7 +199,7 @@ export class JsmDouble extends SiteCatalogue {
       projectId: project.id,
       issueTypeId: input.issueTypeId,
       summary: input.summary,
-      description: null,
+      description: input.description ?? null,
       statusId: initial.id,
       priorityId: this.priorityByName('Medium').id,
       resolutionId: null,
@@ -206,6 +214,7 @@ export class JsmDouble extends SiteCatalogue {
       comments: [],
       histories: [],
       properties: {},
+      ...(fixVersionIds.length > 0 ? { fixVersionIds } : {}),
     };
     this.state.issues.push(issue);
     this.emit('avi:jira:created:issue', issue, reporter.accountId);
@@ -316,6 +325,8 @@ export class JsmDouble extends SiteCatalogue {
     const from = this.status(issue.statusId);
     const to = this.statusByName(toStatusName);
     if (to.id === from.id) throw new JsmDoubleError(`${issue.key} is already in status ${from.name}`);
+    const project = this.projectOf(issue);
+    if (!this.workflowOf(project).some((s) => s.id === to.id)) throw new JsmDoubleError(`${project.key}'s workflow has no status ${to.name}`);
     const actor = this.actor(issue, options.by);
     const items: ChangeItem[] = [
       { field: 'status', fieldtype: 'jira', fieldId: 'status', from: from.id, fromString: from.name, to: to.id, toString: to.name },
@@ -475,6 +486,109 @@ export class JsmDouble extends SiteCatalogue {
     return this.state.notifications ?? [];
   }
 
+  // ---- development (a Jira Software project's issues and versions) ----------------------------------------------
+
+  /**
+   * Sets an issue's Fix versions to these version names of its project, as the field's edit does: one changelog
+   * history whose items are each version removed (`from`) and each added (`to`), under the field "Fix Version".
+   */
+  setFixVersions(idOrKey: string, names: string[], accountId?: string): Issue {
+    const issue = this.issueOrThrow(idOrKey);
+    const project = this.projectOf(issue);
+    const after = [...new Set(names.map((name) => this.versionOrThrow(project, name).id))];
+    const before = issue.fixVersionIds ?? [];
+    const item = (from: ProjectVersion | null, to: ProjectVersion | null): ChangeItem => ({
+      field: 'Fix Version', fieldtype: 'jira', fieldId: 'fixVersions', from: from?.id ?? null, fromString: from?.name ?? null, to: to?.id ?? null, toString: to?.name ?? null,
+    });
+    const items = [
+      ...before.filter((id) => !after.includes(id)).map((id) => item(this.versionById(id) ?? null, null)),
+      ...after.filter((id) => !before.includes(id)).map((id) => item(null, this.versionById(id) ?? null)),
+    ];
+    if (items.length === 0) return issue;
+    issue.fixVersionIds = after;
+    this.recordChange(issue, this.actor(issue, accountId), items);
+    return issue;
+  }
+
+  /** A developer takes the issue: assigned to them, then moved to the workflow's first status of category in progress. */
+  startDevelopment(idOrKey: string, accountId: string): Issue {
+    const issue = this.issueOrThrow(idOrKey);
+    this.assign(issue.key, accountId, { by: accountId });
+    return this.transition(issue.key, this.workflowStatus(issue, 'indeterminate').name, { by: accountId });
+  }
+
+  /** Development has finished: the issue moves to its workflow's done status (resolution Done). */
+  resolveDevelopmentIssue(idOrKey: string, accountId: string): Issue {
+    const issue = this.issueOrThrow(idOrKey);
+    return this.transition(issue.key, this.workflowStatus(issue, 'done').name, { by: accountId });
+  }
+
+  /** Releases a project version (today in the site's zone unless a day is given): avi:jira:released:version. */
+  releaseVersion(projectKey: string, name: string, accountId: string, releaseDate?: string): ProjectVersion {
+    const project = this.required(this.project(projectKey), `project ${projectKey}`);
+    const version = this.versionOrThrow(project, name);
+    if (version.released) throw new JsmDoubleError(`${project.key} ${name} is released already`);
+    version.released = true;
+    version.releaseDate = releaseDate ?? DateTime.fromMillis(this.now(), { zone: this.state.site.timeZone }).toISODate()!;
+    this.emitVersion('avi:jira:released:version', version, this.userOrThrow(accountId).accountId);
+    return version;
+  }
+
+  /** Renames a version: every issue naming it shows the new name, and only avi:jira:updated:version says so. */
+  renameVersion(projectKey: string, name: string, newName: string, accountId: string): ProjectVersion {
+    const project = this.required(this.project(projectKey), `project ${projectKey}`);
+    const version = this.versionOrThrow(project, name);
+    if (this.version(project.key, newName)) throw new JsmDoubleError(`${project.key} has a version named ${newName} already`);
+    version.name = newName;
+    this.emitVersion('avi:jira:updated:version', version, this.userOrThrow(accountId).accountId);
+    return version;
+  }
+
+  /**
+   * Merges a version into another: its issues name the other one instead and it is gone. Jira records no change
+   * on those issues and sends no issue event; avi:jira:merged:version (the merged one, and `mergedVersion` the one
+   * it went into) is the only sign.
+   */
+  mergeVersion(projectKey: string, name: string, into: string, accountId: string): ProjectVersion {
+    const project = this.required(this.project(projectKey), `project ${projectKey}`);
+    const gone = this.versionOrThrow(project, name);
+    const kept = this.versionOrThrow(project, into);
+    if (gone.id === kept.id) throw new JsmDoubleError('a version cannot be merged into itself');
+    for (const issue of this.state.issues) {
+      if (!issue.fixVersionIds?.includes(gone.id)) continue;
+      issue.fixVersionIds = [...new Set(issue.fixVersionIds.map((id) => (id === gone.id ? kept.id : id)))];
+    }
+    this.state.versions = (this.state.versions ?? []).filter((v) => v.id !== gone.id);
+    this.emitVersion('avi:jira:merged:version', gone, this.userOrThrow(accountId).accountId, kept);
+    return kept;
+  }
+
+  /** Links two issues (`inward` relates to `outward`); the same link twice is refused, as Jira refuses it. */
+  linkIssues(typeName: string, inwardKey: string, outwardKey: string): IssueLink {
+    const type = this.required(this.issueLinkType(typeName), `issue link type ${typeName}`);
+    const inward = this.issueOrThrow(inwardKey);
+    const outward = this.issueOrThrow(outwardKey);
+    if (inward.id === outward.id) throw new JsmDoubleError('You cannot link an issue to itself.');
+    const links = (this.state.issueLinks ??= []);
+    if (links.some((l) => l.typeId === type.id && l.inwardIssueId === inward.id && l.outwardIssueId === outward.id)) {
+      throw new JsmDoubleError(`${inward.key} already ${type.inward} ${outward.key}.`);
+    }
+    this.state.counters.link ??= 10300;
+    const link: IssueLink = { id: String(++this.state.counters.link), typeId: type.id, inwardIssueId: inward.id, outwardIssueId: outward.id };
+    links.push(link);
+    return link;
+  }
+
+  /** The links of an issue, either way. */
+  linksOf(issue: Issue): IssueLink[] {
+    return (this.state.issueLinks ?? []).filter((l) => l.inwardIssueId === issue.id || l.outwardIssueId === issue.id);
+  }
+
+  /** The statuses an issue can move to now: every other status of its project's workflow. */
+  transitionsOf(issue: Issue): Status[] {
+    return this.workflowOf(this.projectOf(issue)).filter((s) => s.id !== issue.statusId);
+  }
+
   deleteIssue(idOrKey: string, options: ActorOption = {}): void {
     const issue = this.issueOrThrow(idOrKey);
     const actor = this.actor(issue, options.by);
@@ -483,6 +597,27 @@ export class JsmDouble extends SiteCatalogue {
   }
 
   // ---- internals -------------------------------------------------------------------------------------------------
+
+  private versionOrThrow(project: Project, name: string): ProjectVersion {
+    return this.required(this.version(project.key, name), `version ${name} in ${project.key}`);
+  }
+
+  /** The first status of a category in the issue's project workflow. */
+  private workflowStatus(issue: Issue, category: Status['category']): Status {
+    const project = this.projectOf(issue);
+    return this.required(this.workflowOf(project).find((s) => s.category === category), `a status of category ${category} in ${project.key}'s workflow`);
+  }
+
+  private emitVersion(eventType: VersionEventType, version: ProjectVersion, actor: string, merged?: ProjectVersion): void {
+    const event: VersionEvent = {
+      eventType,
+      selfGenerated: actor === this.state.site.appAccountId,
+      version: versionBean(this, version),
+      ...(merged ? { mergedVersion: versionBean(this, merged) } : {}),
+      atlassianId: actor,
+    };
+    for (const listener of [...this.versionListeners]) listener(structuredClone(event));
+  }
 
   /** Who made a change: the given account, else the project's first agent (the control strip's default). */
   private actor(issue: Issue, by: string | undefined): string {

@@ -34,6 +34,40 @@ export interface Project {
   administrators: string[];
   /** Members of the Service Desk Team role (agents). Administrators are agents too. */
   agents: string[];
+  /**
+   * The statuses its workflow moves issues through (status ids, in order; a transition leads to any of them).
+   * Absent: every status of the site (sites saved before workflows were modelled).
+   */
+  workflow?: string[];
+  /** The issue types of a software or business project (absent: none; a service project's come from its request types). */
+  issueTypeIds?: string[];
+}
+
+/** A project version (Jira's `Version`): what development's fix versions name. */
+export interface ProjectVersion {
+  id: string;
+  projectId: string;
+  name: string;
+  description?: string;
+  released: boolean;
+  archived: boolean;
+  /** The release day, `yyyy-MM-dd`, once released (or planned). */
+  releaseDate?: string;
+}
+
+/** An issue link type (Jira's default "Relates": relates to / relates to). */
+export interface IssueLinkType {
+  id: string;
+  name: string;
+  inward: string;
+  outward: string;
+}
+
+export interface IssueLink {
+  id: string;
+  typeId: string;
+  inwardIssueId: string;
+  outwardIssueId: string;
 }
 
 export interface IssueType {
@@ -173,6 +207,8 @@ export interface Issue {
   attachments?: Attachment[];
   /** Account ids watching the issue (absent: nobody). */
   watchers?: string[];
+  /** The ids of the project versions in its Fix versions field (absent: none). */
+  fixVersionIds?: string[];
 }
 
 /** A Jira group: who is in it. */
@@ -201,7 +237,7 @@ export interface SentNotification {
 export interface DoubleState {
   version: 1;
   site: { baseUrl: string; timeZone: string; appId: string; environmentId: string; appAccountId: string; administrators?: string[] };
-  counters: { issue: number; comment: number; history: number; customField: number; attachment?: number };
+  counters: { issue: number; comment: number; history: number; customField: number; attachment?: number; version?: number; link?: number };
   users: User[];
   organizations: Organization[];
   projects: Project[];
@@ -216,6 +252,11 @@ export interface DoubleState {
   groups?: Group[];
   /** Every notification the site would have e-mailed, oldest first (absent: none yet). */
   notifications?: SentNotification[];
+  /** Project versions of every project (absent: none). */
+  versions?: ProjectVersion[];
+  /** Issue link types (absent: none) and the links between issues (absent: none). */
+  issueLinkTypes?: IssueLinkType[];
+  issueLinks?: IssueLink[];
   /** Uploaded, not yet attached (absent in sites saved before attachments were modelled). */
   temporaryAttachments?: TemporaryAttachment[];
 }

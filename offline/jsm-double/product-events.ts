@@ -4,7 +4,7 @@
 // change, `associatedStatuses`; `commented` adds `comment`. Field contents beyond the documented `Issue` interface
 // are deliberately minimal: the app must re-read the issue through REST, as it would in production.
 import type { JsmDouble } from './jsm-double';
-import type { ChangeItem, Issue } from './model';
+import type { ChangeItem, Issue, ProjectVersion } from './model';
 import { STATUS_CATEGORIES } from './status-categories';
 
 export type IssueEventType =
@@ -78,5 +78,43 @@ export function eventIssue(double: JsmDouble, issue: Issue): EventIssue {
       created: double.timestamp(issue.created),
       updated: double.timestamp(issue.updated),
     },
+  };
+}
+
+/** Project version events (Jira events reference, "Project version events"): the version, and for a merge the one it went into. */
+export type VersionEventType = 'avi:jira:released:version' | 'avi:jira:updated:version' | 'avi:jira:merged:version';
+
+/** Jira's `Version` as REST and the version events carry it. */
+export interface VersionBean {
+  self: string;
+  id: string;
+  name: string;
+  description?: string;
+  archived: boolean;
+  released: boolean;
+  releaseDate?: string;
+  projectId: number;
+}
+
+export interface VersionEvent {
+  eventType: VersionEventType;
+  selfGenerated: boolean;
+  version: VersionBean;
+  mergedVersion?: VersionBean;
+  atlassianId?: string;
+}
+
+export type VersionEventListener = (event: VersionEvent) => void;
+
+export function versionBean(double: JsmDouble, version: ProjectVersion): VersionBean {
+  return {
+    self: `${double.state.site.baseUrl}/rest/api/3/version/${version.id}`,
+    id: version.id,
+    name: version.name,
+    ...(version.description !== undefined ? { description: version.description } : {}),
+    archived: version.archived,
+    released: version.released,
+    ...(version.releaseDate !== undefined ? { releaseDate: version.releaseDate } : {}),
+    projectId: Number(version.projectId),
   };
 }

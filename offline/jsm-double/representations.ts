@@ -4,8 +4,9 @@
 import { textFromAdf } from './adf';
 import { isoDate, jsmDate } from './jira-time';
 import type { Caller, JsmDouble } from './jsm-double';
-import type { Comment, CustomField, History, Issue, Organization, RequestType, Status } from './model';
+import type { Comment, CustomField, History, Issue, Organization, Project, RequestType, Status } from './model';
 import { jsmStatusCategory, STATUS_CATEGORIES } from './status-categories';
+import { versionBean } from './product-events';
 
 type Json = Record<string, unknown>;
 
@@ -56,7 +57,11 @@ export function statusDetails(double: JsmDouble, status: Status): Json {
 }
 
 function projectRef(double: JsmDouble, issue: Issue): Json {
-  const project = double.projectOf(issue);
+  return projectBean(double, double.projectOf(issue));
+}
+
+/** A project as REST names it (an issue's `project` field; GET project adds to it). */
+export function projectBean(double: JsmDouble, project: Project): Json {
   const base = double.state.site.baseUrl;
   return {
     self: `${base}/rest/api/3/project/${project.id}`,
@@ -69,7 +74,7 @@ function projectRef(double: JsmDouble, issue: Issue): Json {
   };
 }
 
-function issueTypeRef(double: JsmDouble, issueTypeId: string): Json {
+export function issueTypeRef(double: JsmDouble, issueTypeId: string): Json {
   const issueType = double.issueType(issueTypeId);
   const base = double.state.site.baseUrl;
   return {
@@ -239,8 +244,35 @@ export function allIssueFields(double: JsmDouble, caller: Caller, issue: Issue):
     total: comments.length,
     startAt: 0,
   });
+  fields.set('fixVersions', (issue.fixVersionIds ?? []).flatMap((id) => {
+    const version = double.versionById(id);
+    return version ? [versionBean(double, version)] : [];
+  }));
+  fields.set('issuelinks', issueLinks(double, caller, issue));
   for (const field of double.state.customFields) fields.set(field.id, customFieldValue(double, field, issue) ?? null);
   return fields;
+}
+
+/** IssueLink beans as the `issuelinks` field has them: the other issue (when the caller may see it) on its side. */
+function issueLinks(double: JsmDouble, caller: Caller, issue: Issue): Json[] {
+  return double.linksOf(issue).flatMap((link) => {
+    const type = double.issueLinkType(link.typeId);
+    const outward = link.inwardIssueId === issue.id;
+    const other = double.issue(outward ? link.outwardIssueId : link.inwardIssueId);
+    if (!type || !other || !double.canSee(caller, other)) return [];
+    const otherRef = {
+      id: other.id,
+      key: other.key,
+      self: `${double.state.site.baseUrl}/rest/api/3/issue/${other.id}`,
+      fields: { summary: other.summary, status: statusDetails(double, double.status(other.statusId)), issuetype: issueTypeRef(double, other.issueTypeId) },
+    };
+    return [{
+      id: link.id,
+      self: `${double.state.site.baseUrl}/rest/api/3/issueLink/${link.id}`,
+      type: { id: type.id, name: type.name, inward: type.inward, outward: type.outward, self: `${double.state.site.baseUrl}/rest/api/3/issueLinkType/${type.id}` },
+      ...(outward ? { outwardIssue: otherRef } : { inwardIssue: otherRef }),
+    }];
+  });
 }
 
 /** The customer's view of a request (GET /rest/servicedeskapi/request/{issueIdOrKey}). */

@@ -17,7 +17,12 @@ export const DEMO_ACCOUNTS = {
   karen: 'qm:8e1d2c3b-4a5f-4e6d-8c7b-9a0f1e2d3c4b:7b0a4f3e2d1c0b9a8f7e6d5c',
   jens: 'qm:8e1d2c3b-4a5f-4e6d-8c7b-9a0f1e2d3c4b:8c1b5a4f3e2d1c0b9a8f7e6d',
   nora: 'qm:4d2e6f8a-1b3c-4e5d-9f7a-2c4e6a8b0d1f:9d2c6b5a4f3e2d1c0b9a8f7e',
+  /** A developer of the Payroll team (project PAY), who fixes what support hands over. */
+  henrik: '712020:3e7a9c1d-5f2b-4a8e-b6d4-8c0e2f4a6b83',
 } as const;
+
+/** The Payroll development project (Jira Software): its issue types and statuses. */
+export const DEMO_DEVELOPMENT = { project: 'PAY', bug: '10007', story: '10008', toDo: '10100', done: '10101' } as const;
 
 export const DEMO_REQUEST_TYPES = { incident: '1', serviceRequest: '2', question: '3' } as const;
 
@@ -41,10 +46,23 @@ export function seedCatalogue(double: JsmDouble): void {
   double.addOrganization({ id: '14', name: 'Fjell Shipping US — New York', memberAccountIds: [a.nora] });
   // The service managers hear of escalations (the demo configuration notifies this group).
   double.addGroup({ name: 'service-managers', members: [a.mette] });
-  double.addProject({ id: '10000', key: 'SUP', name: 'Nordlys Support', serviceDeskId: '1', administrators: [a.mette], agents: [a.lars, a.mette] });
+  person(a.henrik, 'Henrik Dahl', 'henrik.dahl@nordlys-it.dk', 'atlassian');
+  double.addProject({
+    id: '10000', key: 'SUP', name: 'Nordlys Support', serviceDeskId: '1', administrators: [a.mette], agents: [a.lars, a.mette],
+    workflow: ['1', '3', '10001', '10002', '5', '6'],
+  });
   // Nordlys IT keeps each customer contract as an issue of a business project: its reminders are e-mails about it.
   double.addProject({ id: '10010', key: 'CON', name: 'Nordlys Contracts', serviceDeskId: '', projectTypeKey: 'business', administrators: [a.mette], agents: [a.mette] });
   double.addIssueType({ id: '10006', name: 'Task', description: 'A small, distinct piece of work.' });
+  // The Payroll team develops in a Jira Software project: To Do → In Progress → Done, with its releases as versions.
+  const dev = DEMO_DEVELOPMENT;
+  double.addIssueType({ id: dev.bug, name: 'Bug', description: 'A problem or error.' });
+  double.addIssueType({ id: dev.story, name: 'Story', description: 'Functionality or a feature expressed as a user goal.' });
+  double.addProject({
+    id: '10020', key: dev.project, name: 'Payroll', serviceDeskId: '', projectTypeKey: 'software', administrators: [a.mette], agents: [a.henrik, a.lars, a.mette],
+    workflow: [dev.toDo, '3', dev.done], issueTypeIds: [dev.bug, dev.story],
+  });
+  double.addIssueLinkType({ id: '10003', name: 'Relates', inward: 'relates to', outward: 'relates to' });
   double.addIssueType({ id: '10004', name: '[System] Incident', description: 'For system outages or incidents. Created by Jira Service Management.' });
   double.addIssueType({ id: '10005', name: '[System] Service request', description: 'For general requests. Created by Jira Service Management.' });
   double.addRequestType({ id: DEMO_REQUEST_TYPES.incident, name: 'Incident', description: 'Something is broken or not working as it should.', issueTypeId: '10004', serviceDeskId: '1' });
@@ -56,6 +74,13 @@ export function seedCatalogue(double: JsmDouble): void {
   double.addStatus({ id: '10002', name: 'Waiting for release', category: 'indeterminate' });
   double.addStatus({ id: '5', name: 'Resolved', category: 'done' });
   double.addStatus({ id: '6', name: 'Closed', category: 'done' });
+  double.addStatus({ id: DEMO_DEVELOPMENT.toDo, name: 'To Do', category: 'new' });
+  double.addStatus({ id: DEMO_DEVELOPMENT.done, name: 'Done', category: 'done' });
+  // Payroll's releases: 5.2.0 and 5.3.0 shipped, 5.3.1 (a patch) and 5.4.0 planned.
+  double.addVersion(DEMO_DEVELOPMENT.project, { name: '5.2.0', released: true, releaseDate: '2026-09-14' });
+  double.addVersion(DEMO_DEVELOPMENT.project, { name: '5.3.0', released: true, releaseDate: '2026-11-02' });
+  double.addVersion(DEMO_DEVELOPMENT.project, { name: '5.3.1', released: false });
+  double.addVersion(DEMO_DEVELOPMENT.project, { name: '5.4.0', released: false });
   ['Highest', 'High', 'Medium', 'Low', 'Lowest'].forEach((name, index) => double.addPriority({ id: String(index + 1), name }));
   double.addResolution({ id: '10000', name: 'Done', description: 'Work has been completed on this issue.' });
   double.addResolution({ id: '10001', name: "Won't do", description: 'This issue will not be actioned.' });

@@ -9,10 +9,12 @@ import type {
   DoubleState,
   Group,
   Issue,
+  IssueLinkType,
   IssueType,
   Organization,
   Priority,
   Project,
+  ProjectVersion,
   RequestType,
   Resolution,
   Status,
@@ -97,6 +99,56 @@ export class SiteCatalogue {
     const stored: Project = { nextIssueNumber: 1, ...project };
     this.state.projects.push(stored);
     return stored;
+  }
+
+  /** A version of a project (a release development names as a fix version). */
+  addVersion(projectKey: string, version: { name: string; released?: boolean; releaseDate?: string; description?: string; archived?: boolean }): ProjectVersion {
+    const project = this.required(this.project(projectKey), `project ${projectKey}`);
+    if (this.version(project.key, version.name)) throw new JsmDoubleError(`${project.key} has a version named ${version.name} already`);
+    this.state.counters.version ??= 10200;
+    const stored: ProjectVersion = {
+      id: String(++this.state.counters.version),
+      projectId: project.id,
+      name: version.name,
+      released: version.released ?? false,
+      archived: version.archived ?? false,
+      ...(version.releaseDate !== undefined ? { releaseDate: version.releaseDate } : {}),
+      ...(version.description !== undefined ? { description: version.description } : {}),
+    };
+    (this.state.versions ??= []).push(stored);
+    return stored;
+  }
+
+  /** A project's versions, in the order they were added (Jira's sequence). */
+  versionsOf(projectKey: string): ProjectVersion[] {
+    const project = this.project(projectKey);
+    return project ? (this.state.versions ?? []).filter((v) => v.projectId === project.id) : [];
+  }
+
+  /** A project's version by name (exact, as Jira matches version names) or id. */
+  version(projectKey: string, nameOrId: string): ProjectVersion | undefined {
+    return this.versionsOf(projectKey).find((v) => v.name === nameOrId || v.id === nameOrId);
+  }
+
+  versionById(id: string): ProjectVersion | undefined {
+    return (this.state.versions ?? []).find((v) => v.id === id);
+  }
+
+  /** An issue link type (Jira has "Relates", "Blocks", … by default). */
+  addIssueLinkType(type: IssueLinkType): IssueLinkType {
+    (this.state.issueLinkTypes ??= []).push({ ...type });
+    return type;
+  }
+
+  issueLinkType(nameOrId: string): IssueLinkType | undefined {
+    const lower = nameOrId.toLowerCase();
+    return (this.state.issueLinkTypes ?? []).find((t) => t.id === nameOrId || t.name.toLowerCase() === lower);
+  }
+
+  /** The statuses a project's workflow moves its issues through (every status when it names none). */
+  workflowOf(project: Project): Status[] {
+    if (!project.workflow) return this.state.statuses;
+    return project.workflow.map((id) => this.status(id));
   }
 
   addIssueType(issueType: IssueType): IssueType {

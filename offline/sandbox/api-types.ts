@@ -24,7 +24,8 @@ export interface PersonView {
   name: string;
   accountId: string;
   displayName: string;
-  role: 'agent' | 'customer';
+  /** A developer works in the site's development project (Jira Software), neither on the service desk nor its portal. */
+  role: 'agent' | 'developer' | 'customer';
   administrator: boolean;
   organization: string | null;
 }
@@ -62,6 +63,10 @@ export interface RequestDetailView extends RequestSummaryView {
   product: string | null;
   assignee: string | null;
   resolution: string | null;
+  /** A development issue's Fix versions (empty for requests). */
+  fixVersions: string[];
+  /** Jira's "Linked work items": each issue linked to this one, and how. */
+  links: Array<{ relation: string; key: string; summary: string; status: string; statusCategory: 'new' | 'indeterminate' | 'done' }>;
   comments: CommentView[];
 }
 
@@ -79,6 +84,45 @@ export interface SandboxStateView {
   notifications: NotificationView[];
   /** Which surfaces have been built (static/<surface>/dist/index.html exists). */
   built: Record<Surface, boolean>;
+  /** The developers' side: the issues requests were handed to, the versions they can name, where deployments go. */
+  development: DevelopmentStateView;
+}
+
+/** A development issue a request was handed to, as Jira Software shows it. */
+export interface DevelopmentIssueView {
+  /** The request (service project) it is linked to. */
+  request: string;
+  key: string;
+  summary: string;
+  status: string;
+  statusCategory: 'new' | 'indeterminate' | 'done';
+  assignee: string | null;
+  fixVersions: string[];
+}
+
+/** A product of a customer environment, where a pipeline can report a deployment. */
+export interface DeploymentTargetView {
+  customer: string;
+  customerName: string;
+  environment: string;
+  product: string;
+}
+
+export interface DevelopmentStateView {
+  issues: DevelopmentIssueView[];
+  /** The versions of the development projects, in Jira's order. */
+  versions: Array<{ project: string; name: string; released: boolean }>;
+  /** Every product of every customer environment of the saved configuration. */
+  targets: DeploymentTargetView[];
+}
+
+/** What the developers do on a development issue from the control strip. */
+export type DevelopmentWork = { kind: 'start' } | { kind: 'fix'; versions: string[] } | { kind: 'resolve' };
+
+/** A deployment reported over HTTP as a pipeline reports it: the web trigger's status and JSON answer. */
+export interface DeploymentAnswerView {
+  status: number;
+  answer: unknown;
 }
 
 /** One e-mail Jira would have sent through its notify API: when, about which request, to whom (and why), saying what. */

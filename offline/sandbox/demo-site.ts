@@ -1,15 +1,32 @@
 // The sandbox's one site: the app installed on the Nordlys IT demo site (a ForgeHost), kept in a state folder so it
 // survives restarts, and the changes the control strip makes to it. Every change runs alone and ends with the site
 // settled — events handled by the trigger, queued re-evaluations done — and the state saved.
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { DEMO_ACCOUNTS, JsmDoubleError, type Issue, type JsmDouble } from '../jsm-double';
-import type { NotificationView, PersonView, Placement, PriorityChoiceView, SandboxStateView, Surface } from './api-types';
+import type {
+  DeploymentAnswerView,
+  DeploymentTargetView,
+  DevelopmentIssueView,
+  DevelopmentStateView,
+  DevelopmentWork,
+  NotificationView,
+  PersonView,
+  Placement,
+  PriorityChoiceView,
+  SandboxStateView,
+  Surface,
+} from './api-types';
 import { ForgeHost } from './forge-host';
-import type { WebTriggerRequest, WebTriggerResponse } from '../forge-runtime';
 import { HISTORY_CLOCK_START, historyBegins, liveHistory, saveConfiguration } from './history';
 import { liveUntil } from './moving-clock';
+import { currentConfiguration } from '../../src/adapters/storage/config-store';
+import { readSecret } from '../../src/adapters/storage/deployment-secret';
+import { deploymentReportUrl } from '../../src/adapters/web-trigger';
+import { SIGNATURE_HEADERS, signatureOf } from '../../src/usecases/deployment-report';
+import { runAs, type WebTriggerRequest, type WebTriggerResponse } from '../forge-runtime';
 import { notificationList, requestList } from './request-views';
 import { SITE_TIMEZONE, SURFACE_NAMES, SURFACES, invokeContext } from './surfaces';
 
@@ -123,7 +140,7 @@ export class DemoSite {
         name,
         accountId,
         displayName: user.displayName,
-        role: agent ? 'agent' : 'customer',
+        role: agent ? 'agent' : user.accountType === 'customer' ? 'customer' : 'developer',
         administrator: this.double.isAdministrator(accountId, project),
         organization: this.double.organizationsOf(accountId)[0]?.name ?? null,
       };
@@ -143,7 +160,7 @@ export class DemoSite {
     return issue;
   }
 
-  state(built: Record<Surface, boolean>): SandboxStateView {
+  async state(built: Record<Surface, boolean>): Promise<SandboxStateView> {
     const project = this.projectOrThrow();
     const field = (name: string): string[] => {
       const found = this.double.customField(name);
@@ -155,12 +172,57 @@ export class DemoSite {
       site: { name: 'Nordlys IT', url: this.double.state.site.baseUrl, project: { id: project.id, key: project.key, name: project.name } },
       people: this.people(),
       requestTypes: this.double.state.requestTypes.map(({ id, name, description }) => ({ id, name, description })),
-      statuses: this.double.state.statuses.filter((s) => s.name !== 'Closed').map((s) => s.name),
+      statuses: this.double.workflowOf(project).filter((s) => s.name !== 'Closed').map((s) => s.name),
       fields: { environment: field('Environment'), product: field('Product') },
       requests: requestList(this.double),
       notifications: notificationList(this.double),
       built,
+      development: await this.developmentState(),
     };
+  }
+
+  /** The development issue a request was handed to: the issue linked to it in a project that is not a service project. */
+  developmentIssueOf(requestKey: string): Issue | undefined {
+    const request = this.request(requestKey);
+    for (const link of this.double.linksOf(request)) {
+      const other = this.double.issue(link.inwardIssueId === request.id ? link.outwardIssueId : link.inwardIssueId);
+      if (other && !isServiceProject(this.double, other)) return other;
+    }
+    return undefined;
+  }
+
+  private async developmentState(): Promise<DevelopmentStateView> {
+    const issues: DevelopmentIssueView[] = [];
+    for (const request of this.double.state.issues.filter((i) => isServiceProject(this.double, i))) {
+      const issue = this.developmentIssueOf(request.key);
+      if (!issue) continue;
+      const status = this.double.status(issue.statusId);
+      issues.push({
+        request: request.key,
+        key: issue.key,
+        summary: issue.summary,
+        status: status.name,
+        statusCategory: status.category,
+        assignee: issue.assignee ? (this.double.user(issue.assignee)?.displayName ?? issue.assignee) : null,
+        fixVersions: (issue.fixVersionIds ?? []).map((id) => this.double.versionById(id)?.name ?? id),
+      });
+    }
+    const projects = this.double.state.projects.filter((p) => p.projectTypeKey === 'software');
+    const versions = projects.flatMap((p) => this.double.versionsOf(p.key).map((v) => ({ project: p.key, name: v.name, released: v.released })));
+    const stored = await runAs(undefined, () => currentConfiguration());
+    const targets: DeploymentTargetView[] = (stored?.bundle.customers ?? []).flatMap((c) =>
+      c.environments.flatMap((e) => e.products.map((p) => ({ customer: c.id, customerName: c.name ?? c.id, environment: e.name, product: p.name }))),
+    );
+    return { issues, versions, targets };
+  }
+
+  /**
+   * Changes when an issue, a comment, a change history or a link is added to the site: a resolver that did one of
+   * those (a hand-over transitions the request and links it) changed what Jira's own pages show.
+   */
+  get siteMark(): string {
+    const { issue, comment, history, link } = this.double.state.counters;
+    return `${issue}/${comment}/${history}/${link ?? 0}`;
   }
 
   // ---- the app's surfaces ----------------------------------------------------------------------------------------
@@ -209,7 +271,7 @@ export class DemoSite {
   createRequest(input: NewRequest): Promise<Issue> {
     return this.change(async (host) => {
       const reporter = this.person(input.reporter);
-      if (reporter.role !== 'customer') throw new SandboxError(400, `${reporter.displayName} is an agent; requests are raised by customers`);
+      if (reporter.role !== 'customer') throw new SandboxError(400, `${reporter.displayName} is ${reporter.role === 'agent' ? 'an agent' : 'a developer'}; requests are raised by customers`);
       if (!input.summary.trim()) throw new SandboxError(400, 'a request needs a summary');
       return host.double.createRequest({
         requestTypeId: input.requestTypeId,
@@ -243,6 +305,59 @@ export class DemoSite {
       host.double.transition(issue.key, input.status, by?.role === 'agent' ? { by: by.accountId } : {});
       return issue;
     });
+  }
+
+  /**
+   * The developers' side of a request handed to development, as Jira Software users would do it on the development
+   * issue: start work (assigned and In Progress), name fix versions, resolve it. The app hears of each through its
+   * issue events, as it would in Jira.
+   */
+  developmentWork(requestKey: string, work: DevelopmentWork, by: string): Promise<Issue> {
+    return this.change(async (host) => {
+      const issue = this.developmentIssueOf(requestKey);
+      if (!issue) throw new SandboxError(400, `${requestKey} has not been sent to development: send it from the Development section of its issue panel first`);
+      const developer = this.person(by);
+      if (work.kind === 'start') host.double.startDevelopment(issue.key, developer.accountId);
+      else if (work.kind === 'fix') host.double.setFixVersions(issue.key, work.versions, developer.accountId);
+      else host.double.resolveDevelopmentIssue(issue.key, developer.accountId);
+      return issue;
+    });
+  }
+
+  /**
+   * Reports a deployment as a pipeline does (formats.md §9.4): signed with the site's deployment secret — what a
+   * pipeline keeps in its settings, so always the current one — and POSTed over HTTP to the web trigger's URL, where
+   * the sandbox server hands it to the app like any caller's. The timestamp is the sandbox clock's, which the app
+   * checks the signature's age against.
+   */
+  async deploy(target: Omit<DeploymentTargetView, 'customerName'> & { version: string }): Promise<DeploymentAnswerView> {
+    // Read apart from the report itself: the web trigger's own change waits for this one to end.
+    const { url, secret, now } = await this.exclusive(async () => {
+      const [secret, url] = await runAs(undefined, () => Promise.all([readSecret(), deploymentReportUrl()]));
+      return { url, secret, now: this.current.clock.now };
+    });
+    if (!secret) throw new SandboxError(409, "The site has no deployment secret yet: create one on the admin page's Environments tab (as Mette), then deploy again");
+    const body = JSON.stringify({ customer: target.customer, environment: target.environment, product: target.product, version: target.version, by: PIPELINE });
+    const timestamp = String(Math.floor(now / 1000));
+    const nonce = randomBytes(16).toString('hex');
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [SIGNATURE_HEADERS.timestamp]: timestamp,
+        [SIGNATURE_HEADERS.nonce]: nonce,
+        [SIGNATURE_HEADERS.signature]: signatureOf(secret.current, timestamp, nonce, body),
+      },
+      body,
+    });
+    const text = await response.text();
+    let answer: unknown = text;
+    try {
+      answer = JSON.parse(text);
+    } catch {
+      // The platform's own failures (a 500 with no body) are not JSON; shown as they came.
+    }
+    return { status: response.status, answer };
   }
 
   /**
@@ -330,6 +445,13 @@ export class DemoSite {
   }
 }
 
+/** Who the sandbox's deployment reports say they come from. */
+export const PIPELINE = 'sandbox pipeline';
+
+function isServiceProject(double: JsmDouble, issue: Issue): boolean {
+  return (double.projectOf(issue).projectTypeKey ?? 'service_desk') === 'service_desk';
+}
+
 /** Whether opening `stateDir` sets the demo up afresh (nothing saved there yet). */
 export function isFirstStart(stateDir: string): boolean {
   return !existsSync(path.join(stateDir, STATE_FILE)) || !existsSync(path.join(stateDir, STORAGE_FILE));
@@ -377,6 +499,10 @@ async function bootstrap(options: DemoSiteOptions, config: unknown): Promise<For
       await saveConfiguration(host, config, 0);
       await host.replaySeededRequests();
     }
+    // Pipelines sign their deployment reports with the site's secret: the demo starts with one, made as an admin would.
+    const admin = invokeContext(host.double, { surface: 'admin' }, DEMO_ACCOUNTS.mette);
+    const secret = await host.invoke<{ ok: boolean; errors?: unknown }>('adminResolver', 'admin/deployments/rotate-secret', {}, admin);
+    if (!secret.ok) throw new Error(`the deployment secret was refused: ${JSON.stringify(secret.errors)}`);
     return host;
   } catch (error) {
     host.close();

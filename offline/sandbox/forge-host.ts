@@ -119,6 +119,8 @@ export class ForgeHost {
       ...(options.storageLimits ? { storageLimits: options.storageLimits } : {}),
     });
     this.double.onEvent((event) => this.deliver(event));
+    // Project version events (a release, a rename, a merge) reach the app's triggers too: they carry no issue.
+    this.double.onVersionEvent((event) => this.app.deliver(event as unknown as ProductEvent));
   }
 
   /** Make the next matching storage or Jira operation fail (before it happens, or after it landed). */

@@ -84,8 +84,22 @@ export function requestDetail(site: JsmDouble, issue: Issue, accountId: string):
     product: selectValue(site, issue, 'Product'),
     assignee: issue.assignee ? displayName(site, issue.assignee) : null,
     resolution: issue.resolutionId ? site.resolution(issue.resolutionId).name : null,
+    fixVersions: (issue.fixVersionIds ?? []).map((id) => site.versionById(id)?.name ?? id),
+    links: linksOf(site, issue, accountId),
     comments,
   };
+}
+
+/** The issues linked to this one that the viewer may see (a customer: none of the development project's). */
+function linksOf(site: JsmDouble, issue: Issue, accountId: string): RequestDetailView['links'] {
+  return site.linksOf(issue).flatMap((link) => {
+    const outward = link.inwardIssueId === issue.id;
+    const other = site.issue(outward ? link.outwardIssueId : link.inwardIssueId);
+    const type = site.issueLinkType(link.typeId);
+    if (!other || !type || !site.canSee({ accountId }, other)) return [];
+    const status = site.status(other.statusId);
+    return [{ relation: outward ? type.outward : type.inward, key: other.key, summary: other.summary, status: status.name, statusCategory: status.category }];
+  });
 }
 
 /** How many notifications the host page is sent: the latest; the site keeps them all. */

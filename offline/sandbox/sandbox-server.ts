@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Placement } from './api-types';
+import type { DevelopmentWork, Placement } from './api-types';
 import { DemoSite, SandboxError, builtSurfaces, parseInstant, portalChoice, type ClockMove } from './demo-site';
 import { STATIC_DIR, buildHostAssets, contentType, surfaceFile, withBridge, type HostAssets } from './host-assets';
 import { requestDetail, requestList } from './request-views';
@@ -35,7 +35,10 @@ const INVOKE_PAYLOAD_LIMIT = 500 * 1024;
 const BODY_LIMIT = 2 * 1024 * 1024;
 
 type Json = Record<string, unknown>;
-type Reply = { status?: number; json?: unknown; text?: string; type?: string; file?: string };
+type Reply = { status?: number; json?: unknown; text?: string; type?: string; file?: string; headers?: Record<string, string> };
+
+/** Set on an invoke's answer when the resolver changed the site (e.g. transitioned the request): Jira's page redraws. */
+export const SITE_CHANGED_HEADER = 'x-sandbox-site-changed';
 type Route = (match: RegExpExecArray, request: { query: URLSearchParams; body: () => Promise<Json> }) => Promise<Reply> | Reply;
 
 export async function startSandbox(options: SandboxServerOptions): Promise<SandboxServer> {
@@ -89,7 +92,7 @@ function defineRoutes(site: DemoSite, assets: HostAssets): Array<[string, RegExp
   };
   const built = () => builtSurfaces(STATIC_DIR);
   return [
-    ['GET', /^\/api\/state$/, () => ({ json: site.state(built()) })],
+    ['GET', /^\/api\/state$/, async () => ({ json: await site.state(built()) })],
     ['GET', /^\/api\/requests$/, (_m, { query }) => ({ json: requestList(site.double, as(query)) })],
     [
       'GET',
@@ -137,6 +140,24 @@ function defineRoutes(site: DemoSite, assets: HostAssets): Array<[string, RegExp
         return { json: { key: issue.key, id: issue.id, status: site.double.status(issue.statusId).name } };
       },
     ],
+    [
+      'POST',
+      /^\/api\/requests\/([A-Za-z]+-\d+)\/development$/,
+      async (m, { body }) => {
+        const input = await body();
+        const issue = await site.developmentWork(m[1]!, developmentWork(input), text(input.by, 'by'));
+        return { json: { key: issue.key, id: issue.id, status: site.double.status(issue.statusId).name } };
+      },
+    ],
+    [
+      'POST',
+      /^\/api\/deployments$/,
+      async (_m, { body }) => {
+        const input = await body();
+        const target = { customer: text(input.customer, 'customer'), environment: text(input.environment, 'environment'), product: text(input.product, 'product'), version: text(input.version, 'version') };
+        return { json: await site.deploy(target) };
+      },
+    ],
     ['GET', /^\/api\/priorities$/, async (_m, { query }) => ({ json: await site.priorityChoices(as(query), text(query.get('requestTypeId'), 'requestTypeId')) })],
     [
       'POST',
@@ -167,7 +188,9 @@ function defineRoutes(site: DemoSite, assets: HostAssets): Array<[string, RegExp
         const input = await body();
         if ((JSON.stringify(input.payload ?? {}) ?? '').length > INVOKE_PAYLOAD_LIMIT) throw new SandboxError(413, 'invoke payloads are limited to 500 KB');
         const account = site.person(text(input.as, 'as')).accountId;
-        return { json: await site.invoke(placementOf(input.placement), account, text(input.functionKey, 'functionKey'), input.payload) };
+        const before = site.siteMark;
+        const answer = await site.invoke(placementOf(input.placement), account, text(input.functionKey, 'functionKey'), input.payload);
+        return { json: answer, headers: { [SITE_CHANGED_HEADER]: site.siteMark === before ? '0' : '1' } };
       },
     ],
     [
@@ -284,7 +307,7 @@ async function respond(routes: Array<[string, RegExp, Route]>, req: http.Incomin
     }
   }
   // Nothing is cached: the surfaces are rebuilt while the sandbox runs, and the JSON changes with every action.
-  const headers: Record<string, string> = { 'cache-control': 'no-store' };
+  const headers: Record<string, string> = { 'cache-control': 'no-store', ...reply.headers };
   if (reply.file !== undefined) {
     res.writeHead(reply.status ?? 200, { ...headers, 'content-type': contentType(reply.file) });
     res.end(readFileSync(reply.file));
@@ -318,6 +341,17 @@ async function readJson(req: http.IncomingMessage): Promise<Json> {
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new SandboxError(400, 'the body must be a JSON object');
   return parsed as Json;
+}
+
+/** `{ work: 'start' }`, `{ work: 'fix', versions: ['5.3.1'] }` or `{ work: 'resolve' }`. */
+function developmentWork(input: Json): DevelopmentWork {
+  if (input.work === 'start' || input.work === 'resolve') return { kind: input.work };
+  if (input.work === 'fix') {
+    const versions = input.versions;
+    if (!Array.isArray(versions) || versions.length === 0 || !versions.every((v) => typeof v === 'string' && v !== '')) throw new SandboxError(400, 'versions: name at least one fix version, e.g. ["5.3.1"]');
+    return { kind: 'fix', versions: versions as string[] };
+  }
+  throw new SandboxError(400, `work: "start", "fix" or "resolve", not ${JSON.stringify(input.work)}`);
 }
 
 function text(value: unknown, name: string): string {

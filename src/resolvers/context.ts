@@ -31,3 +31,8 @@ export function issueOf(request: Request): { id: string; key: string } {
   if (!issue?.id || !issue.key) throw forbidden('This function is only available in the issue view');
   return { id: String(issue.id), key: issue.key };
 }
+
+/** The site's address (Forge puts it in the context), for links to Jira pages; empty when absent. */
+export function siteUrlOf(request: Request): string {
+  return ((request.context as { siteUrl?: string }).siteUrl ?? '').replace(/\/$/, '');
+}

@@ -7,6 +7,8 @@ import { currentConfiguration } from '../adapters/storage/config-store';
 import { readEventInputs } from '../adapters/storage/issue-store';
 import type { ConfigBundle, Site } from '../engine/types';
 import { recomputeIssue } from '../usecases/recompute-issue';
+import { readLink } from '../adapters/storage/development-store';
+import { progressOf } from '../views/development';
 import { evaluationAt, obligationViews } from '../views/issue-panel';
 import { agreementsOffered, commitmentsOf, customerFacing } from '../views/commitments';
 import { organizationOwner } from '../engine/site';
@@ -79,11 +81,14 @@ export function definePortal(surface: SurfaceResolvers): SurfaceResolvers {
     const label = (goal: string, name: string): string => bundle.goals.find((g) => g.id === goal)?.customerLabel ?? name;
     const obligations = obligationViews(bundle, customerFacing(evaluationAt(bundle, record, now).obligations)).map(({ escalations: _escalations, ...shown }) => ({ ...shown, goalName: label(shown.goal, shown.goalName) }));
     const priority = bundle.priorityModels.find((m) => m.id === agreement?.priorityModel)?.priorities.find((p) => p.id === record.priority);
+    const link = await readLink(record.issueId);
     return {
       request: key,
       agreement: agreement ? { id: agreement.id, name: agreement.name ?? agreement.id } : null,
       priority: priority ? { id: priority.id, name: priority.name ?? priority.id } : null,
       obligations,
+      // Where development stands, in the customer's words (never the development issue's key or comments).
+      progress: link ? progressOf(link) : null,
     };
   });
 

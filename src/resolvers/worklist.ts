@@ -5,7 +5,9 @@ import type { IssueRecord } from '../adapters/storage/issue-record';
 import { workListPage } from '../adapters/storage/issue-store';
 import { recomputeIssue } from '../usecases/recompute-issue';
 import { isKnownZone } from '../engine/zone';
-import { DEFAULT_VIEW, WORK_LIST_ORDERS, workList } from '../views/work-list';
+import { DEFAULT_VIEW, WORK_LIST_ORDERS, workList, type DevelopmentRows } from '../views/work-list';
+import { linksOfProject } from '../adapters/storage/development-store';
+import { stageText } from '../views/development';
 import { accountOf, projectKeyOf } from './context';
 import type { SurfaceResolvers } from './define';
 import { forbidden, notConfigured } from './envelope';
@@ -23,6 +25,7 @@ const ListPayload = z
     goal: z.string().optional(),
     /** An account id, `unassigned`, or `me` (the caller). */
     assignee: z.string().optional(),
+    waitingForRelease: z.boolean().optional(),
     timezone: z.string().refine(isKnownZone, 'unknown time zone').optional(),
     order: z.enum(WORK_LIST_ORDERS).default('urgency'),
     descending: z.boolean().default(false),
@@ -31,6 +34,18 @@ const ListPayload = z
   .default({ order: DEFAULT_VIEW.order, descending: DEFAULT_VIEW.descending, limit: DEFAULT_VIEW.limit });
 
 const AssignPayload = z.object({ issueKey: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*-\d+$/, 'a request key such as SUP-7') });
+
+/** The project's requests handed to development: the column's words, and whether each still waits for a release. */
+async function developmentRows(projectKey: string): Promise<DevelopmentRows> {
+  const rows = new Map<string, { key: string; stageText: string; waiting: boolean }>();
+  let cursor: string | undefined;
+  do {
+    const page = await linksOfProject(projectKey, cursor);
+    for (const link of page.links) rows.set(link.issueId, { key: link.devKey, stageText: stageText(link, null), waiting: link.stage !== 'available' && link.stage !== 'resolved' });
+    cursor = page.cursor;
+  } while (cursor && rows.size < MAX_RECORDS);
+  return rows;
+}
 
 export function defineWorklist(surface: SurfaceResolvers): SurfaceResolvers {
   const define: SurfaceResolvers['define'] = (key, handler) => surface.define(key, handler);
@@ -49,7 +64,7 @@ export function defineWorklist(surface: SurfaceResolvers): SurfaceResolvers {
       records.push(...page.records);
       cursor = page.cursor;
     } while (cursor && records.length < MAX_RECORDS);
-    return { ...workList(stored.bundle, records, filters, now, timezone ?? 'UTC', { order, descending, limit }), me: accountOf(request) };
+    return { ...workList(stored.bundle, records, filters, now, timezone ?? 'UTC', { order, descending, limit }, await developmentRows(projectKey)), me: accountOf(request) };
   });
   // "Assign to me" from the list: done as the agent, so Jira's own permissions decide; the row follows at once.
   define('worklist/assign-to-me', async ({ request, jira, now }) => {

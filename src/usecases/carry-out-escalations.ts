@@ -67,11 +67,14 @@ async function recipientsOf(escalation: Escalation, record: IssueRecord, jira: J
   return { to: { users: [...users.keys()], groups }, words: [...users.values(), ...groups.map((g) => `group ${g}`)] };
 }
 
-/** Whether the app already added the escalation's comment (a worker died before recording it). */
-async function findComment(jira: JiraClient, issueKey: string, key: string, since: number): Promise<string | undefined> {
+/**
+ * Whether the app already added a comment it marked with `propertyKey` = `{ key }` since `since` (a worker died
+ * before recording it): escalations and release notices look for their own this way.
+ */
+export async function findMarkedComment(jira: JiraClient, issueKey: string, propertyKey: string, key: string, since: number): Promise<string | undefined> {
   const candidates = (await jira.newestComments(issueKey)).filter((c) => c.author?.accountType === 'app' && Date.parse(c.created) >= since - 60_000);
   for (const comment of candidates.slice(0, 10)) {
-    const marker = (await jira.commentProperty(comment.id, ESCALATION_COMMENT_PROPERTY)) as { key?: unknown } | undefined;
+    const marker = (await jira.commentProperty(comment.id, propertyKey)) as { key?: unknown } | undefined;
     if (marker?.key === key) return comment.id;
   }
   return undefined;
@@ -155,7 +158,7 @@ async function deliver(d: Delivery): Promise<Outcome> {
 
   if (comment === 'started') {
     try {
-      const id = await findComment(jira, record.issueKey, key, found?.lastAttemptAt ?? entry.lastAttemptAt);
+      const id = await findMarkedComment(jira, record.issueKey, ESCALATION_COMMENT_PROPERTY, key, found?.lastAttemptAt ?? entry.lastAttemptAt);
       if (id !== undefined) entry = { ...entry, commentId: id };
       comment = id !== undefined ? 'done' : 'pending';
     } catch (error) {

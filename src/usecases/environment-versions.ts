@@ -20,6 +20,7 @@ import {
 import type { CheckedDeployment } from '../config/deployment-input';
 import type { ConfigBundle } from '../engine/types';
 import { compareVersions, versionOrThrow } from '../engine/version';
+import { enqueue } from '../adapters/queue';
 
 /** What became of a report: the environment now runs it, it is history (a later one runs), or it was recorded before. */
 export type RecordOutcome = 'current' | 'superseded' | 'duplicate';
@@ -47,8 +48,32 @@ export function replaces(candidate: { deployedAt: number; version: string }, cur
 
 const ATTEMPTS = 10;
 
-/** Records one checked deployment; `by` is the admin's account id or what a pipeline calls itself. */
+/**
+ * Records checked deployments and, for those the environment runs (now, or already: a report sent again after a
+ * failure), queues one release to the requests waiting for a fix there (formats.md §9.5); the release tells each once.
+ */
+export async function recordDeployments(bundle: ConfigBundle, checked: readonly CheckedDeployment[], source: DeploymentSource, by: string | undefined, now: number): Promise<Recorded[]> {
+  const recorded: Recorded[] = [];
+  const released = new Map<string, EnvironmentTarget>();
+  for (const one of checked) {
+    const outcome = await recordOnly(bundle, one, source, by, now);
+    recorded.push(outcome);
+    if (outcome.current.deployment === deploymentKey(outcome.current.target, one.deployedAt, one.versionKey)) {
+      released.set(outcome.current.target, { customer: one.customer, environment: one.environment, product: one.product });
+    }
+  }
+  if (released.size > 0) await enqueue({ kind: 'release', targets: [...released.values()] });
+  return recorded;
+}
+
+/** Records one checked deployment (and queues its release), as recordDeployments does. */
 export async function recordDeployment(bundle: ConfigBundle, checked: CheckedDeployment, source: DeploymentSource, by: string | undefined, now: number): Promise<Recorded> {
+  const [recorded] = await recordDeployments(bundle, [checked], source, by, now);
+  return recorded!;
+}
+
+/** Records one checked deployment; `by` is the admin's account id or what a pipeline calls itself. */
+async function recordOnly(bundle: ConfigBundle, checked: CheckedDeployment, source: DeploymentSource, by: string | undefined, now: number): Promise<Recorded> {
   const target: EnvironmentTarget = { customer: checked.customer, environment: checked.environment, product: checked.product };
   const tKey = targetKey(target);
   const key = deploymentKey(tKey, checked.deployedAt, checked.versionKey);

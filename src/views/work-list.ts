@@ -35,6 +35,8 @@ export interface WorkItem {
   howToFix: string[];
   /** Each goal's standing, for the column per goal (JSM's SLA columns): its open cycle, else its latest. */
   goals: GoalCell[];
+  /** The development issue the request was handed to, and where it stands in the agent's words (formats.md §9.5). */
+  development: null | { key: string; stageText: string };
 }
 
 export interface GoalCell {
@@ -51,6 +53,8 @@ export interface WorkListFilters {
   goal?: string;
   /** An account id, or `unassigned`. */
   assignee?: string;
+  /** Only the requests handed to development whose fix is not yet available on their environment. */
+  waitingForRelease?: boolean;
 }
 
 /** The orders an agent can choose; `urgency` is the advice (breached, then nearest deadline, then rank). */
@@ -88,7 +92,11 @@ export function byUrgency(a: IssueRecord, b: IssueRecord): number {
   return Number(b.breached) - Number(a.breached) || a.nextDeadline - b.nextDeadline || a.rank - b.rank || a.issueKey.localeCompare(b.issueKey, 'en', { numeric: true });
 }
 
-function workItem(bundle: ConfigBundle, record: IssueRecord, now: number, zone: string): WorkItem {
+/** What the work list shows of a request handed to development, by request id. */
+export type DevelopmentRows = ReadonlyMap<string, { key: string; stageText: string; waiting: boolean }>;
+
+function workItem(bundle: ConfigBundle, record: IssueRecord, now: number, zone: string, development: DevelopmentRows): WorkItem {
+  const handedOver = development.get(record.issueId);
   const customer = bundle.customers.find((c) => c.id === record.customer);
   const agreement = bundle.agreements.find((x) => x.id === record.agreement);
   const model = bundle.priorityModels.find((m) => m.id === agreement?.priorityModel);
@@ -118,6 +126,7 @@ function workItem(bundle: ConfigBundle, record: IssueRecord, now: number, zone: 
       state: o.state === 'completed' ? (o.breached ? 'met-late' : 'met') : o.breached ? 'breached' : o.state === 'paused' ? 'paused' : isAtRisk(o, atRiskPercentOf(bundle)) ? 'at-risk' : 'running',
       remainingSeconds: o.state === 'running' || o.state === 'paused' ? Math.floor(o.targetMs / 1000) - Math.floor(o.elapsedMs / 1000) : null,
     })),
+    development: handedOver ? { key: handedOver.key, stageText: handedOver.stageText } : null,
   };
 }
 
@@ -166,7 +175,7 @@ function customerChoices(bundle: ConfigBundle, present: string[]): Array<{ id: s
 }
 
 /** The work list of the requests with an open obligation among `records`, filtered and ordered. */
-export function workList(bundle: ConfigBundle, records: IssueRecord[], filters: WorkListFilters, now: number, zone: string, view: WorkListView = DEFAULT_VIEW): WorkListAnswer {
+export function workList(bundle: ConfigBundle, records: IssueRecord[], filters: WorkListFilters, now: number, zone: string, view: WorkListView = DEFAULT_VIEW, development: DevelopmentRows = new Map()): WorkListAnswer {
   // Open obligations, and the requests nothing measures: a misconfigured request must not disappear from the list.
   const open = records.filter((r) => r.openState === 'open' || unmeasured(r));
   // A customer filter that names a group takes its members' requests too (§6: the list rolls up by group).
@@ -175,10 +184,11 @@ export function workList(bundle: ConfigBundle, records: IssueRecord[], filters: 
     .filter(ofCustomer)
     .filter((r) => agreementMatches(r, filters.agreement))
     .filter((r) => !filters.goal || r.nextGoal === filters.goal)
-    .filter((r) => !filters.assignee || (filters.assignee === 'unassigned' ? r.assignee === undefined : r.assignee === filters.assignee));
+    .filter((r) => !filters.assignee || (filters.assignee === 'unassigned' ? r.assignee === undefined : r.assignee === filters.assignee))
+    .filter((r) => !filters.waitingForRelease || development.get(r.issueId)?.waiting === true);
   const compare = comparatorOf(bundle, view.order);
   matching.sort(view.descending ? (a, b) => compare(b, a) : compare);
-  const items = matching.slice(0, view.limit).map((r) => workItem(bundle, r, now, zone));
+  const items = matching.slice(0, view.limit).map((r) => workItem(bundle, r, now, zone, development));
   const measured = new Set(items.flatMap((i) => i.goals.map((g) => g.goal)));
   // The agreement choices follow the customer chosen: only that customer's agreements are offered.
   const forCustomer = open.filter(ofCustomer);

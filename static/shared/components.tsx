@@ -88,6 +88,19 @@ export function Swatch({ colour }: { colour?: string }) {
   return <span className="swatch" style={{ background: colour }} aria-hidden="true" />;
 }
 
+/** A field's errors right under it, each announced, with the path it concerns (the resolver's or the bundle's). */
+export function FieldErrorList({ path, messages }: { path: string; messages: readonly string[] }) {
+  return (
+    <>
+      {messages.map((message, i) => (
+        <div key={`${path}:${i}`} className="field-error" role="alert" data-error-path={path}>
+          {message}
+        </div>
+      ))}
+    </>
+  );
+}
+
 /** One labelled value of a `<dl className="facts">`; `wide` ones take a line of their own in an inline list. */
 export function Fact({ label, children, wide, className }: { label: string; children: ReactNode; wide?: boolean; className?: string }) {
   return (

@@ -1,10 +1,9 @@
 // The monitoring rows as the global page and the dashboard gadget list them: what kind of risk (red breached, amber
 // escalation due or sent, blue deadline due), the request (a link into Jira), whose, which goal, and when.
-import { router } from '@forge/bridge';
-import type { MouseEvent } from 'react';
 import type { AnswerOf } from '../../src/resolver-contract';
 import { Lozenge, type LozengeAppearance } from './components';
 import { formatLocalTime, formatRelative } from './format';
+import { RequestLink } from './RequestLink';
 
 export type MonitoringView = AnswerOf<'monitoring/overview'>;
 export type MonitoringRow = MonitoringView['groups'][number]['rows'][number];
@@ -19,20 +18,6 @@ export const MONITORING_POLL_MS = 2 * 60_000;
 
 export const KIND_LABELS: Record<RiskKind, string> = { breached: 'Breached', escalation: 'Escalation due', deadline: 'Deadline due', escalated: 'Escalated' };
 const KIND_APPEARANCE: Record<RiskKind, LozengeAppearance> = { breached: 'removed', escalation: 'moved', deadline: 'inprogress', escalated: 'moved' };
-
-/** Opens the request in Jira: the page runs in a frame, where a plain link would open Jira inside it. */
-export function RequestLink({ issueKey }: { issueKey: string }) {
-  const path = `/browse/${issueKey}`;
-  const open = (event: MouseEvent<HTMLAnchorElement>): void => {
-    event.preventDefault();
-    void router.open(path);
-  };
-  return (
-    <a href={path} onClick={open} className="monitoring__key">
-      {issueKey}
-    </a>
-  );
-}
 
 /** What the row is about, in words: the goal and, for escalations, the threshold (and who was told). */
 export function rowText(row: MonitoringRow): string {
@@ -59,7 +44,7 @@ export function MonitoringRowView({ row, zone, now, compact = false }: { row: Mo
         <RiskLozenge kind={row.kind} />
       </td>
       <td>
-        <RequestLink issueKey={row.issueKey} />
+        <RequestLink issueKey={row.issueKey} className="monitoring__key" />
         {!compact && <span className="monitoring__summary">{row.summary}</span>}
       </td>
       {!compact && <td>{row.customer?.name ?? <span className="subtle">No customer</span>}</td>}

@@ -11,3 +11,4 @@ export type { PortalCommitments, PortalPriorities } from '../../src/resolver-con
 export type { AgreementReports, PortalReports } from '../../src/resolver-contract';
 export type { IssuedReportView } from '../../src/views/issued-reports';
 export type { ContractReminderView, ContractRowView, ContractsView, NextDateKind } from '../../src/views/contracts';
+export type { DevelopmentLinkView, DevelopmentPanel, HandOverPayload } from '../../src/resolver-contract';

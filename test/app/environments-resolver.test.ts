@@ -75,13 +75,13 @@ const uatPayroll = async () => (((await ok('admin/environments/overview', {})).e
 test('the overview starts from the bundle: every customer environment in its order, each product with its version', async () => {
   const data = await ok('admin/environments/overview', {});
   expect(data.environments).toEqual([
-    { customer: 'acme', customerName: 'ACME A/S', environment: 'Production', products: [{ product: 'Payroll', version: '5.2.0', source: 'configuration' }] },
-    { customer: 'acme', customerName: 'ACME A/S', environment: 'UAT', products: [{ product: 'Payroll', version: '5.3.0-rc1', source: 'configuration' }] },
-    { customer: 'fjord', customerName: 'Fjord Logistik ApS', environment: 'Production', products: [{ product: 'Fleet', version: '3.8.1', source: 'configuration' }, { product: 'HR', version: '2.4.0', source: 'configuration' }] },
-    { customer: 'fjord', customerName: 'Fjord Logistik ApS', environment: 'Test', products: [{ product: 'Fleet', version: '3.9.0-beta2', source: 'configuration' }] },
-    { customer: 'fjord', customerName: 'Fjord Logistik ApS', environment: 'Training', products: [{ product: 'HR', version: '2.4.0', source: 'configuration' }] },
-    { customer: 'fjell', customerName: 'Fjell Group', environment: 'Production', products: [{ product: 'Payroll', version: '5.2.0', source: 'configuration' }] },
-    { customer: 'fjell-us', customerName: 'Fjell Shipping US', environment: 'Production', products: [{ product: 'Payroll', version: '5.2.0', source: 'configuration' }] },
+    { customer: 'acme', customerName: 'ACME A/S', environment: 'Production', products: [{ product: 'Payroll', version: '5.2.0', source: 'configuration' }], waiting: [] },
+    { customer: 'acme', customerName: 'ACME A/S', environment: 'UAT', products: [{ product: 'Payroll', version: '5.3.0-rc1', source: 'configuration' }], waiting: [] },
+    { customer: 'fjord', customerName: 'Fjord Logistik ApS', environment: 'Production', products: [{ product: 'Fleet', version: '3.8.1', source: 'configuration' }, { product: 'HR', version: '2.4.0', source: 'configuration' }], waiting: [] },
+    { customer: 'fjord', customerName: 'Fjord Logistik ApS', environment: 'Test', products: [{ product: 'Fleet', version: '3.9.0-beta2', source: 'configuration' }], waiting: [] },
+    { customer: 'fjord', customerName: 'Fjord Logistik ApS', environment: 'Training', products: [{ product: 'HR', version: '2.4.0', source: 'configuration' }], waiting: [] },
+    { customer: 'fjell', customerName: 'Fjell Group', environment: 'Production', products: [{ product: 'Payroll', version: '5.2.0', source: 'configuration' }], waiting: [] },
+    { customer: 'fjell-us', customerName: 'Fjell Shipping US', environment: 'Production', products: [{ product: 'Payroll', version: '5.2.0', source: 'configuration' }], waiting: [] },
   ]);
   expect(runtime.counters.storage.writeUnits).toBe(0);
 });

@@ -5,7 +5,7 @@ import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEMO_ACCOUNTS } from '../../offline/jsm-double';
+import { DEMO_ACCOUNTS, DEMO_DEVELOPMENT } from '../../offline/jsm-double';
 import { demoMorning } from '../../offline/sandbox/demo-site';
 import { startSandbox, type SandboxServer } from '../../offline/sandbox/sandbox-server';
 import type { RequestDetailView, SandboxStateView } from '../../offline/sandbox/api-types';
@@ -56,9 +56,16 @@ describe('the server', () => {
   test('a first start is the demo: the seeded site, the example configuration saved by Mette, the clock at its start', async () => {
     const { json: state } = await call<SandboxStateView>('GET', '/api/state');
     expect(state.now).toBe('2026-11-26T09:00:00.000Z');
-    expect(state.people.map((p) => `${p.name}:${p.role}`)).toEqual(['mette:agent', 'lars:agent', 'sofie:customer', 'anders:customer', 'karen:customer', 'jens:customer', 'nora:customer']);
+    expect(state.people.map((p) => `${p.name}:${p.role}`)).toEqual(['mette:agent', 'lars:agent', 'sofie:customer', 'anders:customer', 'karen:customer', 'jens:customer', 'nora:customer', 'henrik:developer']);
     expect(state.requests).toHaveLength(8);
     expect(state.statuses).toEqual(['Open', 'In Progress', 'Waiting for customer', 'Waiting for release', 'Resolved']);
+    // The developers' side: Payroll's versions, every customer environment's products, nothing handed over yet.
+    expect(state.development.versions.map((v) => `${v.project} ${v.name}${v.released ? ' released' : ''}`)).toEqual(['PAY 5.2.0 released', 'PAY 5.3.0 released', 'PAY 5.3.1', 'PAY 5.4.0']);
+    expect(state.development.targets).toContainEqual({ customer: 'acme', customerName: 'ACME A/S', environment: 'UAT', product: 'Payroll' });
+    expect(state.development.targets).toHaveLength(8);
+    expect(state.development.issues).toEqual([]);
+    // Pipelines can report deployments from the start: the demo has its secret, made by Mette.
+    expect((await invoke({ surface: 'admin' }, 'mette', 'admin/deployments/status')).json.data).toMatchObject({ secretSet: true, createdBy: DEMO_ACCOUNTS.mette });
     const history = await invoke({ surface: 'admin' }, 'mette', 'admin/config/history');
     expect((history.json.data as unknown as Array<{ version: number; savedBy: string }>).map((h) => [h.version, h.savedBy])).toEqual([[1, DEMO_ACCOUNTS.mette]]);
     // The seeded requests were replayed: an open one carries the app's "Next SLA deadline".
@@ -251,6 +258,39 @@ describe('the server', () => {
     const overview = await invoke(admin, 'mette', 'admin/environments/overview');
     expect(JSON.stringify(overview.json.data)).toContain('"environment":"UAT","products":[{"product":"Payroll","version":"5.3.1","source":"pipeline","by":"release"');
     expect((await fetch(`${server.url}/x1/0000`, { method: 'POST', body })).status).toBe(404);
+  });
+
+  test("the strip plays the developers on a request's development issue, and a pipeline reporting deployments over HTTP", async () => {
+    const { json: raised } = await call<{ key: string }>('POST', '/api/requests', { reporter: 'sofie', requestTypeId: '1', summary: 'Payslips show the wrong tax rate', environment: 'UAT', product: 'Payroll' });
+    const work = (body: Record<string, unknown>) => call<{ key?: string; status?: string; error?: string }>('POST', `/api/requests/${raised.key}/development`, { by: 'henrik', ...body });
+    expect(await work({ work: 'start' })).toEqual({ status: 400, json: { error: `${raised.key} has not been sent to development: send it from the Development section of its issue panel first` } });
+
+    // Linked as the hand-over links it: the request relates to a Bug of PAY.
+    const double = server.site.double;
+    const bug = double.createIssue({ projectKey: DEMO_DEVELOPMENT.project, issueTypeId: DEMO_DEVELOPMENT.bug, summary: 'Payslips use last month’s tax rate', reporter: DEMO_ACCOUNTS.lars });
+    double.linkIssues('Relates', raised.key, bug.key);
+    const development = async () => (await call<SandboxStateView>('GET', '/api/state')).json.development.issues;
+    expect(await development()).toEqual([{ request: raised.key, key: bug.key, summary: 'Payslips use last month’s tax rate', status: 'To Do', statusCategory: 'new', assignee: null, fixVersions: [] }]);
+
+    expect(await work({ work: 'start' })).toEqual({ status: 200, json: { key: bug.key, id: bug.id, status: 'In Progress' } });
+    expect((await work({ work: 'fix', versions: ['5.3.1'] })).status).toBe(200);
+    expect(await work({ work: 'fix', versions: ['9.9.9'] })).toMatchObject({ status: 400, json: { error: expect.stringContaining('9.9.9') } });
+    expect(await work({ work: 'fix', versions: [] })).toEqual({ status: 400, json: { error: 'versions: name at least one fix version, e.g. ["5.3.1"]' } });
+    expect(await work({ work: 'deploy' })).toEqual({ status: 400, json: { error: 'work: "start", "fix" or "resolve", not "deploy"' } });
+    expect(await work({ work: 'resolve' })).toMatchObject({ status: 200, json: { status: 'Done' } });
+    expect(await development()).toEqual([expect.objectContaining({ key: bug.key, status: 'Done', statusCategory: 'done', assignee: 'Henrik Dahl', fixVersions: ['5.3.1'] })]);
+    // The agent's issue view lists the link; the customer's portal never names the development issue.
+    expect((await call<RequestDetailView>('GET', `/api/requests/${raised.key}?as=lars`)).json.links).toEqual([{ relation: 'relates to', key: bug.key, summary: 'Payslips use last month’s tax rate', status: 'Done', statusCategory: 'done' }]);
+    expect((await call<RequestDetailView>('GET', `/api/requests/${raised.key}?as=sofie`)).json.links).toEqual([]);
+
+    // A pipeline's report: signed, over HTTP, answered as the web trigger answers it — accepted, then a duplicate.
+    const deploy = (version: string) => call<{ status: number; answer: Record<string, unknown> }>('POST', '/api/deployments', { customer: 'acme', environment: 'UAT', product: 'Payroll', version });
+    expect((await deploy('5.3.0')).json).toMatchObject({ status: 200, answer: { outcome: 'current', deployment: { version: '5.3.0' }, current: { version: '5.3.0' } } });
+    expect((await deploy('5.3.0')).json).toMatchObject({ status: 200, answer: { outcome: 'duplicate' } });
+    expect((await deploy('five')).json).toMatchObject({ status: 422, answer: { error: 'invalid', errors: [{ path: 'version' }] } });
+    const overview = await invoke({ surface: 'admin' }, 'mette', 'admin/environments/overview');
+    expect(JSON.stringify(overview.json.data)).toContain('"environment":"UAT","products":[{"product":"Payroll","version":"5.3.0","source":"pipeline","by":"sandbox pipeline"');
+    expect((await call('POST', '/api/deployments', { customer: 'acme', environment: 'UAT', version: '5.3.1' })).json).toEqual({ error: 'product is required' });
   });
 
   test('reset brings back the demo as a first start has it', async () => {

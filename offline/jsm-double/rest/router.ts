@@ -5,6 +5,7 @@ import type { JsmDouble } from '../jsm-double';
 import { JiraRateLimiter } from '../rate-limit';
 import { jiraError, type JiraRequest, type JiraResponse } from './http';
 import { deleteProperty, getChangelog, getCommentProperty, getComments, getIssue, getProperty, getWatchers, postComment, postNotify, putAssignee, putProperty } from './issue-routes';
+import { createIssue, getProject, getProjectVersions, getTransitions, linkIssues, postTransition } from './development-routes';
 import { approximateCount, removedSearch, searchJql } from './search-routes';
 import { addCustomerComment, addRequestAttachment, attachTemporaryFile, createCustomerRequest, getCustomerRequest, listOrganizations, listRequestTypes, listServiceDesks } from './service-desk-routes';
 import { getFields, getMyPermissions, getMyself, getStatuses, getUsersBulk, putAppFieldValues } from './site-routes';
@@ -37,6 +38,12 @@ const ROUTES: Route[] = [
   route('GET', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', (d, r, [key = '', property = '']) => getProperty(d, r, key, property)),
   route('PUT', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', (d, r, [key = '', property = '']) => putProperty(d, r, key, property)),
   route('DELETE', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', (d, r, [key = '', property = '']) => deleteProperty(d, r, key, property)),
+  route('POST', '/rest/api/3/issue', (d, r) => createIssue(d, r)),
+  route('GET', '/rest/api/3/issue/{issueIdOrKey}/transitions', (d, r, [key = '']) => getTransitions(d, r, key)),
+  route('POST', '/rest/api/3/issue/{issueIdOrKey}/transitions', (d, r, [key = '']) => postTransition(d, r, key)),
+  route('POST', '/rest/api/3/issueLink', (d, r) => linkIssues(d, r)),
+  route('GET', '/rest/api/3/project/{projectIdOrKey}', (d, r, [key = '']) => getProject(d, r, key)),
+  route('GET', '/rest/api/3/project/{projectIdOrKey}/versions', (d, r, [key = '']) => getProjectVersions(d, r, key)),
   route('GET', '/rest/api/3/field', (d) => getFields(d)),
   route('GET', '/rest/api/3/status', (d) => getStatuses(d)),
   route('GET', '/rest/api/3/myself', (d, r) => getMyself(d, r)),

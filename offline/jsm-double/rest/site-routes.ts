@@ -66,6 +66,7 @@ export const PERMISSIONS: Record<string, PermissionDefinition> = {
   ADD_COMMENTS: { id: '15', name: 'Add Comments', type: 'PROJECT', description: 'Ability to comment on issues.' },
   ADMINISTER_PROJECTS: { id: '23', name: 'Administer Projects', type: 'PROJECT', description: 'Ability to administer a project in Jira.' },
   TRANSITION_ISSUES: { id: '46', name: 'Transition Issues', type: 'PROJECT', description: 'Ability to transition issues.' },
+  LINK_ISSUES: { id: '21', name: 'Link Issues', type: 'PROJECT', description: 'Ability to link issues together and create linked issues. Only useful if issue linking is turned on.' },
 };
 
 /** What portal customers get through "Service Project Customer - Portal Access" in JSM's default scheme. */
@@ -85,7 +86,8 @@ export function holds(double: JsmDouble, caller: Caller, key: string, project: P
   if (!user) return false;
   if (double.isAdministrator(user.accountId, project)) return true;
   if (double.isAgent(user.accountId, project)) return key !== 'ADMINISTER_PROJECTS';
-  if (user.accountType !== 'customer' || !CUSTOMER_PERMISSIONS.has(key)) return false;
+  // Portal access is a service project's: a customer holds nothing in a software or business project.
+  if (user.accountType !== 'customer' || !CUSTOMER_PERMISSIONS.has(key) || (project.projectTypeKey ?? 'service_desk') !== 'service_desk') return false;
   return issue === null || double.canSee(caller, issue);
 }
 

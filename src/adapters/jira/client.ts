@@ -113,6 +113,56 @@ export interface Notification {
   to: NotificationRecipients;
 }
 
+/** A development issue as the app follows it (GET issue with these fields). */
+export interface DevelopmentIssue {
+  id: string;
+  key: string;
+  summary: string;
+  projectKey: string;
+  projectType: string;
+  status: string;
+  category: 'new' | 'indeterminate' | 'done';
+  assignee: string | null;
+  /** The fix versions' names as development gave them. */
+  fixVersions: string[];
+}
+
+/** A project as a hand-over needs it: its name, type and the issue types it offers. */
+export interface ProjectSummary {
+  key: string;
+  name: string;
+  projectTypeKey: string;
+  issueTypes: Array<{ id: string; name: string; subtask: boolean }>;
+}
+
+/** A transition an issue can take now, and the status it leads to. */
+export interface Transition {
+  id: string;
+  name: string;
+  to: JiraStatus;
+}
+
+/** Who a call is made as: the app, or the user of the invocation (a resolver's agent, whose permissions Jira checks). */
+export type Acting = 'app' | 'user';
+
+const DEVELOPMENT_FIELDS = 'summary,status,assignee,fixVersions,project';
+
+function developmentIssueOf(issue: JiraIssue): DevelopmentIssue {
+  const fields = issue.fields as JiraIssue['fields'] & { summary?: string; fixVersions?: Array<{ name?: string }>; project?: { key: string; projectTypeKey?: string } };
+  const category = fields.status?.statusCategory?.key;
+  return {
+    id: String(issue.id),
+    key: issue.key,
+    summary: fields.summary ?? '',
+    projectKey: fields.project?.key ?? issue.key.replace(/-\d+$/, ''),
+    projectType: fields.project?.projectTypeKey ?? 'software',
+    status: fields.status?.name ?? '',
+    category: category === 'done' || category === 'indeterminate' ? category : 'new',
+    assignee: fields.assignee ? (fields.assignee.displayName ?? fields.assignee.accountId) : null,
+    fixVersions: (fields.fixVersions ?? []).flatMap((v) => (typeof v.name === 'string' ? [v.name] : [])),
+  };
+}
+
 /** One page of names is enough for the history's twenty versions. */
 const MAX_NAMED_ACCOUNTS = 100;
 
@@ -444,6 +494,76 @@ export class JiraClient {
     );
     const ids = (answer.attachments?.values ?? []).map((a) => /\/attachment\/(\d+)/.exec(a._links?.jiraRest ?? '')?.[1]).filter((id): id is string => id !== undefined);
     return { attachmentIds: ids };
+  }
+
+  /** A development issue's status, assignee and fix versions; undefined when it does not exist or the caller cannot see it. */
+  async developmentIssue(key: string, as: Acting): Promise<DevelopmentIssue | undefined> {
+    const query = new URLSearchParams({ fields: DEVELOPMENT_FIELDS });
+    try {
+      const issue = await this.repeatable<JiraIssue>(`GET issue ${key}`, () =>
+        as === 'app'
+          ? api.asApp().requestJira(route`/rest/api/3/issue/${key}?${query}`, { method: 'GET', headers: JSON_IN })
+          : api.asUser().requestJira(route`/rest/api/3/issue/${key}?${query}`, { method: 'GET', headers: JSON_IN }),
+      );
+      return developmentIssueOf(issue);
+    } catch (error) {
+      if (error instanceof JiraRequestError && error.notFound) return undefined;
+      throw error;
+    }
+  }
+
+  /** A project's name, type and issue types (asked as the app: the panel names the project to agents who may not browse it). */
+  async project(key: string): Promise<ProjectSummary | undefined> {
+    try {
+      const project = await this.repeatable<ProjectSummary>(`GET project ${key}`, () => api.asApp().requestJira(route`/rest/api/3/project/${key}`, { method: 'GET', headers: JSON_IN }));
+      return { key: project.key, name: project.name, projectTypeKey: project.projectTypeKey, issueTypes: (project.issueTypes ?? []).map((t) => ({ id: String(t.id), name: t.name, subtask: t.subtask === true })) };
+    } catch (error) {
+      if (error instanceof JiraRequestError && error.notFound) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * Creates a development issue as the agent (Jira checks they may create in the project). Never repeated on a
+   * passing failure: a retry could create it twice.
+   */
+  async createIssueAsUser(input: { projectKey: string; issueTypeId: string; summary: string; description: string }): Promise<{ id: string; key: string }> {
+    const body = JSON.stringify({
+      fields: {
+        project: { key: input.projectKey },
+        issuetype: { id: input.issueTypeId },
+        summary: input.summary,
+        description: { type: 'doc', version: 1, content: input.description.split(/\n{2,}/).map((paragraph) => ({ type: 'paragraph', content: [{ type: 'text', text: paragraph }] })) },
+      },
+    });
+    const created = await this.once<{ id: string; key: string }>(`POST issue in ${input.projectKey}`, () => api.asUser().requestJira(route`/rest/api/3/issue`, { method: 'POST', headers: JSON_IN_OUT, body }));
+    return { id: String(created.id), key: created.key };
+  }
+
+  /** Links the request to the development issue ("relates to") as the agent. */
+  async linkAsUser(requestKey: string, devKey: string): Promise<void> {
+    const body = JSON.stringify({ type: { name: 'Relates' }, inwardIssue: { key: requestKey }, outwardIssue: { key: devKey } });
+    await this.once(`POST link ${requestKey} to ${devKey}`, () => api.asUser().requestJira(route`/rest/api/3/issueLink`, { method: 'POST', headers: JSON_IN_OUT, body }));
+  }
+
+  /** The transitions the caller may take on an issue now. */
+  async transitions(key: string, as: Acting): Promise<Transition[]> {
+    const answer = await this.repeatable<{ transitions?: Transition[] }>(`GET transitions of ${key}`, () =>
+      as === 'app'
+        ? api.asApp().requestJira(route`/rest/api/3/issue/${key}/transitions`, { method: 'GET', headers: JSON_IN })
+        : api.asUser().requestJira(route`/rest/api/3/issue/${key}/transitions`, { method: 'GET', headers: JSON_IN }),
+    );
+    return answer.transitions ?? [];
+  }
+
+  /** Moves an issue along a transition (as the agent for a hand-over, as the app to resolve on a release). */
+  async transition(key: string, transitionId: string, as: Acting): Promise<void> {
+    const body = JSON.stringify({ transition: { id: transitionId } });
+    await this.once(`POST transition ${transitionId} of ${key}`, () =>
+      as === 'app'
+        ? api.asApp().requestJira(route`/rest/api/3/issue/${key}/transitions`, { method: 'POST', headers: JSON_IN_OUT, body })
+        : api.asUser().requestJira(route`/rest/api/3/issue/${key}/transitions`, { method: 'POST', headers: JSON_IN_OUT, body }),
+    );
   }
 
   /** Service desk lists are short; the bound keeps a runaway answer from looping. */

@@ -15,6 +15,8 @@ export const ENTITY = {
   reminderLedger: 'reminder-ledger',
   environmentVersion: 'environment-version',
   environmentDeployment: 'environment-deployment',
+  developmentLink: 'development-link',
+  releaseNotice: 'release-notice',
 } as const;
 
 /** The single record key of the singleton entities. */
@@ -57,4 +59,10 @@ export const INDEX = {
   byContract: 'by-contract',
   /** environment-deployment: partition the target (customer, environment, product), range deployed-at (its history). */
   byTarget: 'by-target',
+  /** development-link: partition the development issue's id, range when handed over (an issue event's requests). */
+  byDevIssue: 'by-dev-issue',
+  /** development-link: partition the request's project, range when handed over (the work list's column and filter). */
+  byRequestProject: 'by-request-project',
+  /** development-link: partition customer and product (only while waiting), range the fix's sort key (a deployment's requests). */
+  byWaitingFix: 'by-waiting-fix',
 } as const;

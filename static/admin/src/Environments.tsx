@@ -1,10 +1,11 @@
 // Which version of each product every customer environment runs (formats.md §9.3): the registry's current versions
-// with where each came from, a product's history of deployments, setting a version by hand, importing a CSV file of
+// with where each came from, the requests waiting there for a release of a fix (§9.5), a product's history of deployments, setting a version by hand, importing a CSV file of
 // versions, and the deployment-report web trigger pipelines call (its URL, its secret and rotating it).
 import { useCallback, useState } from 'react';
 import type { AnswerOf, EnvironmentTargetPayload } from '../../../src/resolver-contract';
 import { ApiError, call } from '../../shared/api';
 import { Button, Lozenge, ProblemMessage, SectionMessage } from '../../shared/components';
+import { RequestLink } from '../../shared/RequestLink';
 import { useResource } from '../../shared/use-resource';
 import { formatSavedAt } from './format';
 import { useZone } from './viewer-zone';
@@ -110,6 +111,18 @@ function OverviewTable({ overview }: { overview: Overview }) {
             const target = { customer: env.customer, environment: env.environment, product: p.product };
             return open === targetId(target) ? <HistoryList key={p.product} target={target} /> : null;
           })}
+          {env.waiting && env.waiting.length > 0 && (
+            <div data-testid={`waiting-${env.customer}-${env.environment}`}>
+              <h5>Waiting for a release here</h5>
+              <ul className="environment-waiting">
+                {env.waiting.map((w) => (
+                  <li key={w.issueKey}>
+                    <RequestLink issueKey={w.issueKey} className="monitoring__key" /> waits for {w.product} {w.fix} (<RequestLink issueKey={w.devKey} />)
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
         </section>
       ))}
     </>

@@ -9,7 +9,7 @@ import { call } from '../../shared/api';
 import { Button, Loading, ProblemMessage, SectionMessage } from '../../shared/components';
 import { monthTitle, saveBase64File } from '../../shared/download';
 import { formatDuration } from '../../shared/format';
-import { RequestLink } from '../../shared/monitoring';
+import { RequestLink } from '../../shared/RequestLink';
 import { hasCode, messagesOf } from '../../shared/problem';
 import { useResource } from '../../shared/use-resource';
 import './management-reports.css';
@@ -283,7 +283,7 @@ function DrillDown({ query, figure, onClose }: { query: ManagementPayload; figur
             {drill.data.rows.map((row) => (
               <tr key={`${row.issueKey}-${row.month}-${row.goal ?? ''}-${row.cycle ?? ''}`} data-testid="drill-row">
                 <td>
-                  <RequestLink issueKey={row.issueKey} /> {row.summary && <span className="monitoring__summary">{row.summary}</span>}
+                  <RequestLink issueKey={row.issueKey} className="monitoring__key" /> {row.summary && <span className="monitoring__summary">{row.summary}</span>}
                 </td>
                 <td>{row.month}</td>
                 <td>{row.agreement}</td>

@@ -1,6 +1,7 @@
 // Validation errors on the fields they concern. Every error renders beside its input as role="alert" with
 // data-error-path = its path relative to the edited value; the summary at the top lists them all.
 import { createContext, useContext, useMemo } from 'react';
+import { FieldErrorList } from '../../shared/components';
 import type { ConfigBundle } from './model';
 import { isUnder } from './paths';
 import { placeOf, type Place } from './places';
@@ -21,13 +22,10 @@ export function useIssues(path: string, under = false): FieldIssue[] {
 
 export function FieldErrors({ path, under = false }: { path: string; under?: boolean }) {
   const issues = useIssues(path, under);
-  if (issues.length === 0) return null;
   return (
     <>
       {issues.map((issue, i) => (
-        <div key={`${issue.path}:${i}`} className="field-error" role="alert" data-error-path={issue.path}>
-          {issue.message}
-        </div>
+        <FieldErrorList key={`${issue.path}:${i}`} path={issue.path} messages={[issue.message]} />
       ))}
     </>
   );

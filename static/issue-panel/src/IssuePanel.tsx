@@ -1,5 +1,6 @@
-// The agent's issue panel: the next goal in words, every obligation, and the agreement with its priority picker.
-// It refreshes itself after the agent acts on the request (Jira's issue-changed event) and on coming back to the tab.
+// The agent's issue panel: the next goal in words, every obligation, the agreement with its priority picker, and the
+// development work the request waits for. It refreshes itself after the agent acts on the request (Jira's
+// issue-changed event) and on coming back to the tab.
 import { events } from '@forge/bridge';
 import { useCallback, useEffect, useRef } from 'react';
 import { call } from '../../shared/api';
@@ -8,8 +9,9 @@ import { useViewerTimezone } from '../../shared/context';
 import { formatLocalTime } from '../../shared/format';
 import { hasCode, messagesOf } from '../../shared/problem';
 import { useResource } from '../../shared/use-resource';
-import type { IssuePanelView } from '../../shared/views';
+import type { DevelopmentPanel, HandOverPayload, IssuePanelView } from '../../shared/views';
 import { AgreementSection, NoAgreement } from './AgreementSection';
+import { DevelopmentSection } from './DevelopmentSection';
 import { Escalations } from './Escalations';
 import { Guidance } from './Guidance';
 import { ObligationList, SupplierGoals } from './ObligationList';
@@ -38,13 +40,17 @@ export function IssuePanel() {
   const zone = useViewerTimezone();
   const fetcher = useCallback(() => call('issue/obligations', { timezone: zone ?? undefined }), [zone]);
   const panel = useResource<IssuePanelView>(zone ? fetcher : null);
+  const developmentFetcher = useCallback(() => call('issue/development', { timezone: zone ?? undefined }), [zone]);
+  const development = useResource<DevelopmentPanel>(zone ? developmentFetcher : null);
   const lastAsked = useRef(0);
   const { reload, replace } = panel;
+  const { reload: reloadDevelopment, replace: replaceDevelopment } = development;
 
   const refresh = useCallback(() => {
     lastAsked.current = Date.now();
     void reload();
-  }, [reload]);
+    void reloadDevelopment();
+  }, [reload, reloadDevelopment]);
 
   useEffect(() => {
     if (!zone) return;
@@ -85,6 +91,15 @@ export function IssuePanel() {
     [zone, replace],
   );
 
+  const handOver = useCallback(
+    async (payload: HandOverPayload): Promise<void> => {
+      replaceDevelopment(await call('issue/development/hand-over', { ...payload, timezone: zone ?? undefined }));
+      // The request now waits in the agreement's status: its obligations paused with it.
+      void reload();
+    },
+    [zone, replaceDevelopment, reload],
+  );
+
   const view = panel.data;
   if (!zone || !view) {
     if (panel.error !== null) return <PanelProblem error={panel.error} onRetry={refresh} />;
@@ -100,6 +115,7 @@ export function IssuePanel() {
       {(view.agreement || view.obligations.length > 0) && <ObligationList obligations={view.obligations} earlier={view.earlierCycles} zone={zone} now={now} agreementCalendar={view.agreement?.calendar.id} />}
       <SupplierGoals obligations={view.supplierObligations} zone={zone} now={now} />
       {view.agreement && <AgreementSection agreement={view.agreement} onChoosePriority={choosePriority} onAnswer={answer} />}
+      {(development.data !== null || development.error !== null) && <DevelopmentSection view={development.data} error={development.error} zone={zone} now={development.receivedAt} onHandOver={handOver} />}
       <footer className="toolbar">
         <span className="subtlest" data-testid="computed-at">
           Computed at {formatLocalTime(view.computedAt, zone, now)} ({zone}) · configuration version {view.configVersion}

@@ -7,7 +7,7 @@ import { call } from '../../shared/api';
 import { Button, Loading, Lozenge, ProblemMessage, SectionMessage, type LozengeAppearance } from '../../shared/components';
 import { useViewerTimezone } from '../../shared/context';
 import { formatLocalTime } from '../../shared/format';
-import { RequestLink } from '../../shared/monitoring';
+import { RequestLink } from '../../shared/RequestLink';
 import { hasCode, messagesOf } from '../../shared/problem';
 import { useResource } from '../../shared/use-resource';
 import type { ContractReminderView, ContractRowView, ContractsView, NextDateKind } from '../../shared/views';
@@ -105,7 +105,7 @@ function ContractRow({ row, zone, now }: { row: ContractRowView; zone: string; n
       <td>
         <strong>{row.number}</strong>
         <div className="subtle">{row.name}</div>
-        {row.issueKey && <RequestLink issueKey={row.issueKey} />}
+        {row.issueKey && <RequestLink issueKey={row.issueKey} className="monitoring__key" />}
       </td>
       <td>
         {row.party.name}

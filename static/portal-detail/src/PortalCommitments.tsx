@@ -1,5 +1,6 @@
 // The customer's view of their request: what the provider committed to and where each commitment stands, in the
-// customer's own time zone. Internal targets never reach this surface (the resolver leaves them out).
+// customer's own time zone, and where the development work it waits for stands, in the customer's words. Internal
+// targets, development issue keys and internal comments never reach this surface (the resolver leaves them out).
 import { useCallback } from 'react';
 import { call } from '../../shared/api';
 import { Button, Loading, Lozenge, SectionMessage, type LozengeAppearance } from '../../shared/components';
@@ -97,6 +98,16 @@ function Unavailable({ error, onRetry }: { error: unknown; onRetry: () => void }
   );
 }
 
+/** "Fixed in Payroll 5.3.1, waiting for your UAT environment to be updated": said as the resolver words it. */
+function Progress({ progress }: { progress: string | null }) {
+  if (!progress) return null;
+  return (
+    <p className="portal-progress" data-testid="commitments-progress">
+      <span className="portal-progress__label">Progress</span> {progress}
+    </p>
+  );
+}
+
 export function PortalCommitments() {
   const zone = useViewerTimezone();
   const fetcher = useCallback(() => call('portal/commitments'), []);
@@ -109,7 +120,12 @@ export function PortalCommitments() {
     return <Loading label="Loading the service commitments…" />;
   }
   if (!data.agreement) {
-    return <SectionMessage appearance="information" title="No service agreement applies to this request" />;
+    return (
+      <>
+        <Progress progress={data.progress} />
+        <SectionMessage appearance="information" title="No service agreement applies to this request" />
+      </>
+    );
   }
   return (
     <section className="portal-detail" aria-labelledby="commitments-title">
@@ -117,6 +133,7 @@ export function PortalCommitments() {
       <p className="subtle" data-testid="commitments-priority">
         Priority: {data.priority ? data.priority.name : 'not chosen yet'}
       </p>
+      <Progress progress={data.progress} />
       {commitments.error !== null && <Unavailable error={commitments.error} onRetry={retry} />}
       {data.obligations.length === 0 ? (
         <p className="subtle">No commitment has started on this request.</p>

@@ -1,5 +1,6 @@
-// Narrow the work list to one customer, agreement, next goal or assignee. The choices are the values present among
-// the project's open requests, so no filter can lead to a list that is empty by construction.
+// Narrow the work list to one customer, agreement, next goal or assignee, or to the requests waiting for a release
+// (handed to development, the fix not yet on their environment). The choices are the values present among the
+// project's open requests, so no filter can lead to a list that is empty by construction.
 import type { WorkListAnswer } from '../../shared/views';
 
 export interface Filters {
@@ -7,13 +8,14 @@ export interface Filters {
   agreement: string;
   goal: string;
   assignee: string;
+  waitingForRelease: boolean;
 }
 
-export const NO_FILTERS: Filters = { customer: '', agreement: '', goal: '', assignee: '' };
+export const NO_FILTERS: Filters = { customer: '', agreement: '', goal: '', assignee: '', waitingForRelease: false };
 
-/** The payload fields of the filters that are set ('' means any). */
+/** The payload fields of the filters that are set ('' and false mean any). */
 export function chosen(filters: Filters): Partial<Filters> {
-  return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== '')) as Partial<Filters>;
+  return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== '' && value !== false)) as Partial<Filters>;
 }
 
 function Choice({ id, label, value, any, options, onChange }: { id: string; label: string; value: string; any: string; options: Array<{ value: string; label: string }>; onChange: (value: string) => void }) {
@@ -33,7 +35,7 @@ function Choice({ id, label, value, any, options, onChange }: { id: string; labe
 }
 
 export function WorkListFilters({ options, filters, onChange }: { options: WorkListAnswer['options']; filters: Filters; onChange: (filters: Filters) => void }) {
-  const set = (key: keyof Filters) => (value: string) =>
+  const set = (key: Exclude<keyof Filters, 'waitingForRelease'>) => (value: string) =>
     // Another customer offers other agreements: an agreement of the one before no longer applies.
     onChange(key === 'customer' ? { ...filters, customer: value, agreement: '' } : { ...filters, [key]: value });
   const named = (list: Array<{ id: string; name: string }>) => list.map((x) => ({ value: x.id, label: x.name }));
@@ -50,6 +52,9 @@ export function WorkListFilters({ options, filters, onChange }: { options: WorkL
         options={[{ value: 'me', label: 'Assigned to me' }, { value: 'unassigned', label: 'Unassigned' }, ...options.assignees.map((a) => ({ value: a.accountId, label: a.displayName }))]}
         onChange={set('assignee')}
       />
+      <label className="filter filter--check">
+        <input type="checkbox" checked={filters.waitingForRelease} onChange={(e) => onChange({ ...filters, waitingForRelease: e.target.checked })} data-testid="filter-waiting-for-release" /> Waiting for a release
+      </label>
     </div>
   );
 }

@@ -1,25 +1,10 @@
 // The open requests in the order the resolver ranks them: by urgency (breached first, then the nearest deadline, then
 // the priority's rank), the advice, unless the agent orders them by a column; the resolver orders, the table shows.
-import { router } from '@forge/bridge';
-import type { MouseEvent } from 'react';
 import { Lozenge, type LozengeAppearance } from '../../shared/components';
 import { markText, NextEscalation } from '../../shared/Escalation';
 import { formatDuration, formatLocalTime, formatRelative } from '../../shared/format';
+import { RequestLink } from '../../shared/RequestLink';
 import type { WorkItem, WorkListAnswer, WorkListOrder } from '../../shared/views';
-
-/** Opens the request in Jira itself: the work list runs in a frame, where a plain link would open Jira inside it. */
-function RequestLink({ issueKey }: { issueKey: string }) {
-  const path = `/browse/${issueKey}`;
-  const open = (event: MouseEvent<HTMLAnchorElement>): void => {
-    event.preventDefault();
-    void router.open(path);
-  };
-  return (
-    <a href={path} onClick={open} className="worklist__key">
-      {issueKey}
-    </a>
-  );
-}
 
 function Deadline({ item, zone, now }: { item: WorkItem; zone: string; now: number }) {
   return (
@@ -104,7 +89,7 @@ function WorkItemRow({ item, zone, now, me, onAssignToMe, goalColumns }: { item:
   return (
     <tr data-testid="worklist-row" className={rowClass(item)}>
       <td>
-        <RequestLink issueKey={item.issueKey} />
+        <RequestLink issueKey={item.issueKey} className="worklist__key" />
         {/* In a narrow window the summary sits under the key instead of in a column of its own. */}
         <span className="worklist__summary-inline">{item.summary}</span>
       </td>
@@ -115,7 +100,15 @@ function WorkItemRow({ item, zone, now, me, onAssignToMe, goalColumns }: { item:
       </td>
       <td className="worklist__agreement">{item.agreement?.name ?? <Lozenge appearance="removed">No agreement</Lozenge>}</td>
       <td>{item.priority ? item.priority.name : <span className="subtle">Not chosen</span>}</td>
-      <td>{item.status ?? <span className="subtle">—</span>}</td>
+      <td>
+        {item.status ?? <span className="subtle">—</span>}
+        {item.development && (
+          // The development issue the request waits for, and where it stands: what an agent would otherwise chase.
+          <span className="worklist__development" data-testid={`development-${item.issueKey}`}>
+            <RequestLink issueKey={item.development.key} className="worklist__key" /> {item.development.stageText}
+          </span>
+        )}
+      </td>
       <td>
         {item.nextGoal ? (
           <>

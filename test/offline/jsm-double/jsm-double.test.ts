@@ -182,9 +182,10 @@ describe('seedDemo', () => {
     const people = double.state.users.filter((u) => u.accountType !== 'app');
     expect(people.map((u) => `${u.displayName}:${u.accountType}`)).toEqual([
       'Mette Hansen:atlassian', 'Lars Nielsen:atlassian', 'Sofie Jensen:customer', 'Anders Pedersen:customer', 'Karen Møller:customer', 'Jens Christensen:customer', 'Nora Lindqvist:customer',
+      'Henrik Dahl:atlassian',
     ]);
     // Everyone works in Copenhagen but Nora, at Fjell Shipping's New York office.
-    expect(people.map((u) => u.timeZone)).toEqual([...Array<string>(6).fill('Europe/Copenhagen'), 'America/New_York']);
+    expect(people.map((u) => u.timeZone)).toEqual([...Array<string>(6).fill('Europe/Copenhagen'), 'America/New_York', 'Europe/Copenhagen']);
     expect(double.state.organizations.map((o) => [o.id, o.name, o.memberAccountIds.length])).toEqual([['12', 'ACME A/S', 2], ['13', 'Fjord Logistik ApS', 2], ['14', 'Fjell Shipping US — New York', 1]]);
     const sup = double.project('SUP');
     expect(sup && [double.isAdministrator(mette, sup), double.isAdministrator(lars, sup), double.isAgent(lars, sup)]).toEqual([true, false, true]);

@@ -40,6 +40,9 @@ describe('GET /rest/api/3/status', () => {
       'Waiting for release/indeterminate',
       'Resolved/done',
       'Closed/done',
+      // Payroll development's workflow (PAY): To Do → In Progress → Done.
+      'To Do/new',
+      'Done/done',
     ]);
     expect(body[2]).toMatchObject({ id: '10001', statusCategory: { id: 4, colorName: 'yellow', name: 'In Progress' } });
   });
@@ -230,8 +233,8 @@ describe('anything else', () => {
     const { status, body } = await demoSite().call('DELETE', '/rest/api/3/issue/SUP-1/comment');
     expect(status).toBe(405);
     expect(body.errorMessages[0]).toBe('The JSM double does not implement DELETE /rest/api/3/issue/SUP-1/comment.');
-    const unknown = await demoSite().call('GET', '/rest/api/3/project/SUP');
-    expect(unknown).toMatchObject({ status: 404, body: { errorMessages: [expect.stringContaining('does not implement GET /rest/api/3/project/SUP')], errors: {} } });
+    const unknown = await demoSite().call('GET', '/rest/api/3/project/SUP/components');
+    expect(unknown).toMatchObject({ status: 404, body: { errorMessages: [expect.stringContaining('does not implement GET /rest/api/3/project/SUP/components')], errors: {} } });
   });
 
   test('a query string left on the path is honoured', async () => {

@@ -11,7 +11,10 @@ const overview = () =>
   ok({
     environments: [
       { customer: 'acme', customerName: 'ACME A/S', environment: 'UAT', products: [{ product: 'Payroll', version: '5.3.1', source: 'pipeline', by: 'gitlab-ci', deployedAt: Date.parse('2026-11-25T14:00:00Z'), recordedAt: Date.parse('2026-11-25T14:00:05Z') }] },
-      { customer: 'acme', customerName: 'ACME A/S', environment: 'Production', products: [{ product: 'Payroll', version: '5.2.0', source: 'configuration' }] },
+      {
+        customer: 'acme', customerName: 'ACME A/S', environment: 'Production', products: [{ product: 'Payroll', version: '5.2.0', source: 'configuration' }],
+        waiting: [{ issueKey: 'SUP-9', product: 'Payroll', devKey: 'PAY-1', fix: '5.3.1' }, { issueKey: 'SUP-12', product: 'Payroll', devKey: 'PAY-4', fix: '5.4.0' }],
+      },
     ],
   });
 const history = () =>
@@ -75,6 +78,16 @@ describe('the Environments tab', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Import' }));
     expect((await screen.findByTestId('import-outcome')).textContent).toBe('2 rows: 1 current, 1 history only, 0 already recorded.');
     expect(screen.queryByTestId('import-errors')).toBeNull();
+  });
+
+  it('lists the requests waiting for a release on an environment, each with its development issue and fix', async () => {
+    await renderAdmin({ 'admin/environments/overview': overview, 'admin/deployments/status': status(true) });
+    openTab('Environments');
+    const waiting = await screen.findByTestId('waiting-acme-Production');
+    expect(within(waiting).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['SUP-9 waits for Payroll 5.3.1 (PAY-1)', 'SUP-12 waits for Payroll 5.4.0 (PAY-4)']);
+    expect(within(waiting).getByRole('link', { name: 'PAY-1' }).getAttribute('href')).toBe('/browse/PAY-1');
+    // An environment where nothing waits says nothing of it.
+    expect(screen.queryByTestId('waiting-acme-UAT')).toBeNull();
   });
 
   it('shows where pipelines report, and creates the secret after a confirmation, once', async () => {

@@ -2,7 +2,8 @@
 // reached, red once the request is breached; each obligation lists its own escalations.
 import { render, screen } from '@testing-library/react';
 import { IssuePanel } from '../../../static/issue-panel/src/IssuePanel';
-import { answer, host, ok } from '../bridge-double';
+import { host, ok } from '../bridge-double';
+import { answerPanel } from './development-fixtures';
 import { NOW, VIEWER_ZONE, escalated, noAgreement, raisedToP1, running } from './fixtures';
 
 jest.mock('@forge/bridge', () => jest.requireActual<typeof import('../bridge-double')>('../bridge-double').bridgeModule());
@@ -15,7 +16,7 @@ afterEach(() => jest.restoreAllMocks());
 
 async function show(view: unknown): Promise<void> {
   host({ timezone: VIEWER_ZONE });
-  answer({ 'issue/obligations': () => ok(view) });
+  answerPanel({ 'issue/obligations': () => ok(view) });
   render(<IssuePanel />);
   await screen.findByTestId('guidance');
 }

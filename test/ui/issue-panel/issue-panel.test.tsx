@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { IssuePanel, FOCUS_REFRESH_AFTER_MS } from '../../../static/issue-panel/src/IssuePanel';
-import { answer, callsTo, failed, host, ok } from '../bridge-double';
+import { callsTo, failed, host, ok } from '../bridge-double';
+import { answerPanel } from './development-fixtures';
 import { NOW, VIEWER_ZONE, noAgreement, raisedToP1, running, waitingForCustomer } from './fixtures';
 
 jest.mock('@forge/bridge', () => jest.requireActual<typeof import('../bridge-double')>('../bridge-double').bridgeModule());
@@ -19,7 +20,7 @@ const rowOf = (goal: string, cycle = '') => rows().find((r) => r.textContent?.in
 describe('the issue panel', () => {
   test('puts the next goal first, in words, in the viewer zone, styled as running', async () => {
     host({ timezone: VIEWER_ZONE });
-    answer({ 'issue/obligations': () => ok(running) });
+    answerPanel({ 'issue/obligations': () => ok(running) });
     render(<IssuePanel />);
 
     const guidance = await screen.findByTestId('guidance');
@@ -33,7 +34,7 @@ describe('the issue panel', () => {
   test("a supplier's goal is listed apart, under its own heading, with its calendar; none means no section", async () => {
     host({ timezone: VIEWER_ZONE });
     const supplierGoal = { ...running.obligations[0]!, goal: 'supplier-fix', goalName: 'Nordhost Datacenter: Fix by supplier', internal: true };
-    answer({ 'issue/obligations': () => ok({ ...running, supplierObligations: [supplierGoal] }) });
+    answerPanel({ 'issue/obligations': () => ok({ ...running, supplierObligations: [supplierGoal] }) });
     render(<IssuePanel />);
     const section = await screen.findByTestId('supplier-goals');
     expect(section.querySelector('h3')!.textContent).toBe('Supplier goals (internal: never shown to the customer)');
@@ -44,7 +45,7 @@ describe('the issue panel', () => {
 
   test('no supplier goal, no supplier section', async () => {
     host({ timezone: VIEWER_ZONE });
-    answer({ 'issue/obligations': () => ok(running) });
+    answerPanel({ 'issue/obligations': () => ok(running) });
     render(<IssuePanel />);
     await screen.findByTestId('guidance');
     expect(screen.queryByTestId('supplier-goals')).toBeNull();
@@ -53,7 +54,7 @@ describe('the issue panel', () => {
   test("a very long history's oldest cycles are counted above the list, not listed", async () => {
     host({ timezone: VIEWER_ZONE });
     const folded = { ...running, earlierCycles: [{ goal: 'update', goalName: 'Keep the customer informed', cycles: 6420, met: 6400, breached: 18, cancelled: 2 }] };
-    answer({ 'issue/obligations': () => ok(folded) });
+    answerPanel({ 'issue/obligations': () => ok(folded) });
     render(<IssuePanel />);
     expect((await screen.findByTestId('earlier-update')).textContent).toBe('Keep the customer informed: the first 6,420 cycles are summarised — 6,400 met, 18 breached, 2 cancelled.');
     expect(rows()).toHaveLength(running.obligations.length);
@@ -61,7 +62,7 @@ describe('the issue panel', () => {
 
   test('lists every obligation with its cycle, state, times, calendar and whether it is contractual', async () => {
     host({ timezone: VIEWER_ZONE });
-    answer({ 'issue/obligations': () => ok(running) });
+    answerPanel({ 'issue/obligations': () => ok(running) });
     render(<IssuePanel />);
     await screen.findByTestId('guidance');
 
@@ -104,7 +105,7 @@ describe('the issue panel', () => {
     host({ timezone: VIEWER_ZONE });
     const mixed = JSON.parse(JSON.stringify(running)) as typeof running;
     mixed.obligations.find((o) => o.goal === 'resolution')!.calendar = { id: 'always', name: '24x7', timezone: 'UTC' };
-    answer({ 'issue/obligations': () => ok(mixed) });
+    answerPanel({ 'issue/obligations': () => ok(mixed) });
     render(<IssuePanel />);
     await screen.findByTestId('guidance');
     expect(screen.getByTestId('obligations-calendar').textContent).toBe('Business time in Copenhagen office hours (Europe/Copenhagen), unless a goal names its own calendar.');
@@ -116,7 +117,7 @@ describe('the issue panel', () => {
     host({ timezone: VIEWER_ZONE });
     const risky = JSON.parse(JSON.stringify(running)) as typeof running;
     risky.obligations.find((o) => o.goal === 'resolution')!.atRisk = true;
-    answer({ 'issue/obligations': () => ok(risky) });
+    answerPanel({ 'issue/obligations': () => ok(risky) });
     render(<IssuePanel />);
     await screen.findByTestId('guidance');
     const row = rowOf('Time to resolution');
@@ -129,7 +130,7 @@ describe('the issue panel', () => {
     host({ timezone: VIEWER_ZONE });
     const tied = JSON.parse(JSON.stringify(running)) as typeof running;
     for (const goal of ['response', 'resolution']) tied.obligations.find((o) => o.goal === goal)!.calendar = { id: 'always', name: '24x7', timezone: 'UTC' };
-    answer({ 'issue/obligations': () => ok(tied) });
+    answerPanel({ 'issue/obligations': () => ok(tied) });
     render(<IssuePanel />);
     await screen.findByTestId('guidance');
     expect(screen.getByTestId('obligations-calendar').textContent).toBe('Business time in Copenhagen office hours (Europe/Copenhagen), unless a goal names its own calendar.');
@@ -138,7 +139,7 @@ describe('the issue panel', () => {
 
   test('shows the deadline once when the viewer shares the calendar’s offset', async () => {
     host({ timezone: 'Europe/Berlin' });
-    answer({ 'issue/obligations': () => ok(running) });
+    answerPanel({ 'issue/obligations': () => ok(running) });
     render(<IssuePanel />);
     await screen.findByTestId('guidance');
     expect(rowOf('Time to resolution').textContent).toContain('Deadline16:05Escalations');
@@ -146,7 +147,7 @@ describe('the issue panel', () => {
 
   test('explains a pause and who caused it', async () => {
     host({ timezone: VIEWER_ZONE });
-    answer({ 'issue/obligations': () => ok(waitingForCustomer) });
+    answerPanel({ 'issue/obligations': () => ok(waitingForCustomer) });
     render(<IssuePanel />);
 
     const guidance = await screen.findByTestId('guidance');
@@ -162,7 +163,7 @@ describe('the issue panel', () => {
   test('names every other obligation that is overdue under the headline', async () => {
     host({ timezone: VIEWER_ZONE });
     const alsoDue = ['Triage (internal) — overdue since 14:00, 5 m of business time over'];
-    answer({ 'issue/obligations': () => ok({ ...running, guidance: { ...running.guidance, alsoDue } }) });
+    answerPanel({ 'issue/obligations': () => ok({ ...running, guidance: { ...running.guidance, alsoDue } }) });
     render(<IssuePanel />);
     const guidance = await screen.findByTestId('guidance');
     expect(guidance.textContent).toContain('Resolve the request by 15:05');
@@ -171,7 +172,7 @@ describe('the issue panel', () => {
 
   test('shows no "also due" list when nothing else is due', async () => {
     host({ timezone: VIEWER_ZONE });
-    answer({ 'issue/obligations': () => ok(running) });
+    answerPanel({ 'issue/obligations': () => ok(running) });
     render(<IssuePanel />);
     const guidance = await screen.findByTestId('guidance');
     expect(within(guidance).queryByRole('list')).toBeNull();
@@ -179,7 +180,7 @@ describe('the issue panel', () => {
 
   test('re-classifies the priority through issue/set-priority and shows the answer, breach included', async () => {
     host({ timezone: VIEWER_ZONE });
-    answer({ 'issue/obligations': () => ok(running), 'issue/set-priority': () => ok(raisedToP1) });
+    answerPanel({ 'issue/obligations': () => ok(running), 'issue/set-priority': () => ok(raisedToP1) });
     render(<IssuePanel />);
     await screen.findByTestId('guidance');
     expect(screen.getByTestId('agreement-priority').textContent).toBe('2 – High — 1–5, rank 2');
@@ -206,7 +207,7 @@ describe('the issue panel', () => {
 
   test('keeps the priority and says why when the change is refused', async () => {
     host({ timezone: VIEWER_ZONE });
-    answer({
+    answerPanel({
       'issue/obligations': () => ok(running),
       'issue/set-priority': () => failed({ code: 'FORBIDDEN', message: 'You cannot edit requests of project SUP' }),
     });
@@ -224,7 +225,7 @@ describe('the issue panel', () => {
 
   test('shows the agreement and why it applies', async () => {
     host({ timezone: VIEWER_ZONE });
-    answer({ 'issue/obligations': () => ok(running) });
+    answerPanel({ 'issue/obligations': () => ok(running) });
     render(<IssuePanel />);
     await screen.findByTestId('guidance');
 
@@ -236,7 +237,7 @@ describe('the issue panel', () => {
 
   test('without an agreement, says so and lists how to fix it', async () => {
     host({ timezone: VIEWER_ZONE });
-    answer({ 'issue/obligations': () => ok(noAgreement) });
+    answerPanel({ 'issue/obligations': () => ok(noAgreement) });
     render(<IssuePanel />);
 
     const guidance = await screen.findByTestId('guidance');
@@ -249,7 +250,7 @@ describe('the issue panel', () => {
 
   test('says plainly when Contract SLA is not configured', async () => {
     host({ timezone: VIEWER_ZONE });
-    answer({
+    answerPanel({
       'issue/obligations': () =>
         failed({ code: 'NOT_CONFIGURED', message: 'Contract SLA has no configuration yet: a project administrator sets it up on the Contract SLA project page' }),
     });
@@ -262,7 +263,7 @@ describe('the issue panel', () => {
   test('shows a failure with the resolver’s message and recovers on retry', async () => {
     host({ timezone: VIEWER_ZONE });
     let attempt = 0;
-    answer({ 'issue/obligations': () => (++attempt === 1 ? failed({ code: 'UPSTREAM', message: 'Jira did not answer in time' }) : ok(running)) });
+    answerPanel({ 'issue/obligations': () => (++attempt === 1 ? failed({ code: 'UPSTREAM', message: 'Jira did not answer in time' }) : ok(running)) });
     render(<IssuePanel />);
 
     const alert = await screen.findByRole('alert');
@@ -288,7 +289,7 @@ describe('the issue panel', () => {
   test('refreshes after Jira reports the issue changed, on the Refresh button, and on focus after a while', async () => {
     const events = host({ timezone: VIEWER_ZONE });
     let answerWith = running;
-    answer({ 'issue/obligations': () => ok(answerWith) });
+    answerPanel({ 'issue/obligations': () => ok(answerWith) });
     render(<IssuePanel />);
     await screen.findByTestId('guidance');
     await waitFor(() => expect(events.has('JIRA_ISSUE_CHANGED')).toBe(true));
@@ -317,5 +318,5 @@ describe('the issue panel', () => {
 });
 
 function mockedPending(hold: (resolve: (value: unknown) => void) => void): void {
-  answer({ 'issue/obligations': () => new Promise((resolve) => hold(resolve)) });
+  answerPanel({ 'issue/obligations': () => new Promise((resolve) => hold(resolve)) });
 }

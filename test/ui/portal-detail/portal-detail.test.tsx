@@ -16,7 +16,7 @@ const response: ObligationView = { ...base, goal: 'response', goalName: 'Time to
 const resolution: ObligationView = { ...base, goal: 'resolution', goalName: 'Time to resolution', cycle: 1, state: 'running', deadline: '2026-11-23T15:05:00Z', targetSeconds: 14400, elapsedSeconds: 10500, remainingSeconds: 3900 };
 const update: ObligationView = { ...base, goal: 'update', goalName: 'Keep the customer informed', cycle: 2, state: 'running', startedAt: '2026-11-23T08:40:00Z', deadline: '2026-11-24T11:45:00Z', targetSeconds: 28800, elapsedSeconds: 8100, remainingSeconds: 20700 };
 
-const commitments = (obligations: ObligationView[]): Commitments => ({ request: 'SUP-17', agreement: { id: 'acme-prod', name: 'ACME Production' }, priority: { id: 'p2', name: '2 – High' }, obligations });
+const commitments = (obligations: ObligationView[]): Commitments => ({ request: 'SUP-17', agreement: { id: 'acme-prod', name: 'ACME Production' }, priority: { id: 'p2', name: '2 – High' }, obligations, progress: null });
 const rows = () => screen.getAllByTestId('commitment-row');
 
 beforeEach(() => {
@@ -105,5 +105,36 @@ describe('the portal commitments panel', () => {
     expect(rows()[0]!.className).toContain('commitment--due-soon');
     expect(rows()[0]!.textContent).toContain('Due soon');
     expect(rows()[0]!.textContent).toContain('Due by 16:05');
+  });
+});
+
+describe('the progress of the development work the request waits for', () => {
+  test.each([
+    ['Handed to our development team'],
+    ['Fixed in Payroll 5.3.1, waiting for your UAT environment to be updated'],
+    ['The fix is available on your UAT environment (5.3.1) — please test'],
+  ])('says "%s" above the commitments', async (progress) => {
+    host({ timezone: 'Europe/Copenhagen' });
+    answer({ 'portal/commitments': () => ok({ ...commitments([resolution]), progress }) });
+    render(<PortalCommitments />);
+    const line = await screen.findByTestId('commitments-progress');
+    expect(line.textContent).toBe(`Progress ${progress}`);
+    expect(line.compareDocumentPosition(rows()[0]!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  test('a request not handed to development has no progress line', async () => {
+    host({ timezone: 'Europe/Copenhagen' });
+    answer({ 'portal/commitments': () => ok(commitments([resolution])) });
+    render(<PortalCommitments />);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(screen.queryByTestId('commitments-progress')).toBeNull();
+  });
+
+  test('the progress is said even where no agreement applies', async () => {
+    host({ timezone: 'Europe/Copenhagen' });
+    answer({ 'portal/commitments': () => ok({ request: 'SUP-23', agreement: null, priority: null, obligations: [], progress: 'In development' }) });
+    render(<PortalCommitments />);
+    expect((await screen.findByTestId('commitments-progress')).textContent).toBe('Progress In development');
+    expect(screen.getByText('No service agreement applies to this request')).toBeTruthy();
   });
 });

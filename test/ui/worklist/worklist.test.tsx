@@ -19,6 +19,7 @@ const overdue: WorkItem = {
   state: 'breached', deadline: '2026-11-23T12:00:00Z', breached: true, atRisk: false, guidance: 'Resolve the request — overdue since 13:00, 2 h of business time over',
   alsoDue: [],
   howToFix: [],
+  development: null,
   goals: [],
   escalation: {
     level: 'breached',
@@ -35,6 +36,7 @@ const dueSoon: WorkItem = {
   state: 'running', deadline: '2026-11-23T15:05:00Z', breached: false, atRisk: false, guidance: 'Resolve the request by 16:05 — 1 h 5 m of business time left',
   alsoDue: [],
   howToFix: [],
+  development: null,
   goals: [],
   escalation: {
     level: 'reached',
@@ -48,6 +50,7 @@ const informTomorrow: WorkItem = {
   state: 'running', deadline: '2026-11-24T09:30:00Z', breached: false, atRisk: false, guidance: 'Inform the customer of the status by Tue 24 Nov 10:30 — 3 h 30 m of business time left',
   alsoDue: [],
   howToFix: [],
+  development: null,
   goals: [],
   escalation: {
     level: 'none',
@@ -61,6 +64,7 @@ const waiting: WorkItem = {
   state: 'paused', deadline: null, breached: false, atRisk: false, guidance: 'Resolve the request — paused while the request is "Waiting for customer"',
   alsoDue: [],
   howToFix: [],
+  development: null,
   goals: [],
   escalation: { level: 'none', reached: [], next: null },
 };
@@ -76,19 +80,21 @@ const unmeasured: WorkItem = {
   issueKey: 'SUP-44', summary: 'Login page is slow', status: 'Open', customer: null, agreement: null, priority: null, assignee: null, nextGoal: null,
   state: 'none', deadline: null, breached: false, atRisk: false, guidance: 'No agreement applies to this request', alsoDue: [],
   howToFix: ["Add the request's JSM organization to a customer on the Contract SLA admin page (customer → organization id)"],
+  development: null,
   goals: [],
   escalation: { level: 'none', reached: [], next: null },
 };
 const all = [overdue, dueSoon, informTomorrow, waiting];
 
 /** The resolver's filtering, so the test sees what a real answer to each payload looks like. */
-function list(payload: Record<string, unknown>): WorkListAnswer {
-  const items = all
+function list(payload: Record<string, unknown>, requests: WorkItem[] = all): WorkListAnswer {
+  const items = requests
+    .filter((i) => !payload.waitingForRelease || (i.development !== null && i.status === 'Waiting for release'))
     .filter((i) => !payload.customer || i.customer?.id === payload.customer)
     .filter((i) => !payload.agreement || i.agreement?.id === payload.agreement)
     .filter((i) => !payload.goal || i.nextGoal?.id === payload.goal)
     .filter((i) => !payload.assignee || (payload.assignee === 'unassigned' ? i.assignee === null : i.assignee?.accountId === payload.assignee));
-  return { items, matching: items.length, total: all.length, unmeasured: 0, options, goals: [] };
+  return { items, matching: items.length, total: requests.length, unmeasured: 0, options, goals: [] };
 }
 
 const keys = () => screen.getAllByTestId('worklist-row').map((r) => r.querySelector('a')?.textContent);
@@ -354,5 +360,57 @@ describe('the work list', () => {
     expect(screen.getByTestId('goal-SUP-17-resolution').textContent).toBe('At risk1 h 5 m left');
     expect(screen.getByTestId('goal-SUP-17-update').textContent).toBe('Breached30 m over');
     expect(screen.getByTestId('goal-SUP-17-triage-ola').textContent).toBe('—');
+  });
+});
+
+describe('requests handed to development', () => {
+  /** ACME's UAT payslips request, handed to PAY-1 and fixed in 5.3.1, while UAT still runs 5.3.0. */
+  const waitingForRelease: WorkItem = {
+    ...dueSoon,
+    issueKey: 'SUP-52',
+    summary: 'Payslips show last month’s tax rate',
+    status: 'Waiting for release',
+    agreement: { id: 'acme-uat', name: 'ACME UAT' },
+    state: 'paused',
+    deadline: null,
+    guidance: 'Resolve the request — paused while the request is "Waiting for release"',
+    escalation: { level: 'none', reached: [], next: null },
+    development: { key: 'PAY-1', stageText: 'Fixed in Payroll 5.3.1 — UAT runs 5.3.0, waiting for the update' },
+  };
+  const requests = [...all, waitingForRelease];
+
+  test('a row shows the development issue (a link into Jira) and its stage under the status', async () => {
+    host({ timezone: ZONE });
+    answer({ 'worklist/list': (p) => ok(list(p, requests)) });
+    render(<WorkList />);
+    const development = await screen.findByTestId('development-SUP-52');
+    expect(development.textContent).toBe('PAY-1 Fixed in Payroll 5.3.1 — UAT runs 5.3.0, waiting for the update');
+    expect(development.closest('td')!.textContent).toMatch(/^Waiting for release/);
+    fireEvent.click(screen.getByRole('link', { name: 'PAY-1' }));
+    expect(mocked.open).toHaveBeenCalledWith('/browse/PAY-1');
+    // The rows not handed over say nothing of development.
+    expect(screen.getAllByTestId(/^development-/)).toHaveLength(1);
+  });
+
+  test('"Waiting for a release" asks the resolver for those requests only, and clears with the other filters', async () => {
+    host({ timezone: ZONE });
+    answer({ 'worklist/list': (p) => ok(list(p, requests)) });
+    render(<WorkList />);
+    await waitFor(() => expect(keys()).toHaveLength(5));
+
+    const filter = screen.getByLabelText('Waiting for a release') as HTMLInputElement;
+    expect(filter.checked).toBe(false);
+    fireEvent.click(filter);
+    await waitFor(() => expect(keys()).toEqual(['SUP-52']));
+    expect(callsTo('worklist/list').at(-1)).toEqual({ waitingForRelease: true, timezone: ZONE });
+    expect(screen.getByTestId('worklist-count').textContent).toContain('1 of 5 open requests');
+
+    fireEvent.change(screen.getByLabelText('Customer'), { target: { value: 'fjord' } });
+    expect(await screen.findByText('No open requests match these filters')).toBeTruthy();
+    expect(callsTo('worklist/list').at(-1)).toEqual({ customer: 'fjord', waitingForRelease: true, timezone: ZONE });
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(keys()).toHaveLength(5));
+    expect((screen.getByLabelText('Waiting for a release') as HTMLInputElement).checked).toBe(false);
+    expect(callsTo('worklist/list').at(-1)).toEqual({ timezone: ZONE });
   });
 });

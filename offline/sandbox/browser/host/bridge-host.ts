@@ -18,6 +18,8 @@ export interface HostEnvironment {
   navigate(path: string): void;
   flag(flag: { id: string; title: string; description?: string; type?: string }): void;
   closeFlag(id: string): void;
+  /** A resolver changed the site (a hand-over moved the request): Jira's own page shows it, the frames stay. */
+  siteChangedByApp(): void;
   /** The colour mode the person chose (the sandbox's light/dark switch, Jira's theme preference). */
   colorMode(): ColorMode;
 }
@@ -147,7 +149,8 @@ export class BridgeHost implements SandboxHostApi {
         // invokeRemote/invokeService reach Forge Remote endpoints, which the app does not declare.
         if ((payload as { invokeType?: unknown }).invokeType !== undefined) throw new Error('the app has no Forge Remote endpoints');
         const { functionKey, payload: body, metadata } = payload as { functionKey: string; payload?: unknown; metadata?: unknown };
-        const result = await api.invoke(placement, as, functionKey, body ?? {});
+        const { answer: result, siteChanged } = await api.invoke(placement, as, functionKey, body ?? {});
+        if (siteChanged) this.env.siteChangedByApp();
         // With metadata asked for, Forge wraps the answer: { body, metadata }.
         return metadata ? { body: result, metadata: {} } : result;
       }

@@ -1,7 +1,8 @@
 // The control strip at the bottom of every page: what happens on the site while nobody is looking at the app —
-// customers raise requests and comment, agents reply and move requests through the workflow, time passes (and the
-// breach watch with it), and the demo can start over.
-import type { SandboxStateView } from '../../api-types';
+// customers raise requests and comment, agents reply and move requests through the workflow, developers work on the
+// development issue a request was handed to, a pipeline deploys a version to a customer environment, time passes
+// (and the breach watch with it), and the demo can start over.
+import type { DeploymentTargetView, SandboxStateView } from '../../api-types';
 import { api } from './api';
 import type { HostApp } from './app';
 import { clear, h, localInputValue, option, when } from './dom';
@@ -14,6 +15,11 @@ function refill(select: HTMLSelectElement, options: Array<[string, string]>, pre
   clear(select, ...options.map(([value, label]) => option(value, label)));
   if (options.some(([value]) => value === keep)) select.value = keep;
 }
+
+/** Who the strip's development work is done by unless another is chosen. */
+const DEVELOPER = 'henrik';
+
+const targetValue = (t: DeploymentTargetView): string => JSON.stringify([t.customer, t.environment, t.product]);
 
 export class ControlStrip {
   readonly element: HTMLElement;
@@ -30,8 +36,16 @@ export class ControlStrip {
   private readonly product = h('select', { 'data-testid': 'strip-raise-product', 'aria-label': 'Product' });
   private readonly priority = h('select', { 'data-testid': 'strip-raise-priority', 'aria-label': 'Contract priority' });
   private readonly summary = h('input', { type: 'text', 'data-testid': 'strip-raise-summary', placeholder: 'Summary', 'aria-label': 'Summary' });
+  private readonly developmentIssue = h('span', { class: 'strip-development', 'data-testid': 'strip-development-issue' });
+  private readonly developer = h('select', { 'data-testid': 'strip-developer', 'aria-label': 'Developer' });
+  private readonly fixVersion = h('select', { 'data-testid': 'strip-fix-version', 'aria-label': 'Fix version' });
+  private readonly deployVersion = h('input', { type: 'text', list: 'strip-versions', size: 8, 'data-testid': 'strip-deploy-version', placeholder: 'Version', 'aria-label': 'Version to deploy' });
+  private readonly versionList = h('datalist', { id: 'strip-versions' });
+  private readonly deployTarget = h('select', { 'data-testid': 'strip-deploy-target', 'aria-label': 'Customer environment' });
   private readonly message = h('span', { class: 'strip-message', role: 'status', 'data-testid': 'strip-message' });
   private readonly resetButton: HTMLButtonElement;
+  /** What acts on a development issue: of no use until the request was handed over. */
+  private developmentButtons: Array<HTMLButtonElement | HTMLSelectElement> = [];
   private resetArmed: number | undefined;
   private pageRequest: string | undefined;
   private busy = false;
@@ -40,7 +54,10 @@ export class ControlStrip {
     const button = (testid: string, label: string, action: () => Promise<void>, primary = false) =>
       h('button', { type: 'button', class: primary ? 'button-primary' : 'button', 'data-testid': testid, onclick: () => void this.run(action) }, label);
     this.resetButton = h('button', { type: 'button', class: 'button button-danger', 'data-testid': 'strip-reset', onclick: () => void this.reset() }, 'Reset demo');
-    this.request.addEventListener('change', () => this.fillStatus());
+    this.request.addEventListener('change', () => {
+      this.fillStatus();
+      this.fillDevelopment();
+    });
     this.author.addEventListener('change', () => this.fillVisibility());
     this.customer.addEventListener('change', () => void this.fillPriorities());
     this.requestType.addEventListener('change', () => void this.fillPriorities());
@@ -65,6 +82,24 @@ export class ControlStrip {
       h(
         'div',
         { class: 'strip-row' },
+        h('span', { class: 'strip-label' }, 'Development'),
+        this.developmentIssue,
+        h(
+          'span',
+          { class: 'strip-group' },
+          this.developer,
+          ...(this.developmentButtons = [
+            button('strip-dev-start', 'Start work', () => this.develop({ kind: 'start' })),
+            this.fixVersion,
+            button('strip-dev-fix', 'Set fix version', () => this.develop({ kind: 'fix', versions: [this.fixVersion.value] })),
+            button('strip-dev-resolve', 'Resolve dev issue', () => this.develop({ kind: 'resolve' })),
+          ]),
+        ),
+        h('span', { class: 'strip-group' }, 'Deploy', this.deployVersion, this.versionList, 'to', this.deployTarget, button('strip-deploy', 'Deploy', () => this.deploy())),
+      ),
+      h(
+        'div',
+        { class: 'strip-row' },
         h('span', { class: 'strip-label' }, 'Raise as'),
         h('span', { class: 'strip-group strip-grow' }, this.customer, this.requestType, this.environment, this.product, this.priority, this.summary, button('strip-raise', 'Raise request', () => this.raise(), true)),
       ),
@@ -85,7 +120,7 @@ export class ControlStrip {
       pageChanged && requestKey ? requestKey : undefined,
     );
     this.fillStatus();
-    refill(this.author, state.people.map((p) => [p.name, `${p.displayName} (${p.role === 'agent' ? 'agent' : p.organization ?? 'customer'})`]), pageChanged ? me.name : undefined);
+    refill(this.author, state.people.map((p) => [p.name, `${p.displayName} (${p.role === 'customer' ? p.organization ?? 'customer' : p.role})`]), pageChanged ? me.name : undefined);
     this.fillVisibility();
     const customers = state.people.filter((p) => p.role === 'customer');
     refill(this.customer, customers.map((p) => [p.name, `${p.displayName} (${p.organization ?? ''})`]), pageChanged && me.role === 'customer' ? me.name : undefined);
@@ -93,6 +128,7 @@ export class ControlStrip {
     refill(this.environment, state.fields.environment.map((v) => [v, v]));
     refill(this.product, state.fields.product.map((v) => [v, v]));
     if (this.priority.options.length === 0) void this.fillPriorities();
+    this.fillDevelopment();
   }
 
   say(text: string, error = false): void {
@@ -111,6 +147,47 @@ export class ControlStrip {
     // Customers only ever write to the conversation; internal notes are for agents.
     if (internal) internal.disabled = author?.role === 'customer';
     if (author?.role === 'customer') this.visibility.value = 'public';
+  }
+
+  /** The selected request's development issue, who works on it, the versions it can be fixed in, where to deploy. */
+  private fillDevelopment(): void {
+    const { development, people } = this.app.state;
+    const issue = development.issues.find((i) => i.request === this.request.value);
+    this.developmentIssue.textContent = issue
+      ? `${issue.key} ${issue.status}${issue.assignee ? ` (${issue.assignee})` : ''}${issue.fixVersions.length > 0 ? `, fix ${issue.fixVersions.join(', ')}` : ''}`
+      : 'not handed to development';
+    this.developmentIssue.title = issue ? issue.summary : "The Development section of the request's issue panel hands it over";
+    this.developmentIssue.setAttribute('data-issue', issue?.key ?? '');
+    for (const control of this.developmentButtons) control.disabled = !issue;
+    // The developers, and the agents who sometimes do a developer's part.
+    refill(this.developer, people.filter((p) => p.role !== 'customer').map((p) => [p.name, p.displayName]), this.developer.value || DEVELOPER);
+    const project = issue?.key.split('-')[0];
+    const versions = development.versions.filter((v) => project === undefined || v.project === project);
+    refill(this.fixVersion, versions.map((v) => [v.name, `${v.name}${v.released ? ' (released)' : ''}`]));
+    clear(this.versionList, ...[...new Set(development.versions.map((v) => v.name))].map((name) => option(name, name)));
+    refill(this.deployTarget, development.targets.map((t) => [targetValue(t), `${t.customerName} ${t.environment} — ${t.product}`]));
+  }
+
+  private async develop(work: { kind: 'start' } | { kind: 'fix'; versions: string[] } | { kind: 'resolve' }): Promise<void> {
+    const request = this.selected();
+    const developer = this.app.person(this.developer.value);
+    if (!developer) throw new Error('Choose who does the development work');
+    const { key, status } = await api.develop(request.key, { ...(work.kind === 'fix' ? { work: 'fix', versions: work.versions } : { work: work.kind }), by: developer.name });
+    const done = work.kind === 'start' ? `${developer.displayName} started ${key} (${status})` : work.kind === 'fix' ? `${key}'s fix version is ${work.versions.join(', ')}` : `${key} resolved (${status})`;
+    await this.app.changed({ kind: 'issue', issueKey: request.key, issueId: request.id, projectId: this.app.state.site.project.id, changeType: 'updated', atlassianId: developer.accountId }, done);
+  }
+
+  /** As a pipeline: a signed report over HTTP to the web trigger; its answer (accepted or refused) is said as it came. */
+  private async deploy(): Promise<void> {
+    const target = this.app.state.development.targets.find((t) => targetValue(t) === this.deployTarget.value);
+    if (!target) throw new Error('Choose the customer environment to deploy to');
+    const version = this.deployVersion.value.trim();
+    if (!version) throw new Error('Type the version to deploy, e.g. 5.3.1');
+    const { status, answer } = await api.deploy({ customer: target.customer, environment: target.environment, product: target.product, version });
+    const where = `${target.product} ${version} to ${target.customerName} ${target.environment}`;
+    const body = (answer ?? {}) as { outcome?: string; message?: string; error?: string };
+    if (status !== 200) throw new Error(`The web trigger refused ${where} (${status}${body.error ? ` ${body.error}` : ''}): ${body.message ?? JSON.stringify(answer)}`);
+    await this.app.changed({ kind: 'clock' }, `Deployed ${where}: ${body.outcome === 'current' ? 'it runs it now' : body.outcome === 'duplicate' ? 'reported already, nothing changed' : 'kept as history (a later deployment is current)'}`);
   }
 
   private async fillPriorities(): Promise<void> {

@@ -41,6 +41,7 @@ class Host implements HostApp {
       flag: (flag) => this.flag(flag),
       closeFlag: (id) => this.flags.querySelector(`[data-flag-id="${CSS.escape(id)}"]`)?.remove(),
       colorMode: () => this.colorMode,
+      siteChangedByApp: () => void this.pageChanged(),
     });
     this.colorSwitch.addEventListener('click', () => this.setColorMode(this.colorMode === 'dark' ? 'light' : 'dark'));
     this.setColorMode(this.colorMode);
@@ -94,6 +95,14 @@ class Host implements HostApp {
     this.offset = Date.parse(this.state.now) - Date.now();
   }
 
+  /** What Jira's own page shows after the app changed the site; the app's frames already know. */
+  private async pageChanged(): Promise<void> {
+    await this.fetchState();
+    this.drawChrome();
+    this.strip.update(this.state, this.page?.requestKey);
+    await this.page?.update();
+  }
+
   async changed(change: SiteChange, message: string): Promise<void> {
     await this.fetchState();
     this.drawChrome();
@@ -135,7 +144,7 @@ class Host implements HostApp {
     const audience = path.startsWith('/portal') ? 'customer' : 'agent';
     const me = this.person(this.current);
     if (!me) this.setIdentity('mette');
-    else if (!asked && !options.chosen && me.role !== audience) {
+    else if (!asked && !options.chosen && (me.role === 'customer' ? 'customer' : 'agent') !== audience) {
       // Customers never see Jira, agents rarely the portal: going there is being the usual person there.
       this.setIdentity(audience === 'customer' ? localStorage.getItem(STORED_CUSTOMER) ?? 'sofie' : localStorage.getItem(STORED_AGENT) ?? 'mette');
       this.say(`You are now ${this.identity().displayName}: ${audience === 'customer' ? 'the portal is for customers' : 'Jira is for agents'}`);
@@ -176,14 +185,14 @@ class Host implements HostApp {
     if (!person) return;
     this.current = person.name;
     localStorage.setItem(STORED_IDENTITY, person.name);
-    localStorage.setItem(person.role === 'agent' ? STORED_AGENT : STORED_CUSTOMER, person.name);
+    if (person.role !== 'developer') localStorage.setItem(person.role === 'agent' ? STORED_AGENT : STORED_CUSTOMER, person.name);
   }
 
   private drawChrome(): void {
     const me = this.identity();
     clear(
       this.identitySelect,
-      ...this.state.people.map((p) => option(p.name, `${p.displayName} — ${p.role === 'agent' ? (p.administrator ? 'agent, project admin' : 'agent') : `customer, ${p.organization ?? ''}`}`, p.name === me.name)),
+      ...this.state.people.map((p) => option(p.name, `${p.displayName} — ${p.role === 'agent' ? (p.administrator ? 'agent, project admin' : 'agent') : p.role === 'developer' ? 'developer' : `customer, ${p.organization ?? ''}`}`, p.name === me.name)),
     );
     this.clock.textContent = `${when(this.state.now, true)} · Copenhagen`;
     const path = window.location.pathname;

@@ -95,8 +95,8 @@ export function portalCreatePage(app: HostApp, container: HTMLElement): Page {
     h(
       'div',
       { class: 'portal' },
-      person.role === 'agent'
-        ? h('p', { class: 'notice' }, `You are ${person.displayName}, an agent. The portal's priorities are a customer's own: choose a customer in "You are".`)
+      person.role !== 'customer'
+        ? h('p', { class: 'notice' }, `You are ${person.displayName}, ${person.role === 'agent' ? 'an agent' : 'a developer'}. The portal's priorities are a customer's own: choose a customer in "You are".`)
         : null,
       h(
         'section',
