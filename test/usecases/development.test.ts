@@ -27,7 +27,6 @@ let host: ForgeHost;
 
 beforeEach(async () => {
   host = new ForgeHost({ now: NOW });
-  host.double.onVersionEvent((event) => host.app.deliver(event as never));
   expect(await host.invoke('adminResolver', 'admin/config/save', { bundle: nordlys, expectedVersion: 0 }, admin)).toMatchObject({ ok: true });
   await host.drainQueue();
   await host.replaySeededRequests();
