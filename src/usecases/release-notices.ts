@@ -86,9 +86,10 @@ async function tell(n: Notice, jira: JiraClient): Promise<NoticeOutcome> {
     if (resolve === 'pending' || resolve === 'started') {
       if (resolve === 'pending') entry = await writeNotice(key, { ...withoutRev(entry), resolve: 'started' }, entry);
       if (!entry) return 'waiting';
-      // A worker that died while resolving may have resolved it: a request already done is left as it is.
-      const taken = found?.resolve === 'started' && (await jira.developmentIssue(link.issueKey, 'app'))?.category === 'done';
-      resolve = taken || (await resolveRequest(jira, link.issueKey)) ? 'done' : 'none';
+      // A request already done (an agent resolved it, or a worker that died while resolving did) is left as it is:
+      // a done status may lead on to another (Resolved → Closed).
+      const done = (await jira.developmentIssue(link.issueKey, 'app'))?.category === 'done';
+      resolve = done || (await resolveRequest(jira, link.issueKey)) ? 'done' : 'none';
     }
     // Resolved and sent in one write: a worker dying before it resolves again only what is not done yet.
     const { claimedBy: _c, claimExpiresAt: _e, ...sent } = withoutRev(entry);

@@ -303,3 +303,13 @@ test('two agents handing the same request over at once: one development issue, t
   expect([first, second].find((answer) => !answer.ok)?.errors?.[0]?.message).toMatch(/is being handed over by someone else right now|was handed over to PAY-1 already/);
   expect(host.double.state.issues.filter((i) => i.key.startsWith('PAY-'))).toHaveLength(1);
 }, 60_000);
+
+test('a request an agent resolved meanwhile is told, and left in its status', async () => {
+  await handOver('SUP-8', { mode: 'create' });
+  await fix('PAY-1', '5.3.1');
+  host.double.transition('SUP-8', 'Resolved', { by: a.lars });
+  await host.settle();
+  await deploy('UAT', '5.3.1');
+  expect(appComments('SUP-8')).toHaveLength(1);
+  expect(statusOf('SUP-8')).toBe('Resolved');
+}, 60_000);
