@@ -211,6 +211,8 @@ export interface DevelopmentPanel {
   environment: string | null;
   product: string | null;
   environmentVersion: string | null;
+  /** What the hand-over form starts from: the request's summary, which the agent may edit before sending. */
+  draftSummary: string;
   link: DevelopmentLinkView | null;
 }
 

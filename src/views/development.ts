@@ -60,6 +60,7 @@ export function developmentPanel(input: DevelopmentPanelInput): DevelopmentPanel
     environment: record.environment ?? null,
     product: record.product ?? null,
     environmentVersion,
+    draftSummary: record.summary ?? '',
     link: link
       ? {
           key: link.devKey,

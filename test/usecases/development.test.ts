@@ -64,6 +64,9 @@ const progress = async (key: string) => {
 test('hand over, fix in 5.3.1, UAT deployed 5.3.0 (nothing) then 5.3.1: the customer is told once and the request resolved', async () => {
   const before = await panel('SUP-8');
   expect(before.data).toMatchObject({ terms: { project: 'PAY', projectName: 'Payroll', waitingStatus: 'Waiting for release', resolveWhenAvailable: true }, canHandOver: true, environment: 'UAT', product: 'Payroll', environmentVersion: '5.3.0-rc1', link: null });
+  // The hand-over form starts from the request's own summary.
+  expect(before.data.draftSummary).toBe(host.double.issueOrThrow('SUP-8').summary);
+  expect(before.data.draftSummary).not.toBe('');
 
   const handed = await handOver('SUP-8', { mode: 'create', description: 'The login page loads without styles on UAT.' });
   expect(handed.ok).toBe(true);

@@ -40,7 +40,7 @@ export function HandOverForm({ terms, view, onHandOver }: { terms: Terms; view: 
 function OpenForm({ terms, view, onHandOver, onCancel }: { terms: Terms; view: DevelopmentPanel; onHandOver: HandOver; onCancel: () => void }) {
   const id = useId();
   const [mode, setMode] = useState<'create' | 'link'>('create');
-  const [summary, setSummary] = useState('');
+  const [summary, setSummary] = useState(view.draftSummary);
   const [description, setDescription] = useState('');
   const [key, setKey] = useState('');
   const [sending, setSending] = useState(false);

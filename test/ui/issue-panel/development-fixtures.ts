@@ -11,12 +11,13 @@ export const noDevelopment: DevelopmentPanel = {
   environment: 'Production',
   product: 'Payroll',
   environmentVersion: '5.3.1',
+  draftSummary: 'Payslips show last month’s tax rate',
   link: null,
 };
 
 const terms = { project: 'PAY', projectName: 'Payroll', waitingStatus: 'Waiting for release', resolveWhenAvailable: true };
 
-export const readyToHandOver: DevelopmentPanel = { terms, canHandOver: true, environment: 'UAT', product: 'Payroll', environmentVersion: '5.3.0', link: null };
+export const readyToHandOver: DevelopmentPanel = { terms, canHandOver: true, environment: 'UAT', product: 'Payroll', environmentVersion: '5.3.0', draftSummary: 'Payslips show last month’s tax rate', link: null };
 
 const linked: DevelopmentLinkView = {
   key: 'PAY-1',

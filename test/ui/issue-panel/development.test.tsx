@@ -46,12 +46,14 @@ describe('the development section of the issue panel', () => {
     const form = screen.getByTestId('hand-over');
     expect((within(form).getByLabelText(/Create an issue in Payroll \(PAY\)/) as HTMLInputElement).checked).toBe(true);
     expect(form.textContent).toContain('The customer, the environment (UAT) and the product and the version it runs (Payroll 5.3.0) are added to the description.');
-    fireEvent.change(screen.getByTestId('hand-over-summary'), { target: { value: '  Payslips show last month’s tax rate ' } });
+    // The summary starts as the request's own; the agent may word it for developers.
+    expect((screen.getByTestId('hand-over-summary') as HTMLInputElement).value).toBe('Payslips show last month’s tax rate');
+    fireEvent.change(screen.getByTestId('hand-over-summary'), { target: { value: '  Payslips use last month’s tax rate after 5.3.0 ' } });
     fireEvent.change(screen.getByTestId('hand-over-description'), { target: { value: 'Since the 5.3.0 update on UAT.' } });
     fireEvent.click(screen.getByTestId('hand-over-send'));
 
     expect((await screen.findByTestId('development-stage')).textContent).toBe('In development (PAY-1 is In Progress)');
-    expect(callsTo('issue/development/hand-over')).toEqual([{ mode: 'create', summary: 'Payslips show last month’s tax rate', description: 'Since the 5.3.0 update on UAT.', timezone: VIEWER_ZONE }]);
+    expect(callsTo('issue/development/hand-over')).toEqual([{ mode: 'create', summary: 'Payslips use last month’s tax rate after 5.3.0', description: 'Since the 5.3.0 update on UAT.', timezone: VIEWER_ZONE }]);
     expect(screen.queryByTestId('hand-over')).toBeNull();
     // The request now waits in the agreement's status: the obligations are asked again and show the pause.
     await waitFor(() => expect(screen.getByTestId('guidance').textContent).toMatch(/paused/i));
@@ -104,8 +106,8 @@ describe('the development section of the issue panel', () => {
     fireEvent.click(screen.getByTestId('hand-over-send'));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe('The request was not sent to developmentSUP-17 was handed to development already (PAY-1)');
-    // Nothing typed was sent: an empty summary and description are left to the request's own.
-    expect(callsTo('issue/development/hand-over')).toEqual([{ mode: 'create', timezone: VIEWER_ZONE }]);
+    // The summary as it started (the request's); an empty description is left to the app's own.
+    expect(callsTo('issue/development/hand-over')).toEqual([{ mode: 'create', summary: 'Payslips show last month’s tax rate', timezone: VIEWER_ZONE }]);
     // Cancel closes the form; nothing more is sent.
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByTestId('hand-over')).toBeNull();
