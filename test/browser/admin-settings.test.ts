@@ -1,7 +1,7 @@
 // The project admin page in a real browser: Mette breaks a calendar and is told exactly where, and nothing is saved.
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../../offline/jsm-double';
-import { captureSurface, launchChromium, openPage, requireBuilt, screenshotPath, startTestSandbox, surface, type Sandbox } from './sandbox-harness';
+import { captureSurface, closeJourney, openJourney, type Sandbox, screenshotPath, surface } from './sandbox-harness';
 
 jest.setTimeout(60_000);
 
@@ -10,16 +10,10 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  requireBuilt('admin');
-  sandbox = await startTestSandbox();
-  browser = await launchChromium();
-  page = await openPage(browser);
+  ({ sandbox, browser, page } = await openJourney('admin'));
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
+afterAll(() => closeJourney({ sandbox, browser }));
 
 async function history(): Promise<Array<{ version: number }>> {
   const answer = (await sandbox.server.site.invoke({ surface: 'admin' }, DEMO_ACCOUNTS.mette, 'admin/config/history', {})) as { ok: boolean; data: Array<{ version: number }> };

@@ -3,7 +3,7 @@
 // clock passes 28 November 00:00 (three days before ACME's notice deadline of 1 December) the app has Jira notify her
 // once — the reminder is in "Sent notifications" once, stays once a day later, and the contracts page says it was sent.
 import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { captureSurface, launchChromium, openPage, requireBuilt, startTestSandbox, surface, type Sandbox } from './sandbox-harness';
+import { captureSurface, closeJourney, openJourney, type Sandbox, surface } from './sandbox-harness';
 
 jest.setTimeout(60_000);
 
@@ -21,16 +21,10 @@ async function moveClockTo(to: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  requireBuilt('monitoring');
-  sandbox = await startTestSandbox();
-  browser = await launchChromium();
-  page = await openPage(browser);
+  ({ sandbox, browser, page } = await openJourney('monitoring'));
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
+afterAll(() => closeJourney({ sandbox, browser }));
 
 test('(a) the contracts page lists every contract with its state, term and next date, soonest first', async () => {
   await page.goto(`${sandbox.server.url}/contracts?as=mette`);

@@ -5,7 +5,7 @@
 // ACME's agreement says. Sofie sees it on the portal; the work list's "Waiting for a release" filter follows it.
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { textFromAdf } from '../../offline/jsm-double/adf';
-import { captureSurface, launchChromium, openPage, requireBuilt, startTestSandbox, surface, type Sandbox } from './sandbox-harness';
+import { captureSurface, closeJourney, openJourney, type Sandbox, surface } from './sandbox-harness';
 
 jest.setTimeout(60_000);
 
@@ -43,16 +43,10 @@ async function deploy(version: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  requireBuilt('issue-panel', 'portal-detail', 'worklist');
-  sandbox = await startTestSandbox();
-  browser = await launchChromium();
-  page = await openPage(browser);
+  ({ sandbox, browser, page } = await openJourney('issue-panel', 'portal-detail', 'worklist'));
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
+afterAll(() => closeJourney({ sandbox, browser }));
 
 test('(a) Sofie reports a Payroll fault on UAT; Lars sends it to development from the issue panel', async () => {
   await page.goto(`${sandbox.server.url}/?as=lars`);

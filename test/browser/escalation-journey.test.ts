@@ -3,7 +3,7 @@
 // Jira e-mail the service managers once, and the issue panel and the work list turn amber; past 10:30 the reply is
 // breached and they turn red. The monitoring page and the dashboard gadget show it across customers.
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
-import { captureSurface, launchChromium, openPage, requireBuilt, screenshotPath, startTestSandbox, surface, type Sandbox } from './sandbox-harness';
+import { captureSurface, closeJourney, openJourney, type Sandbox, screenshotPath, surface } from './sandbox-harness';
 
 jest.setTimeout(60_000);
 
@@ -39,10 +39,7 @@ async function moveClock(button: 'clock-15m' | 'clock-1h', shows: string): Promi
 }
 
 beforeAll(async () => {
-  requireBuilt('issue-panel', 'worklist', 'monitoring', 'monitoring-gadget');
-  sandbox = await startTestSandbox();
-  browser = await launchChromium();
-  page = await openPage(browser);
+  ({ sandbox, browser, page } = await openJourney('issue-panel', 'worklist', 'monitoring', 'monitoring-gadget'));
   // Sofie of ACME raises a P1 incident at 10:00 (the portal's own journey is request-journey.test.ts).
   const raised = await fetch(`${sandbox.server.url}/api/requests`, {
     method: 'POST',
@@ -55,10 +52,7 @@ beforeAll(async () => {
   key = ((await raised.json()) as { key: string }).key;
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
+afterAll(() => closeJourney({ sandbox, browser }));
 
 test('(a) before anything is reached, the panel names the next escalation: half the reply time, at 10:15', async () => {
   await page.goto(`${sandbox.server.url}/issue/${key}?as=mette`);

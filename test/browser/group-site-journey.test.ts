@@ -6,7 +6,7 @@
 // Copenhagen's own hours would have said 12:00.
 import type { Browser, Page } from 'playwright-core';
 import { APP_UUID } from '../../src/app-identity';
-import { captureSurface, launchChromium, openPage, requireBuilt, startTestSandbox, surface, type Sandbox } from './sandbox-harness';
+import { captureSurface, closeJourney, openJourney, type Sandbox, surface } from './sandbox-harness';
 
 jest.setTimeout(60_000);
 
@@ -16,16 +16,10 @@ let page: Page;
 let key = '';
 
 beforeAll(async () => {
-  requireBuilt('issue-panel', 'portal-create', 'portal-detail');
-  sandbox = await startTestSandbox();
-  browser = await launchChromium();
-  page = await openPage(browser);
+  ({ sandbox, browser, page } = await openJourney('issue-panel', 'portal-create', 'portal-detail'));
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
+afterAll(() => closeJourney({ sandbox, browser }));
 
 test("(a) Nora answers how many are affected and how soon she needs it, and sees the priority and the times it promises in her site's hours", async () => {
   await page.goto(`${sandbox.server.url}/portal?as=nora`);

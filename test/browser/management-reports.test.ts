@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { validateBundle } from '../../src/config/validate-bundle';
 import type { ComplianceReportJson } from '../../src/engine/compliance-report-json';
 import { cliReport, timelinesFile } from '../integration/report-timelines';
-import { captureSurface, launchChromium, openPage, requireBuilt, ROOT, startTestSandbox, surface, type Sandbox } from './sandbox-harness';
+import { captureSurface, closeJourney, openJourney, ROOT, type Sandbox, surface } from './sandbox-harness';
 
 jest.setTimeout(120_000);
 
@@ -25,22 +25,16 @@ let page: Page;
 let expected: ComplianceReportJson;
 
 beforeAll(async () => {
-  requireBuilt('admin');
-  sandbox = await startTestSandbox();
+  ({ sandbox, browser, page } = await openJourney('admin'));
   // December 2nd, 10:00 in Copenhagen: November is over, each request read at its end.
   await sandbox.server.site.moveClock({ to: Date.parse('2026-12-02T09:00:00Z') });
   const timelines = await timelinesFile(sandbox.server.site.host, bundle, mkdtempSync(path.join(tmpdir(), 'contract-sla-management-browser-')));
   // The agreement with the most goals judged in November: the comparison should have something to compare.
   const reports = bundle.agreements.map((a) => cliReport(configPath, timelines, a.id, MONTH));
   expected = reports.sort((x, y) => judged(y) - judged(x))[0]!;
-  browser = await launchChromium();
-  page = await openPage(browser);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
+afterAll(() => closeJourney({ sandbox, browser }));
 
 const judged = (report: ComplianceReportJson): number => report.goals.reduce((n, g) => n + g.met + g.breached, 0);
 const percent = (compliance: number | null): string =>

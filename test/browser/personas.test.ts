@@ -1,7 +1,7 @@
 // Each persona through what they see, in real Chromium at 1024 and 1400 px, light and dark: what is on the screen
 // (text and state), that nothing important is cut off at 1024 px, and the README's pictures of the narrow dark view.
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
-import { captureSurface, launchChromium, openPage, requireBuilt, startTestSandbox, surface, type Sandbox } from './sandbox-harness';
+import { captureSurface, closeJourney, openJourney, type Sandbox, surface } from './sandbox-harness';
 
 jest.setTimeout(120_000);
 
@@ -10,16 +10,10 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  requireBuilt('issue-panel', 'worklist', 'portal-create', 'portal-detail', 'admin');
-  sandbox = await startTestSandbox();
-  browser = await launchChromium();
-  page = await openPage(browser);
+  ({ sandbox, browser, page } = await openJourney('issue-panel', 'worklist', 'portal-create', 'portal-detail', 'admin'));
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
+afterAll(() => closeJourney({ sandbox, browser }));
 
 type Styles = { getComputedStyle(element: unknown): { backgroundColor: string } };
 

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pdfPages } from '../views/pdf-text';
-import { captureSurface, launchChromium, openPage, requireBuilt, screenshotPath, startTestSandbox, surface, type Sandbox } from './sandbox-harness';
+import { captureSurface, closeJourney, openJourney, type Sandbox, screenshotPath, surface } from './sandbox-harness';
 
 const PDFJS = path.dirname(require.resolve('pdfjs-dist/package.json'));
 
@@ -76,16 +76,10 @@ const invoke = async (as: string, surfaceName: string, functionKey: string, payl
 };
 
 beforeAll(async () => {
-  requireBuilt('admin', 'portal-reports');
-  sandbox = await startTestSandbox();
-  browser = await launchChromium();
-  page = await openPage(browser);
+  ({ sandbox, browser, page } = await openJourney('admin', 'portal-reports'));
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
+afterAll(() => closeJourney({ sandbox, browser }));
 
 test('(a) Mette issues October 2026 for ACME Production; it is delivered through JSM as a request in ACME’s organization', async () => {
   await page.goto(`${sandbox.server.url}/admin?as=mette`);

@@ -2,7 +2,7 @@
 // portal, an agent is told by when to reply, replies from the control strip, and time passes a deadline.
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { APP_UUID } from '../../src/app-identity';
-import { captureSurface, launchChromium, openPage, requireBuilt, startTestSandbox, surface, type Sandbox } from './sandbox-harness';
+import { captureSurface, closeJourney, openJourney, type Sandbox, surface } from './sandbox-harness';
 
 jest.setTimeout(60_000);
 
@@ -30,16 +30,10 @@ async function textNotMatching(locator: Locator, pattern: RegExp, timeout = 15_0
 const guidance = (frame: FrameLocator): Locator => frame.locator('[data-testid="guidance"]');
 
 beforeAll(async () => {
-  requireBuilt('issue-panel', 'portal-create', 'portal-detail', 'worklist');
-  sandbox = await startTestSandbox();
-  browser = await launchChromium();
-  page = await openPage(browser);
+  ({ sandbox, browser, page } = await openJourney('issue-panel', 'portal-create', 'portal-detail', 'worklist'));
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
+afterAll(() => closeJourney({ sandbox, browser }));
 
 test("(a) a customer of ACME raises a P1 incident on the portal, choosing p1 from their own model", async () => {
   await page.goto(`${sandbox.server.url}/portal?as=sofie`);

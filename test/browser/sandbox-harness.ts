@@ -32,6 +32,35 @@ export async function startTestSandbox(): Promise<Sandbox> {
   };
 }
 
+/** What a browser journey runs on: a sandbox of the demo, Chromium, and one page in it. */
+export interface Journey {
+  sandbox: Sandbox;
+  browser: Browser;
+  page: Page;
+}
+
+/**
+ * A journey's stage for its suite's beforeAll: the surfaces it needs checked as built, a sandbox, Chromium and one
+ * page. A step that fails stops what was already started, so no server outlives the suite.
+ */
+export async function openJourney(...surfaces: string[]): Promise<Journey> {
+  requireBuilt(...surfaces);
+  const sandbox = await startTestSandbox();
+  try {
+    const browser = await launchChromium();
+    return { sandbox, browser, page: await openPage(browser) };
+  } catch (error) {
+    await sandbox.stop();
+    throw error;
+  }
+}
+
+/** The suite's afterAll: whatever openJourney started (nothing, when it failed). */
+export async function closeJourney(journey: Partial<Journey>): Promise<void> {
+  await journey.browser?.close();
+  await journey.sandbox?.stop();
+}
+
 /** The surfaces are the real built ones; a test without them would test nothing. */
 export function requireBuilt(...surfaces: string[]): void {
   const missing = surfaces.filter((s) => !existsSync(path.join(ROOT, 'static', s, 'dist', 'index.html')));

@@ -1,7 +1,7 @@
 // Light and dark in a real browser: the sandbox's switch recolours the host page and every surface that enabled
 // theming, from Atlassian's own design-token themes, at once and without a reload; and the queues list what they say.
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
-import { captureSurface, launchChromium, openPage, requireBuilt, startTestSandbox, surface, type Sandbox } from './sandbox-harness';
+import { captureSurface, closeJourney, openJourney, type Sandbox, surface } from './sandbox-harness';
 
 jest.setTimeout(60_000);
 
@@ -10,16 +10,10 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  requireBuilt('issue-panel', 'worklist');
-  sandbox = await startTestSandbox();
-  browser = await launchChromium();
-  page = await openPage(browser);
+  ({ sandbox, browser, page } = await openJourney('issue-panel', 'worklist'));
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
+afterAll(() => closeJourney({ sandbox, browser }));
 
 /** The brightness (0–255) of an element's computed background. */
 async function brightness(target: Locator): Promise<number> {
