@@ -8,16 +8,14 @@ import { Button, Loading, Lozenge, ProblemMessage, SectionMessage, type LozengeA
 import { useViewerTimezone } from '../../shared/context';
 import { formatLocalTime } from '../../shared/format';
 import { RequestLink } from '../../shared/RequestLink';
+import { SortHeader, type ColumnOrder } from '../../shared/SortHeader';
 import { hasCode, messagesOf } from '../../shared/problem';
 import { useResource } from '../../shared/use-resource';
 import type { ContractReminderView, ContractRowView, ContractsView, NextDateKind } from '../../shared/views';
 
 type State = ContractRowView['state'];
 export type ContractOrder = 'next' | 'contract' | 'party' | 'state' | 'end' | 'owner';
-interface Order {
-  by: ContractOrder;
-  descending: boolean;
-}
+type Order = ColumnOrder<ContractOrder>;
 
 const STATES: State[] = ['preliminary', 'active', 'expiring', 'expired', 'terminated'];
 const STATE_LABEL: Record<State, string> = { preliminary: 'Preliminary', active: 'Active', expiring: 'Expiring', expired: 'Expired', terminated: 'Terminated' };
@@ -145,18 +143,6 @@ function ContractRow({ row, zone, now }: { row: ContractRowView; zone: string; n
         )}
       </td>
     </tr>
-  );
-}
-
-function SortHeader({ label, by, order, onOrder }: { label: string; by: ContractOrder; order: Order; onOrder: (order: Order) => void }) {
-  const active = order.by === by;
-  return (
-    <th scope="col" aria-sort={active ? (order.descending ? 'descending' : 'ascending') : 'none'}>
-      <button type="button" className="sort" data-testid={`sort-${by}`} onClick={() => onOrder({ by, descending: active ? !order.descending : false })}>
-        {label}
-        <span aria-hidden="true">{active ? (order.descending ? ' ▼' : ' ▲') : ''}</span>
-      </button>
-    </th>
   );
 }
 

@@ -4,6 +4,7 @@ import { Lozenge, type LozengeAppearance } from '../../shared/components';
 import { markText, NextEscalation } from '../../shared/Escalation';
 import { formatDuration, formatLocalTime, formatRelative } from '../../shared/format';
 import { RequestLink } from '../../shared/RequestLink';
+import { SortHeader, type ColumnOrder } from '../../shared/SortHeader';
 import type { WorkItem, WorkListAnswer, WorkListOrder } from '../../shared/views';
 
 function Deadline({ item, zone, now }: { item: WorkItem; zone: string; now: number }) {
@@ -157,26 +158,9 @@ function WorkItemRow({ item, zone, now, me, onAssignToMe, goalColumns }: { item:
   );
 }
 
-export interface Order {
-  by: WorkListOrder;
-  descending: boolean;
-}
+export type Order = ColumnOrder<WorkListOrder>;
 
 export const URGENCY: Order = { by: 'urgency', descending: false };
-
-/** A column header that orders the list by it: a second click reverses, a third goes back to urgency. */
-function SortHeader({ label, by, order, onOrder }: { label: string; by: WorkListOrder; order: Order; onOrder: (order: Order) => void }) {
-  const active = order.by === by;
-  const next = (): Order => (!active ? { by, descending: false } : !order.descending ? { by, descending: true } : URGENCY);
-  return (
-    <th scope="col" aria-sort={active ? (order.descending ? 'descending' : 'ascending') : 'none'}>
-      <button type="button" className="sort" onClick={() => onOrder(next())} data-testid={`sort-${by}`}>
-        {label}
-        <span aria-hidden="true">{active ? (order.descending ? ' ▼' : ' ▲') : ''}</span>
-      </button>
-    </th>
-  );
-}
 
 export function WorkListTable({
   items,
@@ -188,7 +172,10 @@ export function WorkListTable({
   onAssignToMe,
   goalColumns,
 }: { items: WorkItem[]; zone: string; now: number; order?: Order; onOrder?: (order: Order) => void; goalColumns?: GoalColumn[] } & RowActions) {
-  const sortable = (label: string, by: WorkListOrder) => <SortHeader label={label} by={by} order={order} onOrder={onOrder} />;
+  // A second click reverses the column's order, a third goes back to urgency.
+  const sortable = (label: string, by: WorkListOrder) => (
+    <SortHeader label={label} by={by} order={order} onOrder={onOrder} next={(active) => (!active ? { by, descending: false } : !order.descending ? { by, descending: true } : URGENCY)} />
+  );
   return (
     <table className="worklist">
       <thead>
