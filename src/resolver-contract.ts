@@ -266,6 +266,7 @@ export interface ResolverContract {
   'admin/reports/goals': { payload: { report: string }; answer: GoalListDownload };
   'portal/reports/list': { payload: NoPayload; answer: PortalReports };
   'portal/reports/pdf': { payload: { report: string }; answer: ReportPdf };
+  'portal/reports/goals': { payload: { report: string }; answer: GoalListDownload };
   'admin/management/report': { payload: ManagementFilters; answer: ManagementFigures };
   'admin/management/drill': { payload: ManagementPayload & Pick<DrillQuery, 'group' | 'measure' | 'kind'>; answer: { total: number; rows: DrillRow[] } };
   'admin/management/export': { payload: ManagementPayload & { format: 'csv' | 'xlsx' }; answer: ManagementExport };

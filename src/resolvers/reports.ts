@@ -16,7 +16,7 @@ import { issuedReportView, newestFirst, type ReportPdf } from '../views/issued-r
 import { reportGoalList, reportPdf, type GoalListDownload } from '../views/report-pdf-file';
 import { accountOf } from './context';
 import { callersCustomers } from './portal';
-import type { SurfaceResolvers } from './define';
+import type { Invocation, SurfaceResolvers } from './define';
 import { forbidden, invalid, notConfigured, notFound } from './envelope';
 import { parsePayload } from './payload';
 import { requireConfigurationReader, requireSiteAdmin } from './permissions';
@@ -116,13 +116,16 @@ export function definePortalReports(surface: SurfaceResolvers): SurfaceResolvers
     };
   });
 
-  surface.define('portal/reports/pdf', async ({ request, jira }) => {
+  /** A report of the caller's own organizations; another organization's and one that does not exist look the same. */
+  const callersReport = async ({ request, jira }: Invocation): Promise<IssuedReport> => {
     const { report } = parsePayload(ReportPayload, request.payload);
     const bundle = await configured();
     const header = await readIssuedReport(report);
-    // Another organization's report and one that does not exist look the same to a customer.
     if (!header || !(await callersCustomers(request, jira, bundle)).includes(header.customer)) throw forbidden('This report is not your organization’s');
-    return pdfOf(header);
-  });
+    return header;
+  };
+  surface.define('portal/reports/pdf', async (invocation) => pdfOf(await callersReport(invocation)));
+  // A large month's complete goal list, which also came with the report on its JSM request.
+  surface.define('portal/reports/goals', async (invocation) => goalListOf(await callersReport(invocation)));
   return surface;
 }

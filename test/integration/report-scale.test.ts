@@ -117,6 +117,11 @@ test('the admin page can have the complete list too, and is told when the PDF li
     [id, attached.filename],
     [issuedReportId('acme-prod', '2026-10', 1), null],
   ]);
+  // ACME's customers have it from their portal profile too; Fjord's are refused it like a report that does not exist.
+  const portal = (accountId: string) => ({ accountId, moduleKey: 'contract-sla-portal-reports', extension: { type: 'jiraServiceManagement:portalProfilePanel' } });
+  const own = await host.invoke<{ ok: boolean; data: unknown }>('portalResolver', 'portal/reports/goals', { report: id }, portal(DEMO_ACCOUNTS.sofie));
+  expect(own.data).toEqual(list.data);
+  expect(await host.invoke('portalResolver', 'portal/reports/goals', { report: id }, portal(DEMO_ACCOUNTS.karen))).toMatchObject({ ok: false, errors: [{ code: 'FORBIDDEN' }] });
   const missing = await host.invoke('adminResolver', 'admin/reports/goals', { report: 'acme-prod:2026-09:1' }, ADMIN);
   expect(missing).toMatchObject({ ok: false, errors: [{ code: 'NOT_FOUND' }] });
 }, 60_000);

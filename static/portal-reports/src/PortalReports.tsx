@@ -17,12 +17,17 @@ const percent = (ratio: number | null): string => (ratio === null ? '–' : `${(
 function ReportRow({ report, goalNames }: { report: Row; goalNames: Record<string, string> }) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const download = async (): Promise<void> => {
+  const download = async (file: 'pdf' | 'goals'): Promise<void> => {
     setBusy(true);
     setProblem(null);
     try {
-      const pdf = await call('portal/reports/pdf', { report: report.id });
-      saveBase64File(pdf.fileName, pdf.base64);
+      if (file === 'pdf') {
+        const pdf = await call('portal/reports/pdf', { report: report.id });
+        saveBase64File(pdf.fileName, pdf.base64);
+      } else {
+        const list = await call('portal/reports/goals', { report: report.id });
+        saveBase64File(list.fileName, list.base64, list.mimeType);
+      }
     } catch (error) {
       setProblem(messagesOf(error).join(' '));
     } finally {
@@ -50,9 +55,15 @@ function ReportRow({ report, goalNames }: { report: Row; goalNames: Record<strin
         ))}
       </span>
       <span className="report__actions">
-        <Button onClick={() => void download()} disabled={busy} aria-label={`Download the ${monthTitle(report.month)} report for ${report.agreementName} (PDF)`}>
+        <Button onClick={() => void download('pdf')} disabled={busy} aria-label={`Download the ${monthTitle(report.month)} report for ${report.agreementName} (PDF)`}>
           {busy ? 'Preparing…' : 'Download PDF'}
         </Button>
+        {/* A large month's PDF lists the first goals; this is the list of all of them. */}
+        {report.goalListName && (
+          <Button onClick={() => void download('goals')} disabled={busy} aria-label={`Download every goal of the ${monthTitle(report.month)} report for ${report.agreementName} (${report.goalListName})`}>
+            All goals (CSV)
+          </Button>
+        )}
         {report.requestPath && report.delivery.requestKey && (
           <a href={report.requestPath} onClick={openRequest}>
             {report.delivery.requestKey}
