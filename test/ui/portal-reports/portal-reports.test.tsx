@@ -12,7 +12,7 @@ type Row = Reports['reports'][number];
 const october: Row = {
   id: 'acme-prod:2026-10:1', agreement: 'acme-prod', agreementName: 'ACME Production', month: '2026-10', version: 1, issuedAt: '2026-11-03T04:00:00.000Z', issuedBy: 'schedule',
   goals: [{ goal: 'response', met: 40, breached: 0, compliance: 1 }],
-  requests: { created: 41, resolved: 39, open: { total: 2, byStatus: {}, byPriority: {} } },
+  requests: { created: 41, resolved: 39, open: 2 },
   delivery: { state: 'delivered', requestKey: 'SUP-40', attempts: 1 }, requestPath: '/servicedesk/customer/portal/1/SUP-40',
   fileName: 'service-level-report-acme-prod-2026-10-v1.pdf', goalListName: null,
 };
