@@ -10,6 +10,9 @@ import { demoMorning } from '../../offline/sandbox/demo-site';
 import { startSandbox, type SandboxServer } from '../../offline/sandbox/sandbox-server';
 import type { RequestDetailView, SandboxStateView } from '../../offline/sandbox/api-types';
 import { CLOCK_START } from './sandbox-harness';
+import kvs from '@forge/kvs';
+import { runAs } from '../../offline/forge-runtime';
+import { DEPLOYMENT_SECRET_KEY } from '../../src/adapters/storage/deployment-secret';
 
 jest.setTimeout(30_000);
 
@@ -291,6 +294,13 @@ describe('the server', () => {
     const overview = await invoke({ surface: 'admin' }, 'mette', 'admin/environments/overview');
     expect(JSON.stringify(overview.json.data)).toContain('"environment":"UAT","products":[{"product":"Payroll","version":"5.3.0","source":"pipeline","by":"sandbox pipeline"');
     expect((await call('POST', '/api/deployments', { customer: 'acme', environment: 'UAT', version: '5.3.1' })).json).toEqual({ error: 'product is required' });
+
+    // A site whose secret was never made (a state folder from before deployment reports): Deploy says what to do,
+    // and nothing is reported.
+    await runAs(undefined, () => kvs.deleteSecret(DEPLOYMENT_SECRET_KEY));
+    expect(await deploy('5.3.1')).toEqual({ status: 409, json: { error: "The site has no deployment secret yet: create one on the admin page's Environments tab (as Mette), then deploy again" } });
+    const after = await invoke({ surface: 'admin' }, 'mette', 'admin/environments/overview');
+    expect(JSON.stringify(after.json.data)).toContain('"environment":"UAT","products":[{"product":"Payroll","version":"5.3.0"');
   });
 
   test('reset brings back the demo as a first start has it', async () => {

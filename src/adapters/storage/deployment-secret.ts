@@ -16,14 +16,15 @@ export interface DeploymentSecret {
   previousUntil?: number;
 }
 
-const SECRET_KEY = 'deployment-report-secret';
+/** The secret's key in the platform's secret storage. */
+export const DEPLOYMENT_SECRET_KEY = 'deployment-report-secret';
 /** After a rotation the previous secret signs for this long, so pipelines can be switched over. */
 export const PREVIOUS_SECRET_MS = 3_600_000;
 /** How long a nonce is remembered: longer than the window either side of now a timestamp may be in. */
 const NONCE_MINUTES = 15;
 
 export function readSecret(): Promise<DeploymentSecret | undefined> {
-  return stored(() => kvs.getSecret<DeploymentSecret>(SECRET_KEY));
+  return stored(() => kvs.getSecret<DeploymentSecret>(DEPLOYMENT_SECRET_KEY));
 }
 
 /** A new secret (shown once to the admin); the one it replaces keeps working for an hour. */
@@ -35,7 +36,7 @@ export async function rotateSecret(by: string, now: number): Promise<DeploymentS
     createdBy: by,
     ...(old ? { previous: old.current, previousUntil: now + PREVIOUS_SECRET_MS } : {}),
   };
-  await stored(() => kvs.setSecret(SECRET_KEY, next));
+  await stored(() => kvs.setSecret(DEPLOYMENT_SECRET_KEY, next));
   return next;
 }
 
