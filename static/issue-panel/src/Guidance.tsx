@@ -12,8 +12,8 @@ const LABELS: Record<string, string> = {
 export function Guidance({ guidance }: { guidance: IssuePanelView['guidance'] }) {
   const state = guidance.state in LABELS ? guidance.state : 'none';
   return (
-    <section data-testid="guidance" className={`guidance guidance--${state}`} aria-label="What to do next">
-      <span className="guidance__label">{LABELS[state]}</span>
+    <section data-testid="guidance" className={`guidance callout guidance--${state}`} aria-label="What to do next">
+      <span className="callout__label">{LABELS[state]}</span>
       <p className="guidance__text">{guidance.text}</p>
       {guidance.alsoDue.length > 0 && (
         <ul className="guidance__also" aria-label="Also due">

@@ -102,8 +102,8 @@ function Unavailable({ error, onRetry }: { error: unknown; onRetry: () => void }
 function Progress({ progress }: { progress: string | null }) {
   if (!progress) return null;
   return (
-    <p className="portal-progress" data-testid="commitments-progress">
-      <span className="portal-progress__label">Progress</span> {progress}
+    <p className="portal-progress callout" data-testid="commitments-progress">
+      <span className="callout__label">Progress</span> {progress}
     </p>
   );
 }
