@@ -2,7 +2,6 @@
 // judged by the manifest: the overview starting from the bundle's versions, set-version and its history, the latest
 // deployment current whatever order reports arrive in, CSV import recording everything or nothing, every mistake at
 // its path with nothing stored, and only Jira administrators allowed.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { createApp } from '../../src/app';
@@ -11,15 +10,12 @@ import { JIRA_SCOPES } from '../../offline/jsm-double';
 import { saveConfiguration } from '../../src/adapters/storage/config-store';
 import { readCurrent } from '../../src/adapters/storage/environment-store';
 import { checkDeployment } from '../../src/config/deployment-input';
-import { validateBundle } from '../../src/config/validate-bundle';
-import type { ConfigBundle } from '../../src/engine/types';
 import { recordDeployment } from '../../src/usecases/environment-versions';
+import { demoBundle, demoConfig } from '../fixtures/demo-config';
 
 const root = path.join(__dirname, '../..');
-const nordlys = JSON.parse(readFileSync(path.join(root, 'examples/nordlys-config.json'), 'utf8')) as unknown;
-const validated = validateBundle(nordlys);
-if (!validated.ok) throw new Error('examples/nordlys-config.json must be valid');
-const bundle: ConfigBundle = validated.value;
+const nordlys = demoConfig;
+const bundle = demoBundle;
 const ADMIN = 'acc-mette';
 const AGENT = 'acc-lars';
 const NOW = Date.parse('2026-12-04T10:00:00Z');

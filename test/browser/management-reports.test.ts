@@ -2,22 +2,20 @@
 // administrator) reads one agreement's November grouped by goal, and every figure on the page — each goal's met,
 // breached, cancelled, closed and compliance, contractual and internal side by side, and the requests created,
 // resolved and open — equals `report --internal` of the CLI on the same histories; a figure opens its requests.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { validateBundle } from '../../src/config/validate-bundle';
 import type { ComplianceReportJson } from '../../src/engine/compliance-report-json';
 import { cliReport, timelinesFile } from '../integration/report-timelines';
-import { captureSurface, closeJourney, openJourney, ROOT, type Sandbox, surface } from './sandbox-harness';
+import { captureSurface, closeJourney, openJourney, type Sandbox, surface } from './sandbox-harness';
+import { DEMO_CONFIG_PATH, demoBundle } from '../fixtures/demo-config';
 
 jest.setTimeout(120_000);
 
 const MONTH = '2026-11';
-const configPath = path.join(ROOT, 'examples/nordlys-config.json');
-const validated = validateBundle(JSON.parse(readFileSync(configPath, 'utf8')));
-if (!validated.ok) throw new Error('examples/nordlys-config.json must be valid');
-const bundle = validated.value;
+const configPath = DEMO_CONFIG_PATH;
+const bundle = demoBundle;
 
 let sandbox: Sandbox;
 let browser: Browser;

@@ -1,12 +1,9 @@
 // The whole backend on this machine: the real handlers and SDKs on the local Forge runtime, the JSM double as the
 // site. Requests are raised, answered and left to breach; what is stored is checked against the engine itself.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { ISSUE_PROPERTY, PORTAL_CHOICE_PROPERTY } from '../../src/app-identity';
-import { validateBundle } from '../../src/config/validate-bundle';
 import { evaluate } from '../../src/engine/obligations';
 import { toEvaluationJson } from '../../src/engine/simulate-json';
-import type { ConfigBundle, StatusCategory } from '../../src/engine/types';
+import type { StatusCategory } from '../../src/engine/types';
 import { JiraClient } from '../../src/adapters/jira/client';
 import { DEMO_ACCOUNTS, DEMO_REQUEST_TYPES } from '../../offline/jsm-double';
 import { runAs } from '../../offline/forge-runtime';
@@ -14,12 +11,10 @@ import { ForgeHost } from '../../offline/sandbox/forge-host';
 import { decodeCycles, type IssueRecord } from '../../src/adapters/storage/issue-record';
 import { readIssueRecord } from '../../src/adapters/storage/issue-store';
 import { timelineFromJira } from '../../src/timeline/from-jira';
+import { demoBundle, demoConfig } from '../fixtures/demo-config';
 
-const root = path.join(__dirname, '../..');
-const config = JSON.parse(readFileSync(path.join(root, 'examples/nordlys-config.json'), 'utf8')) as unknown;
-const validated = validateBundle(config);
-if (!validated.ok) throw new Error('examples/nordlys-config.json must be valid');
-const bundle: ConfigBundle = validated.value;
+const config = demoConfig;
+const bundle = demoBundle;
 
 // Thursday 26 November 2026, 10:00 in Copenhagen.
 const NOW = Date.parse('2026-11-26T09:00:00Z');

@@ -3,26 +3,22 @@
 // administrator on the admin page, and each agreement's month is compared with `report` run on the requests'
 // timelines, mapped from the very same Jira histories: the goals' counts and compliance, contractual and internal
 // side by side; the requests created, resolved and open; the requests behind a figure; the CSV export's rows.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { validateBundle } from '../../src/config/validate-bundle';
 import type { ComplianceReportJson } from '../../src/engine/compliance-report-json';
 import ExcelJS from 'exceljs';
-import type { ConfigBundle } from '../../src/engine/types';
 import type { DrillRow, ManagementFigures } from '../../src/usecases/management-report';
 import type { ManagementExport, ManagementPayload } from '../../src/resolver-contract';
 import { applyStep, DEMO_ACCOUNTS, planHistory } from '../../offline/jsm-double';
 import { ForgeHost } from '../../offline/sandbox/forge-host';
 import { cliReportText, timelinesFile } from './report-timelines';
+import { DEMO_CONFIG_PATH, demoBundle, demoConfig } from '../fixtures/demo-config';
 
-const root = path.join(__dirname, '../..');
-const configPath = path.join(root, 'examples/nordlys-config.json');
-const config = JSON.parse(readFileSync(configPath, 'utf8')) as unknown;
-const validated = validateBundle(config);
-if (!validated.ok) throw new Error('examples/nordlys-config.json must be valid');
-const bundle: ConfigBundle = validated.value;
+const configPath = DEMO_CONFIG_PATH;
+const config = demoConfig;
+const bundle = demoBundle;
 const scratch = mkdtempSync(path.join(tmpdir(), 'contract-sla-management-'));
 
 // Monday 2 November 2026, 10:00 in Copenhagen; then the whole month; Thursday 3 December: November is over.

@@ -2,7 +2,7 @@
 // live on the strict local runtime (every event through the trigger, the breach watch every hour, priorities
 // re-classified through the issue panel), then each agreement's report is built from the stored month entries alone
 // and compared with `report` run on the requests' timelines, mapped from the very same Jira histories.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PORTAL_CHOICE_PROPERTY } from '../../src/app-identity';
@@ -10,22 +10,19 @@ import { JiraClient } from '../../src/adapters/jira/client';
 import { readIssueRecord } from '../../src/adapters/storage/issue-store';
 import { readAll, agreementMonthPage } from '../../src/adapters/storage/request-month-store';
 import { main } from '../../src/cli/main';
-import { validateBundle } from '../../src/config/validate-bundle';
 import { toComplianceReportJson } from '../../src/engine/compliance-report-json';
-import type { ConfigBundle, StatusCategory } from '../../src/engine/types';
+import type { StatusCategory } from '../../src/engine/types';
 import { storedReport } from '../../src/usecases/stored-report';
 import { discoverSiteFields } from '../../src/timeline/site-fields';
 import { timelineFromJira } from '../../src/timeline/from-jira';
 import { applyStep, DEMO_ACCOUNTS, planHistory } from '../../offline/jsm-double';
 import { runAs } from '../../offline/forge-runtime';
 import { ForgeHost } from '../../offline/sandbox/forge-host';
+import { DEMO_CONFIG_PATH, demoBundle, demoConfig } from '../fixtures/demo-config';
 
-const root = path.join(__dirname, '../..');
-const configPath = path.join(root, 'examples/nordlys-config.json');
-const config = JSON.parse(readFileSync(configPath, 'utf8')) as unknown;
-const validated = validateBundle(config);
-if (!validated.ok) throw new Error('examples/nordlys-config.json must be valid');
-const bundle: ConfigBundle = validated.value;
+const configPath = DEMO_CONFIG_PATH;
+const config = demoConfig;
+const bundle = demoBundle;
 const scratch = mkdtempSync(path.join(tmpdir(), 'contract-sla-stored-report-'));
 
 // Tuesday 20 October 2026, 10:00 in Copenhagen: the app is installed with three weeks of history behind it.

@@ -1,19 +1,15 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { validateBundle } from '../../../src/config/validate-bundle';
 import { commitmentsOf } from '../../../src/views/commitments';
 import { CHOICE_FIELD, PortalPriorityChoice } from '../../../static/portal-create/src/PortalPriorityChoice';
 import type { AgreementCommitments, PortalPriorities } from '../../../static/shared/views';
 import { answer, failed, host, mocked, ok } from '../bridge-double';
+import { demoBundle } from '../../fixtures/demo-config';
 
 jest.mock('@forge/bridge', () => jest.requireActual<typeof import('../bridge-double')>('../bridge-double').bridgeModule());
 
 // The offers exactly as the portal resolver builds them from the shipped two-customer example (ACME has Production
 // and UAT agreements; Fjord's model is Green–Red with colours).
-const validated = validateBundle(JSON.parse(readFileSync(path.join(__dirname, '../../../examples/nordlys-config.json'), 'utf8')));
-if (!validated.ok) throw new Error('examples/nordlys-config.json must be valid');
-const bundle = validated.value;
+const bundle = demoBundle;
 const offer = (id: string): AgreementCommitments => commitmentsOf(bundle, bundle.agreements.find((a) => a.id === id)!, 'Incident');
 const acme: PortalPriorities = { requestType: 'Incident', agreements: [offer('acme-prod'), offer('acme-uat')] };
 const fjordProduction: PortalPriorities = { requestType: 'Incident', agreements: [offer('fjord-prod')] };
